@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "arcadia-cloud",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "arcadia", targets: ["arcadia"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // Floor 1: what talks DigitalOcean's API (models, client, transport protocol).
+        .target(name: "DigitalOcean"),
+        // Floor 2a: the ledger and the engines.
+        .target(name: "ArcadiaCore", dependencies: [
+            "DigitalOcean",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // Floor 2b: the one deliberate fake.
+        .target(name: "FakeDigitalOcean", dependencies: ["DigitalOcean"]),
+        // Floor 3: scenarios, virtual clock, simulator, goldens, reports.
+        .target(name: "Workbench", dependencies: [
+            "ArcadiaCore", "FakeDigitalOcean", "DigitalOcean",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Collections", package: "swift-collections"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // Floor 4: the only place that prints and picks exit codes.
+        .executableTarget(name: "arcadia", dependencies: [
+            "Workbench", "ArcadiaCore", "DigitalOcean",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "TestSupport", dependencies: [
+            "DigitalOcean", "ArcadiaCore", "FakeDigitalOcean", "Workbench",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "DigitalOceanTests", dependencies: ["DigitalOcean", "TestSupport"]),
+        .testTarget(name: "FakeDigitalOceanTests", dependencies: ["FakeDigitalOcean", "DigitalOcean", "TestSupport"]),
+        .testTarget(name: "ArcadiaCoreTests", dependencies: [
+            "ArcadiaCore", "DigitalOcean", "FakeDigitalOcean", "TestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "WorkbenchTests", dependencies: [
+            "Workbench", "ArcadiaCore", "DigitalOcean", "TestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "arcadiaTests", dependencies: ["arcadia", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,143 @@
+import Foundation
+
+/// DO API client over any `Transport`: real HTTP in production, the fake's in-process transport in
+/// the simulator. The sync engines talk to DO only through this type.
+public struct DigitalOceanClient: Sendable {
+    public let transport: any Transport
+    /// Page size for listings; DO's maximum is 200, which keeps request counts (and rate-limit
+    /// spend) lowest.
+    public let perPage: Int
+    /// Stops a listing whose `next` link never ends (a server bug) instead of looping forever.
+    public static let maxPages = 10_000
+    private let token: String
+
+    public init(transport: any Transport, token: String, perPage: Int = 200) {
+        self.transport = transport
+        self.token = token
+        self.perPage = perPage
+    }
+
+    // MARK: Endpoints
+
+    public func droplets(tagName: String? = nil) async throws -> Listing<Droplet> {
+        try await list(path: "/v2/droplets", key: "droplets", query: tagName.map { [QueryItem("tag_name", $0)] } ?? [])
+    }
+
+    public func droplet(id: Int) async throws -> Droplet {
+        try await get(path: "/v2/droplets/\(id)", key: "droplet")
+    }
+
+    public func sizes() async throws -> Listing<Size> {
+        try await list(path: "/v2/sizes", key: "sizes")
+    }
+
+    public func domains() async throws -> Listing<Domain> {
+        try await list(path: "/v2/domains", key: "domains")
+    }
+
+    public func projects() async throws -> Listing<Project> {
+        try await list(path: "/v2/projects", key: "projects")
+    }
+
+    /// `projectID` may be `default`, which DO accepts in place of the default project's id.
+    public func project(id: String) async throws -> Project {
+        try await get(path: "/v2/projects/\(id)", key: "project")
+    }
+
+    public func projectResources(projectID: String) async throws -> Listing<ProjectResource> {
+        try await list(path: "/v2/projects/\(projectID)/resources", key: "resources")
+    }
+
+    // MARK: Generic requests
+
+    /// Fetches every page of a list endpoint the way godo does: `page=1&per_page=N`, then page+1
+    /// while `links.pages.next` is present. Throws unless the listing is complete and consistent.
+    public func list<Item: Decodable & Sendable>(path: String, key: String, query: [QueryItem] = []) async throws -> Listing<Item> {
+        let named = APIRequest(path: path, query: query).summary
+        var items: [Item] = []
+        var total: Int?
+        var rateLimit: RateLimit?
+        var page = 1
+        while true {
+            guard page <= Self.maxPages else {
+                throw DigitalOceanError.inconsistentListing(request: named, detail: "more than \(Self.maxPages) pages")
+            }
+            let request = APIRequest(path: path, query: [QueryItem("page", String(page)), QueryItem("per_page", String(perPage))] + query)
+            let envelope: ListEnvelope<Item>
+            do throws(DigitalOceanError) {
+                let response = try await send(request)
+                rateLimit = RateLimit(headers: response.headers)
+                envelope = try decode(ListEnvelope<Item>.self, key: key, response: response, request: request)
+            } catch {
+                throw DigitalOceanError.listingFailed(request: request.summary, page: page, cause: error)
+            }
+            let pageTotal = envelope.meta?.total
+            if page == 1 {
+                total = pageTotal
+            } else if pageTotal != total {
+                throw DigitalOceanError.inconsistentListing(
+                    request: named, detail: "meta.total was \(describe(total)) on page 1 but \(describe(pageTotal)) on page \(page)")
+            }
+            items += envelope.items
+            guard envelope.links?.pages?.next != nil else { break }
+            page += 1
+        }
+        if let total, items.count != total {
+            throw DigitalOceanError.inconsistentListing(
+                request: named, detail: "\(items.count) items over \(page) pages but meta.total is \(total)")
+        }
+        return Listing(items: items, pageCount: page, total: total, rateLimit: rateLimit)
+    }
+
+    /// One object wrapped as `{"<key>": {...}}`.
+    public func get<Item: Decodable & Sendable>(path: String, key: String, query: [QueryItem] = []) async throws -> Item {
+        let request = APIRequest(path: path, query: query)
+        let response = try await send(request)
+        return try decode(SingleEnvelope<Item>.self, key: key, response: response, request: request).item
+    }
+
+    /// Sends with auth headers; any non-2xx becomes `DigitalOceanError.api` and any transport
+    /// failure `DigitalOceanError.transport`, so callers see one error type.
+    public func send(_ request: APIRequest) async throws(DigitalOceanError) -> APIResponse {
+        var request = request
+        request.headers["authorization"] = "Bearer \(token)"
+        request.headers["accept"] = "application/json"
+        let response: APIResponse
+        do {
+            response = try await transport.send(request)
+        } catch let error as DigitalOceanError {
+            throw error
+        } catch {
+            throw .transport(request: request.summary, detail: String(describing: error))
+        }
+        guard (200..<300).contains(response.status) else {
+            throw .api(Self.failure(for: response, request: request))
+        }
+        return response
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, key: String, response: APIResponse, request: APIRequest) throws(DigitalOceanError) -> T {
+        do {
+            return try EnvelopeDecoder.decode(type, key: key, from: response.body)
+        } catch {
+            throw .decoding(request: request.summary, detail: EnvelopeDecoder.explain(error))
+        }
+    }
+
+    /// Decodes DO's error body when there is one; otherwise keeps the raw body as the message.
+    static func failure(for response: APIResponse, request: APIRequest) -> APIFailure {
+        let headerID = response.headers["x-request-id"]
+        let retryAfter = response.headers["retry-after"].flatMap { Int($0.trimmingSpaces) }
+        if let body = try? JSONDecoder().decode(ErrorBody.self, from: response.body) {
+            return APIFailure(request: request.summary, status: response.status, id: body.id, message: body.message,
+                              requestID: body.requestID ?? headerID, retryAfter: retryAfter)
+        }
+        let raw = String(decoding: response.body, as: UTF8.self)
+        return APIFailure(request: request.summary, status: response.status, id: nil, message: raw,
+                          requestID: headerID, retryAfter: retryAfter)
+    }
+}
+
+private func describe(_ total: Int?) -> String {
+    total.map(String.init) ?? "absent"
+}
