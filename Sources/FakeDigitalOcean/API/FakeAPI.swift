@@ -1,0 +1,82 @@
+import DigitalOcean
+import Foundation
+
+/// The request pipeline in front of the router, in DO's order of concerns: authenticate, then
+/// injected faults (which do not count toward rate limits), then rate limits, then the resource.
+/// Every response carries DO's content type, rate-limit headers and a deterministic request id.
+struct FakeAPI {
+    let seed: UInt64
+    let token: String
+    var rateLimiter = RateLimiter()
+    var faults = FaultPlan()
+    private var router = FakeRouter()
+    private(set) var requestCount = 0
+    /// Requests seen at the current virtual instant, by summary: a retry of the same request at the
+    /// same instant gets its own id.
+    private var repeatsAtInstant: (instant: Timestamp, counts: [String: UInt64])?
+
+    init(seed: UInt64, token: String) {
+        self.seed = seed
+        self.token = token
+    }
+
+    mutating func respond(to request: APIRequest, world: FakeWorld) -> APIResponse {
+        requestCount += 1
+        let now = world.now
+        let requestID = nextRequestID(for: request, at: now)
+        guard request.headers["authorization"] == "Bearer \(token)" else {
+            return error(401, requestID: requestID, headers: rateLimiter.headers(at: now))
+        }
+        let page = request.queryValue("page").flatMap { Int($0) } ?? 1
+        if let status = faults.take(path: request.path, page: page) {
+            var headers = rateLimiter.headers(at: now)
+            if status == 429 { headers["retry-after"] = "30" }
+            return error(status, requestID: requestID, headers: headers)
+        }
+        let decision = rateLimiter.decide(at: now)
+        switch decision {
+        case .allowed:
+            break
+        case .hourlyExhausted:
+            return error(429, requestID: requestID, headers: rateLimiter.headers(at: now, decision: decision))
+        case .burstExhausted(let retryAfter):
+            var headers = rateLimiter.headers(at: now, decision: decision)
+            headers["retry-after"] = String(retryAfter)
+            return error(429, requestID: requestID, headers: headers)
+        }
+        rateLimiter.record(at: now)
+        let headers = rateLimiter.headers(at: now)
+        guard request.method == "GET" else { return error(405, requestID: requestID, headers: headers) }
+        switch router.route(request, world: world) {
+        case .body(let body):
+            return APIResponse(status: 200, headers: headers.merging(common(requestID)) { $1 }, body: body)
+        case .failure(let status, let message):
+            return error(status, message: message, requestID: requestID, headers: headers)
+        }
+    }
+
+    /// A request id that depends only on the seed, the virtual instant and the request itself (not
+    /// on how many requests came before), so a run that skips settled syncs records the same ids.
+    private mutating func nextRequestID(for request: APIRequest, at now: Timestamp) -> String {
+        if repeatsAtInstant?.instant != now { repeatsAtInstant = (now, [:]) }
+        let summary = request.summary
+        let ordinal = repeatsAtInstant!.counts[summary, default: 0]
+        repeatsAtInstant!.counts[summary] = ordinal + 1
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in summary.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        let high = SeededGenerator.mix(seed ^ SeededGenerator.mix(hash &+ ordinal) ^ SeededGenerator.mix(UInt64(bitPattern: now.seconds)))
+        return DeterministicFormat.uuid(high, SeededGenerator.mix(high &+ 0x9E37_79B9_7F4A_7C15))
+    }
+
+    private func error(_ status: Int, message: String? = nil, requestID: String, headers: [String: String]) -> APIResponse {
+        let known = ErrorCatalogue.error(status: status)
+        let body = router.encode(ErrorBody(id: known.id, message: message ?? known.message, requestID: requestID))
+        return APIResponse(status: status, headers: headers.merging(common(requestID)) { $1 }, body: body)
+    }
+
+    private func common(_ requestID: String) -> [String: String] {
+        ["content-type": "application/json; charset=utf-8", "x-request-id": requestID]
+    }
+}

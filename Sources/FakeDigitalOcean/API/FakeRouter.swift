@@ -1,0 +1,116 @@
+import DigitalOcean
+import Foundation
+
+/// Maps a GET path to DO's response body for the current world: list envelopes with pagination
+/// and single-object envelopes, in DO's exact JSON shapes.
+struct FakeRouter {
+    enum Outcome {
+        case body(Data)
+        /// A DO error status; `message` overrides the catalogue's when DO would be more specific.
+        case failure(status: Int, message: String?)
+    }
+
+    private var cache = ResponseCache()
+    /// One encoder for everything, keys sorted so output never depends on dictionary order.
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    func encode(_ value: some Encodable) -> Data {
+        do {
+            return try encoder.encode(value)
+        } catch {
+            preconditionFailure("the fake's models always encode: \(error)")
+        }
+    }
+
+    mutating func route(_ request: APIRequest, world: FakeWorld) -> Outcome {
+        cache.begin(revision: world.revision, liveDroplets: world.droplets.count) { world.droplets[$0] != nil }
+        let key = request.summary
+        if let body = cache.body(for: key) { return .body(body) }
+        let outcome = dispatch(request, world: world)
+        if case .body(let body) = outcome { cache.store(body: body, for: key) }
+        return outcome
+    }
+
+    private mutating func dispatch(_ request: APIRequest, world: FakeWorld) -> Outcome {
+        let parts = request.path.split(separator: "/").map(String.init)
+        guard parts.first == "v2", parts.count >= 2 else { return .failure(status: 404, message: nil) }
+        let rest = Array(parts.dropFirst())
+        switch (rest.count, rest[0]) {
+        case (1, "droplets"):
+            return listDroplets(request, world: world)
+        case (2, "droplets"):
+            guard let id = Int(rest[1]), let droplet = world.droplets[id] else { return .failure(status: 404, message: nil) }
+            return .body(single(key: "droplet", json: dropletJSON(droplet)))
+        case (1, "domains"):
+            let domains = world.sortedDomains
+            return list(request, key: "domains", total: domains.count) { range, router in domains[range].map { router.encode($0.model) } }
+        case (2, "domains"):
+            guard let domain = world.domains[rest[1]] else { return .failure(status: 404, message: nil) }
+            return .body(single(key: "domain", json: encode(domain.model)))
+        case (1, "projects"):
+            let projects = world.projects
+            return list(request, key: "projects", total: projects.count) { range, router in
+                projects[range].map { router.encode($0.model(ownerUUID: world.ownerUUID, ownerID: world.ownerID)) }
+            }
+        case (2, "projects"):
+            guard let project = world.project(id: rest[1]) else { return .failure(status: 404, message: nil) }
+            return .body(single(key: "project", json: encode(project.model(ownerUUID: world.ownerUUID, ownerID: world.ownerID))))
+        case (3, "projects") where rest[2] == "resources":
+            guard let project = world.project(id: rest[1]) else { return .failure(status: 404, message: nil) }
+            return list(request, key: "resources", total: project.resources.count) { range, router in
+                project.resources[range].map { router.encode($0.model) }
+            }
+        case (1, "sizes"):
+            return list(request, key: "sizes", total: SizeCatalogue.all.count) { range, router in
+                SizeCatalogue.all[range].map { router.encode(SizeCatalogue.listingModel($0)) }
+            }
+        case (1, "regions"):
+            return list(request, key: "regions", total: RegionCatalogue.all.count) { range, router in
+                RegionCatalogue.all[range].map { router.encode(RegionCatalogue.model($0)) }
+            }
+        default:
+            return .failure(status: 404, message: nil)
+        }
+    }
+
+    /// `GET /v2/droplets`, optionally filtered by `tag_name`, ascending id like DO.
+    private mutating func listDroplets(_ request: APIRequest, world: FakeWorld) -> Outcome {
+        let tag = request.queryValue("tag_name")
+        let ids = tag.map { tag in world.dropletOrder.filter { world.droplets[$0]!.tags.contains(tag) } } ?? world.dropletOrder
+        return list(request, key: "droplets", total: ids.count, filters: tag.map { [QueryItem("tag_name", $0)] } ?? []) { range, router in
+            ids[range].map { router.dropletJSON(world.droplets[$0]!) }
+        }
+    }
+
+    private mutating func list(_ request: APIRequest, key: String, total: Int, filters: [QueryItem] = [],
+                               fragments: (Range<Int>, inout FakeRouter) -> [Data]) -> Outcome {
+        guard let page = PageRequest(query: request.query) else {
+            return .failure(status: 400, message: "page and per_page must be positive integers")
+        }
+        let links = encode(FakePaginator.links(total: total, page, path: request.path, filters: filters))
+        let items = fragments(FakePaginator.range(total: total, page), &self)
+        return .body(FakePaginator.body(key: key, fragments: items, links: links, total: total))
+    }
+
+    private mutating func dropletJSON(_ droplet: FakeDroplet) -> Data {
+        let encoder = self.encoder
+        return cache.json(for: droplet) { droplet in
+            do {
+                return try encoder.encode(droplet.model)
+            } catch {
+                preconditionFailure("the fake's models always encode: \(error)")
+            }
+        }
+    }
+
+    private func single(key: String, json: Data) -> Data {
+        var body = Data("{\"\(key)\":".utf8)
+        body.append(json)
+        body.append(UInt8(ascii: "}"))
+        return body
+    }
+}

@@ -1,0 +1,58 @@
+import DigitalOcean
+
+/// DO's per-token limits in the fake's virtual time: a sliding hour (5,000 requests; each request
+/// counts for 3,600 s after it is made) and a 250-per-minute burst limit.
+struct RateLimiter: Sendable {
+    var perHour = 5_000
+    var perMinute = 250
+    /// Times of counted requests, non-decreasing; entries before `hourStart` have expired.
+    private var times: [Int64] = []
+    private var hourStart = 0
+    private var minuteStart = 0
+
+    enum Decision: Equatable {
+        case allowed
+        case hourlyExhausted
+        case burstExhausted(retryAfter: Int)
+    }
+
+    /// What a request at `now` would get, without counting it.
+    mutating func decide(at now: Timestamp) -> Decision {
+        expire(before: now)
+        if times.count - hourStart >= perHour { return .hourlyExhausted }
+        if times.count - minuteStart >= perMinute {
+            return .burstExhausted(retryAfter: Int(times[minuteStart] + 60 - now.seconds))
+        }
+        return .allowed
+    }
+
+    mutating func record(at now: Timestamp) {
+        expire(before: now)
+        times.append(now.seconds)
+    }
+
+    /// `ratelimit-*` headers as of `now`. A burst refusal reports nothing remaining and a reset when
+    /// the burst window frees up, as in DO's sample burst headers.
+    mutating func headers(at now: Timestamp, decision: Decision = .allowed) -> [String: String] {
+        expire(before: now)
+        let inHour = times.count - hourStart
+        var remaining = max(0, perHour - inHour)
+        var reset = inHour > 0 ? times[hourStart] + 3_600 : now.seconds
+        if case .burstExhausted(let retryAfter) = decision {
+            remaining = 0
+            reset = now.seconds + Int64(retryAfter)
+        }
+        return ["ratelimit-limit": String(perHour), "ratelimit-remaining": String(remaining), "ratelimit-reset": String(reset)]
+    }
+
+    private mutating func expire(before now: Timestamp) {
+        while hourStart < times.count, times[hourStart] + 3_600 <= now.seconds { hourStart += 1 }
+        minuteStart = max(minuteStart, hourStart)
+        while minuteStart < times.count, times[minuteStart] + 60 <= now.seconds { minuteStart += 1 }
+        if hourStart > 4_096, hourStart * 2 > times.count {
+            times.removeFirst(hourStart)
+            minuteStart -= hourStart
+            hourStart = 0
+        }
+    }
+}

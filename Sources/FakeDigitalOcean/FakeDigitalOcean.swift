@@ -1,0 +1,143 @@
+import DigitalOcean
+import Synchronization
+
+/// The one deliberate fake: a deterministic DigitalOcean account that the simulator mutates and the
+/// real client reads through `transport`. Same seed + same calls ⇒ byte-identical responses.
+///
+/// All state sits behind one `Mutex`, so the fake can be shared across tasks; every call is short
+/// and synchronous, and nothing inside ever awaits.
+public final class FakeDigitalOcean: Sendable {
+    public static let defaultToken = "fake-do-token"
+
+    private struct State {
+        var world: FakeWorld
+        var api: FakeAPI
+    }
+
+    private let state: Mutex<State>
+
+    public init(seed: UInt64, start: Timestamp, token: String = FakeDigitalOcean.defaultToken) {
+        state = Mutex(State(world: FakeWorld(seed: seed, start: start), api: FakeAPI(seed: seed, token: token)))
+    }
+
+    /// In-process: routes `APIRequest` → `APIResponse` without sockets.
+    public var transport: any Transport { InProcessTransport(fake: self) }
+
+    /// Answers one request as DO would, at the world's `now`.
+    public func respond(to request: APIRequest) -> APIResponse {
+        state.withLock { $0.api.respond(to: request, world: $0.world) }
+    }
+
+    // MARK: Clock
+
+    /// Sets the world's "now": the `created_at` of new things and the rate-limit window's clock.
+    /// Time only moves forward.
+    public func advance(to time: Timestamp) {
+        state.withLock { $0.world.advance(to: time) }
+    }
+
+    public var now: Timestamp { state.withLock { $0.world.now } }
+
+    // MARK: World mutations (applied at `now`; droplets, domains and projects addressed by name)
+
+    /// `purpose` defaults to a DO stock purpose; DO requires one on create.
+    @discardableResult
+    public func createProject(name: String, description: String, environment: String?, isDefault: Bool,
+                              purpose: String = "Service or API") throws -> String {
+        try mutate { world throws(FakeWorldError) in
+            try world.createProject(name: name, description: description, purpose: purpose, environment: environment, isDefault: isDefault)
+        }
+    }
+
+    /// `createdAt` (not after `now`) lets a scenario's initial world hold droplets that predate it;
+    /// `project: nil` puts the droplet in the default project, as on DO.
+    @discardableResult
+    public func createDroplet(name: String, size: String, region: String, tags: [String], poweredOn: Bool,
+                              createdAt: Timestamp?, project: String?) throws -> Int {
+        try mutate { world throws(FakeWorldError) in
+            try world.createDroplet(name: name, size: size, region: region, tags: tags, poweredOn: poweredOn,
+                                    createdAt: createdAt, project: project)
+        }
+    }
+
+    public func resizeDroplet(name: String, size: String) throws {
+        try mutate { world throws(FakeWorldError) in try world.resizeDroplet(name: name, size: size) }
+    }
+
+    public func powerOffDroplet(name: String) throws {
+        try mutate { world throws(FakeWorldError) in try world.setPower(name: name, on: false) }
+    }
+
+    public func powerOnDroplet(name: String) throws {
+        try mutate { world throws(FakeWorldError) in try world.setPower(name: name, on: true) }
+    }
+
+    public func renameDroplet(name: String, to newName: String) throws {
+        try mutate { world throws(FakeWorldError) in try world.renameDroplet(name: name, to: newName) }
+    }
+
+    /// Adds tags (DO's tag API never replaces); tags already present are left as they are.
+    public func tagDroplet(name: String, tags: [String]) throws {
+        try mutate { world throws(FakeWorldError) in try world.tagDroplet(name: name, tags: tags) }
+    }
+
+    public func untagDroplet(name: String, tags: [String]) throws {
+        try mutate { world throws(FakeWorldError) in try world.untagDroplet(name: name, tags: tags) }
+    }
+
+    public func destroyDroplet(name: String) throws {
+        try mutate { world throws(FakeWorldError) in try world.destroyDroplet(name: name) }
+    }
+
+    public func createDomain(name: String, ttl: Int, project: String?) throws {
+        try mutate { world throws(FakeWorldError) in try world.createDomain(name: name, ttl: ttl, project: project) }
+    }
+
+    public func deleteDomain(name: String) throws {
+        try mutate { world throws(FakeWorldError) in try world.deleteDomain(name: name) }
+    }
+
+    /// Moves the droplet into `project`, out of whichever project held it.
+    public func assignDroplet(name: String, toProject project: String) throws {
+        try mutate { world throws(FakeWorldError) in try world.assignDroplet(name: name, toProject: project) }
+    }
+
+    public func assignDomain(name: String, toProject project: String) throws {
+        try mutate { world throws(FakeWorldError) in try world.assignDomain(name: name, toProject: project) }
+    }
+
+    /// The droplet's id, for tests and scenarios that need to address it over the API.
+    public func dropletID(name: String) throws -> Int {
+        try mutate { world throws(FakeWorldError) in try world.droplet(named: name).id }
+    }
+
+    // MARK: Faults and limits
+
+    /// The next `times` requests to `path` (and `page`, if given; a request without `page` is
+    /// page 1) fail with `status` and DO's error body for it; a 429 also gets `retry-after: 30`.
+    public func injectFault(path: String, page: Int?, status: Int, times: Int) {
+        state.withLock { $0.api.faults.add(path: path, page: page, status: status, times: times) }
+    }
+
+    /// DO's limits are 5,000/hour and 250/minute; a simulator that fires many jobs in the same
+    /// virtual minute may want to raise them.
+    public func configureRateLimits(perHour: Int, perMinute: Int) {
+        state.withLock {
+            $0.api.rateLimiter.perHour = perHour
+            $0.api.rateLimiter.perMinute = perMinute
+        }
+    }
+
+    // MARK: Observation
+
+    /// Bumps whenever anything that some listing shows changes. The simulator uses it to know a
+    /// re-sync would see the same bytes.
+    public var revision: UInt64 { state.withLock { $0.world.revision } }
+
+    public var requestCount: Int { state.withLock { $0.api.requestCount } }
+
+    /// Runs a world mutation under the lock; a refused mutation leaves the world unchanged.
+    private func mutate<T: Sendable>(_ body: (inout FakeWorld) throws(FakeWorldError) -> T) throws(FakeWorldError) -> T {
+        try state.withLock { state throws(FakeWorldError) in try body(&state.world) }
+    }
+}

@@ -1,0 +1,193 @@
+import DigitalOcean
+
+/// The fake account's state: droplets, domains and projects, all drawn deterministically from one
+/// seed. Every mutation happens at `now` and bumps `revision`, which is what lets the API layer
+/// (and the simulator) reuse bytes for anything that did not change.
+struct FakeWorld: Sendable {
+    private(set) var now: Timestamp
+    private(set) var revision: UInt64 = 0
+    var rng: SeededGenerator
+    let ownerUUID: String
+    let ownerID: Int
+
+    /// Live droplets by id; `dropletOrder` keeps their ids ascending, DO's listing order.
+    private(set) var droplets: [Int: FakeDroplet] = [:]
+    private(set) var dropletOrder: [Int] = []
+    private var dropletIDsByName: [String: Int] = [:]
+    private var nextDropletID: Int
+    private var vpcByRegion: [String: String] = [:]
+    private var usedAddresses: Set<String> = []
+
+    private(set) var domains: [String: FakeDomain] = [:]
+    /// Projects in creation order, DO's listing order. Mutated only by `FakeWorld+Projects`.
+    var projects: [FakeProject] = []
+    /// Which project holds each assigned URN: a resource is in exactly one project.
+    var projectIDByURN: [String: String] = [:]
+
+    init(seed: UInt64, start: Timestamp) {
+        now = start
+        rng = SeededGenerator(seed: seed)
+        ownerUUID = rng.hex(digits: 40)
+        ownerID = 100_000 + rng.below(900_000)
+        nextDropletID = 400_000_000 + rng.below(10_000_000)
+    }
+
+    /// Moves the world's clock forward. Time never runs backwards: that would be a simulator bug.
+    mutating func advance(to time: Timestamp) {
+        precondition(time >= now, "the fake's clock cannot go back from \(now) to \(time)")
+        now = time
+    }
+
+    mutating func bumpRevision() {
+        revision &+= 1
+    }
+
+    // MARK: Droplets
+
+    func droplet(named name: String) throws(FakeWorldError) -> FakeDroplet {
+        guard let id = dropletIDsByName[name], let droplet = droplets[id] else { throw .unknownDroplet(name) }
+        return droplet
+    }
+
+    mutating func createDroplet(name: String, size: String, region: String, tags: [String], poweredOn: Bool,
+                                createdAt: Timestamp?, project: String?) throws(FakeWorldError) -> Int {
+        guard !name.isEmpty else { throw .invalidArgument("a droplet needs a name") }
+        guard dropletIDsByName[name] == nil else { throw .duplicateDroplet(name) }
+        guard let size = SizeCatalogue.size(size) else { throw .unknownSize(size) }
+        guard let region = RegionCatalogue.region(region) else { throw .unknownRegion(region) }
+        let createdAt = createdAt ?? now
+        guard createdAt <= now else {
+            throw .invalidArgument("droplet '\(name)' cannot be created at \(createdAt), after the world's now \(now)")
+        }
+        let projectIndex = try projectIndexForNewResource(project)
+        bumpRevision()
+        let id = nextDropletID
+        nextDropletID += 1 + rng.below(997)
+        let droplet = FakeDroplet(
+            id: id, name: name, size: size, region: region, tags: Self.unique(tags), poweredOn: poweredOn,
+            createdAt: createdAt, vpcUUID: vpc(for: region), networks: drawNetworks(), version: revision)
+        droplets[id] = droplet
+        dropletOrder.append(id)
+        dropletIDsByName[name] = id
+        assign(urn: droplet.urn, selfURL: droplet.selfURL, toProjectAt: projectIndex, at: createdAt)
+        return id
+    }
+
+    /// Applies `change` to the named droplet and records the new version.
+    mutating func updateDroplet(named name: String, _ change: (inout FakeDroplet) throws(FakeWorldError) -> Void) throws(FakeWorldError) {
+        var droplet = try droplet(named: name)
+        try change(&droplet)
+        bumpRevision()
+        droplet.version = revision
+        droplets[droplet.id] = droplet
+    }
+
+    mutating func resizeDroplet(name: String, size slug: String) throws(FakeWorldError) {
+        guard let size = SizeCatalogue.size(slug) else { throw .unknownSize(slug) }
+        try updateDroplet(named: name) { droplet throws(FakeWorldError) in
+            guard droplet.size != size else { throw .invalidState("droplet '\(name)' is already \(slug)") }
+            droplet.size = size
+        }
+    }
+
+    mutating func setPower(name: String, on: Bool) throws(FakeWorldError) {
+        try updateDroplet(named: name) { droplet throws(FakeWorldError) in
+            guard droplet.poweredOn != on else { throw .invalidState("droplet '\(name)' is already \(on ? "on" : "off")") }
+            droplet.poweredOn = on
+        }
+    }
+
+    /// Adds tags (DO's tag API adds; it never replaces), keeping the existing order.
+    mutating func tagDroplet(name: String, tags: [String]) throws(FakeWorldError) {
+        guard try !Set(tags).isSubset(of: droplet(named: name).tags) else { return }
+        try updateDroplet(named: name) { $0.tags = Self.unique($0.tags + tags) }
+    }
+
+    mutating func untagDroplet(name: String, tags: [String]) throws(FakeWorldError) {
+        guard try !Set(tags).isDisjoint(with: droplet(named: name).tags) else { return }
+        try updateDroplet(named: name) { droplet in droplet.tags.removeAll { tags.contains($0) } }
+    }
+
+    mutating func renameDroplet(name: String, to newName: String) throws(FakeWorldError) {
+        let id = try droplet(named: name).id
+        guard !newName.isEmpty else { throw .invalidArgument("a droplet needs a name") }
+        guard dropletIDsByName[newName] == nil else { throw .duplicateDroplet(newName) }
+        try updateDroplet(named: name) { $0.name = newName }
+        dropletIDsByName[name] = nil
+        dropletIDsByName[newName] = id
+    }
+
+    mutating func destroyDroplet(name: String) throws(FakeWorldError) {
+        let droplet = try droplet(named: name)
+        bumpRevision()
+        droplets[droplet.id] = nil
+        dropletOrder.removeAll { $0 == droplet.id }
+        dropletIDsByName[name] = nil
+        unassign(urn: droplet.urn)
+    }
+
+    // MARK: Domains
+
+    mutating func createDomain(name: String, ttl: Int, project: String?) throws(FakeWorldError) {
+        guard !name.isEmpty, !name.contains("/") else { throw .invalidArgument("'\(name)' is not a domain name") }
+        guard ttl > 0 else { throw .invalidArgument("domain '\(name)' needs a positive ttl, got \(ttl)") }
+        guard domains[name] == nil else { throw .duplicateDomain(name) }
+        let projectIndex = try projectIndexForNewResource(project)
+        bumpRevision()
+        let domain = FakeDomain(name: name, ttl: ttl, createdAt: now)
+        domains[name] = domain
+        assign(urn: domain.urn, selfURL: domain.selfURL, toProjectAt: projectIndex, at: now)
+    }
+
+    mutating func deleteDomain(name: String) throws(FakeWorldError) {
+        guard let domain = domains[name] else { throw .unknownDomain(name) }
+        bumpRevision()
+        domains[name] = nil
+        unassign(urn: domain.urn)
+    }
+
+    /// Domains sorted by name, the order the fake lists them in.
+    var sortedDomains: [FakeDomain] {
+        domains.values.sorted { $0.name < $1.name }
+    }
+
+    // MARK: Helpers
+
+    private mutating func vpc(for region: FakeRegion) -> String {
+        if let uuid = vpcByRegion[region.slug] { return uuid }
+        let uuid = rng.uuid()
+        vpcByRegion[region.slug] = uuid
+        return uuid
+    }
+
+    /// A private IPv4, a public IPv4 and an IPv6 address, redrawn on the rare collision so every
+    /// droplet's addresses are unique.
+    private mutating func drawNetworks() -> Networks {
+        let prefixes = ["104.131", "159.203", "164.90", "143.198", "137.184", "24.199"]
+        var privateIP: String, publicIP: String, publicGateway: String
+        repeat {
+            privateIP = "10.\(100 + rng.below(40)).\(rng.below(256)).\(2 + rng.below(253))"
+        } while !usedAddresses.insert(privateIP).inserted
+        repeat {
+            let subnet = "\(prefixes[rng.below(prefixes.count)]).\(rng.below(256))"
+            publicIP = "\(subnet).\(2 + rng.below(253))"
+            publicGateway = "\(subnet).1"
+        } while !usedAddresses.insert(publicIP).inserted
+        let v6Prefix = "2604:a880:\(DeterministicFormat.hex(UInt64(rng.below(0x1000)), width: 1)):\(DeterministicFormat.hex(UInt64(rng.below(0x10000)), width: 1))"
+        var v6: String
+        repeat {
+            v6 = "\(v6Prefix)::\(DeterministicFormat.hex(UInt64(rng.below(0x10000)), width: 1)):\(DeterministicFormat.hex(UInt64(rng.below(0x10000)), width: 1))"
+        } while !usedAddresses.insert(v6).inserted
+        return Networks(
+            v4: [
+                NetworkV4(ipAddress: privateIP, netmask: "255.255.0.0", gateway: "nil", type: "private"),
+                NetworkV4(ipAddress: publicIP, netmask: "255.255.255.0", gateway: publicGateway, type: "public"),
+            ],
+            v6: [NetworkV6(ipAddress: v6, netmask: 64, gateway: "\(v6Prefix)::1", type: "public")])
+    }
+
+    static func unique(_ tags: [String]) -> [String] {
+        var seen: Set<String> = []
+        return tags.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,55 @@
+import DigitalOcean
+import FakeDigitalOcean
+import Testing
+
+/// DO's 250/minute burst and 5,000/hour sliding window, in virtual time.
+@Suite struct FakeRateLimitTests {
+    @Test func burstLimitAfter250InOneMinute() async throws {
+        let fake = FakeDigitalOcean(seed: 9, start: start)
+        for index in 0..<250 {
+            fake.advance(to: start + Int64(index / 5))
+            #expect(fake.get("/v2/droplets").status == 200)
+        }
+        fake.advance(to: start + 50)
+        let refused = fake.get("/v2/droplets")
+        #expect(refused.status == 429)
+        #expect(refused.headers["retry-after"] == "10")
+        #expect(refused.headers["ratelimit-remaining"] == "0")
+        #expect(try refused.json()["id"] as? String == "too_many_requests")
+
+        let error = await #expect(throws: DigitalOceanError.self) { try await fake.client.droplets() }
+        #expect(error?.status == 429)
+
+        fake.advance(to: start + 60)
+        let allowed = fake.get("/v2/droplets")
+        #expect(allowed.status == 200)
+        #expect(allowed.headers["ratelimit-remaining"] == "4749")
+        #expect(allowed.headers["ratelimit-reset"] == String((start + 3_600).seconds))
+    }
+
+    @Test func hourlyLimitSlides() throws {
+        let fake = FakeDigitalOcean(seed: 9, start: start)
+        for minute in 0..<20 {
+            fake.advance(to: start + Int64(minute * 60))
+            for _ in 0..<250 { #expect(fake.get("/v2/droplets").status == 200) }
+        }
+        fake.advance(to: start + 20 * 60)
+        let refused = fake.get("/v2/droplets")
+        #expect(refused.status == 429 && refused.headers["retry-after"] == nil)
+        #expect(refused.headers["ratelimit-remaining"] == "0")
+        #expect(refused.headers["ratelimit-reset"] == String((start + 3_600).seconds))
+
+        fake.advance(to: start + 3_600)
+        let after = fake.get("/v2/droplets")
+        #expect(after.status == 200)
+        #expect(after.headers["ratelimit-remaining"] == "249")
+        #expect(after.headers["ratelimit-reset"] == String((start + 60 + 3_600).seconds))
+    }
+
+    @Test func limitsCanBeRaised() {
+        let fake = FakeDigitalOcean(seed: 9, start: start)
+        fake.configureRateLimits(perHour: 100_000, perMinute: 10_000)
+        for _ in 0..<1_000 { #expect(fake.get("/v2/droplets").status == 200) }
+        #expect(fake.requestCount == 1_000)
+    }
+}
