@@ -1,0 +1,81 @@
+import DigitalOcean
+import GRDB
+
+/// The single chokepoint through which observed resources enter the ledger, keyed by
+/// (kind, provider id). Every change it makes is logged in `cloud_resource_events`.
+public enum InventoryStore {
+    /// A resource absent from this many consecutive complete listings is stale.
+    public static let staleAfterMisses = 3
+
+    /// Applies one complete listing of `kind`: upserts what was observed and counts a miss for
+    /// everything of that kind that was not. Call it only for complete listings; a listing that
+    /// failed partway must never reach here, or it would count false misses.
+    /// A listing identical to the ledger writes nothing.
+    public static func reconcile(_ db: Database, kind: ResourceKind, observed: [ObservedResource], at time: Timestamp) throws -> ReconcileOutcome {
+        var outcome = ReconcileOutcome()
+        var existing = try StoredResource.fetchAll(db, kind: kind)
+        let now = time.iso8601
+        for resource in observed {
+            precondition(resource.kind == kind, "a \(resource.kind) in a \(kind) listing")
+            guard let stored = existing.removeValue(forKey: resource.providerID) else {
+                try insert(db, resource, at: now, outcome: &outcome)
+                continue
+            }
+            try update(db, stored: stored, observed: resource, at: now, outcome: &outcome)
+        }
+        for stored in existing.values.sorted(by: { $0.id < $1.id }) where stored.staleAt == nil {
+            let misses = stored.missedListings + 1
+            outcome.missed += 1
+            if misses >= staleAfterMisses {
+                try db.cachedStatement(sql: "UPDATE cloud_resources SET missed_listings = ?, stale_at = ? WHERE id = ?")
+                    .execute(arguments: [misses, now, stored.id])
+                try logEvent(db, resourceID: stored.id, at: now, event: "stale", outcome: &outcome)
+                outcome.markedStale += 1
+            } else {
+                try db.cachedStatement(sql: "UPDATE cloud_resources SET missed_listings = ? WHERE id = ?").execute(arguments: [misses, stored.id])
+                outcome.pendingMisses += 1
+            }
+        }
+        return outcome
+    }
+
+    private static func insert(_ db: Database, _ resource: ObservedResource, at now: String, outcome: inout ReconcileOutcome) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO cloud_resources (kind, provider_id, name, status, region, size_slug, attributes, first_seen_at, last_changed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [resource.kind.rawValue, resource.providerID, resource.name, resource.status, resource.region,
+                             resource.sizeSlug, JSONValue.object(resource.attributes).canonical, now, now])
+        try logEvent(db, resourceID: db.lastInsertedRowID, at: now, event: "created", newValue: resource.name, outcome: &outcome)
+        outcome.created += 1
+    }
+
+    private static func update(_ db: Database, stored: StoredResource, observed: ObservedResource, at now: String, outcome: inout ReconcileOutcome) throws {
+        let attributesText = JSONValue.object(observed.attributes).canonical
+        let changes = stored.changes(to: observed, attributesText: attributesText)
+        if stored.staleAt != nil {
+            try logEvent(db, resourceID: stored.id, at: now, event: "revived", outcome: &outcome)
+            outcome.revived += 1
+        }
+        for change in changes {
+            try logEvent(db, resourceID: stored.id, at: now, event: "changed", field: change.field,
+                         oldValue: change.old, newValue: change.new, outcome: &outcome)
+        }
+        if !changes.isEmpty { outcome.changed += 1 }
+        guard !changes.isEmpty || stored.staleAt != nil || stored.missedListings > 0 else { return }
+        try db.cachedStatement(sql: """
+            UPDATE cloud_resources
+            SET name = ?, status = ?, region = ?, size_slug = ?, attributes = ?, missed_listings = 0, stale_at = NULL,
+                last_changed_at = CASE WHEN ? THEN ? ELSE last_changed_at END
+            WHERE id = ?
+            """).execute(arguments: [observed.name, observed.status, observed.region, observed.sizeSlug, attributesText,
+                             !changes.isEmpty, now, stored.id])
+    }
+
+    static func logEvent(_ db: Database, resourceID: Int64, at now: String, event: String, field: String? = nil,
+                         oldValue: String? = nil, newValue: String? = nil, outcome: inout ReconcileOutcome) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO cloud_resource_events (resource_id, at, event, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [resourceID, now, event, field, oldValue, newValue])
+        outcome.eventsWritten += 1
+    }
+}

@@ -1,0 +1,85 @@
+import DigitalOcean
+import GRDB
+
+/// Upserts DO projects and attributes resources to them: the two passes of the projects worker.
+public enum ProjectStore {
+    /// Applies one complete projects listing, with the same three-strike staleness as resources.
+    /// Returns the ledger row id of every listed project, keyed by provider id.
+    public static func reconcile(_ db: Database, observed: [ObservedProject], at time: Timestamp) throws -> (outcome: ReconcileOutcome, rowIDs: [String: Int64]) {
+        var outcome = ReconcileOutcome()
+        let now = time.iso8601
+        var existing: [String: (id: Int64, name: String, description: String, environment: String?, isDefault: Bool, missed: Int, staleAt: String?)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, provider_id, name, description, environment, is_default, missed_listings, stale_at FROM cloud_projects") {
+            existing[row[1]] = (row[0], row[2], row[3], row[4], row[5], row[6], row[7])
+        }
+        var rowIDs: [String: Int64] = [:]
+        for project in observed {
+            guard let stored = existing.removeValue(forKey: project.providerID) else {
+                try db.cachedStatement(sql: """
+                    INSERT INTO cloud_projects (provider_id, name, description, environment, is_default, first_seen_at, last_changed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [project.providerID, project.name, project.description, project.environment, project.isDefault, now, now])
+                rowIDs[project.providerID] = db.lastInsertedRowID
+                outcome.created += 1
+                continue
+            }
+            rowIDs[project.providerID] = stored.id
+            let changed = stored.name != project.name || stored.description != project.description
+                || stored.environment != project.environment || stored.isDefault != project.isDefault
+            if changed { outcome.changed += 1 }
+            if stored.staleAt != nil { outcome.revived += 1 }
+            guard changed || stored.staleAt != nil || stored.missed > 0 else { continue }
+            try db.cachedStatement(sql: """
+                UPDATE cloud_projects SET name = ?, description = ?, environment = ?, is_default = ?, missed_listings = 0, stale_at = NULL,
+                    last_changed_at = CASE WHEN ? THEN ? ELSE last_changed_at END
+                WHERE id = ?
+                """).execute(arguments: [project.name, project.description, project.environment, project.isDefault, changed, now, stored.id])
+        }
+        for (_, stored) in existing.sorted(by: { $0.value.id < $1.value.id }) where stored.staleAt == nil {
+            let misses = stored.missed + 1
+            outcome.missed += 1
+            let stale = misses >= InventoryStore.staleAfterMisses
+            try db.cachedStatement(sql: "UPDATE cloud_projects SET missed_listings = ?, stale_at = ? WHERE id = ?")
+                .execute(arguments: [misses, stale ? now : nil, stored.id])
+            if stale { outcome.markedStale += 1 } else { outcome.pendingMisses += 1 }
+        }
+        return (outcome, rowIDs)
+    }
+
+    /// Attributes the resources a project lists to it. A resource in a kind the ledger has not
+    /// synced yet is left for the next pass; attribution is never cleared by absence, because DO
+    /// drops a destroyed resource from its project and the ledger keeps where it last was.
+    public static func attribute(_ db: Database, projectRowID: Int64, projectName: String, members: [(kind: ResourceKind, providerID: String)],
+                                 at time: Timestamp) throws -> AttributionOutcome {
+        var outcome = AttributionOutcome()
+        let now = time.iso8601
+        for member in members {
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT r.id, r.project_id, p.name FROM cloud_resources r LEFT JOIN cloud_projects p ON p.id = r.project_id
+                WHERE r.kind = ? AND r.provider_id = ?
+                """), arguments: [member.kind.rawValue, member.providerID]) else {
+                outcome.notYetSynced += 1
+                continue
+            }
+            let resourceID: Int64 = row[0]
+            let currentProject: Int64? = row[1]
+            guard currentProject != projectRowID else { continue }
+            try db.cachedStatement(sql: "UPDATE cloud_resources SET project_id = ? WHERE id = ?").execute(arguments: [projectRowID, resourceID])
+            var events = ReconcileOutcome()
+            try InventoryStore.logEvent(db, resourceID: resourceID, at: now, event: "attributed", field: "project",
+                                        oldValue: row[2], newValue: projectName, outcome: &events)
+            outcome.attributed += 1
+        }
+        return outcome
+    }
+}
+
+/// What an attribution pass did.
+public struct AttributionOutcome: Sendable, Equatable {
+    public var attributed = 0
+    /// URNs naming a resource the ledger has not seen yet.
+    public var notYetSynced = 0
+    /// URNs whose type the URN table does not know, by type.
+    public var unknownTypes: [String] = []
+    public init() {}
+}

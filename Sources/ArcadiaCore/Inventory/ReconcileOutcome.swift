@@ -1,0 +1,30 @@
+/// What one complete listing changed in the ledger.
+public struct ReconcileOutcome: Sendable, Equatable {
+    public var created = 0
+    public var changed = 0
+    public var revived = 0
+    /// Resources absent from this listing that were not yet stale.
+    public var missed = 0
+    public var markedStale = 0
+    /// Resources that have missed one or two listings: the next identical listing would still
+    /// change the ledger, so the state is not yet a fixed point.
+    public var pendingMisses = 0
+    public var eventsWritten = 0
+
+    public init() {}
+
+    /// True when nothing was written.
+    public var isQuiet: Bool { created == 0 && changed == 0 && revived == 0 && missed == 0 && markedStale == 0 }
+
+    public static func + (lhs: ReconcileOutcome, rhs: ReconcileOutcome) -> ReconcileOutcome {
+        var sum = ReconcileOutcome()
+        sum.created = lhs.created + rhs.created
+        sum.changed = lhs.changed + rhs.changed
+        sum.revived = lhs.revived + rhs.revived
+        sum.missed = lhs.missed + rhs.missed
+        sum.markedStale = lhs.markedStale + rhs.markedStale
+        sum.pendingMisses = lhs.pendingMisses + rhs.pendingMisses
+        sum.eventsWritten = lhs.eventsWritten + rhs.eventsWritten
+        return sum
+    }
+}

@@ -1,0 +1,117 @@
+import DigitalOcean
+import GRDB
+import Logging
+
+/// The inventory sync workers. Each follows one pattern: list all pages → normalize → upsert
+/// through `InventoryStore` → count misses toward stale. A listing that fails partway is recorded
+/// as a failure and counts nothing.
+public struct InventorySync: Sendable {
+    public var client: DigitalOceanClient
+    public var ledger: Ledger
+    public var clock: EngineClock
+    public var logger: Logger
+
+    public init(client: DigitalOceanClient, ledger: Ledger, clock: EngineClock, logger: Logger = Logger(label: "arcadia.sync")) {
+        self.client = client
+        self.ledger = ledger
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Runs the worker behind a job.
+    public func run(_ job: JobID) async throws -> SyncReport {
+        switch job {
+        case .syncDroplets:
+            return try await syncKind(job, kind: .droplet) {
+                try await client.list(path: "/v2/droplets", key: "droplets") as Listing<InventoryDroplet>
+            } normalize: { Normalize.droplet($0) }
+        case .syncDomains:
+            return try await syncKind(job, kind: .dnsZone) { try await client.domains() } normalize: { Normalize.domain($0) }
+        case .syncProjects:
+            return try await syncProjects()
+        }
+    }
+
+    /// One sweep of every worker, in job-table order (`arcadia sync`).
+    public func sweep() async throws -> [SyncReport] {
+        var reports: [SyncReport] = []
+        for job in JobTable.production.map(\.job) {
+            reports.append(try await run(job))
+        }
+        return reports
+    }
+
+    private func syncKind<Item: Sendable>(_ job: JobID, kind: ResourceKind, list: () async throws -> Listing<Item>,
+                                          normalize: (Item) -> ObservedResource) async throws -> SyncReport {
+        let now = clock.now()
+        let listing: Listing<Item>
+        do {
+            listing = try await list()
+        } catch {
+            return try recordFailure(job, error: error, at: now)
+        }
+        let observed = listing.items.map(normalize)
+        let outcome = try await ledger.writer.write { db in
+            try InventoryStore.reconcile(db, kind: kind, observed: observed, at: now)
+        }
+        if !outcome.isQuiet {
+            logger.debug("\(job.rawValue): \(outcome.created) created, \(outcome.changed) changed, \(outcome.markedStale) stale")
+        }
+        return SyncReport(job: job, listed: observed.count, pages: listing.pageCount, outcome: outcome)
+    }
+
+    /// Pass one upserts the projects; pass two walks each project's resources and attributes them.
+    /// A project whose resource listing fails is skipped this time; attribution is never undone
+    /// by a failure.
+    private func syncProjects() async throws -> SyncReport {
+        let now = clock.now()
+        let projects: Listing<Project>
+        do {
+            projects = try await client.projects()
+        } catch {
+            return try recordFailure(.syncProjects, error: error, at: now)
+        }
+        let observed = projects.items.map(Normalize.project)
+        let (outcome, rowIDs) = try await ledger.writer.write { db in
+            try ProjectStore.reconcile(db, observed: observed, at: now)
+        }
+        var report = SyncReport(job: .syncProjects, listed: observed.count, pages: projects.pageCount, outcome: outcome)
+        for project in projects.items {
+            let resources: Listing<ProjectResource>
+            do {
+                resources = try await client.projectResources(projectID: project.id)
+            } catch {
+                report.failures.append(try recordFailure(.syncProjects, error: error, at: now).failures[0])
+                continue
+            }
+            var members: [(kind: ResourceKind, providerID: String)] = []
+            for resource in resources.items {
+                guard let urn = URNKinds.parse(resource.urn) else {
+                    report.attribution.unknownTypes.append(resource.urn)
+                    continue
+                }
+                let (kind, known) = URNKinds.kind(forURNType: urn.type)
+                if !known { report.attribution.unknownTypes.append(urn.type) }
+                members.append((kind, urn.id))
+            }
+            guard let rowID = rowIDs[project.id] else { continue }
+            let attribution = try await ledger.writer.write { [members] db in
+                try ProjectStore.attribute(db, projectRowID: rowID, projectName: project.name, members: members, at: now)
+            }
+            report.attribution.attributed += attribution.attributed
+            report.attribution.notYetSynced += attribution.notYetSynced
+        }
+        return report
+    }
+
+    private func recordFailure(_ job: JobID, error: any Error, at now: Timestamp) throws -> SyncReport {
+        let page: Int? = if case DigitalOceanError.listingFailed(_, let page, _) = error { page } else { nil }
+        let message = String(describing: error)
+        try ledger.writer.write { db in
+            try db.execute(sql: "INSERT INTO cloud_sync_failures (at, worker, page, error) VALUES (?, ?, ?, ?)",
+                           arguments: [now.iso8601, job.rawValue, page, message])
+        }
+        logger.warning("\(job.rawValue) failed: \(message)")
+        return SyncReport(job: job, complete: false, failures: [message])
+    }
+}

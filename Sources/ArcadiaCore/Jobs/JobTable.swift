@@ -1,0 +1,29 @@
+/// The production job table: which worker runs when. This is the one place the cadence is written;
+/// the service's scheduler and the workbench's virtual clock both read it.
+public enum JobTable {
+    public static let production: [ScheduledJob] = [
+        ScheduledJob(.syncDroplets, .every(minutes: 15, offset: 0)),
+        ScheduledJob(.syncDomains, .every(minutes: 15, offset: 0)),
+        ScheduledJob(.syncProjects, .every(minutes: 15, offset: 0)),
+    ]
+}
+
+/// A job and its schedule. Jobs due at the same instant run in table order, so the projects pass
+/// (which attributes resources) runs after the workers that create them.
+public struct ScheduledJob: Sendable, Equatable {
+    public var job: JobID
+    public var schedule: JobSchedule
+    public init(_ job: JobID, _ schedule: JobSchedule) {
+        self.job = job
+        self.schedule = schedule
+    }
+}
+
+/// The workers the job table can fire.
+public enum JobID: String, Sendable, CaseIterable, Comparable {
+    case syncDroplets = "sync.droplets"
+    case syncDomains = "sync.domains"
+    case syncProjects = "sync.projects"
+
+    public static func < (lhs: JobID, rhs: JobID) -> Bool { lhs.rawValue < rhs.rawValue }
+}

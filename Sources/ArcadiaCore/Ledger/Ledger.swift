@@ -1,0 +1,33 @@
+import GRDB
+
+/// The SQLite ledger every engine reads and writes. A file for inspection with `sqlite3`, or memory
+/// for a scenario run that keeps nothing.
+public struct Ledger: Sendable {
+    public let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the ledger at `path`, or an in-memory one when `path` is nil,
+    /// and brings its schema up to date.
+    public init(path: String? = nil) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.label = "arcadia-ledger"
+        if let path {
+            writer = try DatabaseQueue(path: path, configuration: configuration)
+        } else {
+            writer = try DatabaseQueue(configuration: configuration)
+        }
+        try LedgerSchema.migrator.migrate(writer)
+    }
+}
+
+extension Ledger {
+    /// Rows in each ledger table, by table name in name order (benchmarks and summaries).
+    public func rowCounts() throws -> [(table: String, rows: Int)] {
+        try writer.read { db in
+            let tables = try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name
+                """)
+            return try tables.map { table in (table, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.quotedDatabaseIdentifier)") ?? 0) }
+        }
+    }
+}

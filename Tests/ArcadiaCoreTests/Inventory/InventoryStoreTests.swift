@@ -1,0 +1,88 @@
+import ArcadiaCore
+import DigitalOcean
+import GRDB
+import Testing
+import TestSupport
+
+@Suite struct InventoryStoreTests {
+    let ledger = try! Ledger()
+    let t0 = InventoryFixtures.t0
+
+    func reconcile(_ observed: [ObservedResource], at minutes: Int64) throws -> ReconcileOutcome {
+        try ledger.writer.write { db in
+            try InventoryStore.reconcile(db, kind: .droplet, observed: observed, at: t0 + minutes * 60)
+        }
+    }
+
+    @Test func firstSightingCreatesTheResourceWithOneEvent() throws {
+        let outcome = try reconcile([InventoryFixtures.droplet(1, name: "web-1")], at: 0)
+        #expect(outcome.created == 1)
+        #expect(try InventoryFixtures.events(ledger, providerID: "1") == ["created"])
+    }
+
+    @Test func anUnchangedListingWritesNothing() throws {
+        _ = try reconcile([InventoryFixtures.droplet(1, name: "web-1", tags: ["b", "a"])], at: 0)
+        let before = try InventoryFixtures.totalChanges(ledger)
+        let outcome = try reconcile([InventoryFixtures.droplet(1, name: "web-1", tags: ["b", "a"])], at: 15)
+        #expect(outcome.isQuiet)
+        #expect(try InventoryFixtures.totalChanges(ledger) == before)
+    }
+
+    @Test func eachChangedFieldIsOneEventWithOldAndNewValues() throws {
+        _ = try reconcile([InventoryFixtures.droplet(1, name: "web-1", size: "s-1vcpu-1gb", tags: ["a"])], at: 0)
+        let outcome = try reconcile([InventoryFixtures.droplet(1, name: "web-1", size: "s-2vcpu-4gb", status: "off", tags: ["a", "b"])], at: 15)
+        #expect(outcome.changed == 1)
+        #expect(try InventoryFixtures.events(ledger, providerID: "1") == [
+            "created",
+            "changed status active→off",
+            "changed size_slug s-1vcpu-1gb→s-2vcpu-4gb",
+            #"changed tags ["a"]→["a","b"]"#,
+        ])
+    }
+
+    @Test func aResourceGoesStaleExactlyAtTheThirdMissedListing() throws {
+        _ = try reconcile([InventoryFixtures.droplet(1, name: "web-1")], at: 0)
+        for (minutes, pending) in [(15, 1), (30, 1)] {
+            let outcome = try reconcile([], at: Int64(minutes))
+            #expect(outcome.pendingMisses == pending)
+            #expect(outcome.markedStale == 0)
+        }
+        let third = try reconcile([], at: 45)
+        #expect(third.markedStale == 1)
+        #expect(third.pendingMisses == 0)
+        let staleAt = try ledger.writer.read { try String.fetchOne($0, sql: "SELECT stale_at FROM cloud_resources") }
+        #expect(staleAt == "2026-04-01T00:45:00Z")
+        #expect(try InventoryFixtures.events(ledger, providerID: "1") == ["created", "stale"])
+        let fourth = try reconcile([], at: 60)
+        #expect(fourth.isQuiet, "a stale resource counts no further misses")
+    }
+
+    @Test func aReappearanceResetsTheMissCount() throws {
+        _ = try reconcile([InventoryFixtures.droplet(1, name: "web-1")], at: 0)
+        _ = try reconcile([], at: 15)
+        _ = try reconcile([], at: 30)
+        _ = try reconcile([InventoryFixtures.droplet(1, name: "web-1")], at: 45)
+        _ = try reconcile([], at: 60)
+        let outcome = try reconcile([], at: 75)
+        #expect(outcome.markedStale == 0, "misses must be consecutive")
+        #expect(outcome.pendingMisses == 1)
+    }
+
+    @Test func aStaleResourceThatReturnsIsRevived() throws {
+        _ = try reconcile([InventoryFixtures.droplet(1, name: "web-1")], at: 0)
+        for minutes in [15, 30, 45] { _ = try reconcile([], at: Int64(minutes)) }
+        let outcome = try reconcile([InventoryFixtures.droplet(1, name: "web-1")], at: 60)
+        #expect(outcome.revived == 1)
+        #expect(try InventoryFixtures.events(ledger, providerID: "1") == ["created", "stale", "revived"])
+        let staleAt = try ledger.writer.read { try String.fetchOne($0, sql: "SELECT stale_at FROM cloud_resources") }
+        #expect(staleAt == nil)
+    }
+
+    @Test func kindsAreCountedSeparately() throws {
+        _ = try reconcile([InventoryFixtures.droplet(1, name: "web-1")], at: 0)
+        let outcome = try ledger.writer.write { db in
+            try InventoryStore.reconcile(db, kind: .dnsZone, observed: [], at: t0 + 900)
+        }
+        #expect(outcome.missed == 0, "an empty domain listing must not count a droplet as missing")
+    }
+}
