@@ -1,0 +1,27 @@
+import Foundation
+
+/// Paths tests need, found by walking up from the calling test file, so tests run from any
+/// working directory and any clone location.
+public enum RepoPaths {
+    /// The package root: the nearest folder above `filePath` holding `Package.swift`.
+    public static func root(filePath: String = #filePath) -> URL {
+        var dir = URL(fileURLWithPath: filePath).deletingLastPathComponent()
+        while dir.path != "/" {
+            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { return dir }
+            dir = dir.deletingLastPathComponent()
+        }
+        fatalError("no Package.swift above \(filePath)")
+    }
+
+    /// `shared/reference` beside the project (CI clones the project next to `shared/`).
+    public static func sharedReference(filePath: String = #filePath) -> URL {
+        root(filePath: filePath).deletingLastPathComponent().appendingPathComponent("shared/reference").standardizedFileURL
+    }
+
+    /// A fresh, empty temporary folder for one test.
+    public static func temporaryDirectory(_ label: String = "arcadia-test") throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(ProcessInfo.processInfo.globallyUniqueString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}

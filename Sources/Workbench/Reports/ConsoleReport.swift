@@ -1,0 +1,41 @@
+import Foundation
+
+/// The console summary of a run, as text: one line per scenario, each golden diff in full, and a
+/// closing `N passed, N failed` line.
+public enum ConsoleReport {
+    public static func render(_ report: RunReport) -> String {
+        var out = ""
+        for outcome in report.outcomes {
+            let name = outcome.name ?? outcome.file
+            if let failure = outcome.failure {
+                out += "FAIL  \(name)\n      \(failure.description)\n"
+                continue
+            }
+            let counts = outcome.summary.map { " (\(plural($0.jobRuns, "worker run")), \($0.jobRunsElided) elided, \(plural($0.syncFailures.count, "listing failure")))" } ?? ""
+            if report.updatedGoldens {
+                let changed = outcome.updatedGoldens.isEmpty ? "goldens unchanged" : "updated " + outcome.updatedGoldens.joined(separator: ", ")
+                out += "UPDATE \(name): \(changed)\(counts)\n"
+                continue
+            }
+            out += (outcome.passed ? "PASS  " : "FAIL  ") + name + counts + "\n"
+            for comparison in outcome.comparisons {
+                switch comparison {
+                case .match: break
+                case .mismatch(let file, let diff): out += "      \(file) differs from its golden:\n" + diff
+                case .missingGolden(let file): out += "      \(file): no golden (run with --update-goldens to create it)\n"
+                case .unexpectedGolden(let file): out += "      \(file): golden exists but this scenario no longer produces it\n"
+                }
+            }
+        }
+        for orphan in report.orphanGoldens {
+            out += "FAIL  goldens/\(orphan)/ belongs to no scenario that ran (delete it, or run its scenario)\n"
+        }
+        let passed = report.outcomes.filter(\.passed).count
+        out += "\(passed) passed, \(report.outcomes.count - passed + report.orphanGoldens.count) failed\n"
+        return out
+    }
+
+    private static func plural(_ count: Int, _ noun: String) -> String {
+        count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
+    }
+}

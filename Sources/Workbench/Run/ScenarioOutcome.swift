@@ -1,0 +1,44 @@
+/// The result of playing one scenario file.
+public struct ScenarioOutcome: Sendable {
+    public enum Failure: Sendable, Equatable, CustomStringConvertible {
+        /// The file did not parse or validate; nothing ran.
+        case invalid(ScenarioError)
+        /// It parsed but could not be played.
+        case simulation(SimulationError)
+        /// Two files declare the same `scenario:` name, so they would share goldens.
+        case duplicateName(String, firstFile: String)
+        /// Writing goldens or the ledger file failed.
+        case io(String)
+
+        public var description: String {
+            switch self {
+            case .invalid(let error): return error.description
+            case .simulation(let error): return error.description
+            case .duplicateName(let name, let first): return "scenario name '\(name)' is already used by \(first)"
+            case .io(let message): return message
+            }
+        }
+    }
+
+    public var file: String
+    public var name: String?
+    public var failure: Failure?
+    public var comparisons: [GoldenStore.Comparison]
+    /// Golden files rewritten (update mode only).
+    public var updatedGoldens: [String]
+    public var summary: RunSummary?
+    /// Wall-clock seconds, for JUnit only; never part of a ledger.
+    public var seconds: Double
+
+    public var passed: Bool { failure == nil && comparisons.allSatisfy(\.passed) }
+}
+
+/// The result of `arcadia run`: every scenario, plus golden folders no scenario produced.
+public struct RunReport: Sendable {
+    public var outcomes: [ScenarioOutcome]
+    public var orphanGoldens: [String]
+    /// The goldens were rewritten, not compared.
+    public var updatedGoldens: Bool
+
+    public var passed: Bool { outcomes.allSatisfy(\.passed) && orphanGoldens.isEmpty }
+}

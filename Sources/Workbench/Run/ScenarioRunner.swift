@@ -1,0 +1,121 @@
+import ArcadiaCore
+import Foundation
+
+/// Plays scenario files and compares (or, on request, rewrites) their goldens. It returns what
+/// happened; the CLI decides what to print and which exit code that means.
+public struct ScenarioRunner: Sendable {
+    public struct Options: Sendable {
+        public var goldensRoot: String
+        public var updateGoldens: Bool
+        /// Keep each run's SQLite ledger: a file when one scenario runs, else a folder of
+        /// `<scenario>.sqlite` files.
+        public var ledgerPath: String?
+        public var elideSettledRuns: Bool
+
+        public init(goldensRoot: String = "goldens", updateGoldens: Bool = false, ledgerPath: String? = nil, elideSettledRuns: Bool = true) {
+            self.goldensRoot = goldensRoot
+            self.updateGoldens = updateGoldens
+            self.ledgerPath = ledgerPath
+            self.elideSettledRuns = elideSettledRuns
+        }
+    }
+
+    public var options: Options
+    /// Monotonic seconds, injected so the workbench never reads a clock itself; only JUnit timing uses it.
+    public var stopwatch: @Sendable () -> Double
+
+    public init(options: Options, stopwatch: @escaping @Sendable () -> Double = { 0 }) {
+        self.options = options
+        self.stopwatch = stopwatch
+    }
+
+    /// Expands `paths` (a folder means every `*.yaml`/`*.yml` directly in it, in name order).
+    public static func scenarioFiles(in paths: [String]) throws(ScenarioError) -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw ScenarioError(location: ScenarioLocation(file: path, line: 0, column: 0), field: "path", message: "no such file or folder")
+            }
+            if isDirectory.boolValue {
+                let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+                files += entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+                    .map { (path as NSString).appendingPathComponent($0) }
+            } else {
+                files.append(path)
+            }
+        }
+        return files
+    }
+
+    /// Plays `files` in order. With `checkOrphans` (a whole scenarios folder was given), golden
+    /// folders that none of them produced are reported too.
+    public static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    public func run(files: [String], checkOrphans: Bool) async -> RunReport {
+        let store = GoldenStore(root: options.goldensRoot)
+        var outcomes: [ScenarioOutcome] = []
+        var firstFileByName: [String: String] = [:]
+        for file in files {
+            let started = stopwatch()
+            var outcome = await play(file: file, store: store, singleScenario: files.count == 1, firstFileByName: &firstFileByName)
+            outcome.seconds = stopwatch() - started
+            outcomes.append(outcome)
+        }
+        let orphans = checkOrphans ? store.orphans(scenarios: Set(firstFileByName.keys)) : []
+        return RunReport(outcomes: outcomes, orphanGoldens: orphans, updatedGoldens: options.updateGoldens)
+    }
+
+    private func play(file: String, store: GoldenStore, singleScenario: Bool, firstFileByName: inout [String: String]) async -> ScenarioOutcome {
+        var outcome = ScenarioOutcome(file: file, name: nil, failure: nil, comparisons: [], updatedGoldens: [], summary: nil, seconds: 0)
+        let scenario: Scenario
+        do {
+            scenario = try ScenarioParser.load(path: file)
+        } catch {
+            outcome.failure = .invalid(error)
+            return outcome
+        }
+        outcome.name = scenario.name
+        if let first = firstFileByName[scenario.name] {
+            outcome.failure = .duplicateName(scenario.name, firstFile: first)
+            return outcome
+        }
+        firstFileByName[scenario.name] = file
+        do {
+            let ledgerPath = try prepareLedgerPath(for: scenario.name, singleScenario: singleScenario)
+            let simulator = Simulator(options: Simulator.Options(ledgerPath: ledgerPath, elideSettledRuns: options.elideSettledRuns))
+            let result = try await simulator.run(scenario)
+            outcome.summary = result.summary
+            let files = try LedgerExport.export(result.ledger)
+            if options.updateGoldens {
+                outcome.updatedGoldens = try store.update(scenario: scenario.name, files: files)
+            } else {
+                outcome.comparisons = store.compare(scenario: scenario.name, files: files)
+            }
+        } catch let error as SimulationError {
+            outcome.failure = .simulation(error)
+        } catch {
+            outcome.failure = .io(String(describing: error))
+        }
+        return outcome
+    }
+
+    /// A kept ledger always starts empty: an old file would mix two runs.
+    private func prepareLedgerPath(for scenario: String, singleScenario: Bool) throws -> String? {
+        guard let base = options.ledgerPath else { return nil }
+        let path: String
+        if singleScenario {
+            path = base
+        } else {
+            try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+            path = (base as NSString).appendingPathComponent("\(scenario).sqlite")
+        }
+        for suffix in ["", "-wal", "-shm", "-journal"] where FileManager.default.fileExists(atPath: path + suffix) {
+            try FileManager.default.removeItem(atPath: path + suffix)
+        }
+        return path
+    }
+}

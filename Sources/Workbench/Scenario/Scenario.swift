@@ -1,0 +1,180 @@
+import DigitalOcean
+
+/// A scenario file, parsed and validated: the fake world at the start, a timeline of world events
+/// in virtual time, and the clock range to play it over. `docs/scenario-format.md` is its reference.
+public struct Scenario: Sendable, Equatable {
+    /// The `scenario:` key; names the goldens folder `goldens/<name>/`.
+    public var name: String
+    public var description: String
+    /// Seeds every id the fake provider hands out (droplet ids, project UUIDs, IPs).
+    public var seed: UInt64
+    public var clock: ClockRange
+    public var world: WorldSpec
+    /// In the order they run: by `at`, then by their order in the file.
+    public var timeline: [TimelineEvent]
+    /// The file it came from (nil for generated scenarios such as the benchmark fleet).
+    public var file: String?
+
+    public init(name: String, description: String = "", seed: UInt64, clock: ClockRange,
+                world: WorldSpec = WorldSpec(), timeline: [TimelineEvent] = [], file: String? = nil) {
+        self.name = name
+        self.description = description
+        self.seed = seed
+        self.clock = clock
+        self.world = world
+        self.timeline = timeline
+        self.file = file
+    }
+}
+
+/// Virtual time runs over `start ..< end`: events at `start` run, events at `end` do not.
+public struct ClockRange: Sendable, Equatable {
+    public var start: Timestamp
+    public var end: Timestamp
+    public init(start: Timestamp, end: Timestamp) {
+        self.start = start
+        self.end = end
+    }
+}
+
+/// Where something was written, for error messages: `scenarios/x.yaml:12:7`.
+public struct ScenarioLocation: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// The fake DigitalOcean account at the start of the clock.
+public struct WorldSpec: Sendable, Equatable {
+    public var projects: [ProjectSpec]
+    public var droplets: [DropletSpec]
+    public var domains: [DomainSpec]
+    public init(projects: [ProjectSpec] = [], droplets: [DropletSpec] = [], domains: [DomainSpec] = []) {
+        self.projects = projects
+        self.droplets = droplets
+        self.domains = domains
+    }
+}
+
+public struct ProjectSpec: Sendable, Equatable {
+    public var name: String
+    public var description: String
+    /// `Development`, `Staging` or `Production` (DO's enum).
+    public var environment: String?
+    /// DO accounts always have one default project, where resources created without a project land.
+    /// When no world project is marked default the fake provider creates one named `Default`
+    /// (described `Default project`, as in DO's own API example).
+    public var isDefault: Bool
+    public var location: ScenarioLocation?
+    public init(name: String, description: String = "", environment: String? = nil, isDefault: Bool = false,
+                location: ScenarioLocation? = nil) {
+        self.name = name
+        self.description = description
+        self.environment = environment
+        self.isDefault = isDefault
+        self.location = location
+    }
+}
+
+public enum PowerState: String, Sendable, Equatable {
+    case active
+    case off
+}
+
+public struct DropletSpec: Sendable, Equatable {
+    public var name: String
+    /// A size slug from the catalogue, e.g. `s-2vcpu-4gb`.
+    public var size: String
+    /// A region slug, e.g. `syd1`.
+    public var region: String
+    /// The project it is assigned to; nil puts it in the account's default project, as DO does.
+    public var project: String?
+    public var tags: [String]
+    public var status: PowerState
+    /// For world droplets only: when it was created (default: the clock start; never after it).
+    public var createdAt: Timestamp?
+    public var location: ScenarioLocation?
+    public init(name: String, size: String, region: String, project: String? = nil, tags: [String] = [],
+                status: PowerState = .active, createdAt: Timestamp? = nil, location: ScenarioLocation? = nil) {
+        self.name = name
+        self.size = size
+        self.region = region
+        self.project = project
+        self.tags = tags
+        self.status = status
+        self.createdAt = createdAt
+        self.location = location
+    }
+}
+
+public struct DomainSpec: Sendable, Equatable {
+    public var name: String
+    /// The project it is assigned to; nil puts it in the account's default project.
+    public var project: String?
+    public var ttl: Int
+    public var location: ScenarioLocation?
+    public init(name: String, project: String? = nil, ttl: Int = 1800, location: ScenarioLocation? = nil) {
+        self.name = name
+        self.project = project
+        self.ttl = ttl
+        self.location = location
+    }
+}
+
+public struct TimelineEvent: Sendable, Equatable {
+    public var at: Timestamp
+    public var action: ScenarioAction
+    public var location: ScenarioLocation?
+    public init(at: Timestamp, action: ScenarioAction, location: ScenarioLocation? = nil) {
+        self.at = at
+        self.action = action
+        self.location = location
+    }
+}
+
+/// What a resource reference in a `move_to_project` event points at.
+public enum ResourceRef: Sendable, Equatable {
+    case droplet(String)
+    case domain(String)
+}
+
+/// One thing that happens to the fake world at an instant.
+public enum ScenarioAction: Sendable, Equatable {
+    case createProject(ProjectSpec)
+    case createDroplet(DropletSpec)
+    case resizeDroplet(name: String, size: String)
+    case powerOffDroplet(name: String)
+    case powerOnDroplet(name: String)
+    case renameDroplet(name: String, to: String)
+    case tagDroplet(name: String, tags: [String])
+    case destroyDroplet(name: String)
+    case createDomain(DomainSpec)
+    case deleteDomain(name: String)
+    /// Assigns a resource to a project (DO moves it out of its previous one).
+    case moveToProject(resource: ResourceRef, project: String)
+    case fault(FaultSpec)
+}
+
+/// A failure the fake provider injects into the next matching requests.
+public struct FaultSpec: Sendable, Equatable {
+    /// The path it hits, e.g. `/v2/droplets`.
+    public var path: String
+    /// Only this page of the listing (nil: any page).
+    public var page: Int?
+    /// The HTTP status returned, with DO's error body for it.
+    public var status: Int
+    /// How many matching requests fail before the fault is used up.
+    public var times: Int
+    public init(path: String, page: Int? = nil, status: Int = 500, times: Int = 1) {
+        self.path = path
+        self.page = page
+        self.status = status
+        self.times = times
+    }
+}

@@ -1,0 +1,37 @@
+/// The YAML key of each `ScenarioAction` case. One enum, switched over exhaustively by both the
+/// parser and the validator, so a new action cannot be parsed without a key, or named without one.
+enum ScenarioActionKind: String, CaseIterable {
+    case createProject = "create_project"
+    case createDroplet = "create_droplet"
+    case resizeDroplet = "resize_droplet"
+    case powerOffDroplet = "power_off_droplet"
+    case powerOnDroplet = "power_on_droplet"
+    case renameDroplet = "rename_droplet"
+    case tagDroplet = "tag_droplet"
+    case destroyDroplet = "destroy_droplet"
+    case createDomain = "create_domain"
+    case deleteDomain = "delete_domain"
+    case moveToProject = "move_to_project"
+    case fault
+
+    static let keys = allCases.map(\.rawValue)
+}
+
+extension ScenarioAction {
+    var kind: ScenarioActionKind {
+        switch self {
+        case .createProject: .createProject
+        case .createDroplet: .createDroplet
+        case .resizeDroplet: .resizeDroplet
+        case .powerOffDroplet: .powerOffDroplet
+        case .powerOnDroplet: .powerOnDroplet
+        case .renameDroplet: .renameDroplet
+        case .tagDroplet: .tagDroplet
+        case .destroyDroplet: .destroyDroplet
+        case .createDomain: .createDomain
+        case .deleteDomain: .deleteDomain
+        case .moveToProject: .moveToProject
+        case .fault: .fault
+        }
+    }
+}

@@ -1,0 +1,188 @@
+import DigitalOcean
+import Foundation
+import Yams
+
+/// Turns a scenario file into a validated `Scenario`, or the first thing wrong with it.
+///
+/// The YAML is composed into nodes and walked by hand rather than decoded with `Codable`, so that
+/// every error, down to a single list item, names the file, line, column and field it is about.
+/// `docs/scenario-format.md` is the reference for the format and for each rule checked here.
+public enum ScenarioParser {
+    public static func load(path: String) throws(ScenarioError) -> Scenario {
+        let wholeFile = ScenarioLocation(file: path, line: 0, column: 0)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
+            throw ScenarioError(location: wholeFile, field: "", message: reason)
+        }
+        guard let yaml = String(validating: data, as: UTF8.self) else {
+            throw ScenarioError(location: wholeFile, field: "", message: "the file is not UTF-8 text")
+        }
+        return try parse(yaml: yaml, file: path)
+    }
+
+    /// `file` is only used in locations (and kept as `Scenario.file`); nothing is read from it.
+    public static func parse(yaml: String, file: String) throws(ScenarioError) -> Scenario {
+        let root = try compose(yaml, file: file)
+        let scenario = try YAMLNodeReader(file: file).scenario(YAMLField(node: root, path: ""))
+        try ScenarioValidator.validate(scenario, sourceMap: ScenarioSourceMap(root: root, file: file))
+        return scenario
+    }
+
+    private static func compose(_ yaml: String, file: String) throws(ScenarioError) -> Node {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            throw syntaxError(error, yaml: yaml, file: file)
+        }
+        guard let root else {
+            throw ScenarioError(location: ScenarioLocation(file: file, line: 1, column: 1), field: "",
+                                message: "the file has no YAML document; a scenario needs at least scenario, seed and clock")
+        }
+        return root
+    }
+
+    /// Yams's marks are 1-based already; only a reader error (e.g. a control character) comes as
+    /// a character offset, turned here into the same line and column convention.
+    private static func syntaxError(_ error: any Error, yaml: String, file: String) -> ScenarioError {
+        func at(_ line: Int, _ column: Int, _ message: String) -> ScenarioError {
+            ScenarioError(location: ScenarioLocation(file: file, line: line, column: column), field: "", message: message)
+        }
+        switch error as? YamlError {
+        case .scanner(let context, let problem, let mark, _)?,
+             .parser(let context, let problem, let mark, _)?,
+             .composer(let context, let problem, let mark, _)?:
+            let during = context.map { "\($0.text) at line \($0.mark.line), column \($0.mark.column): " } ?? ""
+            return at(mark.line, mark.column, "invalid YAML: \(during)\(problem)")
+        case .reader(let problem, let offset?, _, _)?:
+            let lines = yaml.prefix(offset).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            return at(lines.count, (lines.last?.unicodeScalars.count ?? 0) + 1, "invalid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context)?:
+            // Yams reports where the first of the repeated keys was written, not the repeat.
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return at(context.mark.line, context.mark.column,
+                      "duplicate key \(keys): a key may appear only once in a mapping")
+        default:
+            return at(0, 0, "invalid YAML: \(error)")
+        }
+    }
+}
+
+/// The top level and the world: everything but the timeline.
+extension YAMLNodeReader {
+    func scenario(_ root: YAMLField) throws(ScenarioError) -> Scenario {
+        let top = try mapping(root, allowed: ["scenario", "description", "seed", "clock", "world", "timeline"])
+        let name = try scenarioName(top.required("scenario"))
+        let description = try top.optional("description").map(string) ?? ""
+        let seed = try unsignedInteger(top.required("seed"))
+        let clock = try clockRange(top.required("clock"))
+        let world = try top.optional("world").map(worldSpec) ?? WorldSpec()
+        let timeline = try top.optional("timeline").map(timeline) ?? []
+        return Scenario(name: name, description: description, seed: seed, clock: clock, world: world,
+                        timeline: timeline, file: file)
+    }
+
+    /// It names the goldens folder, so it is kept to characters that are safe in any path.
+    private func scenarioName(_ field: YAMLField) throws(ScenarioError) -> String {
+        let name = try nonEmptyString(field)
+        let lowerOrDigit: (Unicode.Scalar) -> Bool = { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+        guard let first = name.unicodeScalars.first, lowerOrDigit(first),
+              name.unicodeScalars.allSatisfy({ lowerOrDigit($0) || $0 == "-" })
+        else {
+            throw error(field, "must be lowercase letters, digits and '-', starting with a letter or digit; found '\(name)'")
+        }
+        return name
+    }
+
+    private func clockRange(_ field: YAMLField) throws(ScenarioError) -> ClockRange {
+        let clock = try mapping(field, allowed: ["start", "end"])
+        return ClockRange(start: try time(clock.required("start")), end: try time(clock.required("end")))
+    }
+
+    private func worldSpec(_ field: YAMLField) throws(ScenarioError) -> WorldSpec {
+        let world = try mapping(field, allowed: ["projects", "droplets", "domains"])
+        var spec = WorldSpec()
+        for item in try world.optional("projects").map(list) ?? [] {
+            spec.projects.append(try project(item, allowsDefault: true))
+        }
+        for item in try world.optional("droplets").map(list) ?? [] {
+            spec.droplets += try worldDroplets(item)
+        }
+        for item in try world.optional("domains").map(list) ?? [] {
+            spec.domains.append(try domain(item))
+        }
+        return spec
+    }
+
+    /// `default:` belongs to the world only: DO has no API that creates a default project.
+    func project(_ field: YAMLField, allowsDefault: Bool) throws(ScenarioError) -> ProjectSpec {
+        let keys = ["name", "description", "environment"] + (allowsDefault ? ["default"] : [])
+        let map = try mapping(field, allowed: keys)
+        return ProjectSpec(
+            name: try nonEmptyString(map.required("name")),
+            description: try map.optional("description").map(string) ?? "",
+            environment: try map.optional("environment").map { f throws(ScenarioError) in
+                try oneOf(f, ["Development", "Staging", "Production"].map { ($0, $0) })
+            },
+            isDefault: try map.optional("default").map(bool) ?? false,
+            location: map.location)
+    }
+
+    private static let dropletKeys = ["name", "size", "region", "project", "tags", "status"]
+
+    /// A droplet created by the timeline: it is created at the event's `at`, so it has no `created_at`.
+    func droplet(_ field: YAMLField) throws(ScenarioError) -> DropletSpec {
+        try dropletSpec(mapping(field, allowed: Self.dropletKeys))
+    }
+
+    /// A world droplet, or with `count: N` N of them: the name must then contain `#`, which becomes
+    /// 1…N zero-padded to N's width (`node-#` with `count: 250` gives `node-001` … `node-250`), so
+    /// a fleet big enough to span pages is one line of YAML. (`#` rather than `{n}`: braces are
+    /// flow-mapping syntax in YAML and would need quoting.)
+    private func worldDroplets(_ field: YAMLField) throws(ScenarioError) -> [DropletSpec] {
+        let map = try mapping(field, allowed: Self.dropletKeys + ["created_at", "count"])
+        let template = try dropletSpec(map)
+        let placeholder = template.name.contains("#")
+        guard let countField = map.optional("count") else {
+            if placeholder { throw error(try map.required("name"), "'#' in a name needs a 'count' to number the droplets") }
+            return [template]
+        }
+        let count = try integer(countField, atLeast: 1, atMost: 10_000)
+        guard placeholder else {
+            throw error(try map.required("name"), "with 'count', the name must contain '#' so each droplet gets its own name")
+        }
+        let width = String(count).count
+        return (1...count).map { number in
+            let digits = String(number)
+            var droplet = template
+            droplet.name = template.name.replacingOccurrences(
+                of: "#", with: String(repeating: "0", count: width - digits.count) + digits)
+            return droplet
+        }
+    }
+
+    private func dropletSpec(_ map: YAMLMapping) throws(ScenarioError) -> DropletSpec {
+        DropletSpec(
+            name: try nonEmptyString(map.required("name")),
+            size: try nonEmptyString(map.required("size")),
+            region: try nonEmptyString(map.required("region")),
+            project: try map.optional("project").map(nonEmptyString),
+            tags: try map.optional("tags").map(nonEmptyStrings) ?? [],
+            status: try map.optional("status").map(powerState) ?? .active,
+            createdAt: try map.optional("created_at").map(time),
+            location: map.location)
+    }
+
+    func domain(_ field: YAMLField) throws(ScenarioError) -> DomainSpec {
+        let map = try mapping(field, allowed: ["name", "project", "ttl"])
+        return DomainSpec(
+            name: try nonEmptyString(map.required("name")),
+            project: try map.optional("project").map(nonEmptyString),
+            ttl: try map.optional("ttl").map { f throws(ScenarioError) in try integer(f, atLeast: 1) } ?? 1800,
+            location: map.location)
+    }
+
+    private func powerState(_ field: YAMLField) throws(ScenarioError) -> PowerState {
+        try oneOf(field, [PowerState.active, .off].map { ($0.rawValue, $0) })
+    }
+}

@@ -1,0 +1,104 @@
+import DigitalOcean
+
+/// The `timeline:` list: each item is `at` plus exactly one action key.
+extension YAMLNodeReader {
+    /// In execution order: by `at`, ties in file order. The simulator plays the array as given, so
+    /// the order is fixed here, once, rather than left to whichever sort a later stage picks.
+    func timeline(_ field: YAMLField) throws(ScenarioError) -> [TimelineEvent] {
+        var events: [TimelineEvent] = []
+        for item in try list(field) {
+            events.append(try timelineEvent(item))
+        }
+        return events.enumerated()
+            .sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }
+            .map(\.element)
+    }
+
+    private func timelineEvent(_ item: YAMLField) throws(ScenarioError) -> TimelineEvent {
+        let map = try mapping(item, allowed: ["at"] + ScenarioActionKind.keys)
+        let actions = map.entries.compactMap { entry in
+            ScenarioActionKind(rawValue: entry.key).map { (kind: $0, keyNode: entry.keyNode, value: entry.value) }
+        }
+        guard let action = actions.first else {
+            throw error(item, "has no action; add exactly one of: \(ScenarioActionKind.keys.joined(separator: ", "))")
+        }
+        guard actions.count == 1 else {
+            throw error(YAMLField(node: actions[1].keyNode, path: item.path),
+                        "has more than one action (\(actions.map(\.kind.rawValue).joined(separator: ", "))); "
+                            + "each timeline item takes exactly one: split it into items with the same 'at'")
+        }
+        let at = try time(map.required("at"))
+        let body = YAMLField(node: action.value, path: item.childPath(action.kind.rawValue))
+        return TimelineEvent(at: at, action: try self.action(action.kind, body), location: map.location)
+    }
+
+    private func action(_ kind: ScenarioActionKind, _ body: YAMLField) throws(ScenarioError) -> ScenarioAction {
+        switch kind {
+        case .createProject:
+            return .createProject(try project(body, allowsDefault: false))
+        case .createDroplet:
+            return .createDroplet(try droplet(body))
+        case .resizeDroplet:
+            let map = try mapping(body, allowed: ["name", "size"])
+            return .resizeDroplet(name: try nonEmptyString(map.required("name")),
+                                  size: try nonEmptyString(map.required("size")))
+        case .powerOffDroplet:
+            return .powerOffDroplet(name: try nameOnly(body))
+        case .powerOnDroplet:
+            return .powerOnDroplet(name: try nameOnly(body))
+        case .renameDroplet:
+            let map = try mapping(body, allowed: ["name", "to"])
+            return .renameDroplet(name: try nonEmptyString(map.required("name")),
+                                  to: try nonEmptyString(map.required("to")))
+        case .tagDroplet:
+            let map = try mapping(body, allowed: ["name", "tags"])
+            let name = try nonEmptyString(map.required("name"))
+            let tagsField = try map.required("tags")
+            let tags = try nonEmptyStrings(tagsField)
+            guard !tags.isEmpty else { throw error(tagsField, "must list at least one tag") }
+            return .tagDroplet(name: name, tags: tags)
+        case .destroyDroplet:
+            return .destroyDroplet(name: try nameOnly(body))
+        case .createDomain:
+            return .createDomain(try domain(body))
+        case .deleteDomain:
+            return .deleteDomain(name: try nameOnly(body))
+        case .moveToProject:
+            return try moveToProject(body)
+        case .fault:
+            return .fault(try fault(body))
+        }
+    }
+
+    private func nameOnly(_ body: YAMLField) throws(ScenarioError) -> String {
+        try nonEmptyString(mapping(body, allowed: ["name"]).required("name"))
+    }
+
+    private func moveToProject(_ body: YAMLField) throws(ScenarioError) -> ScenarioAction {
+        let map = try mapping(body, allowed: ["droplet", "domain", "project"])
+        let resource: ResourceRef
+        switch (map.optional("droplet"), map.optional("domain")) {
+        case (let droplet?, nil):
+            resource = .droplet(try nonEmptyString(droplet))
+        case (nil, let domain?):
+            resource = .domain(try nonEmptyString(domain))
+        case (.some, .some):
+            throw error(body, "names both a droplet and a domain; move one resource per item")
+        case (nil, nil):
+            throw error(body, "missing the resource to move: add 'droplet' or 'domain'")
+        }
+        return .moveToProject(resource: resource, project: try nonEmptyString(map.required("project")))
+    }
+
+    private func fault(_ body: YAMLField) throws(ScenarioError) -> FaultSpec {
+        let map = try mapping(body, allowed: ["path", "page", "status", "times"])
+        let pathField = try map.required("path")
+        let path = try nonEmptyString(pathField)
+        guard path.hasPrefix("/") else { throw error(pathField, "must be an API path starting with '/', e.g. /v2/droplets") }
+        return FaultSpec(
+            path: path,
+            page: try map.optional("page").map { f throws(ScenarioError) in try integer(f, atLeast: 1) },
+            status: try map.optional("status").map { f throws(ScenarioError) in try integer(f, atLeast: 400, atMost: 599) } ?? 500,
+            times: try map.optional("times").map { f throws(ScenarioError) in try integer(f, atLeast: 1) } ?? 1)
+    }
+}

@@ -1,0 +1,215 @@
+import DigitalOcean
+
+/// Checks what no single field can: unique names, references that resolve, and actions that make
+/// sense against the world as it stands at their instant.
+///
+/// The timeline is walked in execution order, so resizing a droplet destroyed earlier is reported at
+/// the resize, the way the simulator would meet it. Nothing runs on an invalid scenario, so the first
+/// problem found is thrown; each check below assumes the ones before it passed.
+public enum ScenarioValidator {
+    /// For scenarios built in code: errors point at each item's `location`, or at line 0 without one.
+    public static func validate(_ scenario: Scenario) throws(ScenarioError) {
+        try validate(scenario, sourceMap: ScenarioSourceMap())
+    }
+
+    /// For parsed scenarios: `sourceMap` lets an error point at the offending field's own node.
+    static func validate(_ scenario: Scenario, sourceMap: ScenarioSourceMap) throws(ScenarioError) {
+        var walk = ValidationWalk(scenario: scenario, sourceMap: sourceMap)
+        try walk.checkClock()
+        try walk.checkWorld()
+        try walk.checkTimeline()
+    }
+}
+
+/// The name DO gives the project it creates when an account has none marked default.
+private let impliedDefaultProject = "Default"
+
+/// The validator's view of the fake world: only what decides whether the next action makes sense.
+private struct ValidationWalk {
+    let scenario: Scenario
+    let sourceMap: ScenarioSourceMap
+    var projects: Set<String> = []
+    /// Live droplets, by name.
+    var droplets: [String: PowerState] = [:]
+    var domains: Set<String> = []
+    /// Why a name no longer refers to a live resource, for a message better than "not found".
+    var dropletsGone: [String: String] = [:]
+    var domainsGone: [String: String] = [:]
+
+    init(scenario: Scenario, sourceMap: ScenarioSourceMap) {
+        self.scenario = scenario
+        self.sourceMap = sourceMap
+    }
+
+    func error(_ field: String, near item: ScenarioLocation?, _ message: String) -> ScenarioError {
+        let location = sourceMap.locations[field] ?? item
+            ?? ScenarioLocation(file: scenario.file ?? scenario.name, line: 0, column: 0)
+        return ScenarioError(location: location, field: field, message: message)
+    }
+
+    func checkClock() throws(ScenarioError) {
+        let clock = scenario.clock
+        guard clock.end > clock.start else {
+            throw error("clock.end", near: nil, "must be after clock.start (\(clock.start)); the clock runs start ..< end")
+        }
+    }
+
+    mutating func checkWorld() throws(ScenarioError) {
+        let world = scenario.world
+        var defaultProject: Int?
+        for (index, project) in world.projects.enumerated() {
+            let field = "world.projects[\(index)]"
+            guard !projects.contains(project.name) else {
+                throw error("\(field).name", near: project.location, "another world project is already named '\(project.name)'")
+            }
+            if project.isDefault {
+                if let first = defaultProject {
+                    throw error("\(field).default", near: project.location,
+                                "world.projects[\(first)] is already the default project; an account has exactly one")
+                }
+                defaultProject = index
+            }
+            projects.insert(project.name)
+        }
+        if defaultProject == nil {
+            if let index = world.projects.firstIndex(where: { $0.name == impliedDefaultProject }) {
+                throw error("world.projects[\(index)].name", near: world.projects[index].location,
+                            "'\(impliedDefaultProject)' is the project the fake provider creates when no world project "
+                                + "is marked 'default: true'; mark this one default or rename it")
+            }
+            projects.insert(impliedDefaultProject)
+        }
+        for (index, droplet) in world.droplets.enumerated() {
+            let field = "world.droplets[\(index)]"
+            guard droplets[droplet.name] == nil else {
+                throw error("\(field).name", near: droplet.location, "another world droplet is already named '\(droplet.name)'")
+            }
+            try checkProject(droplet.project, "\(field).project", near: droplet.location, when: nil)
+            if let createdAt = droplet.createdAt, createdAt > scenario.clock.start {
+                throw error("\(field).created_at", near: droplet.location,
+                            "is after clock.start (\(scenario.clock.start)); a world droplet exists when the clock starts, "
+                                + "so create later droplets in the timeline")
+            }
+            droplets[droplet.name] = droplet.status
+        }
+        for (index, domain) in world.domains.enumerated() {
+            let field = "world.domains[\(index)]"
+            guard !domains.contains(domain.name) else {
+                throw error("\(field).name", near: domain.location, "another world domain is already named '\(domain.name)'")
+            }
+            try checkProject(domain.project, "\(field).project", near: domain.location, when: nil)
+            domains.insert(domain.name)
+        }
+    }
+
+    mutating func checkTimeline() throws(ScenarioError) {
+        var previous: Timestamp?
+        for (position, event) in scenario.timeline.enumerated() {
+            let index = event.location.flatMap { sourceMap.timelineIndices[$0] } ?? position
+            let item = "timeline[\(index)]"
+            let clock = scenario.clock
+            if let previous, event.at < previous {
+                throw error("\(item).at", near: event.location,
+                            "is earlier than the event before it; a timeline must be in execution order (by 'at')")
+            }
+            guard event.at >= clock.start else {
+                throw error("\(item).at", near: event.location, "is before clock.start (\(clock.start))")
+            }
+            guard event.at < clock.end else {
+                throw error("\(item).at", near: event.location,
+                            "is not before clock.end (\(clock.end)); the clock runs start ..< end, so nothing happens at end")
+            }
+            try apply(event, field: "\(item).\(event.action.kind.rawValue)")
+            previous = event.at
+        }
+    }
+
+    /// Checks one action against the current state, then applies it. `field` is its action key's path.
+    private mutating func apply(_ event: TimelineEvent, field: String) throws(ScenarioError) {
+        let near = event.location
+        let when = event.at
+        switch event.action {
+        case .createProject(let project):
+            guard !projects.contains(project.name) else {
+                throw error("\(field).name", near: near, "a project named '\(project.name)' already exists")
+            }
+            projects.insert(project.name)
+        case .createDroplet(let droplet):
+            try checkDropletNameFree(droplet.name, "\(field).name", near: near)
+            try checkProject(droplet.project, "\(field).project", near: near, when: when)
+            droplets[droplet.name] = droplet.status
+            dropletsGone[droplet.name] = nil
+        case .resizeDroplet(let name, _), .tagDroplet(let name, _):
+            _ = try liveDroplet(name, "\(field).name", near: near, when: when)
+        case .powerOffDroplet(let name):
+            guard try liveDroplet(name, "\(field).name", near: near, when: when) == .active else {
+                throw error("\(field).name", near: near, "droplet '\(name)' is already off at \(when)")
+            }
+            droplets[name] = .off
+        case .powerOnDroplet(let name):
+            guard try liveDroplet(name, "\(field).name", near: near, when: when) == .off else {
+                throw error("\(field).name", near: near, "droplet '\(name)' is already active at \(when)")
+            }
+            droplets[name] = .active
+        case .renameDroplet(let name, let newName):
+            let status = try liveDroplet(name, "\(field).name", near: near, when: when)
+            try checkDropletNameFree(newName, "\(field).to", near: near)
+            droplets[name] = nil
+            droplets[newName] = status
+            dropletsGone[name] = "renamed to '\(newName)' at \(when)"
+            dropletsGone[newName] = nil
+        case .destroyDroplet(let name):
+            _ = try liveDroplet(name, "\(field).name", near: near, when: when)
+            droplets[name] = nil
+            dropletsGone[name] = "destroyed at \(when)"
+        case .createDomain(let domain):
+            guard !domains.contains(domain.name) else {
+                throw error("\(field).name", near: near, "a domain named '\(domain.name)' already exists")
+            }
+            try checkProject(domain.project, "\(field).project", near: near, when: when)
+            domains.insert(domain.name)
+            domainsGone[domain.name] = nil
+        case .deleteDomain(let name):
+            try checkLiveDomain(name, "\(field).name", near: near, when: when)
+            domains.remove(name)
+            domainsGone[name] = "deleted at \(when)"
+        case .moveToProject(.droplet(let name), let project):
+            _ = try liveDroplet(name, "\(field).droplet", near: near, when: when)
+            try checkProject(project, "\(field).project", near: near, when: when)
+        case .moveToProject(.domain(let name), let project):
+            try checkLiveDomain(name, "\(field).domain", near: near, when: when)
+            try checkProject(project, "\(field).project", near: near, when: when)
+        case .fault:
+            break
+        }
+    }
+
+    /// `when` is nil for the world, which is the state at clock start.
+    private func checkProject(_ name: String?, _ field: String, near: ScenarioLocation?, when: Timestamp?) throws(ScenarioError) {
+        guard let name, !projects.contains(name) else { return }
+        let instant = when.map { " at \($0)" } ?? " in the world"
+        throw error(field, near: near,
+                    "no project named '\(name)' exists\(instant); existing projects: \(projects.sorted().joined(separator: ", "))")
+    }
+
+    private func liveDroplet(_ name: String, _ field: String, near: ScenarioLocation?, when: Timestamp) throws(ScenarioError) -> PowerState {
+        guard let status = droplets[name] else {
+            let reason = dropletsGone[name].map { " (it was \($0))" } ?? ""
+            throw error(field, near: near, "no droplet named '\(name)' exists at \(when)\(reason)")
+        }
+        return status
+    }
+
+    private func checkDropletNameFree(_ name: String, _ field: String, near: ScenarioLocation?) throws(ScenarioError) {
+        guard droplets[name] == nil else {
+            throw error(field, near: near, "a droplet named '\(name)' already exists")
+        }
+    }
+
+    private func checkLiveDomain(_ name: String, _ field: String, near: ScenarioLocation?, when: Timestamp) throws(ScenarioError) {
+        guard domains.contains(name) else {
+            let reason = domainsGone[name].map { " (it was \($0))" } ?? ""
+            throw error(field, near: near, "no domain named '\(name)' exists at \(when)\(reason)")
+        }
+    }
+}

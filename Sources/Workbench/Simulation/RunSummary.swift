@@ -1,0 +1,29 @@
+import ArcadiaCore
+
+/// Counts from one scenario run, for the console summary and the benchmark.
+public struct RunSummary: Sendable, Equatable {
+    public var timelineEvents = 0
+    /// Worker runs that went to the fake provider.
+    public var jobRuns = 0
+    /// Worker runs skipped because nothing they read had changed and the ledger was at a fixed point.
+    public var jobRunsElided = 0
+    /// Listings that failed (each recorded in `cloud_sync_failures`).
+    public var syncFailures: [String] = []
+    public var resourcesCreated = 0
+    public var resourcesChanged = 0
+    public var resourcesStale = 0
+    public var eventsWritten = 0
+    public var virtualSeconds: Int64 = 0
+    public var requestsServed = 0
+
+    public init() {}
+
+    mutating func record(_ report: SyncReport) {
+        jobRuns += 1
+        syncFailures += report.failures
+        resourcesCreated += report.outcome.created
+        resourcesChanged += report.outcome.changed
+        resourcesStale += report.outcome.markedStale
+        eventsWritten += report.outcome.eventsWritten + report.attribution.attributed
+    }
+}

@@ -1,0 +1,106 @@
+import ArcadiaCore
+import DigitalOcean
+import FakeDigitalOcean
+import Logging
+
+/// Plays a scenario: builds the fake DO world, then pops the event queue in virtual time, applying
+/// timeline events to the world and firing the real workers from the production job table.
+public struct Simulator: Sendable {
+    public struct Options: Sendable {
+        /// Keep the ledger in this SQLite file (nil: in memory).
+        public var ledgerPath: String?
+        /// Skip a worker run when nothing it reads has changed since its last run and that run left
+        /// the ledger at a fixed point (complete, nothing part-way to stale). Such a run provably
+        /// writes nothing; a test checks the ledgers are identical either way.
+        public var elideSettledRuns: Bool
+        public var jobs: [ScheduledJob]
+
+        public init(ledgerPath: String? = nil, elideSettledRuns: Bool = true, jobs: [ScheduledJob] = JobTable.production) {
+            self.ledgerPath = ledgerPath
+            self.elideSettledRuns = elideSettledRuns
+            self.jobs = jobs
+        }
+    }
+
+    public var options: Options
+    public var logger: Logger
+
+    /// The default logger discards: what a run finds is in its ledger and summary, and a test or CI
+    /// log full of expected fault warnings would hide real ones.
+    public init(options: Options = Options(), logger: Logger = Logger(label: "arcadia.simulator", factory: { _ in SwiftLogNoOpLogHandler() })) {
+        self.options = options
+        self.logger = logger
+    }
+
+    public struct Result: Sendable {
+        public var ledger: Ledger
+        public var summary: RunSummary
+    }
+
+    public func run(_ scenario: Scenario) async throws(SimulationError) -> Result {
+        let fake = FakeDigitalOcean(seed: scenario.seed, start: scenario.clock.start)
+        let clock = VirtualClock(start: scenario.clock.start)
+        let ledger: Ledger
+        do {
+            ledger = try Ledger(path: options.ledgerPath)
+        } catch {
+            throw SimulationError(location: nil, message: "cannot open the ledger: \(error)")
+        }
+        try WorldBuilder.build(scenario, into: fake)
+        let client = DigitalOceanClient(transport: fake.transport, token: FakeDigitalOcean.defaultToken)
+        let sync = InventorySync(client: client, ledger: ledger, clock: clock.engineClock, logger: logger)
+
+        var summary = RunSummary()
+        var queue = EventQueue(timeline: scenario.timeline, jobs: options.jobs, start: scenario.clock.start)
+        var worldGeneration = 0
+        // Per job: the (world generation, fake revision) at which its last run left the ledger settled.
+        var settledAt = [WorldVersion?](repeating: nil, count: options.jobs.count)
+        while let entry = queue.popNext(), entry.at < scenario.clock.end {
+            clock.set(entry.at)
+            fake.advance(to: entry.at)
+            switch entry.source {
+            case .timeline(let index):
+                let event = scenario.timeline[index]
+                try WorldBuilder.apply(event, to: fake)
+                worldGeneration += 1
+                summary.timelineEvents += 1
+            case .job(let index):
+                let scheduled = options.jobs[index]
+                queue.push(QueueEntry(at: scheduled.schedule.nextFiring(after: entry.at), source: .job(index)))
+                let version = WorldVersion(timelineEvents: worldGeneration, revision: fake.revision)
+                if options.elideSettledRuns, settledAt[index] == version {
+                    summary.jobRunsElided += 1
+                    continue
+                }
+                let report: SyncReport
+                do {
+                    report = try await sync.run(scheduled.job)
+                } catch {
+                    throw SimulationError(location: nil, message: "\(scheduled.job.rawValue) at \(entry.at) could not write the ledger: \(error)")
+                }
+                summary.record(report)
+                settledAt[index] = report.isSettled ? version : nil
+            }
+        }
+        summary.virtualSeconds = scenario.clock.end - scenario.clock.start
+        summary.requestsServed = fake.requestCount
+        return Result(ledger: ledger, summary: summary)
+    }
+}
+
+/// What the fake world looked like to a worker: timeline events applied so far (a fault changes no
+/// listing but must end elision) and the fake's own revision counter.
+private struct WorldVersion: Equatable {
+    var timelineEvents: Int
+    var revision: UInt64
+}
+
+/// A scenario that parsed but cannot be played (e.g. a size the fake's catalogue lacks).
+public struct SimulationError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var location: ScenarioLocation?
+    public var message: String
+    public var description: String {
+        if let location { return "\(location): \(message)" }
+        return message
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Workbench
+
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Play scenarios and compare their ledgers with the goldens.",
+        discussion: "Exits 0 when every ledger matches its golden; 1 on any mismatch, missing golden, orphaned golden folder or invalid scenario."
+    )
+
+    @Argument(help: "Scenario files or folders (a folder means every *.yaml in it).")
+    var paths: [String] = ["scenarios"]
+
+    @Option(help: "The goldens folder.")
+    var goldens = "goldens"
+
+    @Flag(help: "Rewrite the goldens from this run instead of comparing (refused when CI is set).")
+    var updateGoldens = false
+
+    @Option(help: "Write a JUnit XML report here.")
+    var junit: String?
+
+    @Option(help: "Keep the SQLite ledger: this file for one scenario, a folder of <scenario>.sqlite for several.")
+    var db: String?
+
+    @Flag(help: "Fire every worker at every tick, even when nothing it reads changed (slower; same ledgers).")
+    var noElide = false
+
+    func run() async throws {
+        if updateGoldens, let ci = ProcessInfo.processInfo.environment["CI"], !ci.isEmpty {
+            throw ValidationError("--update-goldens is refused when CI is set: goldens are only rewritten by a person who read the diff.")
+        }
+        let files: [String]
+        do {
+            files = try ScenarioRunner.scenarioFiles(in: paths)
+        } catch {
+            print(error.description)
+            throw ExitCode(1)
+        }
+        let runner = ScenarioRunner(
+            options: .init(goldensRoot: goldens, updateGoldens: updateGoldens, ledgerPath: db, elideSettledRuns: !noElide),
+            stopwatch: Stopwatch.seconds)
+        let report = await runner.run(files: files, checkOrphans: paths.contains(where: ScenarioRunner.isDirectory))
+        print(ConsoleReport.render(report), terminator: "")
+        if let junit {
+            do {
+                try Data(JUnitBuilder.report(for: report).xml().utf8).write(to: URL(fileURLWithPath: junit), options: .atomic)
+            } catch {
+                print("cannot write \(junit): \(error)")
+                throw ExitCode(1)
+            }
+        }
+        if !report.passed { throw ExitCode(1) }
+    }
+}
+
+/// Monotonic wall time, for reporting durations only.
+enum Stopwatch {
+    @Sendable static func seconds() -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds) / 1e9
+    }
+}

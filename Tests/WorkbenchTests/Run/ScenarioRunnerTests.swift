@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+import TestSupport
+import Workbench
+
+/// The golden workflow end to end, in a temporary folder: create, pass, break, diff, report.
+@Suite struct ScenarioRunnerTests {
+    let directory: URL
+    let scenarioPath: String
+    let goldens: String
+
+    init() throws {
+        directory = try RepoPaths.temporaryDirectory()
+        let text = try String(contentsOfFile: ScenarioFixtures.shippedPath("droplet-lifecycle"), encoding: .utf8)
+        scenarioPath = try ScenarioFixtures.write(text, to: directory, as: "droplet-lifecycle.yaml")
+        goldens = directory.appendingPathComponent("goldens").path
+    }
+
+    func run(update: Bool = false, files: [String]? = nil, checkOrphans: Bool = false) async -> RunReport {
+        await ScenarioRunner(options: .init(goldensRoot: goldens, updateGoldens: update)).run(files: files ?? [scenarioPath], checkOrphans: checkOrphans)
+    }
+
+    @Test func missingGoldensFailThenUpdateCreatesThemThenTheRunPasses() async throws {
+        let first = await run()
+        #expect(!first.passed)
+        #expect(first.outcomes[0].comparisons.contains(.missingGolden(file: "inventory.tsv")))
+        let update = await run(update: true)
+        #expect(update.outcomes[0].updatedGoldens.sorted() == ["events.tsv", "inventory.tsv", "projects.tsv", "sync_failures.tsv"])
+        let again = await run()
+        #expect(again.passed)
+        #expect(ConsoleReport.render(again).hasSuffix("1 passed, 0 failed\n"))
+    }
+
+    @Test func aChangedGoldenFailsWithAUnifiedDiffInTheConsoleAndTheJUnitFailure() async throws {
+        _ = await run(update: true)
+        let golden = directory.appendingPathComponent("goldens/droplet-lifecycle/inventory.tsv")
+        let original = try String(contentsOf: golden, encoding: .utf8)
+        try original.replacingOccurrences(of: "s-4vcpu-8gb", with: "s-2vcpu-4gb").write(to: golden, atomically: true, encoding: .utf8)
+        let report = await run()
+        #expect(!report.passed)
+        guard case .mismatch(let file, let diff)? = report.outcomes[0].comparisons.first(where: { !$0.passed }) else {
+            Issue.record("expected a mismatch")
+            return
+        }
+        #expect(file == "inventory.tsv")
+        #expect(diff.contains("--- goldens/droplet-lifecycle/inventory.tsv"))
+        #expect(diff.contains("\n-droplet\tweb-1\t"))
+        #expect(diff.contains("\n+droplet\tweb-1\t"))
+        #expect(ConsoleReport.render(report).contains("inventory.tsv differs from its golden"))
+        let junit = JUnitBuilder.report(for: report)
+        #expect(junit.failureCount == 1)
+        #expect(junit.xml().contains("s-4vcpu-8gb"))
+    }
+
+    @Test func anInvalidScenarioFailsWithItsLineAndColumnAndRunsNothing() async throws {
+        let bad = try ScenarioFixtures.write("""
+            scenario: broken
+            seed: 1
+            clock: {start: 2026-04-01T00:00:00Z, end: 2026-04-02T00:00:00Z}
+            timeline:
+              - at: 2026-04-01T01:00:00Z
+                resize_droplet: {name: ghost, size: s-1vcpu-1gb}
+            """, to: directory, as: "broken.yaml")
+        let report = await run(files: [bad])
+        guard case .invalid(let error)? = report.outcomes[0].failure else {
+            Issue.record("expected an invalid scenario, got \(String(describing: report.outcomes[0].failure))")
+            return
+        }
+        #expect(error.location.line == 6)
+        #expect(error.description.hasPrefix(bad + ":6:"))
+        #expect(report.outcomes[0].summary == nil)
+        #expect(!FileManager.default.fileExists(atPath: goldens + "/broken"))
+    }
+
+    @Test func goldenFoldersThatNoScenarioProducesAreReported() async throws {
+        _ = await run(update: true)
+        try FileManager.default.createDirectory(atPath: goldens + "/retired-scenario", withIntermediateDirectories: true)
+        let report = await run(checkOrphans: true)
+        #expect(report.orphanGoldens == ["retired-scenario"])
+        #expect(!report.passed)
+        #expect(await run(checkOrphans: false).passed, "running one file says nothing about other scenarios' goldens")
+    }
+
+    @Test func junitIsIdenticalAcrossRunsApartFromTimings() async throws {
+        _ = await run(update: true)
+        let first = JUnitBuilder.report(for: await run()).xml(includeTimings: false)
+        let second = JUnitBuilder.report(for: await run()).xml(includeTimings: false)
+        #expect(first == second)
+        #expect(first.contains("droplet-lifecycle"))
+    }
+
+    @Test func twoFilesWithOneScenarioNameAreRefused() async throws {
+        let copy = try ScenarioFixtures.write(try String(contentsOfFile: scenarioPath, encoding: .utf8), to: directory, as: "copy.yaml")
+        _ = await run(update: true)
+        let report = await run(files: [scenarioPath, copy])
+        #expect(report.outcomes[1].failure == .duplicateName("droplet-lifecycle", firstFile: scenarioPath))
+    }
+}

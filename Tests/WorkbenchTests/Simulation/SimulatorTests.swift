@@ -1,0 +1,74 @@
+import ArcadiaCore
+import DigitalOcean
+import GRDB
+import Testing
+import TestSupport
+@testable import Workbench
+
+@Suite struct SimulatorTests {
+    func export(_ scenario: Scenario, elide: Bool = true) async throws -> [LedgerFile] {
+        let result = try await Simulator(options: .init(elideSettledRuns: elide)).run(scenario)
+        return try LedgerExport.export(result.ledger)
+    }
+
+    @Test func theSameScenarioTwiceGivesByteIdenticalLedgers() async throws {
+        let scenario = try ScenarioFixtures.shipped("droplet-lifecycle")
+        let first = try await export(scenario)
+        let second = try await export(scenario)
+        #expect(first == second)
+        #expect(first.first { $0.name == "events.tsv" }!.content.split(separator: "\n").count > 5)
+    }
+
+    @Test func elidingSettledRunsChangesNoLedger() async throws {
+        for name in ["droplet-lifecycle", "project-attribution", "pagination", "listing-faults"] {
+            let scenario = try ScenarioFixtures.shipped(name)
+            let elided = try await export(scenario, elide: true)
+            let full = try await export(scenario, elide: false)
+            #expect(elided == full, "\(name): elision must be unobservable")
+        }
+    }
+
+    @Test func elisionSkipsRunsWhenTheWorldIsQuiet() async throws {
+        let result = try await Simulator().run(ScenarioFixtures.fleet(3, hours: 24))
+        #expect(result.summary.jobRuns == 3, "one run per worker settles a world that never changes")
+        #expect(result.summary.jobRunsElided == 3 * 96 - 3)
+    }
+
+    @Test func aDestroyedDropletGoesStaleAtTheThirdMissedSync() async throws {
+        let result = try await Simulator().run(try ScenarioFixtures.shipped("droplet-lifecycle"))
+        let row = try result.ledger.writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT stale_at, missed_listings, size_slug FROM cloud_resources WHERE name = 'web-1'")
+        }
+        #expect(row?["stale_at"] == "2026-04-02T09:30:00Z")
+        #expect(row?["missed_listings"] == 3)
+        #expect(row?["size_slug"] == "s-4vcpu-8gb")
+    }
+
+    @Test func aListingThatFailsOnPageTwoMarksNothingStale() async throws {
+        let start = Timestamp(year: 2026, month: 7, day: 1)
+        let scenario = ScenarioFixtures.fleet(210, hours: 1, timeline: [
+            TimelineEvent(at: start + 60, action: .destroyDroplet(name: "node-3")),
+            TimelineEvent(at: start + 60, action: .fault(FaultSpec(path: "/v2/droplets", page: 2, status: 500, times: 3))),
+        ])
+        let result = try await Simulator().run(scenario)
+        let (missed, failures) = try result.ledger.writer.read { db in
+            (try Int.fetchOne(db, sql: "SELECT missed_listings FROM cloud_resources WHERE name = 'node-3'"),
+             try Row.fetchAll(db, sql: "SELECT worker, page FROM cloud_sync_failures"))
+        }
+        #expect(failures.count == 3)
+        #expect(failures.allSatisfy { $0["worker"] == "sync.droplets" && $0["page"] == 2 })
+        #expect(missed == 0, "three failed listings at :15, :30, :45 count no miss")
+        #expect(result.summary.syncFailures.count == 3)
+    }
+
+    @Test func eventsAtTheSameInstantAsASyncAreSeenByIt() async throws {
+        let result = try await Simulator().run(try ScenarioFixtures.shipped("droplet-lifecycle"))
+        let changedAt = try await result.ledger.writer.read { db in
+            try String.fetchOne(db, sql: """
+                SELECT e.at FROM cloud_resource_events e JOIN cloud_resources r ON r.id = e.resource_id
+                WHERE r.name = 'worker-1' AND e.field = 'status' AND e.new_value = 'active'
+                """)
+        }
+        #expect(changedAt == "2026-04-01T16:30:00Z")
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import Testing
+import TestSupport
+@testable import arcadia
+
+@Suite(.serialized) struct RunCommandTests {
+    @Test func updatingGoldensIsRefusedWhenCIIsSet() async throws {
+        setenv("CI", "true", 1)
+        defer { unsetenv("CI") }
+        let command = try RunCommand.parse(["scenarios", "--update-goldens"])
+        await #expect(throws: ValidationError.self) { try await command.run() }
+    }
+
+    @Test func aMismatchExitsOneAndWritesSchemaValidJUnitWithTheDiff() async throws {
+        let directory = try RepoPaths.temporaryDirectory()
+        let scenarios = directory.appendingPathComponent("scenarios")
+        try FileManager.default.createDirectory(at: scenarios, withIntermediateDirectories: true)
+        let text = try String(contentsOfFile: ScenarioFixtures.shippedPath("droplet-lifecycle"), encoding: .utf8)
+        _ = try ScenarioFixtures.write(text, to: scenarios, as: "droplet-lifecycle.yaml")
+        let goldens = directory.appendingPathComponent("goldens").path
+        let update = try RunCommand.parse([scenarios.path, "--goldens", goldens, "--update-goldens"])
+        try await update.run()
+
+        let events = directory.appendingPathComponent("goldens/droplet-lifecycle/events.tsv")
+        let golden = try String(contentsOf: events, encoding: .utf8)
+        try golden.replacingOccurrences(of: "\tstale\t", with: "\tstale-ish\t").write(to: events, atomically: true, encoding: .utf8)
+
+        let junit = directory.appendingPathComponent("junit.xml").path
+        let db = directory.appendingPathComponent("ledger.sqlite").path
+        let run = try RunCommand.parse([scenarios.path, "--goldens", goldens, "--junit", junit, "--db", db])
+        await #expect(throws: ExitCode(1)) { try await run.run() }
+        try XMLLint.validateJUnit(at: junit)
+        let xml = try String(contentsOfFile: junit, encoding: .utf8)
+        #expect(xml.contains("<failure"))
+        #expect(xml.contains("stale-ish"))
+        let header = try #require(FileManager.default.contents(atPath: db)).prefix(15)
+        #expect(String(decoding: header, as: UTF8.self) == "SQLite format 3", "--db keeps the ledger of a one-scenario run")
+    }
+}
