@@ -10,11 +10,15 @@ public struct DigitalOceanClient: Sendable {
     /// Stops a listing whose `next` link never ends (a server bug) instead of looping forever.
     public static let maxPages = 10_000
     private let token: String
+    private let pageMemo: PageMemo?
 
-    public init(transport: any Transport, token: String, perPage: Int = 200) {
+    /// With a `pageMemo`, a listing page whose bytes are unchanged since the last time it was
+    /// fetched is not decoded again (the simulator re-lists a mostly unchanged world all year).
+    public init(transport: any Transport, token: String, perPage: Int = 200, pageMemo: PageMemo? = nil) {
         self.transport = transport
         self.token = token
         self.perPage = perPage
+        self.pageMemo = pageMemo
     }
 
     // MARK: Endpoints
@@ -67,7 +71,13 @@ public struct DigitalOceanClient: Sendable {
             do throws(DigitalOceanError) {
                 let response = try await send(request)
                 rateLimit = RateLimit(headers: response.headers)
-                envelope = try decode(ListEnvelope<Item>.self, key: key, response: response, request: request)
+                if let pageMemo {
+                    envelope = try pageMemo.page(for: request, body: response.body) { () throws(DigitalOceanError) in
+                        try decode(ListEnvelope<Item>.self, key: key, response: response, request: request)
+                    }
+                } else {
+                    envelope = try decode(ListEnvelope<Item>.self, key: key, response: response, request: request)
+                }
             } catch {
                 throw DigitalOceanError.listingFailed(request: request.summary, page: page, cause: error)
             }

@@ -3,7 +3,7 @@ import Foundation
 /// DO wraps every body in a named key: `{"droplets": [...], "links": ..., "meta": ...}` for lists,
 /// `{"droplet": {...}}` for one object. The key varies per endpoint, so it is passed in through
 /// `userInfo` rather than fixed in `CodingKeys`.
-struct ListEnvelope<Item: Decodable>: Decodable {
+struct ListEnvelope<Item: Decodable & Sendable>: Decodable, Sendable {
     var items: [Item]
     var links: Links?
     var meta: Meta?
