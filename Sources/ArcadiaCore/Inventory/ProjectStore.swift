@@ -46,31 +46,59 @@ public enum ProjectStore {
         return (outcome, rowIDs)
     }
 
-    /// Attributes the resources a project lists to it. A resource in a kind the ledger has not
-    /// synced yet is left for the next pass; attribution is never cleared by absence, because DO
-    /// drops a destroyed resource from its project and the ledger keeps where it last was.
-    public static func attribute(_ db: Database, projectRowID: Int64, projectName: String, members: [(kind: ResourceKind, providerID: String)],
-                                 at time: Timestamp) throws -> AttributionOutcome {
+    /// The resources one project listed, in listing order.
+    public struct Assignment: Sendable {
+        public var projectRowID: Int64
+        public var projectName: String
+        public var members: [(kind: ResourceKind, providerID: String)]
+        public init(projectRowID: Int64, projectName: String, members: [(kind: ResourceKind, providerID: String)]) {
+            self.projectRowID = projectRowID
+            self.projectName = projectName
+            self.members = members
+        }
+    }
+
+    /// Attributes the resources each project lists to it, in one pass over one snapshot of the
+    /// inventory (a lookup per URN was a tenth of a busy simulation). A resource in a kind the
+    /// ledger has not synced yet is left for the next pass; attribution is never cleared by
+    /// absence, because DO drops a destroyed resource from its project and the ledger keeps where
+    /// it last was.
+    public static func attribute(_ db: Database, _ assignments: [Assignment], at time: Timestamp) throws -> AttributionOutcome {
         var outcome = AttributionOutcome()
         let now = time.iso8601
-        for member in members {
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT r.id, r.project_id, p.name FROM cloud_resources r LEFT JOIN cloud_projects p ON p.id = r.project_id
-                WHERE r.kind = ? AND r.provider_id = ?
-                """), arguments: [member.kind.rawValue, member.providerID]) else {
-                outcome.notYetSynced += 1
-                continue
+        var projectNames: [Int64: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM cloud_projects") {
+            projectNames[row[0]] = row[1]
+        }
+        var resources: [ResourceKey: (id: Int64, projectID: Int64?)] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT kind, provider_id, id, project_id FROM cloud_resources")
+        while let row = try rows.next() {
+            resources[ResourceKey(kind: row[0], providerID: row[1])] = (row[2], row[3])
+        }
+        var events = ReconcileOutcome()
+        for assignment in assignments {
+            for member in assignment.members {
+                let key = ResourceKey(kind: member.kind.rawValue, providerID: member.providerID)
+                guard let resource = resources[key] else {
+                    outcome.notYetSynced += 1
+                    continue
+                }
+                guard resource.projectID != assignment.projectRowID else { continue }
+                try db.cachedStatement(sql: "UPDATE cloud_resources SET project_id = ? WHERE id = ?")
+                    .execute(arguments: [assignment.projectRowID, resource.id])
+                try InventoryStore.logEvent(db, resourceID: resource.id, at: now, event: "attributed", field: "project",
+                                            oldValue: resource.projectID.flatMap { projectNames[$0] }, newValue: assignment.projectName,
+                                            outcome: &events)
+                resources[key]?.projectID = assignment.projectRowID
+                outcome.attributed += 1
             }
-            let resourceID: Int64 = row[0]
-            let currentProject: Int64? = row[1]
-            guard currentProject != projectRowID else { continue }
-            try db.cachedStatement(sql: "UPDATE cloud_resources SET project_id = ? WHERE id = ?").execute(arguments: [projectRowID, resourceID])
-            var events = ReconcileOutcome()
-            try InventoryStore.logEvent(db, resourceID: resourceID, at: now, event: "attributed", field: "project",
-                                        oldValue: row[2], newValue: projectName, outcome: &events)
-            outcome.attributed += 1
         }
         return outcome
+    }
+
+    private struct ResourceKey: Hashable {
+        var kind: String
+        var providerID: String
     }
 }
 

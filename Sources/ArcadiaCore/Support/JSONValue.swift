@@ -14,6 +14,7 @@ public enum JSONValue: Hashable, Sendable {
     /// Canonical JSON text.
     public var canonical: String {
         var out = ""
+        out.reserveCapacity(256)
         write(to: &out)
         return out
     }
@@ -33,18 +34,22 @@ public enum JSONValue: Hashable, Sendable {
         case .string(let text): JSONValue.writeString(text, to: &out)
         case .array(let items):
             out += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
+            var first = true
+            for item in items {
+                if !first { out += "," }
+                first = false
                 item.write(to: &out)
             }
             out += "]"
         case .object(let fields):
             out += "{"
-            for (index, key) in fields.keys.sorted().enumerated() {
-                if index > 0 { out += "," }
+            var first = true
+            for (key, value) in fields.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+                if !first { out += "," }
+                first = false
                 JSONValue.writeString(key, to: &out)
                 out += ":"
-                fields[key]!.write(to: &out)
+                value.write(to: &out)
             }
             out += "}"
         }

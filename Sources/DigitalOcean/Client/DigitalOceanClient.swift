@@ -10,15 +10,15 @@ public struct DigitalOceanClient: Sendable {
     /// Stops a listing whose `next` link never ends (a server bug) instead of looping forever.
     public static let maxPages = 10_000
     private let token: String
-    private let pageMemo: PageMemo?
+    private let itemMemo: ItemMemo?
 
-    /// With a `pageMemo`, a listing page whose bytes are unchanged since the last time it was
-    /// fetched is not decoded again (the simulator re-lists a mostly unchanged world all year).
-    public init(transport: any Transport, token: String, perPage: Int = 200, pageMemo: PageMemo? = nil) {
+    /// With an `itemMemo`, a listed item whose JSON bytes are unchanged since the last complete
+    /// listing is not decoded again (the simulator re-lists a mostly unchanged world all year).
+    public init(transport: any Transport, token: String, perPage: Int = 200, itemMemo: ItemMemo? = nil) {
         self.transport = transport
         self.token = token
         self.perPage = perPage
-        self.pageMemo = pageMemo
+        self.itemMemo = itemMemo
     }
 
     // MARK: Endpoints
@@ -58,6 +58,9 @@ public struct DigitalOceanClient: Sendable {
     /// while `links.pages.next` is present. Throws unless the listing is complete and consistent.
     public func list<Item: Decodable & Sendable>(path: String, key: String, query: [QueryItem] = []) async throws -> Listing<Item> {
         let named = APIRequest(path: path, query: query).summary
+        let memoKey = "\(Item.self) \(named)"
+        let remembered = itemMemo?.previous(memoKey, as: Item.self) ?? [:]
+        var seen: [ElementBytes: Item] = [:]
         var items: [Item] = []
         var total: Int?
         var rateLimit: RateLimit?
@@ -71,10 +74,8 @@ public struct DigitalOceanClient: Sendable {
             do throws(DigitalOceanError) {
                 let response = try await send(request)
                 rateLimit = RateLimit(headers: response.headers)
-                if let pageMemo {
-                    envelope = try pageMemo.page(for: request, body: response.body) { () throws(DigitalOceanError) in
-                        try decode(ListEnvelope<Item>.self, key: key, response: response, request: request)
-                    }
+                if itemMemo != nil {
+                    envelope = try decodeReusing(key: key, response: response, request: request, remembered: remembered, seen: &seen)
                 } else {
                     envelope = try decode(ListEnvelope<Item>.self, key: key, response: response, request: request)
                 }
@@ -96,7 +97,44 @@ public struct DigitalOceanClient: Sendable {
             throw DigitalOceanError.inconsistentListing(
                 request: named, detail: "\(items.count) items over \(page) pages but meta.total is \(total)")
         }
+        itemMemo?.remember(memoKey, items: seen)
         return Listing(items: items, pageCount: page, total: total, rateLimit: rateLimit)
+    }
+
+    /// Decodes a listing page, reusing every element whose bytes were already decoded by the last
+    /// complete listing or earlier in this one. The envelope (links, meta) is decoded from the body
+    /// with the array emptied; a body the splitter cannot follow is decoded whole.
+    private func decodeReusing<Item: Decodable & Sendable>(key: String, response: APIResponse, request: APIRequest,
+                                                          remembered: [ElementBytes: Item], seen: inout [ElementBytes: Item]) throws(DigitalOceanError) -> ListEnvelope<Item> {
+        let body = response.body
+        guard let split = body.withUnsafeBytes({ JSONArraySplitter.split($0, key: key) }) else {
+            return try decode(ListEnvelope<Item>.self, key: key, response: response, request: request)
+        }
+        let base = body.startIndex
+        var rest = Data(body[base..<(base + split.array.lowerBound)])
+        rest.append(contentsOf: "[]".utf8)
+        rest.append(body[(base + split.array.upperBound)...])
+        var envelope = try decode(ListEnvelope<Item>.self, key: key, response: APIResponse(status: response.status, body: rest), request: request)
+        var items: [Item] = []
+        items.reserveCapacity(split.elements.count)
+        for (index, range) in split.elements.enumerated() {
+            let element = ElementBytes(data: Data(body[(base + range.lowerBound)..<(base + range.upperBound)]))
+            if let item = seen[element] ?? remembered[element] {
+                seen[element] = item
+                items.append(item)
+                continue
+            }
+            let item: Item
+            do {
+                item = try JSONDecoder().decode(Item.self, from: element.data)
+            } catch {
+                throw .decoding(request: request.summary, detail: "\(key)[\(index)]: \(EnvelopeDecoder.explain(error))")
+            }
+            seen[element] = item
+            items.append(item)
+        }
+        envelope.items = items
+        return envelope
     }
 
     /// One object wrapped as `{"<key>": {...}}`.

@@ -47,7 +47,7 @@ public struct Simulator: Sendable {
             throw SimulationError(location: nil, message: "cannot open the ledger: \(error)")
         }
         try WorldBuilder.build(scenario, into: fake)
-        let client = DigitalOceanClient(transport: fake.transport, token: FakeDigitalOcean.defaultToken, pageMemo: PageMemo())
+        let client = DigitalOceanClient(transport: fake.transport, token: FakeDigitalOcean.defaultToken, itemMemo: ItemMemo())
         let sync = InventorySync(client: client, ledger: ledger, clock: clock.engineClock, logger: logger)
 
         var summary = RunSummary()

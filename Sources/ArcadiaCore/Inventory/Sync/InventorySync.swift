@@ -76,6 +76,7 @@ public struct InventorySync: Sendable {
             try ProjectStore.reconcile(db, observed: observed, at: now)
         }
         var report = SyncReport(job: .syncProjects, listed: observed.count, pages: projects.pageCount, outcome: outcome)
+        var assignments: [ProjectStore.Assignment] = []
         for project in projects.items {
             let resources: Listing<ProjectResource>
             do {
@@ -94,13 +95,15 @@ public struct InventorySync: Sendable {
                 if !known { report.attribution.unknownTypes.append(urn.type) }
                 members.append((kind, urn.id))
             }
-            guard let rowID = rowIDs[project.id] else { continue }
-            let attribution = try await ledger.writer.write { [members] db in
-                try ProjectStore.attribute(db, projectRowID: rowID, projectName: project.name, members: members, at: now)
+            if let rowID = rowIDs[project.id] {
+                assignments.append(ProjectStore.Assignment(projectRowID: rowID, projectName: project.name, members: members))
             }
-            report.attribution.attributed += attribution.attributed
-            report.attribution.notYetSynced += attribution.notYetSynced
         }
+        let attribution = try await ledger.writer.write { [assignments] db in
+            try ProjectStore.attribute(db, assignments, at: now)
+        }
+        report.attribution.attributed = attribution.attributed
+        report.attribution.notYetSynced = attribution.notYetSynced
         return report
     }
 

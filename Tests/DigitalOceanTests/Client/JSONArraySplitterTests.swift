@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import DigitalOcean
+
+@Suite struct JSONArraySplitterTests {
+    func split(_ json: String, key: String = "droplets") -> [String]? {
+        let data = Data(json.utf8)
+        return data.withUnsafeBytes { bytes in
+            JSONArraySplitter.split(bytes, key: key).map { split in
+                split.elements.map { String(decoding: data[$0], as: UTF8.self) }
+            }
+        }
+    }
+
+    @Test func findsEachElementWhateverItContains() {
+        let json = #"""
+            { "links": {"pages": {"next": "x]}"}},
+              "droplets" : [ {"name": "a \"]}, [{", "tags": ["x", "y"]} , 12, "s,]", null, [1, [2]] ],
+              "meta": {"total": 5} }
+            """#
+        #expect(split(json) == [#"{"name": "a \"]}, [{", "tags": ["x", "y"]}"#, "12", #""s,]""#, "null", "[1, [2]]"])
+    }
+
+    @Test func anEmptyArrayHasNoElements() {
+        #expect(split(#"{"droplets":[],"meta":{"total":0}}"#) == [])
+    }
+
+    @Test func onlyATopLevelKeyCounts() {
+        #expect(split(#"{"meta":{"droplets":[1,2]},"droplets":[3]}"#) == ["3"])
+        #expect(split(#"{"meta":{"droplets":[1,2]}}"#) == nil, "no top-level key: the caller decodes the whole body")
+    }
+
+    @Test(arguments: [
+        #"{"droplets":[1,2"#, #"{"droplets":[1,,2]}"#, #"["droplets"]"#, #"{"droplets":[1]} trailing"#,
+        #"{"droplets":[1],"droplets":[2]}"#, #"{"droplets":[{"a":"unterminated]}"#,
+    ])
+    func anythingMalformedGivesUpRatherThanGuessing(json: String) {
+        #expect(split(json) == nil)
+    }
+}
