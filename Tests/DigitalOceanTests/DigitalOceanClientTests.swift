@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import TestSupport
 import DigitalOcean
 
 /// Answers each request with a closure and remembers what it was asked.

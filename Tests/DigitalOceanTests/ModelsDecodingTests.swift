@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import DigitalOcean
 
 /// Each verbatim DO example decodes into the models with its real values, and the models encode

@@ -2,6 +2,7 @@ import DigitalOcean
 import FakeDigitalOcean
 import Foundation
 import Testing
+import TestSupport
 
 /// The fake's objects have exactly the top-level keys of DO's own examples.
 @Suite struct FakeJSONShapeTests {
