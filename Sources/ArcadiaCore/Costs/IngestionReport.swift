@@ -5,9 +5,11 @@ public struct IngestionReport: Sendable, Equatable {
     public var listed = 0
     /// Successful ingests, oldest period first.
     public var ingested: [InvoiceMatchReport] = []
-    /// Invoices whose ingest failed this run (retried on the next), oldest period first.
+    /// Invoices that failed this run, in the order they failed: listed headers that cannot be
+    /// stored first, then failed ingests oldest period first (those are retried on the next run).
     public var failures: [Failure] = []
-    /// Set when the invoice list itself could not be fetched; nothing else was attempted.
+    /// Set when the invoice list could not be fetched or its headers not stored; nothing else
+    /// was attempted.
     public var listingError: CostIngestionError?
 
     public struct Failure: Sendable, Equatable {
