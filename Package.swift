@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Floor 1: what talks DigitalOcean's API (models, client, transport protocol).
@@ -22,6 +23,7 @@ let package = Package(
             "DigitalOcean",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "CSV", package: "CSV.swift"),
         ]),
         // Floor 2b: the one deliberate fake.
         .target(name: "FakeDigitalOcean", dependencies: ["DigitalOcean"]),

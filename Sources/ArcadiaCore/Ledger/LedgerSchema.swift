@@ -55,6 +55,54 @@ enum LedgerSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2-costs") { db in
+            try db.execute(sql: """
+                CREATE TABLE cloud_balance_snapshots (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    taken_at TEXT NOT NULL,
+                    month_to_date_balance_cents INTEGER NOT NULL,
+                    account_balance_cents INTEGER NOT NULL,
+                    month_to_date_usage_cents INTEGER NOT NULL,
+                    generated_at TEXT NOT NULL
+                );
+                CREATE INDEX cloud_balance_snapshots_taken_at ON cloud_balance_snapshots(taken_at);
+                CREATE TABLE cloud_invoices (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    invoice_uuid TEXT NOT NULL UNIQUE,
+                    invoice_id TEXT NOT NULL,
+                    period TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+                    amount_cents INTEGER NOT NULL,
+                    ingested_at TEXT,
+                    line_count INTEGER NOT NULL DEFAULT 0 CHECK (line_count >= 0),
+                    ingest_error TEXT
+                );
+                CREATE INDEX cloud_invoices_period ON cloud_invoices(period);
+                CREATE TABLE cloud_cost_lines (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    cloud_invoice_id INTEGER NOT NULL REFERENCES cloud_invoices(id),
+                    line_no INTEGER NOT NULL CHECK (line_no >= 1),
+                    product TEXT NOT NULL,
+                    group_description TEXT,
+                    description TEXT NOT NULL,
+                    hours INTEGER,
+                    start_at TEXT NOT NULL,
+                    end_at TEXT NOT NULL,
+                    amount_cents INTEGER NOT NULL,
+                    project_name TEXT,
+                    category TEXT,
+                    kind TEXT NOT NULL,
+                    matched_resource_id INTEGER REFERENCES cloud_resources(id),
+                    match_status TEXT NOT NULL CHECK (match_status IN ('matched', 'unmatched')),
+                    unmatched_reason TEXT,
+                    UNIQUE (cloud_invoice_id, line_no),
+                    CHECK ((match_status = 'matched') = (matched_resource_id IS NOT NULL)),
+                    CHECK ((match_status = 'unmatched') = (unmatched_reason IS NOT NULL))
+                );
+                CREATE INDEX cloud_cost_lines_kind ON cloud_cost_lines(kind, start_at);
+                CREATE INDEX cloud_cost_lines_resource ON cloud_cost_lines(matched_resource_id);
+                CREATE INDEX cloud_resources_kind_name ON cloud_resources(kind, name COLLATE NOCASE);
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,131 @@
+import Foundation
+import DigitalOcean
+import GRDB
+
+/// The cost-ingestion engine: what DigitalOcean bills the platform, read into the ledger and
+/// reconciled with inventory. Two jobs drive it (`snapshotBalance` hourly at :07,
+/// `ingestNewInvoices` daily at 02:23); `ingest(invoiceUUID:)` is also callable alone to
+/// re-ingest one invoice. It returns what it did and never prints.
+public struct CostIngestion: Sendable {
+    public var ledger: Ledger
+    public var clock: EngineClock
+    public var source: any InvoiceSource
+    public var policy: MatchPolicy
+
+    public init(ledger: Ledger, clock: EngineClock, source: any InvoiceSource, policy: MatchPolicy = .production) {
+        self.ledger = ledger
+        self.clock = clock
+        self.source = source
+        self.policy = policy
+    }
+
+    /// Reads the balance and stores it as one `cloud_balance_snapshots` row.
+    @discardableResult
+    public func snapshotBalance() async throws(CostIngestionError) -> BalanceSnapshot {
+        let figures: BalanceFigures
+        do {
+            figures = try await source.balance()
+        } catch {
+            throw .sourceFailed(operation: "balance", message: "\(error)")
+        }
+        let snapshot = BalanceSnapshot(takenAt: clock.now(), figures: figures)
+        try write { db in try snapshot.insert(db) }
+        return snapshot
+    }
+
+    /// Lists invoices, upserts their headers, then ingests every invoice never ingested or whose
+    /// last ingest failed. One invoice failing does not stop the others.
+    public func ingestNewInvoices() async -> IngestionReport {
+        var report = IngestionReport()
+        let headers: [InvoiceHeader]
+        do {
+            headers = try await source.listInvoices()
+        } catch {
+            report.listingError = .sourceFailed(operation: "invoice list", message: "\(error)")
+            return report
+        }
+        report.listed = headers.count
+        let valid = headers.sorted { ($0.period, $0.uuid) < ($1.period, $1.uuid) }.filter { header in
+            guard header.hasValidPeriod else {
+                report.failures.append(.init(invoiceUUID: header.uuid, error: .badInvoiceHeader(
+                    uuid: header.uuid, problem: "period '\(header.period)' is not YYYY-MM")))
+                return false
+            }
+            return true
+        }
+        let pending: [String]
+        do {
+            pending = try write { db in
+                for header in valid { try InvoiceStore.upsert(db, header) }
+                return try InvoiceStore.pending(db)
+            }
+        } catch {
+            report.listingError = error
+            return report
+        }
+        for uuid in pending {
+            do {
+                report.ingested.append(try await ingest(invoiceUUID: uuid))
+            } catch {
+                report.failures.append(.init(invoiceUUID: uuid, error: error))
+            }
+        }
+        return report
+    }
+
+    /// Fetches and parses the invoice's CSV, then in one transaction makes the parsed lines its
+    /// line set (kinds derived, lines matched), marks it ingested and clears any earlier error.
+    /// Re-ingesting unchanged data leaves the lines exactly as they were.
+    ///
+    /// On failure (fetch or parse) the error is recorded in `ingest_error`, the previous line set
+    /// stays untouched, and the invoice is picked up again by the next `ingestNewInvoices`.
+    public func ingest(invoiceUUID uuid: String) async throws(CostIngestionError) -> InvoiceMatchReport {
+        guard let stored = try read({ db in try InvoiceStore.fetch(db, uuid: uuid) }) else { throw .unknownInvoice(uuid: uuid) }
+        let parsed: [InvoiceCSVLine]
+        do {
+            parsed = try await fetchAndParse(stored.header)
+        } catch {
+            try write { db in try InvoiceStore.recordError(db, uuid: uuid, message: error.description) }
+            throw error
+        }
+        let matcher = CostLineMatcher(policy: policy)
+        let now = clock.now()
+        return try write { db in
+            let lines = try parsed.map { parsedLine in
+                let kind = CostKind(product: parsedLine.product)
+                let outcome = try matcher.match(db, parsedLine, kind: kind)
+                return (line: CostLine(parsedLine, kind: kind, outcome: outcome), outcome: outcome)
+            }
+            let rewritten = try CostLineStore.replace(db, invoiceRowID: stored.rowID, invoiceUUID: uuid, with: lines.map(\.line))
+            try InvoiceStore.markIngested(db, rowID: stored.rowID, at: now, lineCount: lines.count)
+            return InvoiceMatchReport(invoice: stored.header, lines: lines, linesRewritten: rewritten)
+        }
+    }
+
+    private func fetchAndParse(_ header: InvoiceHeader) async throws(CostIngestionError) -> [InvoiceCSVLine] {
+        let data: Data
+        do {
+            data = try await source.csv(invoiceUUID: header.uuid)
+        } catch {
+            throw .sourceFailed(operation: "CSV of \(header.label)", message: "\(error)")
+        }
+        return try InvoiceCSV.parse(data: data, source: header.label)
+    }
+
+    /// One ledger transaction; any database error becomes `.ledger` and rolls everything back.
+    private func write<T>(_ body: (Database) throws -> T) throws(CostIngestionError) -> T {
+        do {
+            return try ledger.writer.write(body)
+        } catch {
+            throw .ledger("\(error)")
+        }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws(CostIngestionError) -> T {
+        do {
+            return try ledger.writer.read(body)
+        } catch {
+            throw .ledger("\(error)")
+        }
+    }
+}

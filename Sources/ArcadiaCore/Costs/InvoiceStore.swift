@@ -1,0 +1,56 @@
+import DigitalOcean
+import GRDB
+
+/// The `cloud_invoices` headers: what has been listed, what is ingested, what failed.
+enum InvoiceStore {
+    /// A stored header with its row id and ingest state.
+    struct Stored {
+        var rowID: Int64
+        var header: InvoiceHeader
+        var ingestedAt: String?
+        var ingestError: String?
+    }
+
+    /// Inserts new headers and refreshes known ones. A header whose amount changed is marked not
+    /// ingested, so its lines are reconciled again against the new amount.
+    static func upsert(_ db: Database, _ header: InvoiceHeader) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO cloud_invoices (invoice_uuid, invoice_id, period, amount_cents) VALUES (?, ?, ?, ?)
+            ON CONFLICT (invoice_uuid) DO UPDATE SET
+                invoice_id = excluded.invoice_id,
+                period = excluded.period,
+                ingested_at = CASE WHEN amount_cents = excluded.amount_cents THEN ingested_at END,
+                amount_cents = excluded.amount_cents
+            """).execute(arguments: [header.uuid, header.invoiceID, header.period, header.amountCents])
+    }
+
+    static func fetch(_ db: Database, uuid: String) throws -> Stored? {
+        try Row.fetchOne(db, sql: """
+            SELECT id, invoice_uuid, invoice_id, period, amount_cents, ingested_at, ingest_error
+            FROM cloud_invoices WHERE invoice_uuid = ?
+            """, arguments: [uuid]).map { row in
+            Stored(rowID: row[0], header: InvoiceHeader(uuid: row[1], invoiceID: row[2], period: row[3], amountCents: row[4]),
+                   ingestedAt: row[5], ingestError: row[6])
+        }
+    }
+
+    /// Invoices to ingest on the next run: never ingested, or whose last attempt failed; oldest
+    /// period first, then by uuid.
+    static func pending(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: """
+            SELECT invoice_uuid FROM cloud_invoices WHERE ingested_at IS NULL OR ingest_error IS NOT NULL
+            ORDER BY period, invoice_uuid
+            """)
+    }
+
+    static func markIngested(_ db: Database, rowID: Int64, at time: Timestamp, lineCount: Int) throws {
+        try db.execute(sql: "UPDATE cloud_invoices SET ingested_at = ?, line_count = ?, ingest_error = NULL WHERE id = ?",
+                       arguments: [time.iso8601, lineCount, rowID])
+    }
+
+    /// Records a failed attempt; the previous line set, `ingested_at` and `line_count` stay as
+    /// they were, since they still describe the lines in the ledger.
+    static func recordError(_ db: Database, uuid: String, message: String) throws {
+        try db.execute(sql: "UPDATE cloud_invoices SET ingest_error = ? WHERE invoice_uuid = ?", arguments: [message, uuid])
+    }
+}
