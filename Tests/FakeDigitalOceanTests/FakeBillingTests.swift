@@ -213,3 +213,31 @@ extension FakeDigitalOcean {
         }
     }
 }
+
+/// The billing endpoints' raw JSON, as DO shapes it.
+@Suite struct FakeBillingShapeTests {
+    @Test func balanceAndInvoiceListBodies() throws {
+        let fake = try aprilFake()
+        fake.advance(to: may1 + 3_600)
+        #expect(fake.get("/v2/customers/my/balance").text
+            == #"{"account_balance":"0.00","generated_at":"2026-05-01T01:00:00Z","month_to_date_balance":"0.01","month_to_date_usage":"0.01"}"#)
+        let april = try fake.invoiceUUID(period: "2026-04"), may = try fake.invoiceUUID(period: "2026-05")
+        let list = fake.get("/v2/customers/my/invoices")
+        #expect(list.headers["content-type"] == "application/json; charset=utf-8")
+        #expect(list.text.hasPrefix(#"{"invoices":[{"amount":"6.00","invoice_id":""#))
+        #expect(list.text.contains(#""invoice_period":"2026-04","invoice_uuid":"\#(april)"}],"invoice_preview":{"amount":"0.01","#))
+        #expect(list.text.hasSuffix(#""invoice_period":"2026-05","invoice_uuid":"\#(may)","updated_at":"2026-05-01T01:00:00Z"},"links":{},"meta":{"total":1}}"#))
+    }
+
+    @Test func renamesAndProjectMovesShowOnTheNextInvoice() throws {
+        let fake = try aprilFake()
+        try fake.createProject(name: "tenant-b", description: "", environment: nil, isDefault: false)
+        fake.advance(to: Timestamp(year: 2026, month: 4, day: 20))
+        try fake.renameDroplet(name: "web-1", to: "api-1")
+        try fake.assignDroplet(name: "api-1", toProject: "tenant-b")
+        try fake.powerOffDroplet(name: "api-1")
+        fake.advance(to: may1)
+        #expect(fake.csv(try fake.invoiceUUID(period: "2026-04")).text == csvHeader
+            + "Droplets,,api-1 (s-1vcpu-1gb),720,2026-04-01 00:00:00 +0000,2026-05-01 00:00:00 +0000,$6.00,tenant-b,iaas\n")
+    }
+}
