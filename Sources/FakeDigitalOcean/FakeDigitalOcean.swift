@@ -111,6 +111,42 @@ public final class FakeDigitalOcean: Sendable {
         try mutate { world throws(FakeWorldError) in try world.droplet(named: name).id }
     }
 
+    // MARK: Billing (the account is invoiced as the clock passes 00:00 UTC on each 1st)
+
+    /// An account-level sales tax added as a `Taxes` line to every invoice closed from now on (and
+    /// to the preview), e.g. `setTaxRate(basisPoints: 1000, description: "GST (10%)")` for AU GST.
+    public func setTaxRate(basisPoints: Int, description: String) throws {
+        try mutate { world throws(FakeWorldError) in try world.setTaxRate(basisPoints: basisPoints, description: description) }
+    }
+
+    public func removeTaxRate() {
+        state.withLock { $0.world.removeTaxRate() }
+    }
+
+    /// The CSV export's columns from now on: DO's 9 (`InvoiceCSVColumn.standard`) or the older 8
+    /// without `category` (`.legacy`), in any order, so ingestion is tested on moved columns.
+    public func setInvoiceCSVColumns(_ columns: [InvoiceCSVColumn]) throws {
+        try mutate { world throws(FakeWorldError) in try world.setInvoiceCSVColumns(columns) }
+    }
+
+    /// Spoils the next successful CSV download of the invoice for `period` (`YYYY-MM`), which need
+    /// not be issued yet; later downloads are clean again. Repeated calls queue up.
+    public func corruptNextCSV(period: String, how corruption: CSVCorruption) throws {
+        try state.withLock { state throws(FakeWorldError) in
+            state.api.csvFaults.add(uuid: try state.world.invoiceUUID(period: period), corruption)
+        }
+    }
+
+    /// As `corruptNextCSV(period:how:)`, by the invoice's uuid.
+    public func corruptNextCSV(invoiceUUID: String, how corruption: CSVCorruption) {
+        state.withLock { $0.api.csvFaults.add(uuid: invoiceUUID, corruption) }
+    }
+
+    /// The uuid the invoice for `period` (`YYYY-MM`) has, or will have once the month closes.
+    public func invoiceUUID(period: String) throws -> String {
+        try state.withLock { state throws(FakeWorldError) in try state.world.invoiceUUID(period: period) }
+    }
+
     // MARK: Faults and limits
 
     /// The next `times` requests to `path` (and `page`, if given; a request without `page` is
@@ -130,8 +166,10 @@ public final class FakeDigitalOcean: Sendable {
 
     // MARK: Observation
 
-    /// Bumps whenever anything that some listing shows changes. The simulator uses it to know a
-    /// re-sync would see the same bytes.
+    /// Bumps whenever anything that some listing shows changes, including an invoice being issued
+    /// or a billing-history entry coming due. The simulator uses it to know a re-sync would see the
+    /// same bytes. The balance and the invoice preview also move with `now` alone (usage accrues by
+    /// the hour), so a reader of those cannot rely on `revision`.
     public var revision: UInt64 { state.withLock { $0.world.revision } }
 
     public var requestCount: Int { state.withLock { $0.api.requestCount } }

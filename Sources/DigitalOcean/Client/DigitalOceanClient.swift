@@ -57,6 +57,15 @@ public struct DigitalOceanClient: Sendable {
     /// Fetches every page of a list endpoint the way godo does: `page=1&per_page=N`, then page+1
     /// while `links.pages.next` is present. Throws unless the listing is complete and consistent.
     public func list<Item: Decodable & Sendable>(path: String, key: String, query: [QueryItem] = []) async throws -> Listing<Item> {
+        try await list(path: path, key: key, query: query) { _, _ in }
+    }
+
+    /// `list`, also handing page 1's response to `firstPage`, for envelopes that carry more than
+    /// the items (the invoice list's `invoice_preview`).
+    func list<Item: Decodable & Sendable>(
+        path: String, key: String, query: [QueryItem] = [],
+        firstPage: (APIResponse, APIRequest) throws(DigitalOceanError) -> Void
+    ) async throws -> Listing<Item> {
         let named = APIRequest(path: path, query: query).summary
         let memoKey = "\(Item.self) \(named)"
         let remembered = itemMemo?.previous(memoKey, as: Item.self) ?? [:]
@@ -74,6 +83,7 @@ public struct DigitalOceanClient: Sendable {
             do throws(DigitalOceanError) {
                 let response = try await send(request)
                 rateLimit = RateLimit(headers: response.headers)
+                if page == 1 { try firstPage(response, request) }
                 if itemMemo != nil {
                     envelope = try decodeReusing(key: key, response: response, request: request, remembered: remembered, seen: &seen)
                 } else {
@@ -149,7 +159,7 @@ public struct DigitalOceanClient: Sendable {
     public func send(_ request: APIRequest) async throws(DigitalOceanError) -> APIResponse {
         var request = request
         request.headers["authorization"] = "Bearer \(token)"
-        request.headers["accept"] = "application/json"
+        if request.headers["accept"] == nil { request.headers["accept"] = "application/json" }
         let response: APIResponse
         do {
             response = try await transport.send(request)

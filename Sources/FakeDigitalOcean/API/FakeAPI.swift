@@ -9,6 +9,7 @@ struct FakeAPI {
     let token: String
     var rateLimiter = RateLimiter()
     var faults = FaultPlan()
+    var csvFaults = CSVFaultPlan()
     private var router = FakeRouter()
     private(set) var requestCount = 0
     /// Requests seen at the current virtual instant, by summary: a retry of the same request at the
@@ -47,9 +48,13 @@ struct FakeAPI {
         rateLimiter.record(at: now)
         let headers = rateLimiter.headers(at: now)
         guard request.method == "GET" else { return error(405, requestID: requestID, headers: headers) }
-        switch router.route(request, world: world) {
-        case .body(let body):
+        switch router.route(request, world: world, csvFaults: &csvFaults) {
+        case .body(let body), .timeDependent(let body):
             return APIResponse(status: 200, headers: headers.merging(common(requestID)) { $1 }, body: body)
+        case .csv(let body, let filename):
+            let csvHeaders = ["content-type": "text/csv", "content-disposition": "attachment; filename=\"\(filename)\"",
+                              "x-request-id": requestID]
+            return APIResponse(status: 200, headers: headers.merging(csvHeaders) { $1 }, body: body)
         case .failure(let status, let message):
             return error(status, message: message, requestID: requestID, headers: headers)
         }

@@ -55,8 +55,8 @@ enum FakePaginator {
         return pages == Pages() ? Links() : Links(pages: pages)
     }
 
-    /// `{"<key>":[<fragments>],"links":<links>,"meta":{"total":N}}`, keys in DO's order.
-    static func body(key: String, fragments: some Sequence<Data>, links: Data, total: Int) -> Data {
+    /// `{"<key>":[<fragments>],<extras>,"links":<links>,"meta":{"total":N}}`, keys in DO's order.
+    static func body(key: String, fragments: some Sequence<Data>, extras: [(String, Data)] = [], links: Data, total: Int) -> Data {
         var body = Data("{\"\(key)\":[".utf8)
         var first = true
         for fragment in fragments {
@@ -64,7 +64,12 @@ enum FakePaginator {
             body.append(fragment)
             first = false
         }
-        body.append(contentsOf: Array("],\"links\":".utf8))
+        body.append(UInt8(ascii: "]"))
+        for (name, json) in extras {
+            body.append(contentsOf: Array(",\"\(name)\":".utf8))
+            body.append(json)
+        }
+        body.append(contentsOf: Array(",\"links\":".utf8))
         body.append(links)
         body.append(contentsOf: Array(",\"meta\":{\"total\":\(total)}}".utf8))
         return body

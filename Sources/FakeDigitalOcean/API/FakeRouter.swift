@@ -5,7 +5,12 @@ import Foundation
 /// and single-object envelopes, in DO's exact JSON shapes.
 struct FakeRouter {
     enum Outcome {
+        /// JSON that depends only on the world's revision, so it is cached until the next one.
         case body(Data)
+        /// JSON that also depends on `now` (balance, invoice preview): never cached.
+        case timeDependent(Data)
+        /// A CSV download; never cached (it may be corrupted on purpose, once).
+        case csv(Data, filename: String)
         /// A DO error status; `message` overrides the catalogue's when DO would be more specific.
         case failure(status: Int, message: String?)
     }
@@ -26,16 +31,17 @@ struct FakeRouter {
         }
     }
 
-    mutating func route(_ request: APIRequest, world: FakeWorld) -> Outcome {
+    /// `csvFaults` are consumed by the CSV downloads they spoil.
+    mutating func route(_ request: APIRequest, world: FakeWorld, csvFaults: inout CSVFaultPlan) -> Outcome {
         cache.begin(revision: world.revision, liveDroplets: world.droplets.count) { world.droplets[$0] != nil }
         let key = request.summary
         if let body = cache.body(for: key) { return .body(body) }
-        let outcome = dispatch(request, world: world)
+        let outcome = dispatch(request, world: world, csvFaults: &csvFaults)
         if case .body(let body) = outcome { cache.store(body: body, for: key) }
         return outcome
     }
 
-    private mutating func dispatch(_ request: APIRequest, world: FakeWorld) -> Outcome {
+    private mutating func dispatch(_ request: APIRequest, world: FakeWorld, csvFaults: inout CSVFaultPlan) -> Outcome {
         let parts = request.path.split(separator: "/").map(String.init)
         guard parts.first == "v2", parts.count >= 2 else { return .failure(status: 404, message: nil) }
         let rest = Array(parts.dropFirst())
@@ -68,6 +74,8 @@ struct FakeRouter {
             return list(request, key: "sizes", total: SizeCatalogue.all.count) { range, router in
                 SizeCatalogue.all[range].map { router.encode(SizeCatalogue.listingModel($0)) }
             }
+        case (_, "customers") where rest.count >= 3 && rest[1] == "my":
+            return billing(request, Array(rest.dropFirst(2)), world: world, csvFaults: &csvFaults)
         case (1, "regions"):
             return list(request, key: "regions", total: RegionCatalogue.all.count) { range, router in
                 RegionCatalogue.all[range].map { router.encode(RegionCatalogue.model($0)) }
@@ -86,14 +94,16 @@ struct FakeRouter {
         }
     }
 
-    private mutating func list(_ request: APIRequest, key: String, total: Int, filters: [QueryItem] = [],
-                               fragments: (Range<Int>, inout FakeRouter) -> [Data]) -> Outcome {
+    /// A page of a list envelope; `extras` are further top-level members placed after the items
+    /// (the invoice list's `invoice_preview`).
+    mutating func list(_ request: APIRequest, key: String, total: Int, filters: [QueryItem] = [], extras: [(String, Data)] = [],
+                       fragments: (Range<Int>, inout FakeRouter) -> [Data]) -> Outcome {
         guard let page = PageRequest(query: request.query) else {
             return .failure(status: 400, message: "page and per_page must be positive integers")
         }
         let links = encode(FakePaginator.links(total: total, page, path: request.path, filters: filters))
         let items = fragments(FakePaginator.range(total: total, page), &self)
-        return .body(FakePaginator.body(key: key, fragments: items, links: links, total: total))
+        return .body(FakePaginator.body(key: key, fragments: items, extras: extras, links: links, total: total))
     }
 
     private mutating func dropletJSON(_ droplet: FakeDroplet) -> Data {

@@ -32,6 +32,7 @@ extension FakeWorld {
     mutating func assignDroplet(name: String, toProject project: String) throws(FakeWorldError) {
         let droplet = try droplet(named: name)
         try reassign(urn: droplet.urn, selfURL: droplet.selfURL, toProject: project)
+        history.droplets.update(id: droplet.id) { $0.move(toProject: project) }
     }
 
     mutating func assignDomain(name: String, toProject project: String) throws(FakeWorldError) {

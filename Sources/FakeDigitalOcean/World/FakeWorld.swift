@@ -24,17 +24,26 @@ struct FakeWorld: Sendable {
     /// Which project holds each assigned URN: a resource is in exactly one project.
     var projectIDByURN: [String: String] = [:]
 
+    /// Everything that ever lived, for billing any period after the fact.
+    var history = BillableHistory(droplets: DropletHistory())
+    /// Invoices, billing history, tax and CSV settings: settled by `advance`, set by `FakeWorld+Billing`.
+    var billing: BillingAccount
+
     init(seed: UInt64, start: Timestamp) {
         now = start
+        billing = BillingAccount(seed: seed, start: start)
         rng = SeededGenerator(seed: seed)
         ownerUUID = rng.hex(digits: 40)
         ownerID = 100_000 + rng.below(900_000)
         nextDropletID = 400_000_000 + rng.below(10_000_000)
     }
 
-    /// Moves the world's clock forward. Time never runs backwards: that would be a simulator bug.
+    /// Moves the world's clock forward, closing any month that ends on the way (its invoice is
+    /// drawn from history, which holds nothing later than the old `now`). Time never runs
+    /// backwards: that would be a simulator bug.
     mutating func advance(to time: Timestamp) {
         precondition(time >= now, "the fake's clock cannot go back from \(now) to \(time)")
+        if billing.settle(through: time, history: history) { bumpRevision() }
         now = time
     }
 
@@ -59,6 +68,10 @@ struct FakeWorld: Sendable {
         guard createdAt <= now else {
             throw .invalidArgument("droplet '\(name)' cannot be created at \(createdAt), after the world's now \(now)")
         }
+        if billing.hasClosedAMonth, createdAt < billing.openMonth.start {
+            throw .invalidArgument(
+                "droplet '\(name)' cannot be created at \(createdAt): time before \(billing.openMonth.start) is already invoiced")
+        }
         let projectIndex = try projectIndexForNewResource(project)
         bumpRevision()
         let id = nextDropletID
@@ -70,6 +83,8 @@ struct FakeWorld: Sendable {
         dropletOrder.append(id)
         dropletIDsByName[name] = id
         assign(urn: droplet.urn, selfURL: droplet.selfURL, toProjectAt: projectIndex, at: createdAt)
+        history.droplets.begin(DropletLife(id: id, name: name, projectName: projects[projectIndex].name, size: size,
+                                           poweredOn: poweredOn, createdAt: createdAt))
         return id
     }
 
@@ -88,6 +103,8 @@ struct FakeWorld: Sendable {
             guard droplet.size != size else { throw .invalidState("droplet '\(name)' is already \(slug)") }
             droplet.size = size
         }
+        let now = now
+        try history.droplets.update(id: droplet(named: name).id) { $0.resize(to: size, at: now) }
     }
 
     mutating func setPower(name: String, on: Bool) throws(FakeWorldError) {
@@ -95,6 +112,8 @@ struct FakeWorld: Sendable {
             guard droplet.poweredOn != on else { throw .invalidState("droplet '\(name)' is already \(on ? "on" : "off")") }
             droplet.poweredOn = on
         }
+        let now = now
+        try history.droplets.update(id: droplet(named: name).id) { $0.setPower(on: on, at: now) }
     }
 
     /// Adds tags (DO's tag API adds; it never replaces), keeping the existing order.
@@ -115,6 +134,7 @@ struct FakeWorld: Sendable {
         try updateDroplet(named: name) { $0.name = newName }
         dropletIDsByName[name] = nil
         dropletIDsByName[newName] = id
+        history.droplets.update(id: id) { $0.rename(to: newName) }
     }
 
     mutating func destroyDroplet(name: String) throws(FakeWorldError) {
@@ -124,6 +144,8 @@ struct FakeWorld: Sendable {
         dropletOrder.removeAll { $0 == droplet.id }
         dropletIDsByName[name] = nil
         unassign(urn: droplet.urn)
+        let now = now
+        history.droplets.update(id: droplet.id) { $0.destroy(at: now) }
     }
 
     // MARK: Domains

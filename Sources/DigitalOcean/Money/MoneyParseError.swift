@@ -1,0 +1,83 @@
+/// Why a text is not an amount of money; names the text so a CSV or API error can point at it.
+public struct MoneyParseError: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Reason: Equatable, Sendable {
+        case empty
+        /// A character that has no place in an amount (letters, spaces, a second `.`, `,` …).
+        case notANumber
+        /// More than two digits after the `.`: a sub-cent amount is refused, never rounded.
+        case tooManyDecimals
+        /// More cents than an `Int` holds.
+        case overflow
+    }
+
+    public var text: String
+    public var reason: Reason
+
+    public init(text: String, reason: Reason) {
+        self.text = text
+        self.reason = reason
+    }
+
+    public var description: String {
+        let why = switch reason {
+        case .empty: "it is empty"
+        case .notANumber: "expected digits with an optional '-' and at most two decimals"
+        case .tooManyDecimals: "more than two decimals (amounts are whole cents)"
+        case .overflow: "too large"
+        }
+        return "\"\(text)\" is not an amount of money: \(why)"
+    }
+}
+
+/// The digit-by-digit parser behind `Money`'s two text forms.
+enum MoneyParser {
+    static func parse(_ text: String, allowDollarSign: Bool) throws(MoneyParseError) -> Money {
+        func fail(_ reason: MoneyParseError.Reason) -> MoneyParseError { MoneyParseError(text: text, reason: reason) }
+        guard !text.isEmpty else { throw fail(.empty) }
+        var bytes = Substring(text).utf8[...]
+        var negative = false
+        var sawDollar = false
+        // `-$3.11` and `$-3.11` are both seen in exports; accept the sign on either side of `$`.
+        for _ in 0..<2 {
+            if bytes.first == UInt8(ascii: "-"), !negative {
+                negative = true
+                bytes = bytes.dropFirst()
+            } else if allowDollarSign, bytes.first == UInt8(ascii: "$"), !sawDollar {
+                sawDollar = true
+                bytes = bytes.dropFirst()
+            }
+        }
+        var units = 0
+        var fractionDigits = 0
+        var fraction = 0
+        var integerDigits = 0
+        var inFraction = false
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if inFraction {
+                    fractionDigits += 1
+                    guard fractionDigits <= 2 else { throw fail(.tooManyDecimals) }
+                    fraction = fraction * 10 + digit
+                } else {
+                    integerDigits += 1
+                    let (times, o1) = units.multipliedReportingOverflow(by: 10)
+                    let (plus, o2) = times.addingReportingOverflow(digit)
+                    guard !o1, !o2 else { throw fail(.overflow) }
+                    units = plus
+                }
+            case UInt8(ascii: ".") where !inFraction:
+                inFraction = true
+            default:
+                throw fail(.notANumber)
+            }
+        }
+        guard integerDigits > 0, !inFraction || fractionDigits > 0 else { throw fail(.notANumber) }
+        if fractionDigits == 1 { fraction *= 10 }
+        let (hundreds, o1) = units.multipliedReportingOverflow(by: 100)
+        let (cents, o2) = hundreds.addingReportingOverflow(fraction)
+        guard !o1, !o2 else { throw fail(.overflow) }
+        return Money(cents: negative ? -cents : cents)
+    }
+}

@@ -1,0 +1,51 @@
+import DigitalOcean
+
+/// DO's hourly droplet billing, as pure arithmetic over a droplet's life:
+///
+/// - one line per size the droplet had within the period (a resize splits it; a size used twice,
+///   A→B→A, is one line for A with both stretches' time);
+/// - `hours` = whole hours at that size within the period, a partial hour truncated, minimum 1;
+/// - charge = `hours × price_monthly / 672` in cents, rounded half up (`Money.roundHalfUp`),
+///   capped at `price_monthly`, minimum $0.01 — 672 h (28 days) is DO's monthly cap;
+/// - a powered-off droplet bills like a running one;
+/// - `start`/`end` = the line's time clipped to the period (the earliest start and latest end of
+///   the stretches at that size).
+enum DropletCharges {
+    /// DO's monthly cap: the price of 28 days of hourly use is the monthly price.
+    static let capHours = 672
+
+    /// Whole hours in `seconds` (> 0), a partial hour truncated, at least one.
+    static func billableHours(seconds: Int64) -> Int {
+        precondition(seconds > 0, "only time the droplet existed is billed")
+        return max(1, Int(seconds / 3_600))
+    }
+
+    /// `hours × monthly / 672` rounded half up to the cent, at most `monthly`, at least one cent.
+    static func charge(hours: Int, monthlyCents: Int) -> Money {
+        let prorated = Money.roundHalfUp(hours * monthlyCents, dividedBy: capHours)
+        return Money(cents: max(1, min(monthlyCents, prorated)))
+    }
+
+    /// The droplet's lines for `period`; empty when it did not exist during it.
+    static func lines(for life: DropletLife, in period: Range<Timestamp>) -> [InvoiceLine] {
+        var bySize: [(size: FakeSize, seconds: Int64, start: Timestamp, end: Timestamp)] = []
+        for interval in life.sizeIntervals {
+            let start = max(interval.start, period.lowerBound)
+            let end = min(interval.end ?? period.upperBound, period.upperBound)
+            guard end > start else { continue }
+            if let index = bySize.firstIndex(where: { $0.size.slug == interval.size.slug }) {
+                bySize[index].seconds += end - start
+                bySize[index].end = max(bySize[index].end, end)
+            } else {
+                bySize.append((interval.size, end - start, start, end))
+            }
+        }
+        return bySize.map { used in
+            let hours = billableHours(seconds: used.seconds)
+            return InvoiceLine(
+                product: "Droplets", description: "\(life.name) (\(used.size.slug))", hours: hours, start: used.start, end: used.end,
+                amount: charge(hours: hours, monthlyCents: used.size.priceMonthlyCents), projectName: life.projectName,
+                category: "iaas", resourceID: String(life.id))
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import DigitalOcean
+
+/// One droplet's whole life, kept after it is destroyed so that any period can be billed
+/// afterwards. Stored as changes (O(changes), not O(time)): the size intervals are derived.
+struct DropletLife: Sendable {
+    /// A size the droplet took at `since`, held until the next change or the end of its life.
+    struct SizeChange: Sendable, Equatable {
+        let since: Timestamp
+        let size: FakeSize
+    }
+
+    struct PowerChange: Sendable, Equatable {
+        let at: Timestamp
+        let poweredOn: Bool
+    }
+
+    /// A stretch of life at one size; `end` is nil while the droplet lives on at that size.
+    struct SizeInterval: Sendable, Equatable {
+        let size: FakeSize
+        let start: Timestamp
+        let end: Timestamp?
+    }
+
+    let id: Int
+    /// The latest name: invoice lines name a droplet as it is called when the invoice is drawn up.
+    private(set) var name: String
+    /// The project it is (or was last) in; DO prints it on each line.
+    private(set) var projectName: String
+    let createdAt: Timestamp
+    private(set) var destroyedAt: Timestamp?
+    private(set) var sizes: [SizeChange]
+    /// Kept for the record: DO bills a powered-off droplet like a running one, so no charge reads it.
+    private(set) var powerChanges: [PowerChange]
+
+    init(id: Int, name: String, projectName: String, size: FakeSize, poweredOn: Bool, createdAt: Timestamp) {
+        self.id = id
+        self.name = name
+        self.projectName = projectName
+        self.createdAt = createdAt
+        sizes = [SizeChange(since: createdAt, size: size)]
+        powerChanges = [PowerChange(at: createdAt, poweredOn: poweredOn)]
+    }
+
+    var sizeIntervals: [SizeInterval] {
+        sizes.indices.map { index in
+            let end = index + 1 < sizes.count ? sizes[index + 1].since : destroyedAt
+            return SizeInterval(size: sizes[index].size, start: sizes[index].since, end: end)
+        }
+    }
+
+    mutating func resize(to size: FakeSize, at time: Timestamp) {
+        sizes.append(SizeChange(since: time, size: size))
+    }
+
+    mutating func setPower(on: Bool, at time: Timestamp) {
+        powerChanges.append(PowerChange(at: time, poweredOn: on))
+    }
+
+    mutating func rename(to newName: String) {
+        name = newName
+    }
+
+    mutating func move(toProject project: String) {
+        projectName = project
+    }
+
+    mutating func destroy(at time: Timestamp) {
+        destroyedAt = time
+    }
+}
+
+/// Every droplet that ever lived, in id order (ids only grow, so appending keeps the order).
+struct DropletHistory: Sendable {
+    private(set) var lives: [DropletLife] = []
+    private var positions: [Int: Int] = [:]
+
+    mutating func begin(_ life: DropletLife) {
+        positions[life.id] = lives.count
+        lives.append(life)
+    }
+
+    mutating func update(id: Int, _ change: (inout DropletLife) -> Void) {
+        guard let position = positions[id] else { preconditionFailure("droplet \(id) has no recorded life") }
+        change(&lives[position])
+    }
+
+    func life(id: Int) -> DropletLife? {
+        positions[id].map { lives[$0] }
+    }
+}

@@ -1,0 +1,20 @@
+import DigitalOcean
+
+/// One billable product: turns the world's history into invoice lines for a period. Droplets are
+/// the first; backups, snapshots, volumes, Spaces, reserved IPs and load balancers slot in as more
+/// producers in `InvoiceDraft.producers`, each keeping its own history.
+protocol InvoiceLineProducer: Sendable {
+    func lines(in period: Range<Timestamp>, world: BillableHistory) -> [InvoiceLine]
+}
+
+/// What producers read: everything the world keeps about the past.
+struct BillableHistory: Sendable {
+    var droplets: DropletHistory
+}
+
+/// Droplets in id order, each droplet's lines in order of first use.
+struct DropletLineProducer: InvoiceLineProducer {
+    func lines(in period: Range<Timestamp>, world: BillableHistory) -> [InvoiceLine] {
+        world.droplets.lives.flatMap { DropletCharges.lines(for: $0, in: period) }
+    }
+}

@@ -1,0 +1,39 @@
+import DigitalOcean
+
+/// Account-level billing settings. Each bumps `revision`: what the billing endpoints show changes.
+extension FakeWorld {
+    mutating func setTaxRate(basisPoints: Int, description: String) throws(FakeWorldError) {
+        guard (0...10_000).contains(basisPoints) else {
+            throw .invalidArgument("a tax rate is 0…10000 basis points (10% = 1000), got \(basisPoints)")
+        }
+        guard !description.isEmpty else { throw .invalidArgument("a tax rate needs a description, e.g. 'GST (10%)'") }
+        bumpRevision()
+        billing.taxRate = TaxRate(basisPoints: basisPoints, description: description)
+    }
+
+    mutating func removeTaxRate() {
+        guard billing.taxRate != nil else { return }
+        bumpRevision()
+        billing.taxRate = nil
+    }
+
+    /// Only DO's two exports are accepted, in any order: the 9 columns, or the 8 without `category`.
+    mutating func setInvoiceCSVColumns(_ columns: [InvoiceCSVColumn]) throws(FakeWorldError) {
+        let set = Set(columns)
+        guard set.count == columns.count, set == Set(InvoiceCSVColumn.standard) || set == Set(InvoiceCSVColumn.legacy) else {
+            throw .invalidArgument("CSV columns must be DO's 9 columns or the 8 without 'category', each once; got "
+                + columns.map(\.rawValue).joined(separator: ","))
+        }
+        guard columns != billing.csvColumns else { return }
+        bumpRevision()
+        billing.csvColumns = columns
+    }
+
+    /// The uuid the invoice for `period` (`YYYY-MM`) has or will have.
+    func invoiceUUID(period: String) throws(FakeWorldError) -> String {
+        guard let month = BillingMonth(period: period) else {
+            throw .invalidArgument("'\(period)' is not a billing period (YYYY-MM)")
+        }
+        return FakeInvoice.identity(month: month, seed: billing.seed).uuid
+    }
+}

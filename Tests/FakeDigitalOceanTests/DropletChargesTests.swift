@@ -1,0 +1,118 @@
+import DigitalOcean
+import Testing
+@testable import FakeDigitalOcean
+
+private let small = SizeCatalogue.size("s-1vcpu-1gb")!  // $6.00
+private let large = SizeCatalogue.size("s-2vcpu-4gb")!  // $24.00
+private let april = BillingMonth(year: 2026, month: 4)
+
+private func at(_ day: Int, _ hour: Int = 0, _ minute: Int = 0, month: Int = 4) -> Timestamp {
+    Timestamp(year: 2026, month: month, day: day, hour: hour, minute: minute)
+}
+
+private func life(from start: Timestamp, size: FakeSize = small) -> DropletLife {
+    DropletLife(id: 7, name: "web-1", projectName: "tenant-a", size: size, poweredOn: true, createdAt: start)
+}
+
+/// DO's droplet arithmetic against hand-computed cases (charge = hours × monthly / 672, rounded
+/// half up to the cent, capped at monthly, at least $0.01; hours truncated, at least 1).
+@Suite struct DropletChargesTests {
+    @Test func fullMonthOf744HoursIsExactlyTheMonthlyPrice() {
+        let march = BillingMonth(year: 2026, month: 3)
+        let lines = DropletCharges.lines(for: life(from: at(1, month: 2)), in: march.range)
+        #expect(lines == [InvoiceLine(product: "Droplets", description: "web-1 (s-1vcpu-1gb)", hours: 744, start: at(1, month: 3),
+                                      end: at(1, month: 4), amount: Money(cents: 600), projectName: "tenant-a", category: "iaas",
+                                      resourceID: "7")])
+    }
+
+    @Test func tenHoursOfASixDollarDroplet() {
+        // 10 × 600 / 672 = 8.93 cents → 9.
+        var droplet = life(from: at(3, 8))
+        droplet.destroy(at: at(3, 18, 59))
+        let lines = DropletCharges.lines(for: droplet, in: april.range)
+        #expect(lines.map(\.hours) == [10])
+        #expect(lines.map(\.amount) == [Money(cents: 9)])
+        #expect(lines.map(\.start) == [at(3, 8)] && lines.map(\.end) == [at(3, 18, 59)])
+    }
+
+    @Test func thirtyMinutesBillsTheOneHourMinimum() {
+        var droplet = life(from: at(3, 8), size: SizeCatalogue.size("s-4vcpu-8gb")!)
+        droplet.destroy(at: at(3, 8, 30))
+        let lines = DropletCharges.lines(for: droplet, in: april.range)
+        #expect(lines.map(\.hours) == [1])
+        #expect(lines.map(\.amount) == [Money(cents: 7)])  // 4800 / 672 = 7.14
+    }
+
+    @Test func resizeMidMonthSplitsIntoTwoLines() {
+        // s-1vcpu-1gb 04-01 00:00 → 04-10 12:30: 228.5 h → 228 h; 228 × 600 / 672 = 203.57 → $2.04.
+        // s-2vcpu-4gb 04-10 12:30 → 05-01 00:00: 491.5 h → 491 h; 491 × 2400 / 672 = 1753.57 → $17.54.
+        var droplet = life(from: at(1))
+        droplet.resize(to: large, at: at(10, 12, 30))
+        let lines = DropletCharges.lines(for: droplet, in: april.range)
+        #expect(lines.map(\.description) == ["web-1 (s-1vcpu-1gb)", "web-1 (s-2vcpu-4gb)"])
+        #expect(lines.map(\.hours) == [228, 491])
+        #expect(lines.map(\.amount) == [Money(cents: 204), Money(cents: 1_754)])
+        #expect(lines.map(\.start) == [at(1), at(10, 12, 30)])
+        #expect(lines.map(\.end) == [at(10, 12, 30), at(1, month: 5)])
+    }
+
+    @Test func createdAt2359OnTheLastDay() {
+        let droplet = life(from: at(30, 23, 59))
+        let aprilLines = DropletCharges.lines(for: droplet, in: april.range)
+        #expect(aprilLines.map(\.hours) == [1])
+        #expect(aprilLines.map(\.amount) == [Money(cents: 1)])  // 600 / 672 = 0.89 → 1 cent
+        #expect(aprilLines.map(\.start) == [at(30, 23, 59)] && aprilLines.map(\.end) == [at(1, month: 5)])
+        // May is whole: 744 h, capped at the monthly price.
+        let mayLines = DropletCharges.lines(for: droplet, in: april.next.range)
+        #expect(mayLines.map(\.hours) == [744] && mayLines.map(\.amount) == [Money(cents: 600)])
+    }
+
+    @Test func capIsReachedAt672Hours() {
+        #expect(DropletCharges.charge(hours: 671, monthlyCents: 600) == Money(cents: 599))  // 599.11
+        #expect(DropletCharges.charge(hours: 672, monthlyCents: 600) == Money(cents: 600))
+        #expect(DropletCharges.charge(hours: 673, monthlyCents: 600) == Money(cents: 600))
+        #expect(DropletCharges.charge(hours: 720, monthlyCents: 600) == Money(cents: 600))
+        var droplet = life(from: at(2))
+        droplet.destroy(at: at(30))  // 28 days = 672 h
+        #expect(DropletCharges.lines(for: droplet, in: april.range).map(\.amount) == [Money(cents: 600)])
+    }
+
+    @Test func roundingIsHalfUpAndTheMinimumIsOneCent() {
+        #expect(DropletCharges.charge(hours: 1, monthlyCents: 1_008) == Money(cents: 2))  // exactly 1.5 → 2
+        #expect(DropletCharges.charge(hours: 1, monthlyCents: 200) == Money(cents: 1))  // 0.30 → 0 → minimum 1
+        #expect(DropletCharges.billableHours(seconds: 1) == 1)
+        #expect(DropletCharges.billableHours(seconds: 7_199) == 1)
+        #expect(DropletCharges.billableHours(seconds: 7_200) == 2)
+    }
+
+    @Test func poweredOffDropletStillBills() {
+        var on = life(from: at(1))
+        var off = life(from: at(1))
+        off.setPower(on: false, at: at(2))
+        on.destroy(at: at(20))
+        off.destroy(at: at(20))
+        #expect(off.powerChanges.map(\.poweredOn) == [true, false])
+        #expect(DropletCharges.lines(for: off, in: april.range) == DropletCharges.lines(for: on, in: april.range))
+        #expect(DropletCharges.lines(for: off, in: april.range).map(\.hours) == [456])
+    }
+
+    @Test func aSizeUsedTwiceIsOneLineWithBothStretches() {
+        // small 10 h, large 5 h, small again 20 h → small 30 h (27 cents), large 5 h (17.86 → 18 cents).
+        var droplet = life(from: at(5))
+        droplet.resize(to: large, at: at(5, 10))
+        droplet.resize(to: small, at: at(5, 15))
+        droplet.destroy(at: at(6, 11))
+        let lines = DropletCharges.lines(for: droplet, in: april.range)
+        #expect(lines.map(\.description) == ["web-1 (s-1vcpu-1gb)", "web-1 (s-2vcpu-4gb)"])
+        #expect(lines.map(\.hours) == [30, 5])
+        #expect(lines.map(\.amount) == [Money(cents: 27), Money(cents: 18)])
+        #expect(lines.map(\.start) == [at(5), at(5, 10)] && lines.map(\.end) == [at(6, 11), at(5, 15)])
+    }
+
+    @Test func nothingOutsideTheDropletsLife() {
+        var droplet = life(from: at(1, month: 5))
+        #expect(DropletCharges.lines(for: droplet, in: april.range).isEmpty)
+        droplet.destroy(at: at(1, month: 5))
+        #expect(DropletCharges.lines(for: droplet, in: april.next.range).isEmpty)
+    }
+}
