@@ -85,7 +85,8 @@ public struct CostIngestion: Sendable {
         do {
             parsed = try await fetchAndParse(stored.header)
         } catch {
-            try write { db in try InvoiceStore.recordError(db, uuid: uuid, message: error.description) }
+            let now = clock.now()
+            try write { db in try InvoiceStore.recordError(db, uuid: uuid, message: error.description, at: now) }
             throw error
         }
         let matcher = CostLineMatcher(policy: policy)

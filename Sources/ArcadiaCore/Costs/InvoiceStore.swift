@@ -50,7 +50,11 @@ enum InvoiceStore {
 
     /// Records a failed attempt; the previous line set, `ingested_at` and `line_count` stay as
     /// they were, since they still describe the lines in the ledger.
-    static func recordError(_ db: Database, uuid: String, message: String) throws {
+    /// Keeps the latest error on the invoice (it stays pending until an ingest succeeds) and logs
+    /// every failed attempt in `cloud_sync_failures`, so the history of retries is in the ledger.
+    static func recordError(_ db: Database, uuid: String, message: String, at time: Timestamp) throws {
         try db.execute(sql: "UPDATE cloud_invoices SET ingest_error = ? WHERE invoice_uuid = ?", arguments: [message, uuid])
+        try db.execute(sql: "INSERT INTO cloud_sync_failures (at, worker, page, error) VALUES (?, 'cost.invoices', NULL, ?)",
+                       arguments: [time.iso8601, message])
     }
 }

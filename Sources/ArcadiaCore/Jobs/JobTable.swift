@@ -5,6 +5,8 @@ public enum JobTable {
         ScheduledJob(.syncDroplets, .every(minutes: 15, offset: 0)),
         ScheduledJob(.syncDomains, .every(minutes: 15, offset: 0)),
         ScheduledJob(.syncProjects, .every(minutes: 15, offset: 0)),
+        ScheduledJob(.costBalance, .hourly(minute: 7)),
+        ScheduledJob(.costInvoices, .daily(hour: 2, minute: 23)),
     ]
 }
 
@@ -24,6 +26,8 @@ public enum JobID: String, Sendable, CaseIterable, Comparable {
     case syncDroplets = "sync.droplets"
     case syncDomains = "sync.domains"
     case syncProjects = "sync.projects"
+    case costBalance = "cost.balance"
+    case costInvoices = "cost.invoices"
 
     public static func < (lhs: JobID, rhs: JobID) -> Bool { lhs.rawValue < rhs.rawValue }
 }

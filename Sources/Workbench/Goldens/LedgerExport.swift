@@ -26,7 +26,7 @@ public enum LedgerExport {
                 try table(db, name: "sync_failures.tsv", sql: """
                     SELECT at, worker, page, error FROM cloud_sync_failures ORDER BY at, id
                     """),
-            ]
+            ] + (try CostLedgerExport.export(db))
         }
     }
 

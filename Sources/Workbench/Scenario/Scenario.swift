@@ -10,18 +10,22 @@ public struct Scenario: Sendable, Equatable {
     public var seed: UInt64
     public var clock: ClockRange
     public var world: WorldSpec
+    /// The DO account's billing settings.
+    public var account: AccountSpec
     /// In the order they run: by `at`, then by their order in the file.
     public var timeline: [TimelineEvent]
     /// The file it came from (nil for generated scenarios such as the benchmark fleet).
     public var file: String?
 
     public init(name: String, description: String = "", seed: UInt64, clock: ClockRange,
-                world: WorldSpec = WorldSpec(), timeline: [TimelineEvent] = [], file: String? = nil) {
+                world: WorldSpec = WorldSpec(), account: AccountSpec = AccountSpec(), timeline: [TimelineEvent] = [],
+                file: String? = nil) {
         self.name = name
         self.description = description
         self.seed = seed
         self.clock = clock
         self.world = world
+        self.account = account
         self.timeline = timeline
         self.file = file
     }
@@ -159,6 +163,12 @@ public enum ScenarioAction: Sendable, Equatable {
     /// Assigns a resource to a project (DO moves it out of its previous one).
     case moveToProject(resource: ResourceRef, project: String)
     case fault(FaultSpec)
+    /// From now on the fake exports invoice CSVs with these columns, in this order.
+    case setInvoiceCSVColumns([String])
+    /// The next CSV export of that month's invoice is broken in this way.
+    case corruptInvoiceCSV(period: String, how: CSVCorruptionSpec)
+    /// An operator asks the ingestion engine to ingest that month's invoice again.
+    case reingestInvoice(period: String)
 }
 
 /// A failure the fake provider injects into the next matching requests.

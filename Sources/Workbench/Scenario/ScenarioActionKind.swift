@@ -13,6 +13,9 @@ enum ScenarioActionKind: String, CaseIterable {
     case deleteDomain = "delete_domain"
     case moveToProject = "move_to_project"
     case fault
+    case setInvoiceCSVColumns = "set_invoice_csv_columns"
+    case corruptInvoiceCSV = "corrupt_invoice_csv"
+    case reingestInvoice = "reingest_invoice"
 
     static let keys = allCases.map(\.rawValue)
 }
@@ -32,6 +35,9 @@ extension ScenarioAction {
         case .deleteDomain: .deleteDomain
         case .moveToProject: .moveToProject
         case .fault: .fault
+        case .setInvoiceCSVColumns: .setInvoiceCSVColumns
+        case .corruptInvoiceCSV: .corruptInvoiceCSV
+        case .reingestInvoice: .reingestInvoice
         }
     }
 }

@@ -71,15 +71,16 @@ public enum ScenarioParser {
 /// The top level and the world: everything but the timeline.
 extension YAMLNodeReader {
     func scenario(_ root: YAMLField) throws(ScenarioError) -> Scenario {
-        let top = try mapping(root, allowed: ["scenario", "description", "seed", "clock", "world", "timeline"])
+        let top = try mapping(root, allowed: ["scenario", "description", "seed", "clock", "world", "account", "timeline"])
         let name = try scenarioName(top.required("scenario"))
         let description = try top.optional("description").map(string) ?? ""
         let seed = try unsignedInteger(top.required("seed"))
         let clock = try clockRange(top.required("clock"))
         let world = try top.optional("world").map(worldSpec) ?? WorldSpec()
+        let account = try top.optional("account").map(account) ?? AccountSpec()
         let timeline = try top.optional("timeline").map(timeline) ?? []
         return Scenario(name: name, description: description, seed: seed, clock: clock, world: world,
-                        timeline: timeline, file: file)
+                        account: account, timeline: timeline, file: file)
     }
 
     /// It names the goldens folder, so it is kept to characters that are safe in any path.

@@ -67,6 +67,12 @@ extension YAMLNodeReader {
             return try moveToProject(body)
         case .fault:
             return .fault(try fault(body))
+        case .setInvoiceCSVColumns:
+            return try setInvoiceCSVColumns(body)
+        case .corruptInvoiceCSV:
+            return try corruptInvoiceCSV(body)
+        case .reingestInvoice:
+            return try reingestInvoice(body)
         }
     }
 

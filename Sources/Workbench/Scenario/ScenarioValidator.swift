@@ -179,8 +179,13 @@ private struct ValidationWalk {
         case .moveToProject(.domain(let name), let project):
             try checkLiveDomain(name, "\(field).domain", near: near, when: when)
             try checkProject(project, "\(field).project", near: near, when: when)
-        case .fault:
+        case .fault, .setInvoiceCSVColumns, .corruptInvoiceCSV:
             break
+        case .reingestInvoice(let period):
+            guard let monthStart = Timestamp(iso8601: period + "-01"), when >= monthStart.startOfNextMonth else {
+                throw error("\(field).period", near: near,
+                            "the \(period) invoice cannot exist at \(when): DO issues a month's invoice on the 1st of the next month")
+            }
         }
     }
 

@@ -7,7 +7,7 @@ public struct RunSummary: Sendable, Equatable {
     public var jobRuns = 0
     /// Worker runs skipped because nothing they read had changed and the ledger was at a fixed point.
     public var jobRunsElided = 0
-    /// Listings that failed (each recorded in `cloud_sync_failures`).
+    /// Listings and ingests that failed (recorded in `cloud_sync_failures` or on the invoice).
     public var syncFailures: [String] = []
     public var resourcesCreated = 0
     public var resourcesChanged = 0
@@ -18,12 +18,24 @@ public struct RunSummary: Sendable, Equatable {
 
     public init() {}
 
-    mutating func record(_ report: SyncReport) {
+    /// Invoices ingested (or re-ingested) and their line counts.
+    public var invoicesIngested = 0
+    public var costLinesUnmatched = 0
+
+    mutating func record(_ outcome: JobOutcome) {
         jobRuns += 1
-        syncFailures += report.failures
-        resourcesCreated += report.outcome.created
-        resourcesChanged += report.outcome.changed
-        resourcesStale += report.outcome.markedStale
-        eventsWritten += report.outcome.eventsWritten + report.attribution.attributed
+        syncFailures += outcome.failures
+        switch outcome {
+        case .sync(let report):
+            resourcesCreated += report.outcome.created
+            resourcesChanged += report.outcome.changed
+            resourcesStale += report.outcome.markedStale
+            eventsWritten += report.outcome.eventsWritten + report.attribution.attributed
+        case .invoices(let report):
+            invoicesIngested += report.ingested.count
+            costLinesUnmatched += report.ingested.reduce(0) { $0 + $1.unmatched.count }
+        case .balance:
+            break
+        }
     }
 }

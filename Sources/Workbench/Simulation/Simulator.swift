@@ -48,7 +48,8 @@ public struct Simulator: Sendable {
         }
         try WorldBuilder.build(scenario, into: fake)
         let client = DigitalOceanClient(transport: fake.transport, token: FakeDigitalOcean.defaultToken, itemMemo: ItemMemo())
-        let sync = InventorySync(client: client, ledger: ledger, clock: clock.engineClock, logger: logger)
+        var runner = JobRunner(client: client, ledger: ledger, clock: clock.engineClock)
+        runner.inventory.logger = logger
 
         var summary = RunSummary()
         var queue = EventQueue(timeline: scenario.timeline, jobs: options.jobs, start: scenario.clock.start)
@@ -61,7 +62,11 @@ public struct Simulator: Sendable {
             switch entry.source {
             case .timeline(let index):
                 let event = scenario.timeline[index]
-                try WorldBuilder.apply(event, to: fake)
+                if let operation = OperatorAction(event.action) {
+                    try await operation.perform(with: runner, at: event)
+                } else {
+                    try WorldBuilder.apply(event, to: fake)
+                }
                 worldGeneration += 1
                 summary.timelineEvents += 1
             case .job(let index):
@@ -72,14 +77,14 @@ public struct Simulator: Sendable {
                     summary.jobRunsElided += 1
                     continue
                 }
-                let report: SyncReport
+                let outcome: JobOutcome
                 do {
-                    report = try await sync.run(scheduled.job)
+                    outcome = try await runner.run(scheduled.job)
                 } catch {
                     throw SimulationError(location: nil, message: "\(scheduled.job.rawValue) at \(entry.at) could not write the ledger: \(error)")
                 }
-                summary.record(report)
-                settledAt[index] = report.isSettled ? version : nil
+                summary.record(outcome)
+                settledAt[index] = outcome.isSettled ? version : nil
             }
         }
         summary.virtualSeconds = scenario.clock.end - scenario.clock.start

@@ -4,6 +4,12 @@ import FakeDigitalOcean
 /// Turns scenario declarations and timeline events into calls on the fake provider.
 enum WorldBuilder {
     static func build(_ scenario: Scenario, into fake: FakeDigitalOcean) throws(SimulationError) {
+        if let tax = scenario.account.tax {
+            try attempt(nil, "account.tax") { try fake.setTaxRate(basisPoints: tax.basisPoints, description: tax.description) }
+        }
+        if let columns = scenario.account.csvColumns {
+            try attempt(nil, "account.csv_columns") { try fake.setInvoiceCSVColumns(try csvColumns(columns)) }
+        }
         for project in scenario.world.projects {
             try attempt(project.location, "world.projects") {
                 try fake.createProject(name: project.name, description: project.description, environment: project.environment,
@@ -42,8 +48,32 @@ enum WorldBuilder {
             case .moveToProject(.droplet(let name), let project): try fake.assignDroplet(name: name, toProject: project)
             case .moveToProject(.domain(let name), let project): try fake.assignDomain(name: name, toProject: project)
             case .fault(let f): fake.injectFault(path: f.path, page: f.page, status: f.status, times: f.times)
+            case .setInvoiceCSVColumns(let columns): try fake.setInvoiceCSVColumns(try csvColumns(columns))
+            case .corruptInvoiceCSV(let period, let how): try fake.corruptNextCSV(period: period, how: try corruption(how))
+            case .reingestInvoice: preconditionFailure("an operator action, performed by OperatorAction")
             }
         }
+    }
+
+    private static func csvColumns(_ names: [String]) throws -> [InvoiceCSVColumn] {
+        try names.map { name in
+            guard let column = InvoiceCSVColumn(rawValue: name) else { throw UnknownCSVColumn(name: name) }
+            return column
+        }
+    }
+
+    private static func corruption(_ spec: CSVCorruptionSpec) throws -> CSVCorruption {
+        switch spec {
+        case .badAmount: return .badAmount
+        case .badDate: return .badDate
+        case .truncated: return .truncated
+        case .missingColumn(let name): return .missingColumn(try csvColumns([name])[0])
+        }
+    }
+
+    private struct UnknownCSVColumn: Error, CustomStringConvertible {
+        var name: String
+        var description: String { "the fake knows no CSV column '\(name)'" }
     }
 
     private static func attempt<T>(_ location: ScenarioLocation?, _ what: String, _ body: () throws -> T) throws(SimulationError) {

@@ -18,27 +18,20 @@ public struct InventorySync: Sendable {
         self.logger = logger
     }
 
-    /// Runs the worker behind a job.
-    public func run(_ job: JobID) async throws -> SyncReport {
-        switch job {
-        case .syncDroplets:
-            return try await syncKind(job, kind: .droplet) {
-                try await client.list(path: "/v2/droplets", key: "droplets") as Listing<InventoryDroplet>
-            } normalize: { Normalize.droplet($0) }
-        case .syncDomains:
-            return try await syncKind(job, kind: .dnsZone) { try await client.domains() } normalize: { Normalize.domain($0) }
-        case .syncProjects:
-            return try await syncProjects()
-        }
+    public func syncDroplets() async throws -> SyncReport {
+        try await syncKind(.syncDroplets, kind: .droplet) {
+            try await client.list(path: "/v2/droplets", key: "droplets") as Listing<InventoryDroplet>
+        } normalize: { Normalize.droplet($0) }
     }
 
-    /// One sweep of every worker, in job-table order (`arcadia sync`).
+    public func syncDomains() async throws -> SyncReport {
+        try await syncKind(.syncDomains, kind: .dnsZone) { try await client.domains() } normalize: { Normalize.domain($0) }
+    }
+
+    /// One sweep of every inventory worker, in job-table order (`arcadia sync`): the projects pass
+    /// last, so it can attribute what the others found.
     public func sweep() async throws -> [SyncReport] {
-        var reports: [SyncReport] = []
-        for job in JobTable.production.map(\.job) {
-            reports.append(try await run(job))
-        }
-        return reports
+        [try await syncDroplets(), try await syncDomains(), try await syncProjects()]
     }
 
     private func syncKind<Item: Sendable>(_ job: JobID, kind: ResourceKind, list: () async throws -> Listing<Item>,
@@ -63,7 +56,7 @@ public struct InventorySync: Sendable {
     /// Pass one upserts the projects; pass two walks each project's resources and attributes them.
     /// A project whose resource listing fails is skipped this time; attribution is never undone
     /// by a failure.
-    private func syncProjects() async throws -> SyncReport {
+    public func syncProjects() async throws -> SyncReport {
         let now = clock.now()
         let projects: Listing<Project>
         do {

@@ -1,0 +1,82 @@
+/// `account:` and the billing timeline actions.
+extension YAMLNodeReader {
+    func account(_ field: YAMLField) throws(ScenarioError) -> AccountSpec {
+        let map = try mapping(field, allowed: ["tax", "csv_columns"])
+        var account = AccountSpec()
+        if let taxField = map.optional("tax") {
+            let tax = try mapping(taxField, allowed: ["rate", "description"])
+            account.tax = TaxSpec(basisPoints: try percent(tax.required("rate")),
+                                  description: try nonEmptyString(tax.required("description")))
+        }
+        account.csvColumns = try map.optional("csv_columns").map(csvColumns)
+        return account
+    }
+
+    func setInvoiceCSVColumns(_ body: YAMLField) throws(ScenarioError) -> ScenarioAction {
+        .setInvoiceCSVColumns(try csvColumns(mapping(body, allowed: ["columns"]).required("columns")))
+    }
+
+    func corruptInvoiceCSV(_ body: YAMLField) throws(ScenarioError) -> ScenarioAction {
+        let map = try mapping(body, allowed: ["period", "how", "column"])
+        let period = try self.period(map.required("period"))
+        let howField = try map.required("how")
+        let how: CSVCorruptionSpec
+        switch try oneOf(howField, ["bad_amount", "bad_date", "missing_column", "truncated"].map { ($0, $0) }) {
+        case "bad_amount": how = .badAmount
+        case "bad_date": how = .badDate
+        case "truncated": how = .truncated
+        default:
+            let columnField = try map.required("column")
+            how = .missingColumn(try oneOf(columnField, InvoiceCSVColumns.standard.map { ($0, $0) }))
+        }
+        if case .missingColumn = how {} else if let column = map.optional("column") {
+            throw error(column, "'column' only goes with how: missing_column")
+        }
+        return .corruptInvoiceCSV(period: period, how: how)
+    }
+
+    func reingestInvoice(_ body: YAMLField) throws(ScenarioError) -> ScenarioAction {
+        .reingestInvoice(period: try period(mapping(body, allowed: ["period"]).required("period")))
+    }
+
+    /// `2026-04`: a billing month.
+    private func period(_ field: YAMLField) throws(ScenarioError) -> String {
+        let text = try nonEmptyString(field)
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, Int(parts[0]) != nil,
+              let month = Int(parts[1]), (1...12).contains(month) else {
+            throw error(field, "'\(text)' is not a billing month; write it YYYY-MM, e.g. 2026-04")
+        }
+        return text
+    }
+
+    /// `10%` or `12.5%`: a rate with at most two decimals, as basis points.
+    private func percent(_ field: YAMLField) throws(ScenarioError) -> Int {
+        let text = try nonEmptyString(field)
+        guard text.hasSuffix("%") else { throw error(field, "'\(text)' is not a percentage; write it like 10%") }
+        let number = text.dropLast()
+        let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let whole = Int(parts[0]), whole >= 0,
+              parts[0].allSatisfy(\.isASCII),
+              parts.count == 1 || (parts[1].count <= 2 && parts[1].allSatisfy { $0.isASCII && $0.isNumber }) else {
+            throw error(field, "'\(text)' is not a percentage with at most two decimals, e.g. 10% or 12.5%")
+        }
+        let fraction = parts.count == 2 ? Int(parts[1].padding(toLength: 2, withPad: "0", startingAt: 0)) ?? 0 : 0
+        let basisPoints = whole * 100 + fraction
+        guard basisPoints <= 10_000 else { throw error(field, "'\(text)' is more than 100%") }
+        return basisPoints
+    }
+
+    private func csvColumns(_ field: YAMLField) throws(ScenarioError) -> [String] {
+        var columns: [String] = []
+        for item in try list(field) {
+            let column = try oneOf(item, InvoiceCSVColumns.standard.map { ($0, $0) })
+            guard !columns.contains(column) else { throw error(item, "column '\(column)' is listed twice") }
+            columns.append(column)
+        }
+        for required in ["product", "description", "start", "end", "USD"] where !columns.contains(required) {
+            throw error(field, "DO's export always has column '\(required)'; list it")
+        }
+        return columns
+    }
+}

@@ -1,0 +1,76 @@
+import DigitalOcean
+import Testing
+import Workbench
+
+@Suite struct ScenarioBillingParserTests {
+    static let header = "scenario: t\nseed: 1\nclock: {start: 2026-04-01, end: 2026-06-01}\n"
+
+    func parse(_ yaml: String) throws(ScenarioError) -> Scenario {
+        try ScenarioParser.parse(yaml: Self.header + yaml, file: "b.yaml")
+    }
+
+    func failure(_ yaml: String) -> ScenarioError? {
+        do {
+            _ = try parse(yaml)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func anAccountTaxRateBecomesBasisPoints() throws {
+        #expect(try parse("account: {tax: {rate: 10%, description: GST (10%)}}\n").account.tax == TaxSpec(basisPoints: 1000, description: "GST (10%)"))
+        #expect(try parse("account: {tax: {rate: 12.5%, description: VAT}}\n").account.tax?.basisPoints == 1250)
+        #expect(try parse("account: {tax: {rate: 0.25%, description: X}}\n").account.tax?.basisPoints == 25)
+    }
+
+    @Test(arguments: [("10", "'10' is not a percentage; write it like 10%"),
+                      ("10.125%", "'10.125%' is not a percentage with at most two decimals, e.g. 10% or 12.5%"),
+                      ("101%", "'101%' is more than 100%"),
+                      ("-1%", "'-1%' is not a percentage with at most two decimals, e.g. 10% or 12.5%")])
+    func aBadTaxRateIsAnErrorAtItsValue(rate: String, message: String) {
+        let error = failure("account:\n  tax: {rate: \(rate), description: GST}\n")
+        #expect(error?.field == "account.tax.rate")
+        #expect(error?.message == message)
+        #expect(error?.location.line == 5)
+    }
+
+    @Test func csvColumnsMustBeDOsOwnAndIncludeTheRequiredOnes() {
+        #expect(failure("account: {csv_columns: [product, description, start, end, USD, usd]}\n")?.message
+            == "must be one of product, group_description, description, hours, start, end, USD, project_name, category; found 'usd'")
+        #expect(failure("account: {csv_columns: [product, description, start, end]}\n")?.message
+            == "DO's export always has column 'USD'; list it")
+        #expect(failure("account: {csv_columns: [product, description, start, end, USD, end]}\n")?.message
+            == "column 'end' is listed twice")
+    }
+
+    @Test func billingEventsParseIntoTheirActions() throws {
+        let scenario = try parse("""
+            timeline:
+              - at: 2026-05-01T01:00:00Z
+                corrupt_invoice_csv: {period: 2026-04, how: missing_column, column: USD}
+              - at: 2026-05-02T00:00:00Z
+                reingest_invoice: {period: 2026-04}
+              - at: 2026-05-02T00:00:00Z
+                set_invoice_csv_columns: {columns: [USD, product, description, start, end]}
+            """)
+        #expect(scenario.timeline.map(\.action) == [
+            .corruptInvoiceCSV(period: "2026-04", how: .missingColumn("USD")),
+            .reingestInvoice(period: "2026-04"),
+            .setInvoiceCSVColumns(["USD", "product", "description", "start", "end"]),
+        ])
+    }
+
+    @Test func aReingestBeforeDOCouldHaveIssuedTheInvoiceIsAnError() {
+        let error = failure("timeline:\n  - at: 2026-04-30T23:00:00Z\n    reingest_invoice: {period: 2026-04}\n")
+        #expect(error?.field == "timeline[0].reingest_invoice.period")
+        #expect(error?.message.hasPrefix("the 2026-04 invoice cannot exist at 2026-04-30T23:00:00Z") == true)
+    }
+
+    @Test func aBadPeriodOrAStrayColumnIsNamed() {
+        #expect(failure("timeline:\n  - at: 2026-05-01T00:00:00Z\n    reingest_invoice: {period: 2026-13}\n")?.message
+            == "'2026-13' is not a billing month; write it YYYY-MM, e.g. 2026-04")
+        #expect(failure("timeline:\n  - at: 2026-05-01T00:00:00Z\n    corrupt_invoice_csv: {period: 2026-04, how: truncated, column: USD}\n")?.message
+            == "'column' only goes with how: missing_column")
+    }
+}
