@@ -115,6 +115,16 @@ public final class FakeDigitalOcean: Sendable {
 
     /// An account-level sales tax added as a `Taxes` line to every invoice closed from now on (and
     /// to the preview), e.g. `setTaxRate(basisPoints: 1000, description: "GST (10%)")` for AU GST.
+    /// Sells `size` (a new slug) or changes an existing size; only before the first droplet.
+    public func setSize(_ size: FakeSize) throws {
+        try mutate { world throws(FakeWorldError) in try world.setSize(size) }
+    }
+
+    /// The size on sale under `slug`, with its current price.
+    public func size(_ slug: String) -> FakeSize? {
+        state.withLock { $0.world.size(slug) }
+    }
+
     public func setTaxRate(basisPoints: Int, description: String) throws {
         try mutate { world throws(FakeWorldError) in try world.setTaxRate(basisPoints: basisPoints, description: description) }
     }

@@ -71,8 +71,8 @@ struct FakeRouter {
                 project.resources[range].map { router.encode($0.model) }
             }
         case (1, "sizes"):
-            return list(request, key: "sizes", total: SizeCatalogue.all.count) { range, router in
-                SizeCatalogue.all[range].map { router.encode(SizeCatalogue.listingModel($0)) }
+            return list(request, key: "sizes", total: world.sizes.count) { range, router in
+                world.sizes[range].map { router.encode(SizeCatalogue.listingModel($0)) }
             }
         case (_, "customers") where rest.count >= 3 && rest[1] == "my":
             return billing(request, Array(rest.dropFirst(2)), world: world, csvFaults: &csvFaults)

@@ -11,6 +11,8 @@ struct FakeWorld: Sendable {
     let ownerID: Int
 
     /// Live droplets by id; `dropletOrder` keeps their ids ascending, DO's listing order.
+    /// The sizes on sale, in listing order: DO's list prices unless a scenario set its own.
+    private(set) var sizes: [FakeSize] = SizeCatalogue.all
     private(set) var droplets: [Int: FakeDroplet] = [:]
     private(set) var dropletOrder: [Int] = []
     private var dropletIDsByName: [String: Int] = [:]
@@ -53,6 +55,24 @@ struct FakeWorld: Sendable {
 
     // MARK: Droplets
 
+    func size(_ slug: String) -> FakeSize? {
+        sizes.first { $0.slug == slug }
+    }
+
+    /// Puts a size on sale or changes one's price. Only before the first droplet exists: a
+    /// price that changed under a running droplet would rewrite history already billed.
+    mutating func setSize(_ size: FakeSize) throws(FakeWorldError) {
+        guard droplets.isEmpty, dropletOrder.isEmpty else {
+            throw .invalidState("sizes can only be set before the first droplet is created")
+        }
+        if let index = sizes.firstIndex(where: { $0.slug == size.slug }) {
+            sizes[index] = size
+        } else {
+            sizes.append(size)
+        }
+        bumpRevision()
+    }
+
     func droplet(named name: String) throws(FakeWorldError) -> FakeDroplet {
         guard let id = dropletIDsByName[name], let droplet = droplets[id] else { throw .unknownDroplet(name) }
         return droplet
@@ -62,7 +82,7 @@ struct FakeWorld: Sendable {
                                 createdAt: Timestamp?, project: String?) throws(FakeWorldError) -> Int {
         guard !name.isEmpty else { throw .invalidArgument("a droplet needs a name") }
         guard dropletIDsByName[name] == nil else { throw .duplicateDroplet(name) }
-        guard let size = SizeCatalogue.size(size) else { throw .unknownSize(size) }
+        guard let size = self.size(size) else { throw .unknownSize(size) }
         guard let region = RegionCatalogue.region(region) else { throw .unknownRegion(region) }
         let createdAt = createdAt ?? now
         guard createdAt <= now else {
@@ -98,7 +118,7 @@ struct FakeWorld: Sendable {
     }
 
     mutating func resizeDroplet(name: String, size slug: String) throws(FakeWorldError) {
-        guard let size = SizeCatalogue.size(slug) else { throw .unknownSize(slug) }
+        guard let size = self.size(slug) else { throw .unknownSize(slug) }
         try updateDroplet(named: name) { droplet throws(FakeWorldError) in
             guard droplet.size != size else { throw .invalidState("droplet '\(name)' is already \(slug)") }
             droplet.size = size

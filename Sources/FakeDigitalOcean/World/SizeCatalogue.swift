@@ -3,6 +3,16 @@ import DigitalOcean
 /// A droplet size the fake sells. Prices are integer cents, the form billing code needs; the
 /// `Double` prices DO serves are derived from them.
 public struct FakeSize: Sendable, Equatable {
+    public init(slug: String, vcpus: Int, memoryMB: Int, diskGB: Int, transferTB: Double, priceMonthlyCents: Int, description: String) {
+        self.slug = slug
+        self.vcpus = vcpus
+        self.memoryMB = memoryMB
+        self.diskGB = diskGB
+        self.transferTB = transferTB
+        self.priceMonthlyCents = priceMonthlyCents
+        self.description = description
+    }
+
     public var slug: String
     public var vcpus: Int
     public var memoryMB: Int

@@ -33,3 +33,23 @@ public enum CSVCorruptionSpec: Sendable, Equatable {
 public enum InvoiceCSVColumns {
     public static let standard = ["product", "group_description", "description", "hours", "start", "end", "USD", "project_name", "category"]
 }
+
+/// A droplet size's price (and, for a size the catalogue lacks, its shape) in a scenario's world.
+/// Fields left nil keep the catalogue's values; a new slug needs all of them.
+public struct SizeSpec: Sendable, Equatable {
+    public var slug: String
+    public var priceMonthlyCents: Int
+    public var vcpus: Int?
+    public var memoryMB: Int?
+    public var diskGB: Int?
+    public var location: ScenarioLocation?
+    public init(slug: String, priceMonthlyCents: Int, vcpus: Int? = nil, memoryMB: Int? = nil, diskGB: Int? = nil,
+                location: ScenarioLocation? = nil) {
+        self.slug = slug
+        self.priceMonthlyCents = priceMonthlyCents
+        self.vcpus = vcpus
+        self.memoryMB = memoryMB
+        self.diskGB = diskGB
+        self.location = location
+    }
+}

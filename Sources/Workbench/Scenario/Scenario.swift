@@ -56,10 +56,13 @@ public struct ScenarioLocation: Sendable, Hashable, CustomStringConvertible {
 
 /// The fake DigitalOcean account at the start of the clock.
 public struct WorldSpec: Sendable, Equatable {
+    /// Changes to the fake's size catalogue (prices, or new sizes), applied before anything else.
+    public var sizes: [SizeSpec]
     public var projects: [ProjectSpec]
     public var droplets: [DropletSpec]
     public var domains: [DomainSpec]
-    public init(projects: [ProjectSpec] = [], droplets: [DropletSpec] = [], domains: [DomainSpec] = []) {
+    public init(sizes: [SizeSpec] = [], projects: [ProjectSpec] = [], droplets: [DropletSpec] = [], domains: [DomainSpec] = []) {
+        self.sizes = sizes
         self.projects = projects
         self.droplets = droplets
         self.domains = domains

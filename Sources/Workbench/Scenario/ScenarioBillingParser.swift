@@ -1,3 +1,5 @@
+import DigitalOcean
+
 /// `account:` and the billing timeline actions.
 extension YAMLNodeReader {
     func account(_ field: YAMLField) throws(ScenarioError) -> AccountSpec {
@@ -10,6 +12,27 @@ extension YAMLNodeReader {
         }
         account.csvColumns = try map.optional("csv_columns").map(csvColumns)
         return account
+    }
+
+    /// `{slug, price_monthly, vcpus?, memory?, disk?}`; `price_monthly` in dollars with at most
+    /// two decimals (`7.00`), kept as exact cents.
+    func size(_ field: YAMLField) throws(ScenarioError) -> SizeSpec {
+        let map = try mapping(field, allowed: ["slug", "price_monthly", "vcpus", "memory", "disk"])
+        let priceField = try map.required("price_monthly")
+        let priceText = try nonEmptyString(priceField)
+        let price: Money
+        do {
+            price = try Money(decimal: priceText)
+        } catch {
+            throw self.error(priceField, "'\(priceText)' is not a price in dollars with at most two decimals, e.g. 7.00")
+        }
+        guard price.cents > 0 else { throw self.error(priceField, "a size must cost something") }
+        return SizeSpec(
+            slug: try nonEmptyString(map.required("slug")), priceMonthlyCents: price.cents,
+            vcpus: try map.optional("vcpus").map { f throws(ScenarioError) in try integer(f, atLeast: 1) },
+            memoryMB: try map.optional("memory").map { f throws(ScenarioError) in try integer(f, atLeast: 512) },
+            diskGB: try map.optional("disk").map { f throws(ScenarioError) in try integer(f, atLeast: 1) },
+            location: map.location)
     }
 
     func setInvoiceCSVColumns(_ body: YAMLField) throws(ScenarioError) -> ScenarioAction {

@@ -101,8 +101,15 @@ extension YAMLNodeReader {
     }
 
     private func worldSpec(_ field: YAMLField) throws(ScenarioError) -> WorldSpec {
-        let world = try mapping(field, allowed: ["projects", "droplets", "domains"])
+        let world = try mapping(field, allowed: ["sizes", "projects", "droplets", "domains"])
         var spec = WorldSpec()
+        for item in try world.optional("sizes").map(list) ?? [] {
+            let size = try size(item)
+            guard !spec.sizes.contains(where: { $0.slug == size.slug }) else {
+                throw error(item, "size '\(size.slug)' is listed twice")
+            }
+            spec.sizes.append(size)
+        }
         for item in try world.optional("projects").map(list) ?? [] {
             spec.projects.append(try project(item, allowsDefault: true))
         }

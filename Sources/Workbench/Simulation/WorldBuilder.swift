@@ -4,6 +4,9 @@ import FakeDigitalOcean
 /// Turns scenario declarations and timeline events into calls on the fake provider.
 enum WorldBuilder {
     static func build(_ scenario: Scenario, into fake: FakeDigitalOcean) throws(SimulationError) {
+        for size in scenario.world.sizes {
+            try attempt(size.location, "world.sizes") { try fake.setSize(try fakeSize(size, catalogue: fake.size(size.slug))) }
+        }
         if let tax = scenario.account.tax {
             try attempt(nil, "account.tax") { try fake.setTaxRate(basisPoints: tax.basisPoints, description: tax.description) }
         }
@@ -53,6 +56,27 @@ enum WorldBuilder {
             case .reingestInvoice: preconditionFailure("an operator action, performed by OperatorAction")
             }
         }
+    }
+
+    /// An existing size keeps what the spec leaves out; a new one must say everything.
+    private static func fakeSize(_ spec: SizeSpec, catalogue: FakeSize?) throws -> FakeSize {
+        if var size = catalogue {
+            size.priceMonthlyCents = spec.priceMonthlyCents
+            size.vcpus = spec.vcpus ?? size.vcpus
+            size.memoryMB = spec.memoryMB ?? size.memoryMB
+            size.diskGB = spec.diskGB ?? size.diskGB
+            return size
+        }
+        guard let vcpus = spec.vcpus, let memory = spec.memoryMB, let disk = spec.diskGB else {
+            throw NewSizeIncomplete(slug: spec.slug)
+        }
+        return FakeSize(slug: spec.slug, vcpus: vcpus, memoryMB: memory, diskGB: disk, transferTB: 1,
+                        priceMonthlyCents: spec.priceMonthlyCents, description: "Custom")
+    }
+
+    private struct NewSizeIncomplete: Error, CustomStringConvertible {
+        var slug: String
+        var description: String { "'\(slug)' is not in the catalogue, so it needs vcpus, memory and disk as well as price_monthly" }
     }
 
     private static func csvColumns(_ names: [String]) throws -> [InvoiceCSVColumn] {

@@ -73,4 +73,15 @@ import Workbench
         #expect(failure("timeline:\n  - at: 2026-05-01T00:00:00Z\n    corrupt_invoice_csv: {period: 2026-04, how: truncated, column: USD}\n")?.message
             == "'column' only goes with how: missing_column")
     }
+
+    @Test func worldSizesKeepExactCentsAndRejectBadPrices() throws {
+        let world = try parse("world:\n  sizes:\n    - {slug: s-1vcpu-1gb, price_monthly: \"7.05\"}\n    - {slug: x-1, price_monthly: 30, vcpus: 2, memory: 4096, disk: 80}\n").world
+        #expect(world.sizes.map(\.priceMonthlyCents) == [705, 3000])
+        #expect(world.sizes[1].vcpus == 2 && world.sizes[1].memoryMB == 4096 && world.sizes[1].diskGB == 80)
+        let bad = failure("world:\n  sizes:\n    - {slug: s-1vcpu-1gb, price_monthly: 7.005}\n")
+        #expect(bad?.field == "world.sizes[0].price_monthly")
+        #expect(bad?.message == "'7.005' is not a price in dollars with at most two decimals, e.g. 7.00")
+        #expect(failure("world:\n  sizes:\n    - {slug: a, price_monthly: 1}\n    - {slug: a, price_monthly: 2}\n")?.message
+            == "size 'a' is listed twice")
+    }
 }
