@@ -89,6 +89,24 @@ public final class FakeDigitalOcean: Sendable {
         try mutate { world throws(FakeWorldError) in try world.destroyDroplet(name: name) }
     }
 
+    public func createVolume(name: String, sizeGB: Int, region: String, tags: [String], project: String?) throws {
+        try mutate { world throws(FakeWorldError) in
+            try world.createVolume(name: name, sizeGB: sizeGB, region: region, tags: tags, project: project)
+        }
+    }
+
+    public func attachVolume(name: String, toDroplet droplet: String) throws {
+        try mutate { world throws(FakeWorldError) in try world.attachVolume(name: name, toDroplet: droplet) }
+    }
+
+    public func detachVolume(name: String) throws {
+        try mutate { world throws(FakeWorldError) in try world.detachVolume(name: name) }
+    }
+
+    public func deleteVolume(name: String) throws {
+        try mutate { world throws(FakeWorldError) in try world.deleteVolume(name: name) }
+    }
+
     public func createDomain(name: String, ttl: Int, project: String?) throws {
         try mutate { world throws(FakeWorldError) in try world.createDomain(name: name, ttl: ttl, project: project) }
     }

@@ -138,4 +138,17 @@ import TestSupport
         #expect(envelope.items.map(\.id) == [67539192])
         #expect(envelope.items[0].slug == nil && envelope.items[0].type == "backup" && envelope.items[0].minDiskSize == 50)
     }
+
+    @Test func volumesDecode() throws {
+        let listing = try JSONDecoder().decode(VolumesEnvelope.self, from: Fixture.data("volumes_list.json"))
+        #expect(listing.volumes.count == 2)
+        let first = listing.volumes[0]
+        #expect(first.id == "506f78a4-e098-11e5-ad9f-000f53306ae1")
+        #expect(first.name == "example" && first.sizeGigabytes == 10 && first.region.slug == "nyc1")
+        #expect(first.dropletIDs == [] && first.tags == ["aninterestingtag"] && first.filesystemType == "ext4")
+    }
+}
+
+private struct VolumesEnvelope: Decodable {
+    var volumes: [Volume]
 }

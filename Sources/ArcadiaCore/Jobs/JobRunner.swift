@@ -20,6 +20,7 @@ public struct JobRunner: Sendable {
     public func run(_ job: JobID) async throws -> JobOutcome {
         switch job {
         case .syncDroplets: return .sync(try await inventory.syncDroplets())
+        case .syncVolumes: return .sync(try await inventory.syncVolumes())
         case .syncDomains: return .sync(try await inventory.syncDomains())
         case .syncProjects: return .sync(try await inventory.syncProjects())
         case .costBalance:

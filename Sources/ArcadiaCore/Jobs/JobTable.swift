@@ -3,6 +3,7 @@
 public enum JobTable {
     public static let production: [ScheduledJob] = [
         ScheduledJob(.syncDroplets, .every(minutes: 15, offset: 0)),
+        ScheduledJob(.syncVolumes, .every(minutes: 15, offset: 0)),
         ScheduledJob(.syncDomains, .every(minutes: 15, offset: 0)),
         ScheduledJob(.syncProjects, .every(minutes: 15, offset: 0)),
         ScheduledJob(.costBalance, .hourly(minute: 7)),
@@ -24,6 +25,7 @@ public struct ScheduledJob: Sendable, Equatable {
 /// The workers the job table can fire.
 public enum JobID: String, Sendable, CaseIterable, Comparable {
     case syncDroplets = "sync.droplets"
+    case syncVolumes = "sync.volumes"
     case syncDomains = "sync.domains"
     case syncProjects = "sync.projects"
     case costBalance = "cost.balance"

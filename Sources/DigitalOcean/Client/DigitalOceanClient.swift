@@ -35,6 +35,10 @@ public struct DigitalOceanClient: Sendable {
         try await list(path: "/v2/sizes", key: "sizes")
     }
 
+    public func volumes() async throws -> Listing<Volume> {
+        try await list(path: "/v2/volumes", key: "volumes")
+    }
+
     public func domains() async throws -> Listing<Domain> {
         try await list(path: "/v2/domains", key: "domains")
     }

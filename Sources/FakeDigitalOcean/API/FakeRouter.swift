@@ -51,6 +51,12 @@ struct FakeRouter {
         case (2, "droplets"):
             guard let id = Int(rest[1]), let droplet = world.droplets[id] else { return .failure(status: 404, message: nil) }
             return .body(single(key: "droplet", json: dropletJSON(droplet)))
+        case (1, "volumes"):
+            let volumes = world.volumes
+            return list(request, key: "volumes", total: volumes.count) { range, router in volumes[range].map { router.encode($0.model) } }
+        case (2, "volumes"):
+            guard let volume = world.volumes.first(where: { $0.id == rest[1] }) else { return .failure(status: 404, message: nil) }
+            return .body(single(key: "volume", json: encode(volume.model)))
         case (1, "domains"):
             let domains = world.sortedDomains
             return list(request, key: "domains", total: domains.count) { range, router in domains[range].map { router.encode($0.model) } }

@@ -9,6 +9,7 @@ struct FakeDroplet: Sendable {
     let region: FakeRegion
     var tags: [String]
     var poweredOn: Bool
+    var volumeIDs: [String] = []
     let createdAt: Timestamp
     let vpcUUID: String
     let networks: Networks
@@ -26,7 +27,7 @@ struct FakeDroplet: Sendable {
             diskInfo: [DiskInfo(type: "local", size: .init(amount: size.diskGB, unit: "gib"))],
             locked: false, status: poweredOn ? "active" : "off", kernel: nil, createdAt: createdAt.iso8601,
             features: Self.features, backupIDs: [], nextBackupWindow: nil, snapshotIDs: [], image: BaseImage.model,
-            volumeIDs: [], size: SizeCatalogue.model(size), sizeSlug: size.slug, networks: networks,
+            volumeIDs: volumeIDs, size: SizeCatalogue.model(size), sizeSlug: size.slug, networks: networks,
             region: RegionCatalogue.model(region), tags: tags, vpcUUID: vpcUUID)
     }
 }

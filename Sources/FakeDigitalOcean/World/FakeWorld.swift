@@ -21,6 +21,8 @@ struct FakeWorld: Sendable {
     private var usedAddresses: Set<String> = []
 
     private(set) var domains: [String: FakeDomain] = [:]
+    /// In creation order, the order the fake lists them in.
+    var volumes: [FakeVolume] = []
     /// Projects in creation order, DO's listing order. Mutated only by `FakeWorld+Projects`.
     var projects: [FakeProject] = []
     /// Which project holds each assigned URN: a resource is in exactly one project.
@@ -164,6 +166,7 @@ struct FakeWorld: Sendable {
         dropletOrder.removeAll { $0 == droplet.id }
         dropletIDsByName[name] = nil
         unassign(urn: droplet.urn)
+        detachVolumes(fromDroplet: droplet.id)
         let now = now
         history.droplets.update(id: droplet.id) { $0.destroy(at: now) }
     }

@@ -61,11 +61,14 @@ public struct WorldSpec: Sendable, Equatable {
     public var projects: [ProjectSpec]
     public var droplets: [DropletSpec]
     public var domains: [DomainSpec]
-    public init(sizes: [SizeSpec] = [], projects: [ProjectSpec] = [], droplets: [DropletSpec] = [], domains: [DomainSpec] = []) {
+    public var volumes: [VolumeSpec]
+    public init(sizes: [SizeSpec] = [], projects: [ProjectSpec] = [], droplets: [DropletSpec] = [], domains: [DomainSpec] = [],
+                volumes: [VolumeSpec] = []) {
         self.sizes = sizes
         self.projects = projects
         self.droplets = droplets
         self.domains = domains
+        self.volumes = volumes
     }
 }
 
@@ -172,6 +175,10 @@ public enum ScenarioAction: Sendable, Equatable {
     case corruptInvoiceCSV(period: String, how: CSVCorruptionSpec)
     /// An operator asks the ingestion engine to ingest that month's invoice again.
     case reingestInvoice(period: String)
+    case createVolume(VolumeSpec)
+    case attachVolume(name: String, droplet: String)
+    case detachVolume(name: String)
+    case deleteVolume(name: String)
 }
 
 /// A failure the fake provider injects into the next matching requests.

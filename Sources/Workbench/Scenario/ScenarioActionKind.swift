@@ -16,6 +16,10 @@ enum ScenarioActionKind: String, CaseIterable {
     case setInvoiceCSVColumns = "set_invoice_csv_columns"
     case corruptInvoiceCSV = "corrupt_invoice_csv"
     case reingestInvoice = "reingest_invoice"
+    case createVolume = "create_volume"
+    case attachVolume = "attach_volume"
+    case detachVolume = "detach_volume"
+    case deleteVolume = "delete_volume"
 
     static let keys = allCases.map(\.rawValue)
 }
@@ -38,6 +42,10 @@ extension ScenarioAction {
         case .setInvoiceCSVColumns: .setInvoiceCSVColumns
         case .corruptInvoiceCSV: .corruptInvoiceCSV
         case .reingestInvoice: .reingestInvoice
+        case .createVolume: .createVolume
+        case .attachVolume: .attachVolume
+        case .detachVolume: .detachVolume
+        case .deleteVolume: .deleteVolume
         }
     }
 }

@@ -101,7 +101,7 @@ extension YAMLNodeReader {
     }
 
     private func worldSpec(_ field: YAMLField) throws(ScenarioError) -> WorldSpec {
-        let world = try mapping(field, allowed: ["sizes", "projects", "droplets", "domains"])
+        let world = try mapping(field, allowed: ["sizes", "projects", "droplets", "domains", "volumes"])
         var spec = WorldSpec()
         for item in try world.optional("sizes").map(list) ?? [] {
             let size = try size(item)
@@ -118,6 +118,9 @@ extension YAMLNodeReader {
         }
         for item in try world.optional("domains").map(list) ?? [] {
             spec.domains.append(try domain(item))
+        }
+        for item in try world.optional("volumes").map(list) ?? [] {
+            spec.volumes.append(try volume(item, inWorld: true))
         }
         return spec
     }

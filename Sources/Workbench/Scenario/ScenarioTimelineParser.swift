@@ -73,6 +73,14 @@ extension YAMLNodeReader {
             return try corruptInvoiceCSV(body)
         case .reingestInvoice:
             return try reingestInvoice(body)
+        case .createVolume:
+            return .createVolume(try volume(body, inWorld: false))
+        case .attachVolume:
+            return try attachVolume(body)
+        case .detachVolume:
+            return .detachVolume(name: try volumeName(body))
+        case .deleteVolume:
+            return .deleteVolume(name: try volumeName(body))
         }
     }
 

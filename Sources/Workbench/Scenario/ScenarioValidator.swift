@@ -32,6 +32,8 @@ private struct ValidationWalk {
     /// Live droplets, by name.
     var droplets: [String: PowerState] = [:]
     var domains: Set<String> = []
+    /// Existing volumes by name, with the droplet each is attached to.
+    var volumes: [String: String?] = [:]
     /// Why a name no longer refers to a live resource, for a message better than "not found".
     var dropletsGone: [String: String] = [:]
     var domainsGone: [String: String] = [:]
@@ -100,6 +102,17 @@ private struct ValidationWalk {
             try checkProject(domain.project, "\(field).project", near: domain.location, when: nil)
             domains.insert(domain.name)
         }
+        for (index, volume) in world.volumes.enumerated() {
+            let field = "world.volumes[\(index)]"
+            guard volumes[volume.name] == nil else {
+                throw error("\(field).name", near: volume.location, "another world volume is already named '\(volume.name)'")
+            }
+            try checkProject(volume.project, "\(field).project", near: volume.location, when: nil)
+            if let droplet = volume.attachedTo, droplets[droplet] == nil {
+                throw error("\(field).attached_to", near: volume.location, "no world droplet is named '\(droplet)'")
+            }
+            volumes[volume.name] = .some(volume.attachedTo)
+        }
     }
 
     mutating func checkTimeline() throws(ScenarioError) {
@@ -156,11 +169,13 @@ private struct ValidationWalk {
             try checkDropletNameFree(newName, "\(field).to", near: near)
             droplets[name] = nil
             droplets[newName] = status
+            for (volume, attached) in volumes where attached == name { volumes[volume] = .some(newName) }
             dropletsGone[name] = "renamed to '\(newName)' at \(when)"
             dropletsGone[newName] = nil
         case .destroyDroplet(let name):
             _ = try liveDroplet(name, "\(field).name", near: near, when: when)
             droplets[name] = nil
+            for (volume, attached) in volumes where attached == name { volumes[volume] = .some(nil) }
             dropletsGone[name] = "destroyed at \(when)"
         case .createDomain(let domain):
             guard !domains.contains(domain.name) else {
@@ -181,6 +196,28 @@ private struct ValidationWalk {
             try checkProject(project, "\(field).project", near: near, when: when)
         case .fault, .setInvoiceCSVColumns, .corruptInvoiceCSV:
             break
+        case .createVolume(let volume):
+            guard volumes[volume.name] == nil else {
+                throw error("\(field).name", near: near, "a volume named '\(volume.name)' already exists")
+            }
+            try checkProject(volume.project, "\(field).project", near: near, when: when)
+            volumes[volume.name] = .some(nil)
+        case .attachVolume(let name, let droplet):
+            if case let attached?? = try liveVolume(name, "\(field).name", near: near, when: when) {
+                throw error("\(field).name", near: near, "volume '\(name)' is already attached to '\(attached)' at \(when)")
+            }
+            _ = try liveDroplet(droplet, "\(field).droplet", near: near, when: when)
+            volumes[name] = .some(droplet)
+        case .detachVolume(let name):
+            guard case .some(.some) = try liveVolume(name, "\(field).name", near: near, when: when) else {
+                throw error("\(field).name", near: near, "volume '\(name)' is not attached at \(when)")
+            }
+            volumes[name] = .some(nil)
+        case .deleteVolume(let name):
+            if case let attached?? = try liveVolume(name, "\(field).name", near: near, when: when) {
+                throw error("\(field).name", near: near, "volume '\(name)' is attached to '\(attached)'; detach it first")
+            }
+            volumes[name] = nil
         case .reingestInvoice(let period):
             guard let monthStart = Timestamp(iso8601: period + "-01"), when >= monthStart.startOfNextMonth else {
                 throw error("\(field).period", near: near,
@@ -203,6 +240,14 @@ private struct ValidationWalk {
             throw error(field, near: near, "no droplet named '\(name)' exists at \(when)\(reason)")
         }
         return status
+    }
+
+    /// The volume's attachment (`.some(nil)` when detached), or an error when there is no such volume.
+    private func liveVolume(_ name: String, _ field: String, near: ScenarioLocation?, when: Timestamp) throws(ScenarioError) -> String?? {
+        guard let attachment = volumes[name] else {
+            throw error(field, near: near, "no volume named '\(name)' exists at \(when)")
+        }
+        return .some(attachment)
     }
 
     private func checkDropletNameFree(_ name: String, _ field: String, near: ScenarioLocation?) throws(ScenarioError) {

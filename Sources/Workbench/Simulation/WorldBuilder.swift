@@ -25,6 +25,13 @@ enum WorldBuilder {
                                        poweredOn: droplet.status == .active, createdAt: droplet.createdAt, project: droplet.project)
             }
         }
+        for volume in scenario.world.volumes {
+            try attempt(volume.location, "world.volumes") {
+                try fake.createVolume(name: volume.name, sizeGB: volume.sizeGB, region: volume.region, tags: volume.tags,
+                                      project: volume.project)
+                if let droplet = volume.attachedTo { try fake.attachVolume(name: volume.name, toDroplet: droplet) }
+            }
+        }
         for domain in scenario.world.domains {
             try attempt(domain.location, "world.domains") {
                 try fake.createDomain(name: domain.name, ttl: domain.ttl, project: domain.project)
@@ -54,6 +61,11 @@ enum WorldBuilder {
             case .setInvoiceCSVColumns(let columns): try fake.setInvoiceCSVColumns(try csvColumns(columns))
             case .corruptInvoiceCSV(let period, let how): try fake.corruptNextCSV(period: period, how: try corruption(how))
             case .reingestInvoice: preconditionFailure("an operator action, performed by OperatorAction")
+            case .createVolume(let v):
+                try fake.createVolume(name: v.name, sizeGB: v.sizeGB, region: v.region, tags: v.tags, project: v.project)
+            case .attachVolume(let name, let droplet): try fake.attachVolume(name: name, toDroplet: droplet)
+            case .detachVolume(let name): try fake.detachVolume(name: name)
+            case .deleteVolume(let name): try fake.deleteVolume(name: name)
             }
         }
     }

@@ -85,3 +85,31 @@ import Workbench
             == "size 'a' is listed twice")
     }
 }
+
+@Suite struct ScenarioVolumeTests {
+    static let header = "scenario: t\nseed: 1\nclock: {start: 2026-04-01, end: 2026-06-01}\nworld:\n  droplets: [{name: db-1, size: s, region: syd1}]\n  volumes: [{name: pg, size: 100, region: syd1, attached_to: db-1}]\n"
+
+    func failure(_ timeline: String) -> ScenarioError? {
+        do {
+            _ = try ScenarioParser.parse(yaml: Self.header + "timeline:\n" + timeline, file: "v.yaml")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func volumeActionsAreCheckedAgainstTheWorldAtTheirInstant() {
+        #expect(failure("  - at: 2026-04-02T00:00:00Z\n    delete_volume: {name: pg}\n")?.message == "volume 'pg' is attached to 'db-1'; detach it first")
+        #expect(failure("  - at: 2026-04-02T00:00:00Z\n    attach_volume: {name: pg, droplet: db-1}\n")?.message
+            == "volume 'pg' is already attached to 'db-1' at 2026-04-02T00:00:00Z")
+        #expect(failure("  - at: 2026-04-02T00:00:00Z\n    attach_volume: {name: nope, droplet: db-1}\n")?.field == "timeline[0].attach_volume.name")
+        #expect(failure("""
+              - at: 2026-04-02T00:00:00Z
+                destroy_droplet: {name: db-1}
+              - at: 2026-04-03T00:00:00Z
+                delete_volume: {name: pg}
+            """ + "\n") == nil, "destroying the droplet detaches its volumes, so the delete is fine")
+        #expect(failure("  - at: 2026-04-02T00:00:00Z\n    detach_volume: {name: pg}\n  - at: 2026-04-03T00:00:00Z\n    detach_volume: {name: pg}\n")?.message
+            == "volume 'pg' is not attached at 2026-04-03T00:00:00Z")
+    }
+}

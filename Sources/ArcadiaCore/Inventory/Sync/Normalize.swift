@@ -21,6 +21,19 @@ enum Normalize {
                                 region: droplet.region.slug ?? "", sizeSlug: droplet.sizeSlug, attributes: attributes)
     }
 
+    /// A volume's status says whether it is attached, the state that matters for billing and drift.
+    static func volume(_ volume: Volume) -> ObservedResource {
+        let attachedTo = (volume.dropletIDs ?? []).sorted().map(String.init)
+        return ObservedResource(kind: .volume, providerID: volume.id, name: volume.name,
+                                status: attachedTo.isEmpty ? "detached" : "attached", region: volume.region.slug,
+                                attributes: [
+                                    "size_gigabytes": .int(Int64(volume.sizeGigabytes)),
+                                    "droplet_ids": .strings(attachedTo),
+                                    "tags": .strings((volume.tags ?? []).sorted()),
+                                    "created_at": .string(volume.createdAt),
+                                ])
+    }
+
     static func domain(_ domain: Domain) -> ObservedResource {
         var attributes: [String: JSONValue] = [:]
         if let ttl = domain.ttl { attributes["ttl"] = .int(Int64(ttl)) }

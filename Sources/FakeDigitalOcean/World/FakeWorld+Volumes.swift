@@ -1,0 +1,63 @@
+import DigitalOcean
+
+/// Volumes: created in a region, attached to at most one droplet in that region, deleted only
+/// when detached — DO's rules, so a scenario cannot build a world DO would refuse.
+extension FakeWorld {
+    mutating func createVolume(name: String, sizeGB: Int, region: String, tags: [String], project: String?) throws(FakeWorldError) {
+        guard !name.isEmpty, name == name.lowercased(), name.count <= 64 else {
+            throw .invalidArgument("'\(name)' is not a volume name (lowercase, at most 64 characters)")
+        }
+        guard (1...16_384).contains(sizeGB) else { throw .invalidArgument("volume '\(name)' size must be 1-16384 GiB, got \(sizeGB)") }
+        guard volumes.allSatisfy({ $0.name != name }) else { throw .invalidState("a volume is already named '\(name)'") }
+        guard let region = RegionCatalogue.region(region) else { throw .unknownRegion(region) }
+        let projectIndex = try projectIndexForNewResource(project)
+        bumpRevision()
+        let volume = FakeVolume(id: rng.uuid(), name: name, sizeGB: sizeGB, region: region, tags: Self.unique(tags), createdAt: now)
+        volumes.append(volume)
+        assign(urn: volume.urn, selfURL: volume.selfURL, toProjectAt: projectIndex, at: now)
+    }
+
+    mutating func attachVolume(name: String, toDroplet dropletName: String) throws(FakeWorldError) {
+        let index = try volumeIndex(name)
+        let droplet = try droplet(named: dropletName)
+        if let attached = volumes[index].dropletID {
+            throw .invalidState("volume '\(name)' is already attached to droplet \(attached)")
+        }
+        guard droplet.region == volumes[index].region else {
+            throw .invalidState("volume '\(name)' is in \(volumes[index].region.slug) but droplet '\(dropletName)' is in \(droplet.region.slug)")
+        }
+        volumes[index].dropletID = droplet.id
+        let volumeID = volumes[index].id
+        try updateDroplet(named: dropletName) { droplet throws(FakeWorldError) in droplet.volumeIDs.append(volumeID) }
+    }
+
+    mutating func detachVolume(name: String) throws(FakeWorldError) {
+        let index = try volumeIndex(name)
+        guard let dropletID = volumes[index].dropletID, let droplet = droplets[dropletID] else {
+            throw .invalidState("volume '\(name)' is not attached")
+        }
+        volumes[index].dropletID = nil
+        let volumeID = volumes[index].id
+        try updateDroplet(named: droplet.name) { droplet throws(FakeWorldError) in droplet.volumeIDs.removeAll { $0 == volumeID } }
+    }
+
+    mutating func deleteVolume(name: String) throws(FakeWorldError) {
+        let index = try volumeIndex(name)
+        guard volumes[index].dropletID == nil else { throw .invalidState("volume '\(name)' is attached; detach it first") }
+        bumpRevision()
+        unassign(urn: volumes[index].urn)
+        volumes.remove(at: index)
+    }
+
+    /// A destroyed droplet's volumes stay, detached, as on DO.
+    mutating func detachVolumes(fromDroplet id: Int) {
+        for index in volumes.indices where volumes[index].dropletID == id {
+            volumes[index].dropletID = nil
+        }
+    }
+
+    private func volumeIndex(_ name: String) throws(FakeWorldError) -> Int {
+        guard let index = volumes.firstIndex(where: { $0.name == name }) else { throw .invalidArgument("no volume named '\(name)'") }
+        return index
+    }
+}
