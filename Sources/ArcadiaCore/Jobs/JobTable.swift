@@ -5,6 +5,7 @@ public enum JobTable {
         ScheduledJob(.syncDroplets, .every(minutes: 15, offset: 0)),
         ScheduledJob(.syncDomains, .every(minutes: 15, offset: 0)),
         ScheduledJob(.syncProjects, .every(minutes: 15, offset: 0)),
+        ScheduledJob(.driftSweep, .hourly(minute: 20)),
     ]
 }
 
@@ -24,6 +25,7 @@ public enum JobID: String, Sendable, CaseIterable, Comparable {
     case syncDroplets = "sync.droplets"
     case syncDomains = "sync.domains"
     case syncProjects = "sync.projects"
+    case driftSweep = "drift.sweep"
 
     public static func < (lhs: JobID, rhs: JobID) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -13,6 +13,8 @@ enum ScenarioActionKind: String, CaseIterable {
     case deleteDomain = "delete_domain"
     case moveToProject = "move_to_project"
     case fault
+    case provision
+    case acceptDrift = "accept_drift"
 
     static let keys = allCases.map(\.rawValue)
 }
@@ -32,6 +34,8 @@ extension ScenarioAction {
         case .deleteDomain: .deleteDomain
         case .moveToProject: .moveToProject
         case .fault: .fault
+        case .provision: .provision
+        case .acceptDrift: .acceptDrift
         }
     }
 }

@@ -67,6 +67,10 @@ extension YAMLNodeReader {
             return try moveToProject(body)
         case .fault:
             return .fault(try fault(body))
+        case .provision:
+            return try provision(body)
+        case .acceptDrift:
+            return try acceptDrift(body)
         }
     }
 

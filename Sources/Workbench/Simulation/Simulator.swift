@@ -49,6 +49,7 @@ public struct Simulator: Sendable {
         try WorldBuilder.build(scenario, into: fake)
         let client = DigitalOceanClient(transport: fake.transport, token: FakeDigitalOcean.defaultToken, itemMemo: ItemMemo())
         let sync = InventorySync(client: client, ledger: ledger, clock: clock.engineClock, logger: logger)
+        var drift = try DriftDriver(scenario, ledger: ledger, clock: clock.engineClock, fake: fake)
 
         var summary = RunSummary()
         var queue = EventQueue(timeline: scenario.timeline, jobs: options.jobs, start: scenario.clock.start)
@@ -62,11 +63,16 @@ public struct Simulator: Sendable {
             case .timeline(let index):
                 let event = scenario.timeline[index]
                 try WorldBuilder.apply(event, to: fake)
+                try drift.apply(event, fake: fake)
                 worldGeneration += 1
                 summary.timelineEvents += 1
             case .job(let index):
                 let scheduled = options.jobs[index]
                 queue.push(QueueEntry(at: scheduled.schedule.nextFiring(after: entry.at), source: .job(index)))
+                if scheduled.job == .driftSweep {
+                    try drift.sweep(at: entry.at, elide: options.elideSettledRuns, summary: &summary)
+                    continue
+                }
                 let version = WorldVersion(timelineEvents: worldGeneration, revision: fake.revision)
                 if options.elideSettledRuns, settledAt[index] == version {
                     summary.jobRunsElided += 1
@@ -80,10 +86,12 @@ public struct Simulator: Sendable {
                 }
                 summary.record(report)
                 settledAt[index] = report.isSettled ? version : nil
+                try drift.recordPending()
             }
         }
         summary.virtualSeconds = scenario.clock.end - scenario.clock.start
         summary.requestsServed = fake.requestCount
+        summary.drift = try drift.counts()
         return Result(ledger: ledger, summary: summary)
     }
 }

@@ -42,6 +42,7 @@ enum WorldBuilder {
             case .moveToProject(.droplet(let name), let project): try fake.assignDroplet(name: name, toProject: project)
             case .moveToProject(.domain(let name), let project): try fake.assignDomain(name: name, toProject: project)
             case .fault(let f): fake.injectFault(path: f.path, page: f.page, status: f.status, times: f.times)
+            case .provision, .acceptDrift: break // ledger-side: the simulator's DriftDriver plays them
             }
         }
     }

@@ -25,7 +25,8 @@ import Workbench
         #expect(!first.passed)
         #expect(first.outcomes[0].comparisons.contains(.missingGolden(file: "inventory.tsv")))
         let update = await run(update: true)
-        #expect(update.outcomes[0].updatedGoldens.sorted() == ["events.tsv", "inventory.tsv", "projects.tsv", "sync_failures.tsv"])
+        #expect(update.outcomes[0].updatedGoldens.sorted() == ["drift.tsv", "events.tsv", "inventory.tsv", "projects.tsv", "provisioned.tsv",
+                                                                "sync_failures.tsv"])
         let again = await run()
         #expect(again.passed)
         #expect(ConsoleReport.render(again).hasSuffix("1 passed, 0 failed\n"))

@@ -29,13 +29,15 @@ public struct InventorySync: Sendable {
             return try await syncKind(job, kind: .dnsZone) { try await client.domains() } normalize: { Normalize.domain($0) }
         case .syncProjects:
             return try await syncProjects()
+        case .driftSweep:
+            preconditionFailure("drift.sweep reads the ledger, not DO: DriftEngine.sweep runs it")
         }
     }
 
     /// One sweep of every worker, in job-table order (`arcadia sync`).
     public func sweep() async throws -> [SyncReport] {
         var reports: [SyncReport] = []
-        for job in JobTable.production.map(\.job) {
+        for job in JobTable.production.map(\.job) where job != .driftSweep {
             reports.append(try await run(job))
         }
         return reports
