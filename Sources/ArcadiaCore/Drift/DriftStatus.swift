@@ -1,7 +1,7 @@
 /// Where a drift finding stands. `open` and `ignored` findings are active (no `closed_at`); an
 /// ignored finding is closed when its rule stops applying or the field matches again, and keeps
 /// its status so the ledger still shows it was ignored and by which rule.
-public enum DriftStatus: String, Sendable, CaseIterable, Comparable {
+public enum DriftStatus: String, Sendable {
     /// A mismatch waiting for someone: the operator inbox.
     case open
     /// The live value was made the desired one.
@@ -12,6 +12,4 @@ public enum DriftStatus: String, Sendable, CaseIterable, Comparable {
     case stale
     /// A mismatch an ignore rule covers: visible, but it opens no drift and fails nothing.
     case ignored
-
-    public static func < (lhs: DriftStatus, rhs: DriftStatus) -> Bool { lhs.rawValue < rhs.rawValue }
 }

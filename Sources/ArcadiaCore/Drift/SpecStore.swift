@@ -7,7 +7,6 @@ enum SpecStore {
     struct Spec {
         var resourceID: Int64
         var fields: [String: JSONValue]
-        var version: Int
     }
 
     /// Records `fields` as the resource's spec. A different spec replaces the old one and bumps the
@@ -29,18 +28,18 @@ enum SpecStore {
     }
 
     static func fetch(_ db: Database, resourceID: Int64) throws -> Spec? {
-        try Row.fetchOne(db, sql: "SELECT spec, spec_version FROM cloud_provisioned WHERE resource_id = ?", arguments: [resourceID])
-            .map { Spec(resourceID: resourceID, fields: StoredResource.decodeAttributes($0[0]), version: $0[1]) }
+        try String.fetchOne(db, sql: "SELECT spec FROM cloud_provisioned WHERE resource_id = ?", arguments: [resourceID])
+            .map { Spec(resourceID: resourceID, fields: StoredResource.decodeAttributes($0)) }
     }
 
     /// Every spec with its resource, by resource id: the order the sweep visits them in.
     static func fetchAllWithResources(_ db: Database) throws -> [(spec: Spec, resource: LiveResource)] {
         try Row.fetchAll(db, sql: """
-            SELECT p.spec, p.spec_version, \(LiveResource.columns)
+            SELECT p.spec, \(LiveResource.columns)
             FROM cloud_provisioned p JOIN cloud_resources r ON r.id = p.resource_id ORDER BY r.id
             """).map { row in
-            let resource = LiveResource(row: row, offset: 2)
-            return (Spec(resourceID: resource.id, fields: StoredResource.decodeAttributes(row[0]), version: row[1]), resource)
+            let resource = LiveResource(row: row, offset: 1)
+            return (Spec(resourceID: resource.id, fields: StoredResource.decodeAttributes(row[0])), resource)
         }
     }
 
