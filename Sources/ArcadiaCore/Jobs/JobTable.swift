@@ -8,6 +8,7 @@ public enum JobTable {
         ScheduledJob(.syncProjects, .every(minutes: 15, offset: 0)),
         ScheduledJob(.costBalance, .hourly(minute: 7)),
         ScheduledJob(.costInvoices, .daily(hour: 2, minute: 23)),
+        ScheduledJob(.driftSweep, .hourly(minute: 20)),
     ]
 }
 
@@ -30,6 +31,7 @@ public enum JobID: String, Sendable, CaseIterable, Comparable {
     case syncProjects = "sync.projects"
     case costBalance = "cost.balance"
     case costInvoices = "cost.invoices"
+    case driftSweep = "drift.sweep"
 
     public static func < (lhs: JobID, rhs: JobID) -> Bool { lhs.rawValue < rhs.rawValue }
 }

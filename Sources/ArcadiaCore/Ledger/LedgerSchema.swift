@@ -103,6 +103,7 @@ enum LedgerSchema {
                 CREATE INDEX cloud_resources_kind_name ON cloud_resources(kind, name COLLATE NOCASE);
                 """)
         }
+        migrator.registerMigration("v3-drift", migrate: DriftSchema.migrate)
         return migrator
     }
 }

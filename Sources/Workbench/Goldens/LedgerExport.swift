@@ -26,6 +26,17 @@ public enum LedgerExport {
                 try table(db, name: "sync_failures.tsv", sql: """
                     SELECT at, worker, page, error FROM cloud_sync_failures ORDER BY at, id
                     """),
+                try table(db, name: "provisioned.tsv", sql: """
+                    SELECT r.kind, r.name, r.provider_id, p.spec_version, p.recorded_at, p.spec
+                    FROM cloud_provisioned p JOIN cloud_resources r ON r.id = p.resource_id
+                    ORDER BY r.kind, r.name, r.provider_id
+                    """),
+                try table(db, name: "drift.tsv", sql: """
+                    SELECT d.opened_at, r.kind, r.name, r.provider_id, d.field, d.status, d.desired, d.live,
+                           d.closed_at, d.ignore_rule, d.note
+                    FROM cloud_drift d JOIN cloud_resources r ON r.id = d.resource_id
+                    ORDER BY d.opened_at, r.kind, r.name, r.provider_id, d.field, d.id
+                    """),
             ] + (try CostLedgerExport.export(db))
         }
     }

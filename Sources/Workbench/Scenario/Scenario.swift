@@ -1,3 +1,4 @@
+import ArcadiaCore
 import DigitalOcean
 
 /// A scenario file, parsed and validated: the fake world at the start, a timeline of world events
@@ -16,10 +17,12 @@ public struct Scenario: Sendable, Equatable {
     public var timeline: [TimelineEvent]
     /// The file it came from (nil for generated scenarios such as the benchmark fleet).
     public var file: String?
+    /// The `drift_ignore:` rules every drift sweep of the run applies.
+    public var driftIgnore: [DriftIgnoreSpec]
 
     public init(name: String, description: String = "", seed: UInt64, clock: ClockRange,
                 world: WorldSpec = WorldSpec(), account: AccountSpec = AccountSpec(), timeline: [TimelineEvent] = [],
-                file: String? = nil) {
+                file: String? = nil, driftIgnore: [DriftIgnoreSpec] = []) {
         self.name = name
         self.description = description
         self.seed = seed
@@ -28,6 +31,7 @@ public struct Scenario: Sendable, Equatable {
         self.account = account
         self.timeline = timeline
         self.file = file
+        self.driftIgnore = driftIgnore
     }
 }
 
@@ -110,8 +114,11 @@ public struct DropletSpec: Sendable, Equatable {
     /// For world droplets only: when it was created (default: the clock start; never after it).
     public var createdAt: Timestamp?
     public var location: ScenarioLocation?
+    /// Its spec (size, region, tags) is recorded as desired state, as provisioning code would.
+    public var provisioned: Bool
     public init(name: String, size: String, region: String, project: String? = nil, tags: [String] = [],
-                status: PowerState = .active, createdAt: Timestamp? = nil, location: ScenarioLocation? = nil) {
+                status: PowerState = .active, createdAt: Timestamp? = nil, location: ScenarioLocation? = nil,
+                provisioned: Bool = false) {
         self.name = name
         self.size = size
         self.region = region
@@ -120,6 +127,7 @@ public struct DropletSpec: Sendable, Equatable {
         self.status = status
         self.createdAt = createdAt
         self.location = location
+        self.provisioned = provisioned
     }
 }
 
@@ -179,6 +187,10 @@ public enum ScenarioAction: Sendable, Equatable {
     case attachVolume(name: String, droplet: String)
     case detachVolume(name: String)
     case deleteVolume(name: String)
+    /// Records a droplet's desired state (what provisioning asked for); touches nothing live.
+    case provision(droplet: String, spec: [String: JSONValue])
+    /// Accepts the open drift on a droplet's field through the drift inbox.
+    case acceptDrift(droplet: String, field: String)
 }
 
 /// A failure the fake provider injects into the next matching requests.

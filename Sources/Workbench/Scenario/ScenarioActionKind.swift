@@ -20,6 +20,8 @@ enum ScenarioActionKind: String, CaseIterable {
     case attachVolume = "attach_volume"
     case detachVolume = "detach_volume"
     case deleteVolume = "delete_volume"
+    case provision
+    case acceptDrift = "accept_drift"
 
     static let keys = allCases.map(\.rawValue)
 }
@@ -46,6 +48,8 @@ extension ScenarioAction {
         case .attachVolume: .attachVolume
         case .detachVolume: .detachVolume
         case .deleteVolume: .deleteVolume
+        case .provision: .provision
+        case .acceptDrift: .acceptDrift
         }
     }
 }

@@ -71,7 +71,7 @@ public enum ScenarioParser {
 /// The top level and the world: everything but the timeline.
 extension YAMLNodeReader {
     func scenario(_ root: YAMLField) throws(ScenarioError) -> Scenario {
-        let top = try mapping(root, allowed: ["scenario", "description", "seed", "clock", "world", "account", "timeline"])
+        let top = try mapping(root, allowed: ["scenario", "description", "seed", "clock", "world", "account", "timeline", "drift_ignore"])
         let name = try scenarioName(top.required("scenario"))
         let description = try top.optional("description").map(string) ?? ""
         let seed = try unsignedInteger(top.required("seed"))
@@ -79,8 +79,9 @@ extension YAMLNodeReader {
         let world = try top.optional("world").map(worldSpec) ?? WorldSpec()
         let account = try top.optional("account").map(account) ?? AccountSpec()
         let timeline = try top.optional("timeline").map(timeline) ?? []
+        let driftIgnore = try top.optional("drift_ignore").map(driftIgnoreRules) ?? []
         return Scenario(name: name, description: description, seed: seed, clock: clock, world: world,
-                        account: account, timeline: timeline, file: file)
+                        account: account, timeline: timeline, file: file, driftIgnore: driftIgnore)
     }
 
     /// It names the goldens folder, so it is kept to characters that are safe in any path.
@@ -139,7 +140,7 @@ extension YAMLNodeReader {
             location: map.location)
     }
 
-    private static let dropletKeys = ["name", "size", "region", "project", "tags", "status"]
+    private static let dropletKeys = ["name", "size", "region", "project", "tags", "status", "provisioned"]
 
     /// A droplet created by the timeline: it is created at the event's `at`, so it has no `created_at`.
     func droplet(_ field: YAMLField) throws(ScenarioError) -> DropletSpec {
@@ -181,7 +182,8 @@ extension YAMLNodeReader {
             tags: try map.optional("tags").map(nonEmptyStrings) ?? [],
             status: try map.optional("status").map(powerState) ?? .active,
             createdAt: try map.optional("created_at").map(time),
-            location: map.location)
+            location: map.location,
+            provisioned: try map.optional("provisioned").map(bool) ?? false)
     }
 
     func domain(_ field: YAMLField) throws(ScenarioError) -> DomainSpec {

@@ -81,6 +81,10 @@ extension YAMLNodeReader {
             return .detachVolume(name: try volumeName(body))
         case .deleteVolume:
             return .deleteVolume(name: try volumeName(body))
+        case .provision:
+            return try provision(body)
+        case .acceptDrift:
+            return try acceptDrift(body)
         }
     }
 

@@ -18,6 +18,7 @@ public enum ScenarioValidator {
         try walk.checkClock()
         try walk.checkWorld()
         try walk.checkTimeline()
+        try walk.checkDriftIgnore()
     }
 }
 
@@ -25,7 +26,7 @@ public enum ScenarioValidator {
 private let impliedDefaultProject = "Default"
 
 /// The validator's view of the fake world: only what decides whether the next action makes sense.
-private struct ValidationWalk {
+struct ValidationWalk {
     let scenario: Scenario
     let sourceMap: ScenarioSourceMap
     var projects: Set<String> = []
@@ -37,6 +38,8 @@ private struct ValidationWalk {
     /// Why a name no longer refers to a live resource, for a message better than "not found".
     var dropletsGone: [String: String] = [:]
     var domainsGone: [String: String] = [:]
+    /// The fields of each live droplet's recorded spec, by droplet name (drift actions).
+    var specFields: [String: Set<String>] = [:]
 
     init(scenario: Scenario, sourceMap: ScenarioSourceMap) {
         self.scenario = scenario
@@ -93,6 +96,7 @@ private struct ValidationWalk {
                                 + "so create later droplets in the timeline")
             }
             droplets[droplet.name] = droplet.status
+            recordProvisioned(droplet)
         }
         for (index, domain) in world.domains.enumerated() {
             let field = "world.domains[\(index)]"
@@ -152,6 +156,7 @@ private struct ValidationWalk {
             try checkProject(droplet.project, "\(field).project", near: near, when: when)
             droplets[droplet.name] = droplet.status
             dropletsGone[droplet.name] = nil
+            recordProvisioned(droplet)
         case .resizeDroplet(let name, _), .tagDroplet(let name, _):
             _ = try liveDroplet(name, "\(field).name", near: near, when: when)
         case .powerOffDroplet(let name):
@@ -172,11 +177,13 @@ private struct ValidationWalk {
             for (volume, attached) in volumes where attached == name { volumes[volume] = .some(newName) }
             dropletsGone[name] = "renamed to '\(newName)' at \(when)"
             dropletsGone[newName] = nil
+            specFields[newName] = specFields.removeValue(forKey: name)
         case .destroyDroplet(let name):
             _ = try liveDroplet(name, "\(field).name", near: near, when: when)
             droplets[name] = nil
             for (volume, attached) in volumes where attached == name { volumes[volume] = .some(nil) }
             dropletsGone[name] = "destroyed at \(when)"
+            specFields[name] = nil
         case .createDomain(let domain):
             guard !domains.contains(domain.name) else {
                 throw error("\(field).name", near: near, "a domain named '\(domain.name)' already exists")
@@ -223,6 +230,11 @@ private struct ValidationWalk {
                 throw error("\(field).period", near: near,
                             "the \(period) invoice cannot exist at \(when): DO issues a month's invoice on the 1st of the next month")
             }
+        case .provision(let name, let spec):
+            _ = try liveDroplet(name, "\(field).droplet", near: near, when: when)
+            specFields[name] = Set(spec.keys)
+        case .acceptDrift(let name, let specField):
+            try checkAcceptDrift(name, specField, field: field, near: near, when: when)
         }
     }
 
@@ -234,7 +246,7 @@ private struct ValidationWalk {
                     "no project named '\(name)' exists\(instant); existing projects: \(projects.sorted().joined(separator: ", "))")
     }
 
-    private func liveDroplet(_ name: String, _ field: String, near: ScenarioLocation?, when: Timestamp) throws(ScenarioError) -> PowerState {
+    func liveDroplet(_ name: String, _ field: String, near: ScenarioLocation?, when: Timestamp) throws(ScenarioError) -> PowerState {
         guard let status = droplets[name] else {
             let reason = dropletsGone[name].map { " (it was \($0))" } ?? ""
             throw error(field, near: near, "no droplet named '\(name)' exists at \(when)\(reason)")

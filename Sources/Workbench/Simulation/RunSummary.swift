@@ -15,6 +15,11 @@ public struct RunSummary: Sendable, Equatable {
     public var eventsWritten = 0
     public var virtualSeconds: Int64 = 0
     public var requestsServed = 0
+    /// `drift.sweep` runs (they read the ledger, not the fake), and those skipped as unobservable.
+    public var driftSweeps = 0
+    public var driftSweepsElided = 0
+    /// Drift findings per status at the end of the run.
+    public var drift = DriftCounts()
 
     public init() {}
 
@@ -34,7 +39,7 @@ public struct RunSummary: Sendable, Equatable {
         case .invoices(let report):
             invoicesIngested += report.ingested.count
             costLinesUnmatched += report.ingested.reduce(0) { $0 + $1.unmatched.count }
-        case .balance:
+        case .balance, .drift:
             break
         }
     }

@@ -50,6 +50,7 @@ public struct Simulator: Sendable {
         let client = DigitalOceanClient(transport: fake.transport, token: FakeDigitalOcean.defaultToken, itemMemo: ItemMemo())
         var runner = JobRunner(client: client, ledger: ledger, clock: clock.engineClock)
         runner.inventory.logger = logger
+        var drift = try DriftDriver(scenario, ledger: ledger, clock: clock.engineClock, fake: fake)
 
         var summary = RunSummary()
         var queue = EventQueue(timeline: scenario.timeline, jobs: options.jobs, start: scenario.clock.start)
@@ -66,12 +67,17 @@ public struct Simulator: Sendable {
                     try await operation.perform(with: runner, at: event)
                 } else {
                     try WorldBuilder.apply(event, to: fake)
+                    try drift.apply(event, fake: fake)
                 }
                 worldGeneration += 1
                 summary.timelineEvents += 1
             case .job(let index):
                 let scheduled = options.jobs[index]
                 queue.push(QueueEntry(at: scheduled.schedule.nextFiring(after: entry.at), source: .job(index)))
+                if scheduled.job == .driftSweep {
+                    try drift.sweep(at: entry.at, elide: options.elideSettledRuns, summary: &summary)
+                    continue
+                }
                 let version = WorldVersion(timelineEvents: worldGeneration, revision: fake.revision)
                 if options.elideSettledRuns, settledAt[index] == version {
                     summary.jobRunsElided += 1
@@ -85,10 +91,12 @@ public struct Simulator: Sendable {
                 }
                 summary.record(outcome)
                 settledAt[index] = outcome.isSettled ? version : nil
+                try drift.recordPending()
             }
         }
         summary.virtualSeconds = scenario.clock.end - scenario.clock.start
         summary.requestsServed = fake.requestCount
+        summary.drift = try drift.counts()
         return Result(ledger: ledger, summary: summary)
     }
 }

@@ -66,6 +66,7 @@ enum WorldBuilder {
             case .attachVolume(let name, let droplet): try fake.attachVolume(name: name, toDroplet: droplet)
             case .detachVolume(let name): try fake.detachVolume(name: name)
             case .deleteVolume(let name): try fake.deleteVolume(name: name)
+            case .provision, .acceptDrift: break // ledger-side: the simulator's DriftDriver plays them
             }
         }
     }

@@ -25,8 +25,9 @@ import Workbench
         #expect(!first.passed)
         #expect(first.outcomes[0].comparisons.contains(.missingGolden(file: "inventory.tsv")))
         let update = await run(update: true)
-        #expect(update.outcomes[0].updatedGoldens.sorted() == ["balance.tsv", "cost_lines.tsv", "events.tsv", "inventory.tsv", "invoices.tsv",
-                                                             "match_report.tsv", "projects.tsv", "sync_failures.tsv"])
+        #expect(update.outcomes[0].updatedGoldens.sorted() == ["balance.tsv", "cost_lines.tsv", "drift.tsv", "events.tsv", "inventory.tsv",
+                                                             "invoices.tsv", "match_report.tsv", "projects.tsv", "provisioned.tsv",
+                                                             "sync_failures.tsv"])
         let again = await run()
         #expect(again.passed)
         #expect(ConsoleReport.render(again).hasSuffix("1 passed, 0 failed\n"))

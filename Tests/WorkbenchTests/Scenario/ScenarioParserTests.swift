@@ -213,7 +213,7 @@ struct ScenarioParserTests {
         let error = Self.parseError(Self.header + "seed2: 1\n", file: "scenarios/bad.yaml")
 
         #expect(error?.description == "scenarios/bad.yaml:4:1: seed2: unknown key 'seed2'; "
-            + "allowed keys: scenario, description, seed, clock, world, account, timeline")
+            + "allowed keys: scenario, description, seed, clock, world, account, timeline, drift_ignore")
     }
 
     // MARK: Loading files
@@ -264,7 +264,7 @@ struct ScenarioParserTests {
     @Test(arguments: [
         ErrorCase("top level is not a mapping", "- scenario: t\n", 1, 1, "", "expected a mapping, found a list"),
         ErrorCase("unknown top-level key", header + "timline: []\n", 4, 1, "timline",
-                  "unknown key 'timline'; allowed keys: scenario, description, seed, clock, world, account, timeline"),
+                  "unknown key 'timline'; allowed keys: scenario, description, seed, clock, world, account, timeline, drift_ignore"),
         ErrorCase("missing required top-level key", "scenario: t\nclock: {start: 2026-04-01, end: 2026-05-01}\n", 1, 1,
                   "seed", "missing required key 'seed'"),
         ErrorCase("scenario name not a slug", "scenario: Droplet_Lifecycle\nseed: 1\n", 1, 11, "scenario",
@@ -293,7 +293,7 @@ struct ScenarioParserTests {
                   "world.droplets[0].size", "missing required key 'size'"),
         ErrorCase("droplet unknown key", header + "world:\n  droplets:\n    - name: web-1\n      sise: s-1vcpu-1gb\n", 7, 7,
                   "world.droplets[0].sise",
-                  "unknown key 'sise'; allowed keys: name, size, region, project, tags, status, created_at, count"),
+                  "unknown key 'sise'; allowed keys: name, size, region, project, tags, status, provisioned, created_at, count"),
         ErrorCase("droplet tags a string", header + "world:\n  droplets:\n    - {name: a, size: s, region: r, tags: web}\n",
                   6, 43, "world.droplets[0].tags", "expected a list, found 'web'"),
         ErrorCase("droplet name a mapping", header + "world:\n  droplets:\n    - name: {first: web}\n", 6, 13,
@@ -318,7 +318,7 @@ struct ScenarioParserTests {
         ErrorCase("timeline item without an action", header + "timeline:\n  - at: 2026-04-01T10:00:00Z\n", 5, 5, "timeline[0]",
                   "has no action; add exactly one of: create_project, create_droplet, resize_droplet, power_off_droplet, "
                       + "power_on_droplet, rename_droplet, tag_droplet, destroy_droplet, create_domain, delete_domain, "
-                      + "move_to_project, fault, set_invoice_csv_columns, corrupt_invoice_csv, reingest_invoice, create_volume, attach_volume, detach_volume, delete_volume"),
+                      + "move_to_project, fault, set_invoice_csv_columns, corrupt_invoice_csv, reingest_invoice, create_volume, attach_volume, detach_volume, delete_volume, provision, accept_drift"),
         ErrorCase("timeline item with two actions",
                   header + "timeline:\n  - at: 2026-04-01T10:00:00Z\n    power_off_droplet: {name: a}\n    destroy_droplet: {name: a}\n",
                   7, 5, "timeline[0]",
@@ -330,7 +330,7 @@ struct ScenarioParserTests {
                   "timeline[0].reboot_droplet",
                   "unknown key 'reboot_droplet'; allowed keys: at, create_project, create_droplet, resize_droplet, "
                       + "power_off_droplet, power_on_droplet, rename_droplet, tag_droplet, destroy_droplet, "
-                      + "create_domain, delete_domain, move_to_project, fault, set_invoice_csv_columns, corrupt_invoice_csv, reingest_invoice, create_volume, attach_volume, detach_volume, delete_volume"),
+                      + "create_domain, delete_domain, move_to_project, fault, set_invoice_csv_columns, corrupt_invoice_csv, reingest_invoice, create_volume, attach_volume, detach_volume, delete_volume, provision, accept_drift"),
         ErrorCase("action unknown key", header + "timeline:\n  - at: 2026-04-01\n    resize_droplet: {name: a, sise: b}\n", 6, 31,
                   "timeline[0].resize_droplet.sise", "unknown key 'sise'; allowed keys: name, size"),
         ErrorCase("action missing key", header + "timeline:\n  - at: 2026-04-01\n    resize_droplet: {name: a}\n", 6, 21,
@@ -338,7 +338,7 @@ struct ScenarioParserTests {
         ErrorCase("create_droplet takes no created_at",
                   header + "timeline:\n  - at: 2026-04-01\n    create_droplet: {name: a, size: s, region: r, created_at: 2026-04-01}\n",
                   6, 51, "timeline[0].create_droplet.created_at",
-                  "unknown key 'created_at'; allowed keys: name, size, region, project, tags, status"),
+                  "unknown key 'created_at'; allowed keys: name, size, region, project, tags, status, provisioned"),
         ErrorCase("create_project takes no default",
                   header + "timeline:\n  - at: 2026-04-01\n    create_project: {name: p, default: true}\n", 6, 31,
                   "timeline[0].create_project.default", "unknown key 'default'; allowed keys: name, description, environment"),

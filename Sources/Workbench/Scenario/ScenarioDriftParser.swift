@@ -1,0 +1,82 @@
+import ArcadiaCore
+import DigitalOcean
+import Yams
+
+/// The drift parts of the format: `provision` and `accept_drift` timeline actions and the
+/// top-level `drift_ignore:` rules (`docs/scenario-format.md`, `docs/drift.md`).
+extension YAMLNodeReader {
+    func provision(_ body: YAMLField) throws(ScenarioError) -> ScenarioAction {
+        let map = try mapping(body, allowed: ["droplet", "spec"])
+        let droplet = try nonEmptyString(map.required("droplet"))
+        let specField = try map.required("spec")
+        guard case .object(let spec) = try specValue(specField) else {
+            throw error(specField, "expected a mapping of field names to desired values")
+        }
+        guard !spec.isEmpty else { throw error(specField, "must name at least one field") }
+        return .provision(droplet: droplet, spec: spec)
+    }
+
+    func acceptDrift(_ body: YAMLField) throws(ScenarioError) -> ScenarioAction {
+        let map = try mapping(body, allowed: ["droplet", "field"])
+        return .acceptDrift(droplet: try nonEmptyString(map.required("droplet")), field: try nonEmptyString(map.required("field")))
+    }
+
+    func driftIgnoreRules(_ field: YAMLField) throws(ScenarioError) -> [DriftIgnoreSpec] {
+        var rules: [DriftIgnoreSpec] = []
+        for item in try list(field) {
+            rules.append(try driftIgnoreRule(item))
+        }
+        return rules
+    }
+
+    /// A selector part (`kind`, `name`, `tag`) is required so a rule cannot silently ignore a field
+    /// on every resource; `reason` and `expires` are required so every rule is explained and revisited.
+    private func driftIgnoreRule(_ item: YAMLField) throws(ScenarioError) -> DriftIgnoreSpec {
+        let map = try mapping(item, allowed: ["rule", "kind", "name", "tag", "field", "reason", "expires"])
+        let id = try nonEmptyString(map.required("rule"))
+        let kind = try map.optional("kind").map(nonEmptyString).map(ResourceKind.init(rawValue:))
+        let nameGlob = try map.optional("name").map(nonEmptyString)
+        let tag = try map.optional("tag").map(nonEmptyString)
+        guard kind != nil || nameGlob != nil || tag != nil else {
+            throw ScenarioError(location: map.location, field: item.path,
+                                message: "has no selector; add at least one of kind, name (a glob) or tag")
+        }
+        let rule = IgnoreRule(id: id, kind: kind, nameGlob: nameGlob, tag: tag,
+                              field: try nonEmptyString(map.required("field")),
+                              reason: try nonEmptyString(map.required("reason")),
+                              expires: try time(map.required("expires")))
+        return DriftIgnoreSpec(rule: rule, location: map.location)
+    }
+
+    /// A desired value as JSON, typed by how it is written: plain decimal integers, plain numbers
+    /// and plain `true`/`false` keep their JSON type; everything else (quoted, `yes`, `0x10`) is a
+    /// string. The comparison is loose anyway (`docs/drift.md`); typing only decides how the spec reads.
+    func specValue(_ field: YAMLField) throws(ScenarioError) -> JSONValue {
+        switch field.node {
+        case .mapping(let pairs):
+            var object: [String: JSONValue] = [:]
+            for (keyNode, value) in pairs {
+                let key = try nonEmptyString(YAMLField(node: keyNode, path: field.path))
+                object[key] = try specValue(YAMLField(node: value, path: field.childPath(key)))
+            }
+            return .object(object)
+        case .sequence:
+            var items: [JSONValue] = []
+            for item in try list(field) {
+                items.append(try specValue(item))
+            }
+            return .array(items)
+        case .scalar(let scalar):
+            let text = try string(field)
+            guard scalar.style == .plain else { return .string(text) }
+            switch Resolver.default.resolveTag(of: field.node) {
+            case .int: return Int64(text).map(JSONValue.int) ?? .string(text)
+            case .float: return Double(text).map { $0.isFinite ? .number(text) : .string(text) } ?? .string(text)
+            case .bool where text == "true" || text == "false": return .bool(text == "true")
+            default: return .string(text)
+            }
+        case .alias:
+            return .string(try string(field))
+        }
+    }
+}
