@@ -2,6 +2,7 @@ import ArgumentParser
 import DigitalOcean
 import FakeDigitalOcean
 import FakeDigitalOceanServer
+import Foundation
 import Logging
 import Workbench
 
@@ -67,6 +68,8 @@ struct FakeDOCommand: AsyncParsableCommand {
                     token: \(FakeDigitalOcean.defaultToken) (the fake's public token; a real one is refused)
                     try:   FAKE_DO_TOKEN=\(FakeDigitalOcean.defaultToken) arcadia sync --token-env FAKE_DO_TOKEN --api http://\(host):\(bound) --db out/fake.sqlite
                     """)
+                // The banner is how a script learns the port (with --port 0): do not leave it in a pipe's buffer.
+                fflush(nil)
             }
         }
     }
