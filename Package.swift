@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // Floor 1: what talks DigitalOcean's API (models, client, transport protocol).
@@ -27,6 +29,13 @@ let package = Package(
         ]),
         // Floor 2b: the one deliberate fake.
         .target(name: "FakeDigitalOcean", dependencies: ["DigitalOcean"]),
+        // Floor 2b, served: the fake over real HTTP. Only the CLI (and its tests) import it, so the
+        // engines and the simulator never pay for Hummingbird.
+        .target(name: "FakeDigitalOceanServer", dependencies: [
+            "FakeDigitalOcean", "DigitalOcean",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         // Floor 3: scenarios, virtual clock, simulator, goldens, reports.
         .target(name: "Workbench", dependencies: [
             "ArcadiaCore", "FakeDigitalOcean", "DigitalOcean",
@@ -37,11 +46,12 @@ let package = Package(
         ]),
         // Floor 4: the only place that prints and picks exit codes.
         .executableTarget(name: "arcadia", dependencies: [
-            "Workbench", "ArcadiaCore", "DigitalOcean",
+            "Workbench", "ArcadiaCore", "DigitalOcean", "FakeDigitalOcean", "FakeDigitalOceanServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "TestSupport", dependencies: [
-            "DigitalOcean", "ArcadiaCore", "FakeDigitalOcean", "Workbench",
+            "DigitalOcean", "ArcadiaCore", "FakeDigitalOcean", "Workbench", "FakeDigitalOceanServer",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "DigitalOceanTests", dependencies: ["DigitalOcean", "TestSupport"]),
@@ -55,6 +65,9 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "arcadiaTests", dependencies: ["arcadia", "TestSupport"]),
+        .testTarget(name: "FakeDigitalOceanServerTests", dependencies: [
+            "FakeDigitalOceanServer", "FakeDigitalOcean", "DigitalOcean", "ArcadiaCore", "Workbench", "TestSupport",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -173,7 +173,7 @@ public struct DigitalOceanClient: Sendable {
             throw .transport(request: request.summary, detail: String(describing: error))
         }
         guard (200..<300).contains(response.status) else {
-            throw .api(Self.failure(for: response, request: request))
+            throw .api(Self.failure(for: response, request: request).redacting(token))
         }
         return response
     }

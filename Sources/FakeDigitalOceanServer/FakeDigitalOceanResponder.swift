@@ -1,0 +1,60 @@
+import DigitalOcean
+import FakeDigitalOcean
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Turns each HTTP request into an `APIRequest` for `FakeDigitalOcean.respond(to:)` and its answer
+/// back into HTTP, keeping status, headers and body as the fake made them: whatever a client sees
+/// over the wire is exactly what the in-process transport hands the simulator. (Hummingbird adds
+/// only `content-length` and `date`.)
+public struct FakeDigitalOceanResponder: HTTPResponder {
+    public typealias Context = BasicRequestContext
+
+    public let fake: FakeDigitalOcean
+    /// Larger request bodies are refused by Hummingbird; the fake only answers GETs anyway.
+    public let maxBodyBytes: Int
+
+    public init(fake: FakeDigitalOcean, maxBodyBytes: Int = 1 << 20) {
+        self.fake = fake
+        self.maxBodyBytes = maxBodyBytes
+    }
+
+    public func respond(to request: Request, context: Context) async throws -> Response {
+        let body = try await request.body.collect(upTo: maxBodyBytes)
+        let apiRequest = APIRequest(
+            method: request.method.rawValue,
+            path: request.uri.path,
+            query: Self.queryItems(request.uri.query),
+            headers: Self.headers(request.headers),
+            body: body.readableBytes == 0 ? nil : Data(body.readableBytesView))
+        let answer = fake.respond(to: apiRequest)
+        var fields = HTTPFields()
+        for (name, value) in answer.headers.sorted(by: { $0.key < $1.key }) {
+            guard let fieldName = HTTPField.Name(name) else { continue }
+            fields.append(HTTPField(name: fieldName, value: value))
+        }
+        return Response(status: HTTPResponse.Status(code: answer.status), headers: fields,
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+
+    /// `page=2&per_page=200` → items in order, percent-decoded (a `+` stays a `+`, as DO reads it).
+    static func queryItems(_ query: String?) -> [QueryItem] {
+        guard let query, !query.isEmpty else { return [] }
+        return query.split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let decode = { (text: Substring) in String(text).removingPercentEncoding ?? String(text) }
+            return QueryItem(decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
+        }
+    }
+
+    /// Lowercased names, as `APIRequest` wants; repeated fields are joined with `, ` as HTTP allows.
+    static func headers(_ fields: HTTPFields) -> [String: String] {
+        var headers: [String: String] = [:]
+        for field in fields {
+            let name = field.name.canonicalName
+            headers[name] = headers[name].map { "\($0), \(field.value)" } ?? field.value
+        }
+        return headers
+    }
+}

@@ -1,0 +1,25 @@
+import DigitalOcean
+import FakeDigitalOcean
+
+/// A scenario's fake DigitalOcean as it stands at one instant, for serving over HTTP
+/// (`arcadia fake-do serve`) or syncing once, outside the simulator's event loop.
+public enum ScenarioWorld {
+    /// Builds the initial world, then applies every timeline event at or before `instant` (default:
+    /// `clock.end`), in file order with the fake's clock at each event's time, as the simulator
+    /// does; the fake's clock is left at `instant`. No sync runs, so a `fault` event's failures are
+    /// all still pending: the first matching requests get them.
+    public static func build(_ scenario: Scenario, at instant: Timestamp? = nil) throws(SimulationError) -> FakeDigitalOcean {
+        let instant = instant ?? scenario.clock.end
+        guard instant >= scenario.clock.start, instant <= scenario.clock.end else {
+            throw SimulationError(location: nil, message: "\(instant) is outside the scenario's clock \(scenario.clock.start) ..< \(scenario.clock.end)")
+        }
+        let fake = FakeDigitalOcean(seed: scenario.seed, start: scenario.clock.start)
+        try WorldBuilder.build(scenario, into: fake)
+        for event in scenario.timeline where event.at <= instant {
+            fake.advance(to: event.at)
+            try WorldBuilder.apply(event, to: fake)
+        }
+        fake.advance(to: instant)
+        return fake
+    }
+}

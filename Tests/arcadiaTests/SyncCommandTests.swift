@@ -1,0 +1,79 @@
+import ArcadiaCore
+import ArgumentParser
+import DigitalOcean
+import FakeDigitalOcean
+import Foundation
+import Testing
+import TestSupport
+import Workbench
+@testable import arcadia
+
+@Suite(.timeLimit(.minutes(1))) struct SyncCommandTests {
+    /// Recognisable, so any leak into text is found by a plain search.
+    private let secret = "dop_v1_RECOGNISABLE_SECRET_0123456789abcdef"
+
+    @Test func aMissingOrEmptyTokenVariableIsRefusedByItsName() throws {
+        #expect(throws: ValidationError.self) { try SyncCommand.token(named: "ARCADIA_TOKEN", in: [:]) }
+        #expect(throws: ValidationError.self) { try SyncCommand.token(named: "ARCADIA_TOKEN", in: ["ARCADIA_TOKEN": " \n"]) }
+        #expect(try SyncCommand.token(named: "ARCADIA_TOKEN", in: ["ARCADIA_TOKEN": "abc\n"]) == "abc")
+        do {
+            _ = try SyncCommand.token(named: "ARCADIA_TOKEN", in: [:])
+        } catch {
+            #expect(String(describing: error).contains("ARCADIA_TOKEN"))
+        }
+    }
+
+    @Test func theAPIMustBeAnHTTPURLWithAHost() throws {
+        #expect(try SyncCommand.apiRoot("http://127.0.0.1:8080").port == 8080)
+        for bad in ["127.0.0.1:8080", "ftp://example.com", "http://", "http://x/?a=1"] {
+            #expect(throws: ValidationError.self, "\(bad)") { try SyncCommand.apiRoot(bad) }
+        }
+    }
+
+    @Test func syncsAServedScenarioIntoALedgerFileAndSummarisesIt() async throws {
+        let scenario = try ScenarioFixtures.shipped("project-attribution")
+        let fake = try ScenarioWorld.build(scenario)
+        let path = try RepoPaths.temporaryDirectory().appendingPathComponent("sync.sqlite").path
+        let (reports, summary) = try await withServedFake(fake) { root in
+            let reports = try await SyncCommand.sweep(api: root, token: FakeDigitalOcean.defaultToken, ledgerPath: path,
+                                                      clock: .fixed(scenario.clock.end), sleeper: .immediate)
+            return (reports, SyncSummary.render(reports, api: root))
+        }
+        #expect(reports.map(\.job) == JobTable.production.map(\.job))
+        #expect(reports.allSatisfy { $0.complete && $0.failures.isEmpty })
+        #expect(reports.contains { $0.listed > 0 })
+        #expect(summary.contains("sync.droplets") && !summary.contains("FAILED"))
+        #expect(try Ledger(path: path).rowCounts().contains { $0.table == "cloud_resources" && $0.rows > 0 })
+    }
+
+    @Test func theTokenAppearsInNoFailureSummaryOrLedgerWhenTheServerRefusesIt() async throws {
+        let fake = try ScenarioWorld.build(try ScenarioFixtures.shipped("droplet-lifecycle"))
+        let path = try RepoPaths.temporaryDirectory().appendingPathComponent("refused.sqlite").path
+        let (reports, summary) = try await withServedFake(fake) { root in
+            let reports = try await SyncCommand.sweep(api: root, token: secret, ledgerPath: path, clock: .fixed(fake.now), sleeper: .immediate)
+            return (reports, SyncSummary.render(reports, api: root))
+        }
+        #expect(reports.allSatisfy { !$0.complete })
+        #expect(summary.contains("401 unauthorized"))
+        try expectNoSecret(in: reports, summary: summary, ledgerPath: path)
+    }
+
+    @Test func theTokenAppearsInNoFailureSummaryOrLedgerWhenNothingAnswers() async throws {
+        let root = try #require(URL(string: "http://127.0.0.1:1"))
+        let path = try RepoPaths.temporaryDirectory().appendingPathComponent("unreachable.sqlite").path
+        let reports = try await SyncCommand.sweep(api: root, token: secret, ledgerPath: path, clock: .fixed(Timestamp(seconds: 0)),
+                                                  sleeper: .immediate, policy: RetryPolicy(maxRetries: 1))
+        let summary = SyncSummary.render(reports, api: root)
+        #expect(reports.allSatisfy { !$0.complete })
+        #expect(summary.contains("transport failed"))
+        try expectNoSecret(in: reports, summary: summary, ledgerPath: path)
+    }
+
+    private func expectNoSecret(in reports: [SyncReport], summary: String, ledgerPath: String) throws {
+        #expect(!summary.contains(secret))
+        #expect(!String(reflecting: reports).contains(secret))
+        let ledger = try LedgerExport.export(try Ledger(path: ledgerPath))
+        #expect(ledger.first { $0.name == "sync_failures.tsv" }.map { $0.content.split(separator: "\n").count > 1 } == true)
+        #expect(ledger.allSatisfy { !$0.content.contains(secret) })
+    }
+}
