@@ -11,7 +11,7 @@ public enum ConsoleReport {
                 out += "FAIL  \(name)\n      \(failure.description)\n"
                 continue
             }
-            let counts = outcome.summary.map { " (\(plural($0.jobRuns, "worker run")), \($0.jobRunsElided) elided, \(plural($0.syncFailures.count, "listing failure"))\(driftCounts($0)))" } ?? ""
+            let counts = outcome.summary.map { " (\(plural($0.jobRuns, "worker run")), \($0.jobRunsElided) elided, \(plural($0.syncFailures.count, "failure"))\(retryCounts($0))\(driftCounts($0)))" } ?? ""
             if report.updatedGoldens {
                 let changed = outcome.updatedGoldens.isEmpty ? "goldens unchanged" : "updated " + outcome.updatedGoldens.joined(separator: ", ")
                 out += "UPDATE \(name): \(changed)\(counts)\n"
@@ -33,6 +33,10 @@ public enum ConsoleReport {
         let passed = report.outcomes.filter(\.passed).count
         out += "\(passed) passed, \(report.outcomes.count - passed + report.orphanGoldens.count) failed\n"
         return out
+    }
+
+    private static func retryCounts(_ summary: RunSummary) -> String {
+        summary.retries == 0 ? "" : ", \(summary.retries == 1 ? "1 retry" : "\(summary.retries) retries") waiting \(summary.retryWaitSeconds) s"
     }
 
     private static func plural(_ count: Int, _ noun: String) -> String {

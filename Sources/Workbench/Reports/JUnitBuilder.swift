@@ -52,7 +52,8 @@ public enum JUnitBuilder {
         """
         timeline events: \(summary.timelineEvents)
         worker runs: \(summary.jobRuns) (\(summary.jobRunsElided) elided)
-        listing failures: \(summary.syncFailures.count)
+        failures: \(summary.syncFailures.count)
+        retries: \(summary.retries) (\(summary.retryWaitSeconds) s of waits)
         resources created: \(summary.resourcesCreated), changed: \(summary.resourcesChanged), stale: \(summary.resourcesStale)
         """
     }

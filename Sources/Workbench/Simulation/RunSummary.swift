@@ -15,6 +15,9 @@ public struct RunSummary: Sendable, Equatable {
     public var eventsWritten = 0
     public var virtualSeconds: Int64 = 0
     public var requestsServed = 0
+    /// Requests the retrying transport sent again, and the seconds it would have waited.
+    public var retries = 0
+    public var retryWaitSeconds: Int64 = 0
     /// `drift.sweep` runs (they read the ledger, not the fake), and those skipped as unobservable.
     public var driftSweeps = 0
     public var driftSweepsElided = 0

@@ -47,7 +47,10 @@ public struct Simulator: Sendable {
             throw SimulationError(location: nil, message: "cannot open the ledger: \(error)")
         }
         try WorldBuilder.build(scenario, into: fake)
-        let client = DigitalOceanClient(transport: fake.transport, token: FakeDigitalOcean.defaultToken, itemMemo: ItemMemo())
+        // The production client stack: DO's retry policy over the fake's in-process transport.
+        let retries = RetryWaits()
+        let transport = RetryingTransport(fake.transport, policy: .godo, sleeper: retries.sleeper)
+        let client = DigitalOceanClient(transport: transport, token: FakeDigitalOcean.defaultToken, itemMemo: ItemMemo())
         var runner = JobRunner(client: client, ledger: ledger, clock: clock.engineClock)
         runner.inventory.logger = logger
         var drift = try DriftDriver(scenario, ledger: ledger, clock: clock.engineClock, fake: fake)
@@ -96,6 +99,8 @@ public struct Simulator: Sendable {
         }
         summary.virtualSeconds = scenario.clock.end - scenario.clock.start
         summary.requestsServed = fake.requestCount
+        summary.retries = retries.count
+        summary.retryWaitSeconds = retries.totalSeconds
         summary.drift = try drift.counts()
         return Result(ledger: ledger, summary: summary)
     }

@@ -52,7 +52,8 @@ import TestSupport
         let start = Timestamp(year: 2026, month: 7, day: 1)
         let scenario = ScenarioFixtures.fleet(210, hours: 1, timeline: [
             TimelineEvent(at: start + 60, action: .destroyDroplet(name: "node-3")),
-            TimelineEvent(at: start + 60, action: .fault(FaultSpec(path: "/v2/droplets", page: 2, status: 500, times: 3))),
+            // 3 sweeps x 5 attempts (DO's retry policy): every retry of page 2 fails too.
+            TimelineEvent(at: start + 60, action: .fault(FaultSpec(path: "/v2/droplets", page: 2, status: 500, times: 15))),
         ])
         let result = try await Simulator().run(scenario)
         let (missed, failures) = try result.ledger.writer.read { db in
@@ -63,6 +64,19 @@ import TestSupport
         #expect(failures.allSatisfy { $0["worker"] == "sync.droplets" && $0["page"] == 2 })
         #expect(missed == 0, "three failed listings at :15, :30, :45 count no miss")
         #expect(result.summary.syncFailures.count == 3)
+        #expect(result.summary.retries == 12)
+    }
+
+    @Test func retriesRecoverATransientFailureAndRecordNothing() async throws {
+        let start = Timestamp(year: 2026, month: 7, day: 1)
+        let scenario = ScenarioFixtures.fleet(210, hours: 1, timeline: [
+            TimelineEvent(at: start + 60, action: .fault(FaultSpec(path: "/v2/droplets", page: 2, status: 503, times: 4))),
+        ])
+        let result = try await Simulator().run(scenario)
+        let failures = try await result.ledger.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM cloud_sync_failures") }
+        #expect(failures == 0)
+        #expect(result.summary.retries == 4)
+        #expect(result.summary.retryWaitSeconds == 1 + 2 + 4 + 8, "godo's backoff: 1 s doubling")
     }
 
     @Test func eventsAtTheSameInstantAsASyncAreSeenByIt() async throws {
