@@ -180,7 +180,11 @@ public final class FakeDigitalOcean: Sendable {
     /// The next `times` requests to `path` (and `page`, if given; a request without `page` is
     /// page 1) fail with `status` and DO's error body for it; a 429 also gets `retry-after: 30`.
     public func injectFault(path: String, page: Int?, status: Int, times: Int) {
-        state.withLock { $0.api.faults.add(path: path, page: page, status: status, times: times) }
+        injectFault(path: path, page: page, action: .status(status), times: times)
+    }
+
+    public func injectFault(path: String, page: Int?, action: FaultAction, times: Int) {
+        state.withLock { $0.api.faults.add(path: path, page: page, action: action, times: times) }
     }
 
     /// DO's limits are 5,000/hour and 250/minute; a simulator that fires many jobs in the same

@@ -29,7 +29,8 @@ struct FakeAPI {
             return error(401, requestID: requestID, headers: rateLimiter.headers(at: now))
         }
         let page = request.queryValue("page").flatMap { Int($0) } ?? 1
-        if let status = faults.take(path: request.path, page: page) {
+        let fault = faults.take(path: request.path, page: page)
+        if case .status(let status)? = fault {
             var headers = rateLimiter.headers(at: now)
             if status == 429 { headers["retry-after"] = "30" }
             return error(status, requestID: requestID, headers: headers)
@@ -50,7 +51,15 @@ struct FakeAPI {
         guard request.method == "GET" else { return error(405, requestID: requestID, headers: headers) }
         switch router.route(request, world: world, csvFaults: &csvFaults) {
         case .body(let body), .timeDependent(let body):
-            return APIResponse(status: 200, headers: headers.merging(common(requestID)) { $1 }, body: body)
+            switch fault {
+            case .truncatedBody?:
+                return APIResponse(status: 200, headers: headers.merging(common(requestID)) { $1 }, body: body.prefix(body.count / 2))
+            case .notJSONBody?:
+                return APIResponse(status: 200, headers: headers.merging(["content-type": "text/html", "x-request-id": requestID]) { $1 },
+                                   body: Data("<html><body><h1>502 Bad Gateway</h1></body></html>\n".utf8))
+            case .status?, nil:
+                return APIResponse(status: 200, headers: headers.merging(common(requestID)) { $1 }, body: body)
+            }
         case .csv(let body, let filename):
             let csvHeaders = ["content-type": "text/csv", "content-disposition": "attachment; filename=\"\(filename)\"",
                               "x-request-id": requestID]

@@ -1,27 +1,38 @@
-/// Injected failures: the next `times` requests to a path (optionally one page of it) answer with
-/// `status` instead of the real response. Faults are consumed in the order they were injected.
+/// Injected failures: the next `times` requests to a path (optionally one page of it) go wrong
+/// instead of getting the real response. Faults are consumed in the order they were injected.
 struct FaultPlan: Sendable {
     private struct Fault: Sendable {
         let path: String
         let page: Int?
-        let status: Int
+        let action: FaultAction
         var remaining: Int
     }
 
     private var faults: [Fault] = []
 
-    mutating func add(path: String, page: Int?, status: Int, times: Int) {
+    mutating func add(path: String, page: Int?, action: FaultAction, times: Int) {
         guard times > 0 else { return }
-        faults.append(Fault(path: path, page: page, status: status, remaining: times))
+        faults.append(Fault(path: path, page: page, action: action, remaining: times))
     }
 
-    /// The status to fail this request with, if a fault matches; consumes one use of it.
+    /// What to do to this request, if a fault matches; consumes one use of it.
     /// A request without `page` is page 1, as DO treats it.
-    mutating func take(path: String, page: Int) -> Int? {
+    mutating func take(path: String, page: Int) -> FaultAction? {
         guard let index = faults.firstIndex(where: { $0.path == path && ($0.page == nil || $0.page == page) }) else { return nil }
-        let status = faults[index].status
+        let action = faults[index].action
         faults[index].remaining -= 1
         if faults[index].remaining == 0 { faults.remove(at: index) }
-        return status
+        return action
     }
+}
+
+/// How an injected fault spoils a request: an error status with DO's error body, or a `200` whose
+/// body is broken, as a misbehaving proxy or a dropped connection serves it (not retried: the
+/// status says success; the client's decoding must catch it).
+public enum FaultAction: Sendable, Equatable {
+    case status(Int)
+    /// The real body cut in half.
+    case truncatedBody
+    /// An HTML error page where JSON was expected.
+    case notJSONBody
 }

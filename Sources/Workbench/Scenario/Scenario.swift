@@ -195,18 +195,29 @@ public enum ScenarioAction: Sendable, Equatable {
 
 /// A failure the fake provider injects into the next matching requests.
 public struct FaultSpec: Sendable, Equatable {
+    /// How the response is spoiled instead of an error status.
+    public enum Body: String, Sendable, Equatable {
+        /// A 200 whose JSON is cut in half.
+        case truncated
+        /// A 200 carrying an HTML error page.
+        case notJSON = "not_json"
+    }
+
     /// The path it hits, e.g. `/v2/droplets`.
     public var path: String
     /// Only this page of the listing (nil: any page).
     public var page: Int?
-    /// The HTTP status returned, with DO's error body for it.
+    /// The HTTP status returned, with DO's error body for it (ignored when `body` is set).
     public var status: Int
+    /// A broken 200 body instead of an error status.
+    public var body: Body?
     /// How many matching requests fail before the fault is used up.
     public var times: Int
-    public init(path: String, page: Int? = nil, status: Int = 500, times: Int = 1) {
+    public init(path: String, page: Int? = nil, status: Int = 500, body: Body? = nil, times: Int = 1) {
         self.path = path
         self.page = page
         self.status = status
+        self.body = body
         self.times = times
     }
 }

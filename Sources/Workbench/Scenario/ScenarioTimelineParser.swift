@@ -109,14 +109,21 @@ extension YAMLNodeReader {
     }
 
     private func fault(_ body: YAMLField) throws(ScenarioError) -> FaultSpec {
-        let map = try mapping(body, allowed: ["path", "page", "status", "times"])
+        let map = try mapping(body, allowed: ["path", "page", "status", "body", "times"])
         let pathField = try map.required("path")
         let path = try nonEmptyString(pathField)
         guard path.hasPrefix("/") else { throw error(pathField, "must be an API path starting with '/', e.g. /v2/droplets") }
+        let broken = try map.optional("body").map { f throws(ScenarioError) in
+            try oneOf(f, [FaultSpec.Body.truncated, .notJSON].map { ($0.rawValue, $0) })
+        }
+        if broken != nil, let status = map.optional("status") {
+            throw error(status, "a 'body' fault answers 200 with a broken body; leave out 'status'")
+        }
         return FaultSpec(
             path: path,
             page: try map.optional("page").map { f throws(ScenarioError) in try integer(f, atLeast: 1) },
             status: try map.optional("status").map { f throws(ScenarioError) in try integer(f, atLeast: 400, atMost: 599) } ?? 500,
+            body: broken,
             times: try map.optional("times").map { f throws(ScenarioError) in try integer(f, atLeast: 1) } ?? 1)
     }
 }

@@ -57,7 +57,13 @@ enum WorldBuilder {
             case .deleteDomain(let name): try fake.deleteDomain(name: name)
             case .moveToProject(.droplet(let name), let project): try fake.assignDroplet(name: name, toProject: project)
             case .moveToProject(.domain(let name), let project): try fake.assignDomain(name: name, toProject: project)
-            case .fault(let f): fake.injectFault(path: f.path, page: f.page, status: f.status, times: f.times)
+            case .fault(let f):
+                let action: FaultAction = switch f.body {
+                case .truncated?: .truncatedBody
+                case .notJSON?: .notJSONBody
+                case nil: .status(f.status)
+                }
+                fake.injectFault(path: f.path, page: f.page, action: action, times: f.times)
             case .setInvoiceCSVColumns(let columns): try fake.setInvoiceCSVColumns(try csvColumns(columns))
             case .corruptInvoiceCSV(let period, let how): try fake.corruptNextCSV(period: period, how: try corruption(how))
             case .reingestInvoice: preconditionFailure("an operator action, performed by OperatorAction")

@@ -113,3 +113,18 @@ import Workbench
             == "volume 'pg' is not attached at 2026-04-03T00:00:00Z")
     }
 }
+
+@Suite struct ScenarioFaultBodyTests {
+    @Test func aBodyFaultParsesAndRefusesAStatus() throws {
+        let header = "scenario: t\nseed: 1\nclock: {start: 2026-04-01, end: 2026-05-01}\ntimeline:\n  - at: 2026-04-01T01:00:00Z\n"
+        let parsed = try ScenarioParser.parse(yaml: header + "    fault: {path: /v2/droplets, body: not_json, times: 2}\n", file: "f.yaml")
+        #expect(parsed.timeline[0].action == .fault(FaultSpec(path: "/v2/droplets", body: .notJSON, times: 2)))
+        do {
+            _ = try ScenarioParser.parse(yaml: header + "    fault: {path: /v2/droplets, body: truncated, status: 503}\n", file: "f.yaml")
+            Issue.record("a body fault with a status must be refused")
+        } catch {
+            #expect(error.field == "timeline[0].fault.status")
+            #expect(error.message == "a 'body' fault answers 200 with a broken body; leave out 'status'")
+        }
+    }
+}
