@@ -107,6 +107,26 @@ public final class FakeDigitalOcean: Sendable {
         try mutate { world throws(FakeWorldError) in try world.deleteVolume(name: name) }
     }
 
+    /// Reserves a new IPv4 in `region` and returns it.
+    @discardableResult
+    public func reserveIP(region: String, project: String?) throws -> String {
+        var ip = ""
+        try mutate { world throws(FakeWorldError) in ip = try world.reserveIP(region: region, project: project) }
+        return ip
+    }
+
+    public func assignIP(_ ip: String, toDroplet droplet: String) throws {
+        try mutate { world throws(FakeWorldError) in try world.assignIP(ip, toDroplet: droplet) }
+    }
+
+    public func unassignIP(_ ip: String) throws {
+        try mutate { world throws(FakeWorldError) in try world.unassignIP(ip) }
+    }
+
+    public func releaseIP(_ ip: String) throws {
+        try mutate { world throws(FakeWorldError) in try world.releaseIP(ip) }
+    }
+
     public func createDomain(name: String, ttl: Int, project: String?) throws {
         try mutate { world throws(FakeWorldError) in try world.createDomain(name: name, ttl: ttl, project: project) }
     }

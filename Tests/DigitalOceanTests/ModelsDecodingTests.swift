@@ -149,6 +149,19 @@ import TestSupport
     }
 }
 
+extension ModelsDecodingTests {
+    @Test func reservedIPsDecode() throws {
+        let listing = try JSONDecoder().decode(ReservedIPsEnvelope.self, from: Fixture.data("reserved_ips_list.json"))
+        #expect(listing.reservedIPs.map(\.ip) == ["45.55.96.47"])
+        #expect(listing.reservedIPs[0].droplet == nil && listing.reservedIPs[0].region.slug == "nyc3" && !listing.reservedIPs[0].locked)
+    }
+}
+
+private struct ReservedIPsEnvelope: Decodable {
+    var reservedIPs: [ReservedIP]
+    enum CodingKeys: String, CodingKey { case reservedIPs = "reserved_ips" }
+}
+
 private struct VolumesEnvelope: Decodable {
     var volumes: [Volume]
 }

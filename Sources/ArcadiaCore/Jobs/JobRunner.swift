@@ -28,6 +28,7 @@ public struct JobRunner: Sendable {
         switch job {
         case .syncDroplets: return .sync(try await inventory.syncDroplets())
         case .syncVolumes: return .sync(try await inventory.syncVolumes())
+        case .syncReservedIPs: return .sync(try await inventory.syncReservedIPs())
         case .syncDomains: return .sync(try await inventory.syncDomains())
         case .syncProjects: return .sync(try await inventory.syncProjects())
         case .costBalance:

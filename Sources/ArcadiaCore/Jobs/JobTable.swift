@@ -4,6 +4,7 @@ public enum JobTable {
     public static let production: [ScheduledJob] = [
         ScheduledJob(.syncDroplets, .every(minutes: 15, offset: 0)),
         ScheduledJob(.syncVolumes, .every(minutes: 15, offset: 0)),
+        ScheduledJob(.syncReservedIPs, .every(minutes: 15, offset: 0)),
         ScheduledJob(.syncDomains, .every(minutes: 15, offset: 0)),
         ScheduledJob(.syncProjects, .every(minutes: 15, offset: 0)),
         ScheduledJob(.costBalance, .hourly(minute: 7)),
@@ -27,6 +28,7 @@ public struct ScheduledJob: Sendable, Equatable {
 public enum JobID: String, Sendable, CaseIterable, Comparable {
     case syncDroplets = "sync.droplets"
     case syncVolumes = "sync.volumes"
+    case syncReservedIPs = "sync.reserved_ips"
     case syncDomains = "sync.domains"
     case syncProjects = "sync.projects"
     case costBalance = "cost.balance"

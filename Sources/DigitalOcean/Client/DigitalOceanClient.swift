@@ -39,6 +39,15 @@ public struct DigitalOceanClient: Sendable {
         try await list(path: "/v2/volumes", key: "volumes")
     }
 
+    public func reservedIPs() async throws -> Listing<ReservedIP> {
+        try await list(path: "/v2/reserved_ips", key: "reserved_ips")
+    }
+
+    /// The pre-2022 name of the same resource; DO still serves it.
+    public func floatingIPs() async throws -> Listing<ReservedIP> {
+        try await list(path: "/v2/floating_ips", key: "floating_ips")
+    }
+
     public func domains() async throws -> Listing<Domain> {
         try await list(path: "/v2/domains", key: "domains")
     }

@@ -51,6 +51,13 @@ struct FakeRouter {
         case (2, "droplets"):
             guard let id = Int(rest[1]), let droplet = world.droplets[id] else { return .failure(status: 404, message: nil) }
             return .body(single(key: "droplet", json: dropletJSON(droplet)))
+        case (1, "reserved_ips"), (1, "floating_ips"):
+            let key = rest[0]
+            let ips = world.reservedIPs
+            return list(request, key: key, total: ips.count) { range, router in ips[range].map { router.encode($0.model(in: world)) } }
+        case (2, "reserved_ips"), (2, "floating_ips"):
+            guard let reserved = world.reservedIPs.first(where: { $0.ip == rest[1] }) else { return .failure(status: 404, message: nil) }
+            return .body(single(key: rest[0] == "reserved_ips" ? "reserved_ip" : "floating_ip", json: encode(reserved.model(in: world))))
         case (1, "volumes"):
             let volumes = world.volumes
             return list(request, key: "volumes", total: volumes.count) { range, router in volumes[range].map { router.encode($0.model) } }

@@ -23,6 +23,8 @@ struct FakeWorld: Sendable {
     private(set) var domains: [String: FakeDomain] = [:]
     /// In creation order, the order the fake lists them in.
     var volumes: [FakeVolume] = []
+    /// In reservation order.
+    var reservedIPs: [FakeReservedIP] = []
     /// Projects in creation order, DO's listing order. Mutated only by `FakeWorld+Projects`.
     var projects: [FakeProject] = []
     /// Which project holds each assigned URN: a resource is in exactly one project.
@@ -167,6 +169,7 @@ struct FakeWorld: Sendable {
         dropletIDsByName[name] = nil
         unassign(urn: droplet.urn)
         detachVolumes(fromDroplet: droplet.id)
+        unassignReservedIPs(fromDroplet: droplet.id)
         let now = now
         history.droplets.update(id: droplet.id) { $0.destroy(at: now) }
     }
@@ -203,6 +206,15 @@ struct FakeWorld: Sendable {
         let uuid = rng.uuid()
         vpcByRegion[region.slug] = uuid
         return uuid
+    }
+
+    /// A public IPv4 no droplet or reserved IP has, for a new reserved IP.
+    mutating func drawReservedAddress() -> String {
+        var address: String
+        repeat {
+            address = "\(["45.55", "138.197", "167.99"][rng.below(3)]).\(rng.below(256)).\(2 + rng.below(253))"
+        } while !usedAddresses.insert(address).inserted
+        return address
     }
 
     /// A private IPv4, a public IPv4 and an IPv6 address, redrawn on the rare collision so every

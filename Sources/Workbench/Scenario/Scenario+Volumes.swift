@@ -20,3 +20,21 @@ public struct VolumeSpec: Sendable, Equatable {
         self.location = location
     }
 }
+
+/// A reserved IP in a scenario. DO names a reserved IP by its address, which the fake draws from
+/// the seed, so a scenario names it by a label of its own.
+public struct ReservedIPSpec: Sendable, Equatable {
+    public var name: String
+    public var region: String
+    public var project: String?
+    /// The droplet it is assigned to when reserved.
+    public var droplet: String?
+    public var location: ScenarioLocation?
+    public init(name: String, region: String, project: String? = nil, droplet: String? = nil, location: ScenarioLocation? = nil) {
+        self.name = name
+        self.region = region
+        self.project = project
+        self.droplet = droplet
+        self.location = location
+    }
+}

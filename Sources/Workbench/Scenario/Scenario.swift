@@ -66,13 +66,15 @@ public struct WorldSpec: Sendable, Equatable {
     public var droplets: [DropletSpec]
     public var domains: [DomainSpec]
     public var volumes: [VolumeSpec]
+    public var reservedIPs: [ReservedIPSpec]
     public init(sizes: [SizeSpec] = [], projects: [ProjectSpec] = [], droplets: [DropletSpec] = [], domains: [DomainSpec] = [],
-                volumes: [VolumeSpec] = []) {
+                volumes: [VolumeSpec] = [], reservedIPs: [ReservedIPSpec] = []) {
         self.sizes = sizes
         self.projects = projects
         self.droplets = droplets
         self.domains = domains
         self.volumes = volumes
+        self.reservedIPs = reservedIPs
     }
 }
 
@@ -187,6 +189,10 @@ public enum ScenarioAction: Sendable, Equatable {
     case attachVolume(name: String, droplet: String)
     case detachVolume(name: String)
     case deleteVolume(name: String)
+    case reserveIP(ReservedIPSpec)
+    case assignIP(name: String, droplet: String)
+    case unassignIP(name: String)
+    case releaseIP(name: String)
     /// Records a droplet's desired state (what provisioning asked for); touches nothing live.
     case provision(droplet: String, spec: [String: JSONValue])
     /// Accepts the open drift on a droplet's field through the drift inbox.

@@ -20,6 +20,10 @@ enum ScenarioActionKind: String, CaseIterable {
     case attachVolume = "attach_volume"
     case detachVolume = "detach_volume"
     case deleteVolume = "delete_volume"
+    case reserveIP = "reserve_ip"
+    case assignIP = "assign_ip"
+    case unassignIP = "unassign_ip"
+    case releaseIP = "release_ip"
     case provision
     case acceptDrift = "accept_drift"
 
@@ -48,6 +52,10 @@ extension ScenarioAction {
         case .attachVolume: .attachVolume
         case .detachVolume: .detachVolume
         case .deleteVolume: .deleteVolume
+        case .reserveIP: .reserveIP
+        case .assignIP: .assignIP
+        case .unassignIP: .unassignIP
+        case .releaseIP: .releaseIP
         case .provision: .provision
         case .acceptDrift: .acceptDrift
         }

@@ -102,7 +102,7 @@ extension YAMLNodeReader {
     }
 
     private func worldSpec(_ field: YAMLField) throws(ScenarioError) -> WorldSpec {
-        let world = try mapping(field, allowed: ["sizes", "projects", "droplets", "domains", "volumes"])
+        let world = try mapping(field, allowed: ["sizes", "projects", "droplets", "domains", "volumes", "reserved_ips"])
         var spec = WorldSpec()
         for item in try world.optional("sizes").map(list) ?? [] {
             let size = try size(item)
@@ -122,6 +122,9 @@ extension YAMLNodeReader {
         }
         for item in try world.optional("volumes").map(list) ?? [] {
             spec.volumes.append(try volume(item, inWorld: true))
+        }
+        for item in try world.optional("reserved_ips").map(list) ?? [] {
+            spec.reservedIPs.append(try reservedIP(item))
         }
         return spec
     }

@@ -78,9 +78,17 @@ extension YAMLNodeReader {
         case .attachVolume:
             return try attachVolume(body)
         case .detachVolume:
-            return .detachVolume(name: try volumeName(body))
+            return .detachVolume(name: try nameOnlyBody(body))
         case .deleteVolume:
-            return .deleteVolume(name: try volumeName(body))
+            return .deleteVolume(name: try nameOnlyBody(body))
+        case .reserveIP:
+            return .reserveIP(try reservedIP(body))
+        case .assignIP:
+            return try assignIP(body)
+        case .unassignIP:
+            return .unassignIP(name: try nameOnlyBody(body))
+        case .releaseIP:
+            return .releaseIP(name: try nameOnlyBody(body))
         case .provision:
             return try provision(body)
         case .acceptDrift:

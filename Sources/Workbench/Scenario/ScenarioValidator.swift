@@ -35,6 +35,8 @@ struct ValidationWalk {
     var domains: Set<String> = []
     /// Existing volumes by name, with the droplet each is attached to.
     var volumes: [String: String?] = [:]
+    /// Reserved IPs by label, with the droplet each is assigned to.
+    var reservedIPs: [String: String?] = [:]
     /// Why a name no longer refers to a live resource, for a message better than "not found".
     var dropletsGone: [String: String] = [:]
     var domainsGone: [String: String] = [:]
@@ -117,6 +119,15 @@ struct ValidationWalk {
             }
             volumes[volume.name] = .some(volume.attachedTo)
         }
+        for (index, ip) in world.reservedIPs.enumerated() {
+            let field = "world.reserved_ips[\(index)]"
+            guard reservedIPs[ip.name] == nil else {
+                throw error("\(field).name", near: ip.location, "another world reserved IP is labelled '\(ip.name)'")
+            }
+            try checkProject(ip.project, "\(field).project", near: ip.location, when: nil)
+            if let droplet = ip.droplet { try checkIPAssignable(to: droplet, "\(field).droplet", near: ip.location, when: nil) }
+            reservedIPs[ip.name] = .some(ip.droplet)
+        }
     }
 
     mutating func checkTimeline() throws(ScenarioError) {
@@ -175,6 +186,7 @@ struct ValidationWalk {
             droplets[name] = nil
             droplets[newName] = status
             for (volume, attached) in volumes where attached == name { volumes[volume] = .some(newName) }
+            for (ip, assigned) in reservedIPs where assigned == name { reservedIPs[ip] = .some(newName) }
             dropletsGone[name] = "renamed to '\(newName)' at \(when)"
             dropletsGone[newName] = nil
             specFields[newName] = specFields.removeValue(forKey: name)
@@ -182,6 +194,7 @@ struct ValidationWalk {
             _ = try liveDroplet(name, "\(field).name", near: near, when: when)
             droplets[name] = nil
             for (volume, attached) in volumes where attached == name { volumes[volume] = .some(nil) }
+            for (ip, assigned) in reservedIPs where assigned == name { reservedIPs[ip] = .some(nil) }
             dropletsGone[name] = "destroyed at \(when)"
             specFields[name] = nil
         case .createDomain(let domain):
@@ -203,6 +216,29 @@ struct ValidationWalk {
             try checkProject(project, "\(field).project", near: near, when: when)
         case .fault, .setInvoiceCSVColumns, .corruptInvoiceCSV:
             break
+        case .reserveIP(let ip):
+            guard reservedIPs[ip.name] == nil else {
+                throw error("\(field).name", near: near, "a reserved IP labelled '\(ip.name)' already exists")
+            }
+            try checkProject(ip.project, "\(field).project", near: near, when: when)
+            if let droplet = ip.droplet { try checkIPAssignable(to: droplet, "\(field).droplet", near: near, when: when) }
+            reservedIPs[ip.name] = .some(ip.droplet)
+        case .assignIP(let name, let droplet):
+            if case let assigned?? = try liveReservedIP(name, "\(field).name", near: near, when: when) {
+                throw error("\(field).name", near: near, "reserved IP '\(name)' is already assigned to '\(assigned)' at \(when)")
+            }
+            try checkIPAssignable(to: droplet, "\(field).droplet", near: near, when: when)
+            reservedIPs[name] = .some(droplet)
+        case .unassignIP(let name):
+            guard case .some(.some) = try liveReservedIP(name, "\(field).name", near: near, when: when) else {
+                throw error("\(field).name", near: near, "reserved IP '\(name)' is not assigned at \(when)")
+            }
+            reservedIPs[name] = .some(nil)
+        case .releaseIP(let name):
+            if case let assigned?? = try liveReservedIP(name, "\(field).name", near: near, when: when) {
+                throw error("\(field).name", near: near, "reserved IP '\(name)' is assigned to '\(assigned)'; unassign it first")
+            }
+            reservedIPs[name] = nil
         case .createVolume(let volume):
             guard volumes[volume.name] == nil else {
                 throw error("\(field).name", near: near, "a volume named '\(volume.name)' already exists")
@@ -260,6 +296,23 @@ struct ValidationWalk {
             throw error(field, near: near, "no volume named '\(name)' exists at \(when)")
         }
         return .some(attachment)
+    }
+
+    private func liveReservedIP(_ name: String, _ field: String, near: ScenarioLocation?, when: Timestamp) throws(ScenarioError) -> String?? {
+        guard let assignment = reservedIPs[name] else {
+            throw error(field, near: near, "no reserved IP labelled '\(name)' exists at \(when)")
+        }
+        return .some(assignment)
+    }
+
+    /// A droplet takes one reserved IP; `when` is nil in the world.
+    private func checkIPAssignable(to droplet: String, _ field: String, near: ScenarioLocation?, when: Timestamp?) throws(ScenarioError) {
+        guard droplets[droplet] != nil else {
+            throw error(field, near: near, "no droplet named '\(droplet)' exists\(when.map { " at \($0)" } ?? " in the world")")
+        }
+        if let (label, _) = reservedIPs.first(where: { $0.value == droplet }) {
+            throw error(field, near: near, "droplet '\(droplet)' already has reserved IP '\(label)'")
+        }
     }
 
     private func checkDropletNameFree(_ name: String, _ field: String, near: ScenarioLocation?) throws(ScenarioError) {

@@ -14,10 +14,11 @@ public enum ScenarioWorld {
             throw SimulationError(location: nil, message: "\(instant) is outside the scenario's clock \(scenario.clock.start) ..< \(scenario.clock.end)")
         }
         let fake = FakeDigitalOcean(seed: scenario.seed, start: scenario.clock.start)
-        try WorldBuilder.build(scenario, into: fake)
+        var world = WorldBuilder(fake: fake)
+        try world.build(scenario)
         for event in scenario.timeline where event.at <= instant {
             fake.advance(to: event.at)
-            try WorldBuilder.apply(event, to: fake)
+            try world.apply(event)
         }
         fake.advance(to: instant)
         return fake

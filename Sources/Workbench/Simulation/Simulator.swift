@@ -46,7 +46,8 @@ public struct Simulator: Sendable {
         } catch {
             throw SimulationError(location: nil, message: "cannot open the ledger: \(error)")
         }
-        try WorldBuilder.build(scenario, into: fake)
+        var world = WorldBuilder(fake: fake)
+        try world.build(scenario)
         // The production client stack: DO's retry policy over the fake's in-process transport.
         let retries = RetryWaits()
         let transport = RetryingTransport(fake.transport, policy: .godo, sleeper: retries.sleeper)
@@ -69,7 +70,7 @@ public struct Simulator: Sendable {
                 if let operation = OperatorAction(event.action) {
                     try await operation.perform(with: runner, at: event)
                 } else {
-                    try WorldBuilder.apply(event, to: fake)
+                    try world.apply(event)
                     try drift.apply(event, fake: fake)
                 }
                 worldGeneration += 1

@@ -2,8 +2,15 @@ import DigitalOcean
 import FakeDigitalOcean
 
 /// Turns scenario declarations and timeline events into calls on the fake provider.
-enum WorldBuilder {
-    static func build(_ scenario: Scenario, into fake: FakeDigitalOcean) throws(SimulationError) {
+struct WorldBuilder {
+    let fake: FakeDigitalOcean
+    /// Scenario labels of reserved IPs, to the addresses the fake handed out (a scenario cannot
+    /// know a seeded address in advance).
+    private var reservedIPs: [String: String] = [:]
+
+    init(fake: FakeDigitalOcean) { self.fake = fake }
+
+    mutating func build(_ scenario: Scenario) throws(SimulationError) {
         for size in scenario.world.sizes {
             try attempt(size.location, "world.sizes") { try fake.setSize(try fakeSize(size, catalogue: fake.size(size.slug))) }
         }
@@ -32,6 +39,9 @@ enum WorldBuilder {
                 if let droplet = volume.attachedTo { try fake.attachVolume(name: volume.name, toDroplet: droplet) }
             }
         }
+        for ip in scenario.world.reservedIPs {
+            try attempt(ip.location, "world.reserved_ips") { try reserve(ip) }
+        }
         for domain in scenario.world.domains {
             try attempt(domain.location, "world.domains") {
                 try fake.createDomain(name: domain.name, ttl: domain.ttl, project: domain.project)
@@ -39,7 +49,7 @@ enum WorldBuilder {
         }
     }
 
-    static func apply(_ event: TimelineEvent, to fake: FakeDigitalOcean) throws(SimulationError) {
+    mutating func apply(_ event: TimelineEvent) throws(SimulationError) {
         try attempt(event.location, "timeline event at \(event.at)") {
             switch event.action {
             case .createProject(let p):
@@ -66,7 +76,13 @@ enum WorldBuilder {
                 fake.injectFault(path: f.path, page: f.page, action: action, times: f.times)
             case .setInvoiceCSVColumns(let columns): try fake.setInvoiceCSVColumns(try csvColumns(columns))
             case .corruptInvoiceCSV(let period, let how): try fake.corruptNextCSV(period: period, how: try corruption(how))
-            case .reingestInvoice: preconditionFailure("an operator action, performed by OperatorAction")
+            case .reingestInvoice: break // ledger-side: an operator action, which changes nothing at DO
+            case .reserveIP(let spec): try reserve(spec)
+            case .assignIP(let name, let droplet): try fake.assignIP(try address(name), toDroplet: droplet)
+            case .unassignIP(let name): try fake.unassignIP(try address(name))
+            case .releaseIP(let name):
+                try fake.releaseIP(try address(name))
+                reservedIPs[name] = nil
             case .createVolume(let v):
                 try fake.createVolume(name: v.name, sizeGB: v.sizeGB, region: v.region, tags: v.tags, project: v.project)
             case .attachVolume(let name, let droplet): try fake.attachVolume(name: name, toDroplet: droplet)
@@ -77,8 +93,23 @@ enum WorldBuilder {
         }
     }
 
+    private mutating func reserve(_ spec: ReservedIPSpec) throws {
+        reservedIPs[spec.name] = try fake.reserveIP(region: spec.region, project: spec.project)
+        if let droplet = spec.droplet { try fake.assignIP(reservedIPs[spec.name]!, toDroplet: droplet) }
+    }
+
+    private func address(_ label: String) throws -> String {
+        guard let ip = reservedIPs[label] else { throw UnknownReservedIP(label: label) }
+        return ip
+    }
+
+    private struct UnknownReservedIP: Error, CustomStringConvertible {
+        var label: String
+        var description: String { "no reserved IP labelled '\(label)'" }
+    }
+
     /// An existing size keeps what the spec leaves out; a new one must say everything.
-    private static func fakeSize(_ spec: SizeSpec, catalogue: FakeSize?) throws -> FakeSize {
+    private func fakeSize(_ spec: SizeSpec, catalogue: FakeSize?) throws -> FakeSize {
         if var size = catalogue {
             size.priceMonthlyCents = spec.priceMonthlyCents
             size.vcpus = spec.vcpus ?? size.vcpus
@@ -98,14 +129,14 @@ enum WorldBuilder {
         var description: String { "'\(slug)' is not in the catalogue, so it needs vcpus, memory and disk as well as price_monthly" }
     }
 
-    private static func csvColumns(_ names: [String]) throws -> [InvoiceCSVColumn] {
+    private func csvColumns(_ names: [String]) throws -> [InvoiceCSVColumn] {
         try names.map { name in
             guard let column = InvoiceCSVColumn(rawValue: name) else { throw UnknownCSVColumn(name: name) }
             return column
         }
     }
 
-    private static func corruption(_ spec: CSVCorruptionSpec) throws -> CSVCorruption {
+    private func corruption(_ spec: CSVCorruptionSpec) throws -> CSVCorruption {
         switch spec {
         case .badAmount: return .badAmount
         case .badDate: return .badDate
@@ -119,7 +150,7 @@ enum WorldBuilder {
         var description: String { "the fake knows no CSV column '\(name)'" }
     }
 
-    private static func attempt<T>(_ location: ScenarioLocation?, _ what: String, _ body: () throws -> T) throws(SimulationError) {
+    private func attempt<T>(_ location: ScenarioLocation?, _ what: String, _ body: () throws -> T) throws(SimulationError) {
         do {
             _ = try body()
         } catch {

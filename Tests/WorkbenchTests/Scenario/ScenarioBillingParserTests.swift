@@ -128,3 +128,26 @@ import Workbench
         }
     }
 }
+
+@Suite struct ScenarioReservedIPTests {
+    static let header = "scenario: t\nseed: 1\nclock: {start: 2026-04-01, end: 2026-06-01}\nworld:\n  droplets: [{name: a, size: s, region: syd1}, {name: b, size: s, region: syd1}]\n  reserved_ips: [{name: ip1, region: syd1, droplet: a}]\n"
+
+    func failure(_ timeline: String) -> ScenarioError? {
+        do {
+            _ = try ScenarioParser.parse(yaml: Self.header + "timeline:\n" + timeline, file: "ip.yaml")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func reservedIPActionsAreCheckedInTimeOrder() {
+        #expect(failure("  - at: 2026-04-02T00:00:00Z\n    release_ip: {name: ip1}\n")?.message == "reserved IP 'ip1' is assigned to 'a'; unassign it first")
+        #expect(failure("  - at: 2026-04-02T00:00:00Z\n    reserve_ip: {name: ip2, region: syd1, droplet: a}\n")?.message
+            == "droplet 'a' already has reserved IP 'ip1'")
+        #expect(failure("  - at: 2026-04-02T00:00:00Z\n    unassign_ip: {name: ip9}\n")?.field == "timeline[0].unassign_ip.name")
+        #expect(failure("  - at: 2026-04-02T00:00:00Z\n    destroy_droplet: {name: a}\n  - at: 2026-04-03T00:00:00Z\n    release_ip: {name: ip1}\n") == nil,
+                "destroying the droplet unassigns its IP")
+        #expect(failure("  - at: 2026-04-02T00:00:00Z\n    unassign_ip: {name: ip1}\n  - at: 2026-04-03T00:00:00Z\n    assign_ip: {name: ip1, droplet: b}\n") == nil)
+    }
+}

@@ -28,6 +28,12 @@ public struct InventorySync: Sendable {
         try await syncKind(.syncVolumes, kind: .volume) { try await client.volumes() } normalize: { Normalize.volume($0) }
     }
 
+    public func syncReservedIPs() async throws -> SyncReport {
+        try await syncKind(.syncReservedIPs, kind: .floatingIP) {
+            try await client.list(path: "/v2/reserved_ips", key: "reserved_ips") as Listing<InventoryReservedIP>
+        } normalize: { Normalize.reservedIP($0) }
+    }
+
     public func syncDomains() async throws -> SyncReport {
         try await syncKind(.syncDomains, kind: .dnsZone) { try await client.domains() } normalize: { Normalize.domain($0) }
     }
@@ -35,7 +41,7 @@ public struct InventorySync: Sendable {
     /// One sweep of every inventory worker, in job-table order (`arcadia sync`): the projects pass
     /// last, so it can attribute what the others found.
     public func sweep() async throws -> [SyncReport] {
-        [try await syncDroplets(), try await syncVolumes(), try await syncDomains(), try await syncProjects()]
+        [try await syncDroplets(), try await syncVolumes(), try await syncReservedIPs(), try await syncDomains(), try await syncProjects()]
     }
 
     private func syncKind<Item: Sendable>(_ job: JobID, kind: ResourceKind, list: () async throws -> Listing<Item>,

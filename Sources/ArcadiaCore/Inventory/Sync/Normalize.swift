@@ -34,6 +34,14 @@ enum Normalize {
                                 ])
     }
 
+    /// The IP is both the provider id and the name; status says whether it is assigned, the
+    /// state DO bills (an unassigned reserved IP costs money).
+    static func reservedIP(_ reserved: InventoryReservedIP) -> ObservedResource {
+        ObservedResource(kind: .floatingIP, providerID: reserved.ip, name: reserved.ip,
+                         status: reserved.droplet == nil ? "unassigned" : "assigned", region: reserved.region.slug,
+                         attributes: ["droplet_id": reserved.droplet.map { .string(String($0.id)) } ?? .null])
+    }
+
     static func domain(_ domain: Domain) -> ObservedResource {
         var attributes: [String: JSONValue] = [:]
         if let ttl = domain.ttl { attributes["ttl"] = .int(Int64(ttl)) }
