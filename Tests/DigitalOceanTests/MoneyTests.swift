@@ -59,3 +59,33 @@ import DigitalOcean
         #expect(Money.roundHalfUp(0, dividedBy: 7) == 0)
     }
 }
+
+/// The invoice-CSV amount grammar, as cost ingestion relies on it.
+@Suite struct MoneyCSVAmountTests {
+    @Test(arguments: [
+        ("$3.11", 311), ("$0.16", 16), ("-$1.00", -100), ("$-1.00", -100), ("$1,234.56", 123_456),
+        ("$1234.56", 123_456), ("$5", 500), ("$5.5", 550), ("12.34", 1_234), ("-0.01", -1), ("$0.00", 0),
+        ("$1,234,567.89", 123_456_789), ("$007.10", 710),
+    ] as [(String, Int)])
+    func readsAmountsAsExactCents(text: String, cents: Int) throws {
+        #expect(try Money(csvAmount: text).cents == cents)
+    }
+
+    @Test(arguments: [
+        "", "$", "-", "$1.234", "$1.2.3", "$1.", "$.50", "$1,23.00", "$12,34", "$1,2345", ",123", "abc", "$ 1.00", " $1.00",
+        "1e3", "$+1", "--1", "-$-1", "$1.0O", "$99999999999999999999",
+    ])
+    func rejectsAnythingElse(text: String) {
+        #expect(throws: MoneyParseError.self, "'\(text)'") { try Money(csvAmount: text) }
+    }
+
+    @Test func overflowIsRejectedNotWrapped() throws {
+        #expect(try Money(csvAmount: "$92233720368547758.07").cents == Int.max)
+        #expect(throws: MoneyParseError.self) { try Money(csvAmount: "$92233720368547758.08") }
+        #expect(throws: MoneyParseError.self) { try Money(csvAmount: "$92233720368547759") }
+    }
+
+    @Test func groupingIsForTheCSVFormOnly() {
+        #expect(throws: MoneyParseError.self) { try Money(decimal: "1,234.56") }
+    }
+}

@@ -102,7 +102,7 @@ private struct RowFields {
 
     private func amount() throws(CostIngestionError) -> Int64 {
         let value = text(.usd)
-        guard let cents = DollarAmount.cents(value) else { throw failure(.usd, value, "is not an amount") }
+        guard let cents = (try? Money(csvAmount: value)).map({ Int64($0.cents) }) else { throw failure(.usd, value, "is not an amount") }
         return cents
     }
 

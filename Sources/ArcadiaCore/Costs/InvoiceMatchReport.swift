@@ -1,3 +1,4 @@
+import DigitalOcean
 /// What ingesting one invoice found: how many lines match inventory, why the others do not, and
 /// whether the lines add up to the invoice.
 public struct InvoiceMatchReport: Sendable, Equatable {
@@ -45,7 +46,7 @@ public struct ReconciliationFinding: Sendable, Equatable, CustomStringConvertibl
     public var differenceCents: Int64 { lineSumCents - invoiceAmountCents }
 
     public var description: String {
-        "lines sum to \(DollarAmount.text(lineSumCents)) but the invoice amount is \(DollarAmount.text(invoiceAmountCents))"
-            + " (difference \(DollarAmount.text(differenceCents)))"
+        "lines sum to \(Money(cents: Int(lineSumCents)).csvString) but the invoice amount is \(Money(cents: Int(invoiceAmountCents)).csvString)"
+            + " (difference \(Money(cents: Int(differenceCents)).csvString))"
     }
 }

@@ -23,7 +23,8 @@ public struct Money: Hashable, Comparable, Sendable {
     }
 
     /// Parses DO's CSV form, where the amount carries a `$`: `"$3.11"`, `"-$3.11"` (the sign may
-    /// also follow the `$`). The `$` is optional, so a plain decimal parses too.
+    /// also follow the `$`), and may group thousands (`"$1,234.56"`). The `$` is optional, so a
+    /// plain decimal parses too.
     public init(csvAmount text: some StringProtocol) throws(MoneyParseError) {
         self = try MoneyParser.parse(String(text), allowDollarSign: true)
     }

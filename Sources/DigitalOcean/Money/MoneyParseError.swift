@@ -47,6 +47,15 @@ enum MoneyParser {
                 bytes = bytes.dropFirst()
             }
         }
+        if allowDollarSign, bytes.contains(UInt8(ascii: ",")) {
+            // CSV exports may group thousands (`$1,234.56`): every group after the first is exactly
+            // three digits, so `$12,34` is refused rather than read as 1234.
+            let groups = bytes.prefix { $0 != UInt8(ascii: ".") }.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+            guard let first = groups.first, (1...3).contains(first.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+                throw fail(.notANumber)
+            }
+            bytes = Substring(String(decoding: bytes.filter { $0 != UInt8(ascii: ",") }, as: UTF8.self)).utf8[...]
+        }
         var units = 0
         var fractionDigits = 0
         var fraction = 0
