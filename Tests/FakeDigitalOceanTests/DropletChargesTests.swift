@@ -116,3 +116,31 @@ private func life(from start: Timestamp, size: FakeSize = small) -> DropletLife 
         #expect(DropletCharges.lines(for: droplet, in: april.next.range).isEmpty)
     }
 }
+
+/// The balance's fast path must agree with the invoice to the cent, whatever the droplet did.
+@Suite struct DropletUsageTests {
+    @Test func usageEqualsTheSumOfTheLinesForEveryShapeOfLife() {
+        var state: UInt64 = 12_345
+        func next(_ bound: Int64) -> Int64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int64((state >> 33) % UInt64(bound))
+        }
+        let month = Timestamp(year: 2026, month: 4, day: 1)..<Timestamp(year: 2026, month: 5, day: 1)
+        let sizes = [SizeCatalogue.size("s-1vcpu-1gb")!, SizeCatalogue.size("s-2vcpu-4gb")!, SizeCatalogue.size("s-4vcpu-8gb")!]
+        for id in 0..<500 {
+            let created = month.lowerBound + next(40 * 86_400) - 5 * 86_400
+            var life = DropletLife(id: id, name: "d\(id)", projectName: "p", size: sizes[Int(next(3))], poweredOn: true, createdAt: created)
+            var time = created
+            for _ in 0..<next(3) {
+                time = time + 1 + next(6 * 86_400)
+                life.resize(to: sizes[Int(next(3))], at: time)
+            }
+            if next(2) == 0 { life.destroy(at: time + 1 + next(10 * 86_400)) }
+            for upper in [month.upperBound, month.lowerBound + next(31 * 86_400) + 1] {
+                let period = month.lowerBound..<upper
+                #expect(DropletCharges.usage(for: life, in: period) == DropletCharges.lines(for: life, in: period).map(\.amount).sum(),
+                        "droplet \(id), period ending \(upper)")
+            }
+        }
+    }
+}

@@ -88,7 +88,7 @@ struct BillingAccount: Sendable {
     /// usage so far, before tax; `month_to_date_balance` = their sum.
     func balance(at now: Timestamp, history: BillableHistory) -> Balance {
         let account = visibleEntries.map(\.amount).sum()
-        let usage = preview(at: now, history: history).draft.subtotal
+        let usage = InvoiceDraft.subtotal(period: openMonth.start..<now, history: history)
         return Balance(monthToDateBalance: (account + usage).decimalString, accountBalance: account.decimalString,
                        monthToDateUsage: usage.decimalString, generatedAt: now.iso8601)
     }

@@ -15,6 +15,11 @@ struct InvoiceDraft: Sendable, Equatable {
         tax = usage.isEmpty ? nil : taxRate?.line(on: usage.map(\.amount).sum(), month: month)
     }
 
+    /// The usage so far, before tax, without drawing up the lines (the hourly balance).
+    static func subtotal(period: Range<Timestamp>, history: BillableHistory) -> Money {
+        producers.map { $0.subtotal(in: period, world: history) }.sum()
+    }
+
     var lines: [InvoiceLine] { usage + (tax.map { [$0] } ?? []) }
     var subtotal: Money { usage.map(\.amount).sum() }
     /// Σ lines + tax: what the invoice (and the billing-history entry) charges.

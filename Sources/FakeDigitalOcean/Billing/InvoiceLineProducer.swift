@@ -5,6 +5,14 @@ import DigitalOcean
 /// producers in `InvoiceDraft.producers`, each keeping its own history.
 protocol InvoiceLineProducer: Sendable {
     func lines(in period: Range<Timestamp>, world: BillableHistory) -> [InvoiceLine]
+    /// Σ of the lines' amounts; a producer may compute it without building the lines.
+    func subtotal(in period: Range<Timestamp>, world: BillableHistory) -> Money
+}
+
+extension InvoiceLineProducer {
+    func subtotal(in period: Range<Timestamp>, world: BillableHistory) -> Money {
+        lines(in: period, world: world).map(\.amount).sum()
+    }
 }
 
 /// What producers read: everything the world keeps about the past.
@@ -16,5 +24,9 @@ struct BillableHistory: Sendable {
 struct DropletLineProducer: InvoiceLineProducer {
     func lines(in period: Range<Timestamp>, world: BillableHistory) -> [InvoiceLine] {
         world.droplets.lives.flatMap { DropletCharges.lines(for: $0, in: period) }
+    }
+
+    func subtotal(in period: Range<Timestamp>, world: BillableHistory) -> Money {
+        world.droplets.lives.map { DropletCharges.usage(for: $0, in: period) }.sum()
     }
 }
