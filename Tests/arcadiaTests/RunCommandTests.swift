@@ -4,12 +4,22 @@ import Testing
 import TestSupport
 @testable import arcadia
 
+/// Runs `body` with `CI` set to `value` (nil: unset), then restores what the process had, so a
+/// test means the same whether or not it runs under CI (which sets `CI=true`).
+private func withCI<T>(_ value: String?, _ body: () async throws -> T) async rethrows -> T {
+    let saved = getenv("CI").map { String(cString: $0) }
+    if let value { setenv("CI", value, 1) } else { unsetenv("CI") }
+    defer { if let saved { setenv("CI", saved, 1) } else { unsetenv("CI") } }
+    return try await body()
+}
+
+/// Serialized: both tests change the process's environment.
 @Suite(.serialized) struct RunCommandTests {
     @Test func updatingGoldensIsRefusedWhenCIIsSet() async throws {
-        setenv("CI", "true", 1)
-        defer { unsetenv("CI") }
-        let command = try RunCommand.parse(["scenarios", "--update-goldens"])
-        await #expect(throws: ValidationError.self) { try await command.run() }
+        try await withCI("true") {
+            let command = try RunCommand.parse(["scenarios", "--update-goldens"])
+            await #expect(throws: ValidationError.self) { try await command.run() }
+        }
     }
 
     @Test func aMismatchExitsOneAndWritesSchemaValidJUnitWithTheDiff() async throws {
@@ -20,7 +30,7 @@ import TestSupport
         _ = try ScenarioFixtures.write(text, to: scenarios, as: "droplet-lifecycle.yaml")
         let goldens = directory.appendingPathComponent("goldens").path
         let update = try RunCommand.parse([scenarios.path, "--goldens", goldens, "--update-goldens"])
-        try await update.run()
+        try await withCI(nil) { try await update.run() }
 
         let events = directory.appendingPathComponent("goldens/droplet-lifecycle/events.tsv")
         let golden = try String(contentsOf: events, encoding: .utf8)
