@@ -15,16 +15,4 @@ public struct ReconcileOutcome: Sendable, Equatable {
 
     /// True when nothing was written.
     public var isQuiet: Bool { created == 0 && changed == 0 && revived == 0 && missed == 0 && markedStale == 0 }
-
-    public static func + (lhs: ReconcileOutcome, rhs: ReconcileOutcome) -> ReconcileOutcome {
-        var sum = ReconcileOutcome()
-        sum.created = lhs.created + rhs.created
-        sum.changed = lhs.changed + rhs.changed
-        sum.revived = lhs.revived + rhs.revived
-        sum.missed = lhs.missed + rhs.missed
-        sum.markedStale = lhs.markedStale + rhs.markedStale
-        sum.pendingMisses = lhs.pendingMisses + rhs.pendingMisses
-        sum.eventsWritten = lhs.eventsWritten + rhs.eventsWritten
-        return sum
-    }
 }

@@ -51,7 +51,7 @@ public struct InventorySync: Sendable {
         do {
             listing = try await list()
         } catch {
-            return try recordFailure(job, error: error, at: now)
+            return SyncReport(job: job, complete: false, failures: [try recordFailure(job, error: error, at: now)])
         }
         let observed = listing.items.map(normalize)
         let outcome = try await ledger.writer.write { db in
@@ -72,7 +72,7 @@ public struct InventorySync: Sendable {
         do {
             projects = try await client.projects()
         } catch {
-            return try recordFailure(.syncProjects, error: error, at: now)
+            return SyncReport(job: .syncProjects, complete: false, failures: [try recordFailure(.syncProjects, error: error, at: now)])
         }
         let observed = projects.items.map(Normalize.project)
         let (outcome, rowIDs) = try await ledger.writer.write { db in
@@ -85,7 +85,7 @@ public struct InventorySync: Sendable {
             do {
                 resources = try await client.projectResources(projectID: project.id)
             } catch {
-                report.failures.append(try recordFailure(.syncProjects, error: error, at: now).failures[0])
+                report.failures.append(try recordFailure(.syncProjects, error: error, at: now))
                 continue
             }
             var members: [(kind: ResourceKind, providerID: String)] = []
@@ -110,7 +110,8 @@ public struct InventorySync: Sendable {
         return report
     }
 
-    private func recordFailure(_ job: JobID, error: any Error, at now: Timestamp) throws -> SyncReport {
+    /// Logs a failed listing in `cloud_sync_failures` and returns what was recorded.
+    private func recordFailure(_ job: JobID, error: any Error, at now: Timestamp) throws -> String {
         let page: Int? = if case DigitalOceanError.listingFailed(_, let page, _) = error { page } else { nil }
         let message = String(describing: error)
         try ledger.writer.write { db in
@@ -118,6 +119,6 @@ public struct InventorySync: Sendable {
                            arguments: [now.iso8601, job.rawValue, page, message])
         }
         logger.warning("\(job.rawValue) failed: \(message)")
-        return SyncReport(job: job, complete: false, failures: [message])
+        return message
     }
 }
