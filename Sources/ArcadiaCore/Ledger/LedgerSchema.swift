@@ -104,6 +104,7 @@ enum LedgerSchema {
                 """)
         }
         migrator.registerMigration("v3-drift", migrate: DriftSchema.migrate)
+        migrator.registerMigration("v4-revenue", migrate: RevenueSchema.migrate)
         return migrator
     }
 }
