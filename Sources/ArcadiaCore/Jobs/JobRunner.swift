@@ -6,21 +6,26 @@ public struct JobRunner: Sendable {
     public var inventory: InventorySync
     public var costs: CostIngestion
     public var drift: DriftEngine
+    public var revenue: TenantInvoicing
     /// The drift ignore rules in force (the operator's configuration).
     public var ignoreRules: [IgnoreRule]
 
-    public init(inventory: InventorySync, costs: CostIngestion, drift: DriftEngine, ignoreRules: [IgnoreRule] = []) {
+    public init(inventory: InventorySync, costs: CostIngestion, drift: DriftEngine, revenue: TenantInvoicing,
+                ignoreRules: [IgnoreRule] = []) {
         self.inventory = inventory
         self.costs = costs
         self.drift = drift
+        self.revenue = revenue
         self.ignoreRules = ignoreRules
     }
 
-    /// Every engine over one client, ledger and clock.
+    /// Every engine over one client, ledger and clock. Invoices get no metered usage until
+    /// metering's `UsageSource` over `usage_records` replaces `.unmetered` here.
     public init(client: DigitalOceanClient, ledger: Ledger, clock: EngineClock, ignoreRules: [IgnoreRule] = []) {
         inventory = InventorySync(client: client, ledger: ledger, clock: clock)
         costs = CostIngestion(ledger: ledger, clock: clock, source: DigitalOceanInvoiceSource(client: client))
         drift = DriftEngine(ledger: ledger, clock: clock)
+        revenue = TenantInvoicing(ledger: ledger, clock: clock, usage: .unmetered)
         self.ignoreRules = ignoreRules
     }
 
@@ -41,6 +46,10 @@ public struct JobRunner: Sendable {
             return .invoices(await costs.ingestNewInvoices())
         case .driftSweep:
             return .drift(try drift.sweep(rules: ignoreRules))
+        case .revenueRollup:
+            return .rollup(try revenue.rollupPreviousMonth())
+        case .revenueIssue:
+            return .issue(try revenue.issueDrafts())
         }
     }
 }
@@ -51,6 +60,8 @@ public enum JobOutcome: Sendable {
     case balance(Result<BalanceSnapshot, CostIngestionError>)
     case invoices(IngestionReport)
     case drift(DriftSweepReport)
+    case rollup(RollupReport)
+    case issue(IssueReport)
 
     /// True when running the job again against an unchanged provider would write nothing. A
     /// balance snapshot never is: DO's month-to-date figures move with time alone. A drift sweep
@@ -58,7 +69,7 @@ public enum JobOutcome: Sendable {
     public var isSettled: Bool {
         switch self {
         case .sync(let report): return report.isSettled
-        case .balance, .drift: return false
+        case .balance, .drift, .rollup, .issue: return false
         case .invoices(let report): return report.listingError == nil && report.failures.isEmpty
         }
     }
@@ -67,7 +78,13 @@ public enum JobOutcome: Sendable {
     public var failures: [String] {
         switch self {
         case .sync(let report): return report.failures
-        case .balance(.success), .drift: return []
+        case .balance(.success), .drift, .issue: return []
+        case .rollup(let report):
+            return (report.failure.map { ["revenue.rollup \(report.period): \($0)"] } ?? [])
+                + report.tenants.compactMap { tenant in
+                    if case .failed(let reason) = tenant.outcome { return "revenue.rollup \(report.period) \(tenant.tenant): \(reason)" }
+                    return nil
+                }
         case .balance(.failure(let error)): return ["cost.balance: \(error)"]
         case .invoices(let report):
             return (report.listingError.map { ["cost.invoices: \($0)"] } ?? []) + report.failures.map { "cost.invoices: \($0.error)" }

@@ -10,6 +10,8 @@ public enum JobTable {
         ScheduledJob(.costBalance, .hourly(minute: 7)),
         ScheduledJob(.costInvoices, .daily(hour: 2, minute: 23)),
         ScheduledJob(.driftSweep, .hourly(minute: 20)),
+        ScheduledJob(.revenueRollup, .monthly(day: 1, hour: 3, minute: 0)),
+        ScheduledJob(.revenueIssue, .daily(hour: 3, minute: 30)),
     ]
 }
 
@@ -34,6 +36,8 @@ public enum JobID: String, Sendable, CaseIterable, Comparable {
     case costBalance = "cost.balance"
     case costInvoices = "cost.invoices"
     case driftSweep = "drift.sweep"
+    case revenueRollup = "revenue.rollup"
+    case revenueIssue = "revenue.issue"
 
     public static func < (lhs: JobID, rhs: JobID) -> Bool { lhs.rawValue < rhs.rawValue }
 }

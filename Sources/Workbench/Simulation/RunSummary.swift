@@ -42,7 +42,7 @@ public struct RunSummary: Sendable, Equatable {
         case .invoices(let report):
             invoicesIngested += report.ingested.count
             costLinesUnmatched += report.ingested.reduce(0) { $0 + $1.unmatched.count }
-        case .balance, .drift:
+        case .balance, .drift, .rollup, .issue:
             break
         }
     }

@@ -1,0 +1,52 @@
+import DigitalOcean
+import Foundation
+
+/// A tenant invoice before it is stored: each billed subscription's quote lines, tagged with its
+/// deployment and subscription, then the tenant-level tax line. Pure, so the arithmetic is
+/// tested without a ledger.
+struct TenantInvoiceDraft: Equatable {
+    struct PricedSubscription: Equatable {
+        var subscriptionID: Int64
+        var deploymentID: Int64
+        var quote: Quote
+    }
+
+    var lines: [TenantInvoiceLine]
+    var subtotal: Money
+    var tax: Money
+    var total: Money { subtotal + tax }
+
+    /// Lines in the order given (the rollup passes subscriptions by deployment code, then start),
+    /// each quote's lines in its own order, the tax line last. Tax is the subtotal × the tenant
+    /// country's rate, rounded once; a country the book has no rate for pays no tax and gets no
+    /// tax line. Nil when the tax does not fit in integer cents.
+    init?(_ priced: [PricedSubscription], taxRate: TaxRate?) {
+        var lines: [TenantInvoiceLine] = []
+        for subscription in priced {
+            for line in subscription.quote.lines {
+                lines.append(TenantInvoiceLine(
+                    lineNo: lines.count + 1, kind: Self.kind(line.kind), deploymentID: subscription.deploymentID,
+                    subscriptionID: subscription.subscriptionID, resourceKind: line.billingKind, description: line.description,
+                    quantity: line.quantity, unitPrice: line.unitPrice, amount: line.amount))
+            }
+        }
+        subtotal = lines.map(\.amount).sum()
+        tax = .zero
+        if let taxRate {
+            guard let amount = Money(roundingDollars: subtotal.dollars * taxRate.rate) else { return nil }
+            tax = amount
+            lines.append(TenantInvoiceLine(lineNo: lines.count + 1, kind: .tax, deploymentID: nil, subscriptionID: nil,
+                                           resourceKind: nil, description: taxRate.lineDescription,
+                                           quantity: subtotal.dollars, unitPrice: taxRate.rate, amount: amount))
+        }
+        self.lines = lines
+    }
+
+    private static func kind(_ kind: QuoteLine.Kind) -> TenantInvoiceLine.Kind {
+        switch kind {
+        case .planBase: .planBase
+        case .addon: .addon
+        case .overage: .overage
+        }
+    }
+}

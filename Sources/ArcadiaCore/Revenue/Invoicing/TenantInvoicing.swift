@@ -1,0 +1,178 @@
+import DigitalOcean
+import Foundation
+import GRDB
+
+/// The month-end rollup and the life of a tenant invoice (`docs/revenue.md`).
+///
+/// `rollup` builds one draft per (tenant, period) from the tenant's subscriptions, each priced by
+/// the quote engine on the usage its deployment actually metered over the days it was billed;
+/// `issueDrafts` issues every draft whose invariants hold; `markPaid` and `void` move an invoice
+/// on. Each invoice is written in one transaction, so a failure leaves the ledger as it was.
+public struct TenantInvoicing: Sendable {
+    public let ledger: Ledger
+    public let clock: EngineClock
+    public let usage: UsageSource
+
+    public init(ledger: Ledger, clock: EngineClock, usage: UsageSource) {
+        self.ledger = ledger
+        self.clock = clock
+        self.usage = usage
+    }
+
+    /// The `revenue.rollup` job: the month just ended (run on the 1st, it is the previous month).
+    public func rollupPreviousMonth() throws -> RollupReport {
+        try rollup(period: BillingPeriod(containing: clock.now()).previous)
+    }
+
+    /// Invoices every tenant for `period` with the book in effect at its start. A tenant whose
+    /// period already has an invoice is skipped and the report says so; with `force`, a draft is
+    /// rebuilt and an issued or paid invoice refused (void it first).
+    public func rollup(period: BillingPeriod, force: Bool = false) throws -> RollupReport {
+        let (stored, tenants) = try ledger.writer.read { db in
+            (try PriceBookStore.book(inEffectAt: period.start, db), try TenantInvoiceStore.tenants(db))
+        }
+        var report = RollupReport(period: period, force: force)
+        guard let stored else {
+            report.failure = "no price book is in effect on \(period.start.isoDate), so nothing can be priced"
+            return report
+        }
+        report.priceBook = "\(stored.book.name) (effective \(stored.book.effectiveFrom.isoDate))"
+        for tenant in tenants {
+            report.tenants.append(try rollup(tenant, period: period, book: stored.book, force: force))
+        }
+        return report
+    }
+
+    /// Issues every draft whose invariants hold, oldest period first; the others stay drafts.
+    public func issueDrafts() throws -> IssueReport {
+        var report = IssueReport()
+        for id in try ledger.writer.read(TenantInvoiceStore.drafts) {
+            try ledger.writer.write { db in
+                let invoice = try TenantInvoiceStore.load(id: id, db)
+                let findings = InvoiceInvariants.check(invoice, subscriptions: try TenantInvoiceStore.billedSubscriptions(of: invoice, db))
+                if findings.isEmpty {
+                    try TenantInvoiceStore.setStatus(.issued, invoiceID: id, at: clock.now(), db)
+                    report.issued.append("\(invoice.tenant) \(invoice.period)")
+                } else {
+                    report.findings += findings.map { "\($0) (kept as a draft)" }
+                }
+            }
+        }
+        return report
+    }
+
+    /// An issued invoice was paid.
+    public func markPaid(tenant: String, period: BillingPeriod) throws -> TenantInvoice {
+        try move(tenant: tenant, period: period, to: .paid, from: [.issued])
+    }
+
+    /// Cancels a draft or an issued invoice; the period may then be invoiced again. A paid
+    /// invoice cannot be voided.
+    public func void(tenant: String, period: BillingPeriod) throws -> TenantInvoice {
+        try move(tenant: tenant, period: period, to: .void, from: [.draft, .issued])
+    }
+
+    /// The tenant's invoice for the period that is not void.
+    public func invoice(tenant: String, period: BillingPeriod) throws -> TenantInvoice? {
+        try ledger.writer.read { db in
+            guard let row = try TenantInvoiceStore.tenant(code: tenant, db) else { throw TenantInvoiceError.noSuchTenant(tenant) }
+            return try TenantInvoiceStore.current(tenantID: row.id, period: period, db).map { try TenantInvoiceStore.load(id: $0.id, db) }
+        }
+    }
+
+    private func move(tenant: String, period: BillingPeriod, to status: TenantInvoiceStatus,
+                      from allowed: [TenantInvoiceStatus]) throws -> TenantInvoice {
+        try ledger.writer.write { db in
+            guard let row = try TenantInvoiceStore.tenant(code: tenant, db) else { throw TenantInvoiceError.noSuchTenant(tenant) }
+            guard let current = try TenantInvoiceStore.current(tenantID: row.id, period: period, db) else {
+                throw TenantInvoiceError.noInvoice(tenant: tenant, period: period)
+            }
+            guard allowed.contains(current.status) else {
+                throw TenantInvoiceError.transition(tenant: tenant, period: period, from: current.status, to: status)
+            }
+            try TenantInvoiceStore.setStatus(status, invoiceID: current.id, at: clock.now(), db)
+            return try TenantInvoiceStore.load(id: current.id, db)
+        }
+    }
+
+    private func rollup(_ tenant: TenantInvoiceStore.Tenant, period: BillingPeriod, book: PriceBook, force: Bool) throws -> TenantRollup {
+        var result = TenantRollup(tenant: tenant.code, outcome: .nothingToBill)
+        let (existing, subscriptions) = try ledger.writer.read { db in
+            (try TenantInvoiceStore.current(tenantID: tenant.id, period: period, db),
+             try TenantInvoiceStore.subscriptions(tenantID: tenant.id, period: period, db))
+        }
+        if let existing, let outcome = Self.standing(existing, tenant: tenant.code, period: period, force: force) {
+            result.outcome = outcome
+            return result
+        }
+        var priced: [TenantInvoiceDraft.PricedSubscription] = []
+        for subscription in subscriptions {
+            let label = "deployment \(subscription.deploymentCode), plan \(subscription.planCode) from \(subscription.startedAt)"
+            guard let window = BillingWindow(startedAt: subscription.startedAt, endedAt: subscription.endedAt, in: period) else {
+                result.notes.append("\(label): active for no whole day of \(period), not billed")
+                continue
+            }
+            let quote: Quote
+            do {
+                let used = try usage.usage(subscription.deploymentID, window.from, window.to)
+                quote = try QuoteEngine.quote(QuoteRequest(planCode: subscription.planCode, addonCodes: subscription.addonCodes,
+                                                           usage: used, period: period, daysActive: window.days), in: book)
+            } catch {
+                result.outcome = .failed("\(label): \(error)")
+                return result
+            }
+            if !quote.unpricedKinds.isEmpty {
+                result.notes.append("\(label): usage of \(quote.unpricedKinds.joined(separator: ", ")) is not priced by the plan")
+            }
+            priced.append(.init(subscriptionID: subscription.id, deploymentID: subscription.deploymentID, quote: quote))
+        }
+        guard let draft = TenantInvoiceDraft(priced, taxRate: book.taxRate(country: tenant.country)) else {
+            result.outcome = .failed("the tax on the subtotal does not fit in integer cents")
+            return result
+        }
+        return try write(draft, isEmpty: priced.isEmpty, for: tenant, period: period, force: force, into: result)
+    }
+
+    /// The outcome when an existing invoice decides the matter (nil: go on and build the draft).
+    private static func standing(_ existing: TenantInvoiceStore.Header, tenant: String, period: BillingPeriod,
+                                 force: Bool) -> TenantRollup.Outcome? {
+        if !force { return .skipped(invoiceID: existing.id, status: existing.status) }
+        if existing.status != .draft { return .refused(.notADraft(tenant: tenant, period: period, status: existing.status)) }
+        return nil
+    }
+
+    /// One transaction: re-reads the invoice's state (it may have moved since the rollup read it),
+    /// writes or rebuilds the draft, then checks the invariants on what was stored.
+    private func write(_ draft: TenantInvoiceDraft, isEmpty: Bool, for tenant: TenantInvoiceStore.Tenant, period: BillingPeriod,
+                       force: Bool, into result: TenantRollup) throws -> TenantRollup {
+        var result = result
+        let now = clock.now()
+        try ledger.writer.write { db in
+            let existing = try TenantInvoiceStore.current(tenantID: tenant.id, period: period, db)
+            if let existing, let outcome = Self.standing(existing, tenant: tenant.code, period: period, force: force) {
+                result.outcome = outcome
+                return
+            }
+            let id: Int64
+            switch (existing, isEmpty) {
+            case (nil, true):
+                result.outcome = .nothingToBill
+                return
+            case (let draft?, true):
+                try TenantInvoiceStore.setStatus(.void, invoiceID: draft.id, at: now, db)
+                result.outcome = .voidedDraft(invoiceID: draft.id)
+                return
+            case (let old?, false):
+                id = old.id
+                try TenantInvoiceStore.replace(draftID: id, with: draft, at: now, db)
+                result.outcome = .rebuilt(invoiceID: id, total: draft.total)
+            case (nil, false):
+                id = try TenantInvoiceStore.insert(tenantID: tenant.id, period: period, draft: draft, at: now, db)
+                result.outcome = .created(invoiceID: id, total: draft.total)
+            }
+            let stored = try TenantInvoiceStore.load(id: id, db)
+            result.findings = InvoiceInvariants.check(stored, subscriptions: try TenantInvoiceStore.billedSubscriptions(of: stored, db))
+        }
+        return result
+    }
+}

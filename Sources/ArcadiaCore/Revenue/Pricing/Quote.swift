@@ -1,0 +1,40 @@
+import DigitalOcean
+import Foundation
+
+/// What one subscription costs for (part of) one period: the quote engine's answer, shown at
+/// provisioning and stored as invoice lines at month end.
+public struct Quote: Sendable, Equatable {
+    public var period: BillingPeriod
+    /// Days the subscription was active in the period, 1 … `period.days`.
+    public var daysActive: Int
+    /// Whether base and addons were prorated (the book's flag); without it a partial month pays in full.
+    public var prorated: Bool
+    /// `plan_base`, then one `addon` line per addon in the order asked, then `overage` lines in
+    /// the plan's item order.
+    public var lines: [QuoteLine]
+    /// Billing kinds with usage that the plan has no item for: used, but not charged.
+    public var unpricedKinds: [String]
+
+    public var subtotal: Money { lines.map(\.amount).sum() }
+}
+
+public struct QuoteLine: Sendable, Equatable {
+    /// The ledger's `line_type` for each, except `tax`, which only a tenant invoice carries.
+    public enum Kind: String, Sendable, Equatable {
+        case planBase = "plan_base"
+        case addon
+        case overage
+    }
+
+    public var kind: Kind
+    /// `Plan: starter`, `Addon: storage_50gb`, `Overage: droplet_hours (1000 used, 744 included)`.
+    public var description: String
+    /// The billing kind an overage line charges (nil on base and addon lines).
+    public var billingKind: String?
+    /// Base and addon lines: the days charged for (`daysActive`, or the whole month without
+    /// proration). Overage lines: the quantity above the allowance.
+    public var quantity: Decimal
+    /// Base and addon lines: the monthly price in dollars. Overage lines: dollars per unit.
+    public var unitPrice: Decimal
+    public var amount: Money
+}
