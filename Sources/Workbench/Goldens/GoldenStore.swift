@@ -61,6 +61,7 @@ public struct GoldenStore: Sendable {
             let path = (directory as NSString).appendingPathComponent(file.name)
             let data = Data(file.content.utf8)
             if FileManager.default.contents(atPath: path) != data {
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 try data.write(to: URL(fileURLWithPath: path), options: .atomic)
                 changed.append(file.name)
             }
@@ -70,6 +71,7 @@ public struct GoldenStore: Sendable {
             try FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
             changed.append(name)
         }
+        try removeEmptyFolders(in: directory)
         return changed
     }
 
@@ -84,7 +86,29 @@ public struct GoldenStore: Sendable {
         }.sorted()
     }
 
+    /// Files under `directory` by their path relative to it (`tenant_invoices/acme-2026-04.txt`),
+    /// at any depth; hidden files and folders are not goldens.
     private func existingFiles(in directory: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        var files: [String] = []
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted() where !name.hasPrefix(".") {
+            var isDirectory: ObjCBool = false
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            files += isDirectory.boolValue ? existingFiles(in: path).map { "\(name)/\($0)" } : [name]
+        }
+        return files
+    }
+
+    /// Sub-folders left empty once their last golden went (the scenario folder itself stays).
+    private func removeEmptyFolders(in directory: String) throws {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] {
+            var isDirectory: ObjCBool = false
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            try removeEmptyFolders(in: path)
+            if (try FileManager.default.contentsOfDirectory(atPath: path)).isEmpty {
+                try FileManager.default.removeItem(atPath: path)
+            }
+        }
     }
 }

@@ -11,13 +11,14 @@ public enum ConsoleReport {
                 out += "FAIL  \(name)\n      \(failure.description)\n"
                 continue
             }
-            let counts = outcome.summary.map { " (\(plural($0.jobRuns, "worker run")), \($0.jobRunsElided) elided, \(plural($0.syncFailures.count, "failure"))\(retryCounts($0))\(driftCounts($0)))" } ?? ""
+            let counts = outcome.summary.map { " (\(plural($0.jobRuns, "worker run")), \($0.jobRunsElided) elided, \(plural($0.syncFailures.count, "failure"))\(retryCounts($0))\(driftCounts($0))\(revenueCounts($0)))" } ?? ""
             if report.updatedGoldens {
                 let changed = outcome.updatedGoldens.isEmpty ? "goldens unchanged" : "updated " + outcome.updatedGoldens.joined(separator: ", ")
                 out += "UPDATE \(name): \(changed)\(counts)\n"
                 continue
             }
             out += (outcome.passed ? "PASS  " : "FAIL  ") + name + counts + "\n"
+            out += outcome.summary.map(revenueMessages) ?? ""
             for comparison in outcome.comparisons {
                 switch comparison {
                 case .match: break
@@ -39,7 +40,7 @@ public enum ConsoleReport {
         summary.retries == 0 ? "" : ", \(summary.retries == 1 ? "1 retry" : "\(summary.retries) retries") waiting \(summary.retryWaitSeconds) s"
     }
 
-    private static func plural(_ count: Int, _ noun: String) -> String {
+    static func plural(_ count: Int, _ noun: String) -> String {
         count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
     }
 }

@@ -19,10 +19,12 @@ public struct Scenario: Sendable, Equatable {
     public var file: String?
     /// The `drift_ignore:` rules every drift sweep of the run applies.
     public var driftIgnore: [DriftIgnoreSpec]
+    /// The `pricebooks:`, written to the ledger before the clock starts.
+    public var priceBooks: [PriceBookSpec]
 
     public init(name: String, description: String = "", seed: UInt64, clock: ClockRange,
                 world: WorldSpec = WorldSpec(), account: AccountSpec = AccountSpec(), timeline: [TimelineEvent] = [],
-                file: String? = nil, driftIgnore: [DriftIgnoreSpec] = []) {
+                file: String? = nil, driftIgnore: [DriftIgnoreSpec] = [], priceBooks: [PriceBookSpec] = []) {
         self.name = name
         self.description = description
         self.seed = seed
@@ -32,6 +34,7 @@ public struct Scenario: Sendable, Equatable {
         self.timeline = timeline
         self.file = file
         self.driftIgnore = driftIgnore
+        self.priceBooks = priceBooks
     }
 }
 
@@ -197,6 +200,12 @@ public enum ScenarioAction: Sendable, Equatable {
     case provision(droplet: String, spec: [String: JSONValue])
     /// Accepts the open drift on a droplet's field through the drift inbox.
     case acceptDrift(droplet: String, field: String)
+    /// An operator re-runs the month-end rollup for a period (`force` rebuilds drafts).
+    case rollupInvoices(period: BillingPeriod, force: Bool)
+    /// A tenant paid its issued invoice for the period.
+    case invoicePaid(tenant: String, period: BillingPeriod)
+    /// An operator voids a tenant's draft or issued invoice for the period.
+    case invoiceVoid(tenant: String, period: BillingPeriod)
 }
 
 /// A failure the fake provider injects into the next matching requests.

@@ -26,6 +26,9 @@ enum ScenarioActionKind: String, CaseIterable {
     case releaseIP = "release_ip"
     case provision
     case acceptDrift = "accept_drift"
+    case rollupInvoices = "rollup_invoices"
+    case invoicePaid = "invoice_paid"
+    case invoiceVoid = "invoice_void"
 
     static let keys = allCases.map(\.rawValue)
 }
@@ -58,6 +61,9 @@ extension ScenarioAction {
         case .releaseIP: .releaseIP
         case .provision: .provision
         case .acceptDrift: .acceptDrift
+        case .rollupInvoices: .rollupInvoices
+        case .invoicePaid: .invoicePaid
+        case .invoiceVoid: .invoiceVoid
         }
     }
 }

@@ -9,6 +9,11 @@ import Yams
 /// `docs/scenario-format.md` is the reference for the format and for each rule checked here.
 public enum ScenarioParser {
     public static func load(path: String) throws(ScenarioError) -> Scenario {
+        try parse(yaml: readText(path: path), file: path)
+    }
+
+    /// A YAML file's text, or an error at `path:0:0` saying why it cannot be had.
+    static func readText(path: String) throws(ScenarioError) -> String {
         let wholeFile = ScenarioLocation(file: path, line: 0, column: 0)
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
@@ -17,18 +22,19 @@ public enum ScenarioParser {
         guard let yaml = String(validating: data, as: UTF8.self) else {
             throw ScenarioError(location: wholeFile, field: "", message: "the file is not UTF-8 text")
         }
-        return try parse(yaml: yaml, file: path)
+        return yaml
     }
 
     /// `file` is only used in locations (and kept as `Scenario.file`); nothing is read from it.
     public static func parse(yaml: String, file: String) throws(ScenarioError) -> Scenario {
-        let root = try compose(yaml, file: file)
+        let root = try compose(yaml, file: file, whatItNeeds: "a scenario needs at least scenario, seed and clock")
         let scenario = try YAMLNodeReader(file: file).scenario(YAMLField(node: root, path: ""))
         try ScenarioValidator.validate(scenario, sourceMap: ScenarioSourceMap(root: root, file: file))
         return scenario
     }
 
-    private static func compose(_ yaml: String, file: String) throws(ScenarioError) -> Node {
+    /// The one YAML document in `yaml`; `whatItNeeds` completes the error for an empty file.
+    static func compose(_ yaml: String, file: String, whatItNeeds: String) throws(ScenarioError) -> Node {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -37,7 +43,7 @@ public enum ScenarioParser {
         }
         guard let root else {
             throw ScenarioError(location: ScenarioLocation(file: file, line: 1, column: 1), field: "",
-                                message: "the file has no YAML document; a scenario needs at least scenario, seed and clock")
+                                message: "the file has no YAML document; \(whatItNeeds)")
         }
         return root
     }
@@ -71,7 +77,8 @@ public enum ScenarioParser {
 /// The top level and the world: everything but the timeline.
 extension YAMLNodeReader {
     func scenario(_ root: YAMLField) throws(ScenarioError) -> Scenario {
-        let top = try mapping(root, allowed: ["scenario", "description", "seed", "clock", "world", "account", "timeline", "drift_ignore"])
+        let top = try mapping(root, allowed: ["scenario", "description", "seed", "clock", "world", "account", "timeline", "drift_ignore",
+                                              "pricebooks"])
         let name = try scenarioName(top.required("scenario"))
         let description = try top.optional("description").map(string) ?? ""
         let seed = try unsignedInteger(top.required("seed"))
@@ -80,8 +87,9 @@ extension YAMLNodeReader {
         let account = try top.optional("account").map(account) ?? AccountSpec()
         let timeline = try top.optional("timeline").map(timeline) ?? []
         let driftIgnore = try top.optional("drift_ignore").map(driftIgnoreRules) ?? []
+        let priceBooks = try top.optional("pricebooks").map(priceBooks) ?? []
         return Scenario(name: name, description: description, seed: seed, clock: clock, world: world,
-                        account: account, timeline: timeline, file: file, driftIgnore: driftIgnore)
+                        account: account, timeline: timeline, file: file, driftIgnore: driftIgnore, priceBooks: priceBooks)
     }
 
     /// It names the goldens folder, so it is kept to characters that are safe in any path.

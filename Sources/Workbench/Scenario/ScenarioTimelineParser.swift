@@ -93,6 +93,8 @@ extension YAMLNodeReader {
             return try provision(body)
         case .acceptDrift:
             return try acceptDrift(body)
+        case .rollupInvoices, .invoicePaid, .invoiceVoid:
+            return try revenueAction(kind, body)
         }
     }
 

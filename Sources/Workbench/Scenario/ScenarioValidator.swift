@@ -271,6 +271,8 @@ struct ValidationWalk {
             specFields[name] = Set(spec.keys)
         case .acceptDrift(let name, let specField):
             try checkAcceptDrift(name, specField, field: field, near: near, when: when)
+        case .rollupInvoices, .invoicePaid, .invoiceVoid:
+            try checkRevenueAction(event.action, field: field, near: near, when: when)
         }
     }
 

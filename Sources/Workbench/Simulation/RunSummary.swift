@@ -23,6 +23,8 @@ public struct RunSummary: Sendable, Equatable {
     public var driftSweepsElided = 0
     /// Drift findings per status at the end of the run.
     public var drift = DriftCounts()
+    /// Tenant invoices built, issued, and what the rollups reported.
+    public var revenue = RevenueCounts()
 
     public init() {}
 

@@ -257,3 +257,10 @@ struct TenantInvoicingTests {
         #expect(rollup.nextFiring(after: RevenueFixtures.time("2026-05-01T03:00:00Z")) == RevenueFixtures.time("2026-06-01T03:00:00Z"))
     }
 }
+
+extension TenantInvoicingTests {
+    @Test func withoutTenantsARollupHasNothingToDoEvenWithoutABook() throws {
+        let report = try TenantInvoicing(ledger: try Ledger(), clock: clock.engineClock, usage: usage.source).rollup(period: april)
+        #expect(report.failure == nil && report.tenants.isEmpty && report.summary.isEmpty)
+    }
+}

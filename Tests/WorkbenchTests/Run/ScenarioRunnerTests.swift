@@ -27,7 +27,7 @@ import Workbench
         let update = await run(update: true)
         #expect(update.outcomes[0].updatedGoldens.sorted() == ["balance.tsv", "cost_lines.tsv", "drift.tsv", "events.tsv", "inventory.tsv",
                                                              "invoices.tsv", "match_report.tsv", "projects.tsv", "provisioned.tsv",
-                                                             "sync_failures.tsv"])
+                                                             "sync_failures.tsv", "tenant_invoice_lines.tsv", "tenant_invoices.tsv"])
         let again = await run()
         #expect(again.passed)
         #expect(ConsoleReport.render(again).hasSuffix("1 passed, 0 failed\n"))

@@ -24,7 +24,8 @@ public struct TenantInvoicing: Sendable {
         try rollup(period: BillingPeriod(containing: clock.now()).previous)
     }
 
-    /// Invoices every tenant for `period` with the book in effect at its start. A tenant whose
+    /// Invoices every tenant for `period` with the book in effect at its start (with no tenant
+    /// there is nothing to do, book or not). A tenant whose
     /// period already has an invoice is skipped and the report says so; with `force`, a draft is
     /// rebuilt and an issued or paid invoice refused (void it first).
     public func rollup(period: BillingPeriod, force: Bool = false) throws -> RollupReport {
@@ -32,6 +33,7 @@ public struct TenantInvoicing: Sendable {
             (try PriceBookStore.book(inEffectAt: period.start, db), try TenantInvoiceStore.tenants(db))
         }
         var report = RollupReport(period: period, force: force)
+        guard !tenants.isEmpty else { return report }
         guard let stored else {
             report.failure = "no price book is in effect on \(period.start.isoDate), so nothing can be priced"
             return report

@@ -27,7 +27,7 @@ public struct PriceBookStore: Sendable {
         }
     }
 
-    static func write(_ book: PriceBook, source: String?, _ db: Database) throws -> Int64 {
+    public static func write(_ book: PriceBook, source: String?, _ db: Database) throws -> Int64 {
         let date = book.effectiveFrom.isoDate
         if let taken = try String.fetchOne(db, sql: "SELECT name FROM price_books WHERE effective_from = ?", arguments: [date]) {
             throw PriceBookStoreError.effectiveDateTaken(date: date, by: taken, writing: book.name)
@@ -59,7 +59,7 @@ public struct PriceBookStore: Sendable {
         return bookID
     }
 
-    static func book(inEffectAt instant: Timestamp, _ db: Database) throws -> StoredPriceBook? {
+    public static func book(inEffectAt instant: Timestamp, _ db: Database) throws -> StoredPriceBook? {
         guard let id = try Int64.fetchOne(db, sql: """
             SELECT id FROM price_books WHERE effective_from <= ? ORDER BY effective_from DESC LIMIT 1
             """, arguments: [instant.isoDate]) else { return nil }

@@ -1,0 +1,49 @@
+import ArcadiaCore
+import Foundation
+import Yams
+
+/// The scenario's `pricebooks:` list: each item a path to a price book file, relative to the
+/// scenario file, or a book written inline. Errors inside a referenced file point into that file.
+extension YAMLNodeReader {
+    func priceBooks(_ field: YAMLField) throws(ScenarioError) -> [PriceBookSpec] {
+        var specs: [PriceBookSpec] = []
+        for item in try list(field) {
+            let spec: PriceBookSpec
+            if case .mapping = item.node {
+                spec = PriceBookSpec(book: try priceBook(item), source: "inline", location: location(of: item.node))
+            } else {
+                let path = try nonEmptyString(item)
+                let resolved = Self.resolve(path, besides: file)
+                guard FileManager.default.fileExists(atPath: resolved) else {
+                    throw error(item, "no price book file at '\(resolved)' (paths are relative to the scenario file)")
+                }
+                spec = PriceBookSpec(book: try PriceBookParser.load(path: resolved), source: path, location: location(of: item.node))
+            }
+            let date = spec.book.effectiveFrom.isoDate
+            if let index = specs.firstIndex(where: { $0.book.effectiveFrom == spec.book.effectiveFrom }) {
+                throw error(item, "price book '\(spec.book.name)' is effective from \(date), as is \(field.path)[\(index)] "
+                                + "('\(specs[index].book.name)'); one book prices a period, so effective dates must differ")
+            }
+            specs.append(spec)
+        }
+        return specs
+    }
+
+    /// `path` relative to the folder of `file` (absolute paths stay as they are), with `.` and
+    /// `..` resolved textually, so errors name the file plainly: `pricebooks/standard-2026.yaml`,
+    /// not `scenarios/../pricebooks/standard-2026.yaml`.
+    static func resolve(_ path: String, besides file: String) -> String {
+        let folder = (file as NSString).deletingLastPathComponent
+        let joined = path.hasPrefix("/") || folder.isEmpty ? path : folder + "/" + path
+        var parts: [Substring] = []
+        for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                if let last = parts.last, last != ".." { parts.removeLast() } else if !joined.hasPrefix("/") { parts.append(part) }
+            default: parts.append(part)
+            }
+        }
+        return (joined.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+    }
+}
