@@ -1,0 +1,44 @@
+import ArcadiaCore
+import DigitalOcean
+import Foundation
+
+/// What `arcadia quote` prints: which book and month, the lines in aligned columns, the
+/// subtotal, and what the quote leaves out (tax, usage no plan item prices).
+enum QuoteRendering {
+    static func render(_ quote: Quote, request: QuoteRequest, book: PriceBook, source: String) -> String {
+        let period = quote.period
+        let plan = book.plan(request.planCode).map { " (\($0.name))" } ?? ""
+        var out = "Quote: plan \(request.planCode)\(plan)" + request.addonCodes.map { " + \($0)" }.joined() + "\n"
+        out += "Price book: \(book.name), effective \(book.effectiveFrom.isoDate) (\(source))\n"
+        out += "Period: \(period), \(quote.daysActive) of \(period.days) days active"
+            + (quote.prorated || quote.daysActive == period.days ? "" : "; proration is off in this book, so the whole month is charged") + "\n\n"
+        var rows: [[String]] = [["line", "description", "quantity", "unit price", "amount"]]
+        for line in quote.lines {
+            let quantity = line.kind == .overage ? DecimalText.format(line.quantity) : "\(DecimalText.format(line.quantity))/\(period.days) days"
+            rows.append([line.kind.rawValue, line.description, quantity, dollars(line.unitPrice), line.amount.decimalString])
+        }
+        rows.append(["", "", "", "Subtotal", quote.subtotal.decimalString])
+        let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        for row in rows {
+            out += row.enumerated().map { column, cell in
+                let pad = String(repeating: " ", count: widths[column] - cell.count)
+                return column >= 2 ? pad + cell : cell + pad
+            }.joined(separator: "  ") + "\n"
+        }
+        out += "\nAmounts in USD. "
+        out += book.taxRates.isEmpty ? "The book charges no tax.\n"
+            : "Tax is added at invoicing by the tenant's country: " + book.taxRates.map { "\($0.country) \($0.lineDescription)" }.joined(separator: ", ") + ".\n"
+        if !quote.unpricedKinds.isEmpty {
+            out += "Not charged: the plan does not price \(quote.unpricedKinds.joined(separator: ", ")).\n"
+        }
+        return out
+    }
+
+    /// At least to the cent: `29.00`, `0.0125`.
+    private static func dollars(_ value: Decimal) -> String {
+        let text = DecimalText.format(value)
+        guard let point = text.firstIndex(of: ".") else { return text + ".00" }
+        let decimals = text.distance(from: point, to: text.endIndex) - 1
+        return decimals >= 2 ? text : text + String(repeating: "0", count: 2 - decimals)
+    }
+}
