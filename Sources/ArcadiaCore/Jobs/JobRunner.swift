@@ -6,13 +6,16 @@ public struct JobRunner: Sendable {
     public var inventory: InventorySync
     public var costs: CostIngestion
     public var drift: DriftEngine
+    public var metering: MeteringEngine
     /// The drift ignore rules in force (the operator's configuration).
     public var ignoreRules: [IgnoreRule]
 
-    public init(inventory: InventorySync, costs: CostIngestion, drift: DriftEngine, ignoreRules: [IgnoreRule] = []) {
+    public init(inventory: InventorySync, costs: CostIngestion, drift: DriftEngine, metering: MeteringEngine,
+                ignoreRules: [IgnoreRule] = []) {
         self.inventory = inventory
         self.costs = costs
         self.drift = drift
+        self.metering = metering
         self.ignoreRules = ignoreRules
     }
 
@@ -21,6 +24,7 @@ public struct JobRunner: Sendable {
         inventory = InventorySync(client: client, ledger: ledger, clock: clock)
         costs = CostIngestion(ledger: ledger, clock: clock, source: DigitalOceanInvoiceSource(client: client))
         drift = DriftEngine(ledger: ledger, clock: clock)
+        metering = MeteringEngine(ledger: ledger, clock: clock)
         self.ignoreRules = ignoreRules
     }
 
@@ -41,6 +45,8 @@ public struct JobRunner: Sendable {
             return .invoices(await costs.ingestNewInvoices())
         case .driftSweep:
             return .drift(try drift.sweep(rules: ignoreRules))
+        case .revenueMetering:
+            return .metering(try metering.runDaily())
         }
     }
 }
@@ -51,14 +57,15 @@ public enum JobOutcome: Sendable {
     case balance(Result<BalanceSnapshot, CostIngestionError>)
     case invoices(IngestionReport)
     case drift(DriftSweepReport)
+    case metering(MeteringReport)
 
     /// True when running the job again against an unchanged provider would write nothing. A
     /// balance snapshot never is: DO's month-to-date figures move with time alone. A drift sweep
-    /// reads the ledger, not the provider, so the provider's state says nothing about it.
+    /// and metering read the ledger, not the provider, so the provider's state says nothing about them.
     public var isSettled: Bool {
         switch self {
         case .sync(let report): return report.isSettled
-        case .balance, .drift: return false
+        case .balance, .drift, .metering: return false
         case .invoices(let report): return report.listingError == nil && report.failures.isEmpty
         }
     }
@@ -67,7 +74,7 @@ public enum JobOutcome: Sendable {
     public var failures: [String] {
         switch self {
         case .sync(let report): return report.failures
-        case .balance(.success), .drift: return []
+        case .balance(.success), .drift, .metering: return []
         case .balance(.failure(let error)): return ["cost.balance: \(error)"]
         case .invoices(let report):
             return (report.listingError.map { ["cost.invoices: \($0)"] } ?? []) + report.failures.map { "cost.invoices: \($0.error)" }

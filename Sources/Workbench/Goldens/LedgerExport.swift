@@ -38,6 +38,7 @@ public enum LedgerExport {
                     ORDER BY d.opened_at, r.kind, r.name, r.provider_id, d.field, d.id
                     """),
             ] + (try CostLedgerExport.export(db))
+                + (try TenancyLedgerExport.export(db)) + (try UsageLedgerExport.export(db))
         }
     }
 

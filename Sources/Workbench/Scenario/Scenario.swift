@@ -19,10 +19,15 @@ public struct Scenario: Sendable, Equatable {
     public var file: String?
     /// The `drift_ignore:` rules every drift sweep of the run applies.
     public var driftIgnore: [DriftIgnoreSpec]
+    /// `tenants:` and `deployments:`.
+    public var tenancy: TenancySpec
+    /// `metering:`.
+    public var metering: MeteringSpec
 
     public init(name: String, description: String = "", seed: UInt64, clock: ClockRange,
                 world: WorldSpec = WorldSpec(), account: AccountSpec = AccountSpec(), timeline: [TimelineEvent] = [],
-                file: String? = nil, driftIgnore: [DriftIgnoreSpec] = []) {
+                file: String? = nil, driftIgnore: [DriftIgnoreSpec] = [], tenancy: TenancySpec = TenancySpec(),
+                metering: MeteringSpec = MeteringSpec()) {
         self.name = name
         self.description = description
         self.seed = seed
@@ -32,6 +37,8 @@ public struct Scenario: Sendable, Equatable {
         self.timeline = timeline
         self.file = file
         self.driftIgnore = driftIgnore
+        self.tenancy = tenancy
+        self.metering = metering
     }
 }
 
@@ -197,6 +204,13 @@ public enum ScenarioAction: Sendable, Equatable {
     case provision(droplet: String, spec: [String: JSONValue])
     /// Accepts the open drift on a droplet's field through the drift inbox.
     case acceptDrift(droplet: String, field: String)
+    /// A deployment starts a subscription.
+    case subscribe(SubscriptionSpec)
+    /// A deployment's plan and/or addons change: its subscription row ends and the next starts.
+    case changeSubscription(SubscriptionChangeSpec)
+    case endSubscription(deployment: String)
+    /// An operator meters an ended day (named by its midnight) again.
+    case meterUsage(day: Timestamp)
 }
 
 /// A failure the fake provider injects into the next matching requests.

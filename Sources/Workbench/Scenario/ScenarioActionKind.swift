@@ -26,6 +26,10 @@ enum ScenarioActionKind: String, CaseIterable {
     case releaseIP = "release_ip"
     case provision
     case acceptDrift = "accept_drift"
+    case subscribe
+    case changeSubscription = "change_subscription"
+    case endSubscription = "end_subscription"
+    case meterUsage = "meter_usage"
 
     static let keys = allCases.map(\.rawValue)
 }
@@ -58,6 +62,10 @@ extension ScenarioAction {
         case .releaseIP: .releaseIP
         case .provision: .provision
         case .acceptDrift: .acceptDrift
+        case .subscribe: .subscribe
+        case .changeSubscription: .changeSubscription
+        case .endSubscription: .endSubscription
+        case .meterUsage: .meterUsage
         }
     }
 }

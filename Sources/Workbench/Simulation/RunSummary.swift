@@ -23,6 +23,9 @@ public struct RunSummary: Sendable, Equatable {
     public var driftSweepsElided = 0
     /// Drift findings per status at the end of the run.
     public var drift = DriftCounts()
+    /// `revenue.metering` runs (they read the ledger, not the fake) and the usage records they wrote.
+    public var meteringRuns = 0
+    public var usageRecordsWritten = 0
 
     public init() {}
 
@@ -42,7 +45,7 @@ public struct RunSummary: Sendable, Equatable {
         case .invoices(let report):
             invoicesIngested += report.ingested.count
             costLinesUnmatched += report.ingested.reduce(0) { $0 + $1.unmatched.count }
-        case .balance, .drift:
+        case .balance, .drift, .metering:
             break
         }
     }

@@ -55,6 +55,7 @@ public struct Simulator: Sendable {
         var runner = JobRunner(client: client, ledger: ledger, clock: clock.engineClock)
         runner.inventory.logger = logger
         var drift = try DriftDriver(scenario, ledger: ledger, clock: clock.engineClock, fake: fake)
+        let revenue = try RevenueDriver(scenario, tenancy: TenancyEngine(ledger: ledger, clock: clock.engineClock), metering: runner.metering)
 
         var summary = RunSummary()
         var queue = EventQueue(timeline: scenario.timeline, jobs: options.jobs, start: scenario.clock.start)
@@ -72,6 +73,7 @@ public struct Simulator: Sendable {
                 } else {
                     try world.apply(event)
                     try drift.apply(event, fake: fake)
+                    try revenue.apply(event)
                 }
                 worldGeneration += 1
                 summary.timelineEvents += 1
@@ -80,6 +82,10 @@ public struct Simulator: Sendable {
                 queue.push(QueueEntry(at: scheduled.schedule.nextFiring(after: entry.at), source: .job(index)))
                 if scheduled.job == .driftSweep {
                     try drift.sweep(at: entry.at, elide: options.elideSettledRuns, summary: &summary)
+                    continue
+                }
+                if scheduled.job == .revenueMetering {
+                    try revenue.meter(at: entry.at, summary: &summary)
                     continue
                 }
                 let version = WorldVersion(timelineEvents: worldGeneration, revision: fake.revision)
