@@ -3,6 +3,8 @@ import DigitalOcean
 /// Why a tenancy change was refused. The ledger is left as it was: every change is one transaction.
 public enum TenancyError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidCode(String)
+    /// A plan or addon code that is empty (any other text is stored as given; price books check it).
+    case emptyCode(kind: String)
     case invalidCountry(String)
     case duplicateTenant(String)
     case duplicateDeployment(String)
@@ -21,6 +23,7 @@ public enum TenancyError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidCode(let code): "'\(code)' is not a code: use lowercase letters, digits, '-' and '_', starting with a letter or digit"
+        case .emptyCode(let kind): "a \(kind) code must not be empty"
         case .invalidCountry(let country): "'\(country)' is not a country: use an ISO 3166 two-letter code such as AU"
         case .duplicateTenant(let code): "a tenant with code '\(code)' already exists"
         case .duplicateDeployment(let code): "a deployment with code '\(code)' already exists"

@@ -85,7 +85,7 @@ enum TenancyStore {
 
     private static func insert(_ db: Database, deploymentID: Int64, code: String, plan: String, addons: [String],
                                at time: Timestamp) throws -> Subscription {
-        guard !plan.isEmpty else { throw TenancyError.invalidCode(plan) }
+        guard !plan.isEmpty else { throw TenancyError.emptyCode(kind: "plan") }
         try db.execute(sql: "INSERT INTO subscriptions (deployment_id, plan_code, started_at) VALUES (?, ?, ?)",
                        arguments: [deploymentID, plan, time.iso8601])
         let id = db.lastInsertedRowID
@@ -100,7 +100,7 @@ enum TenancyStore {
     private static func addonSet(_ addons: [String]) throws -> [String] {
         let sorted = addons.sorted()
         for (index, addon) in sorted.enumerated() {
-            guard !addon.isEmpty else { throw TenancyError.invalidCode(addon) }
+            guard !addon.isEmpty else { throw TenancyError.emptyCode(kind: "addon") }
             if index > 0, sorted[index - 1] == addon { throw TenancyError.duplicateAddon(addon) }
         }
         return sorted
