@@ -36,6 +36,7 @@ struct ObservedTimeline {
     var kind: ResourceKind
     var name: String
     var providerID: String
+    /// Decoded only for kinds that read them (empty otherwise).
     var attributes: [String: JSONValue]
     /// Each value holds from its instant until the next one; before the first, the resource is absent.
     private(set) var states: [(at: Timestamp, value: State)] = []
@@ -43,16 +44,20 @@ struct ObservedTimeline {
     /// Whether any project was ever recorded for it (a backup that has none follows its droplet).
     var hasOwnProject: Bool { projects.contains { $0.value != nil } }
 
+    /// Metering runs this for every metered resource every day, so the statements are cached and
+    /// the attributes JSON is decoded only for kinds that read it (sizes, a backup's droplet).
     static func load(_ db: Database, resourceID: Int64) throws -> ObservedTimeline {
-        let row = try Row.fetchOne(db, sql: """
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT r.kind, r.name, r.provider_id, r.status, r.attributes, r.first_seen_at, p.name AS project
             FROM cloud_resources r LEFT JOIN cloud_projects p ON p.id = r.project_id WHERE r.id = ?
-            """, arguments: [resourceID])!
-        let attributes = StoredResource.decodeAttributes(row["attributes"])
-        let events = try Row.fetchAll(db, sql: """
+            """), arguments: [resourceID])!
+        let kind = ResourceKind(rawValue: row["kind"])
+        let readsAttributes = MeteredKinds.table[kind].map { $0.measure == .gigabyteMonths || $0.followsParentDroplet } ?? true
+        let attributes = readsAttributes ? StoredResource.decodeAttributes(row["attributes"]) : [:]
+        let events = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT at, event, field, old_value, new_value FROM cloud_resource_events
             WHERE resource_id = ? AND event IN ('changed', 'attributed', 'stale', 'revived') ORDER BY id
-            """, arguments: [resourceID])
+            """), arguments: [resourceID])
         let firstStatus = events.first { $0["event"] == "changed" && $0["field"] == "status" }
         let firstSize = events.first { $0["event"] == "changed" && $0["field"] == MeteredKinds.sizeAttribute }
         let firstAttribution = events.first { $0["event"] == "attributed" }
@@ -61,7 +66,7 @@ struct ObservedTimeline {
         var project: String? = if let firstAttribution { nonEmpty(firstAttribution["old_value"]) } else { row["project"] }
         var state = State(present: true, status: initialStatus, size: initialSize)
 
-        var timeline = ObservedTimeline(resourceID: resourceID, kind: ResourceKind(rawValue: row["kind"]), name: row["name"],
+        var timeline = ObservedTimeline(resourceID: resourceID, kind: kind, name: row["name"],
                                         providerID: row["provider_id"], attributes: attributes)
         let firstSeen = try time(row["first_seen_at"])
         timeline.states.append((firstSeen, state))

@@ -21,10 +21,10 @@ public enum UsageRecordStore {
     /// (its kind's granularity was changed since): metering it again would count it twice.
     static func isRecorded(_ db: Database, deploymentID: Int64, resourceID: Int64, from start: Timestamp, to end: Timestamp,
                            otherThan granularity: MeteringGranularity) throws -> Bool {
-        try Bool.fetchOne(db, sql: """
+        try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM usage_records WHERE deployment_id = ? AND resource_id = ?
                            AND period_start >= ? AND period_start < ? AND granularity <> ?)
-            """, arguments: [deploymentID, resourceID, start.iso8601, end.iso8601, granularity.rawValue]) ?? false
+            """), arguments: [deploymentID, resourceID, start.iso8601, end.iso8601, granularity.rawValue]) ?? false
     }
 
     /// Deletes the records of kinds with a retention period whose period ended that many days
