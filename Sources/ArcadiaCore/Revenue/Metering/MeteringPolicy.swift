@@ -1,11 +1,9 @@
 /// How often usage of a billing kind is recorded.
-public enum MeteringGranularity: String, Sendable, CaseIterable, Comparable {
+public enum MeteringGranularity: String, Sendable, CaseIterable {
     /// One record per resource per day (the default).
     case daily
     /// 24 records per resource per day; they sum exactly to what the daily record would be.
     case hourly
-
-    public static func < (lhs: MeteringGranularity, rhs: MeteringGranularity) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// The length of one period.
     var seconds: Int64 { self == .daily ? 86_400 : 3_600 }
