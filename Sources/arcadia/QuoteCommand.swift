@@ -68,14 +68,15 @@ struct QuoteCommand: ParsableCommand {
     }
 
     /// `kind=quantity` items: a metered billing kind, once, and a non-negative decimal.
-    static func quantities(_ items: [String]) throws -> [String: Decimal] {
-        var usage: [String: Decimal] = [:]
+    static func quantities(_ items: [String]) throws -> [BillingKind: Decimal] {
+        var usage: [BillingKind: Decimal] = [:]
         for item in items {
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2 else { throw ValidationError("--usage '\(item)' is not kind=quantity, e.g. droplet_hours=1000") }
-            let kind = String(parts[0])
-            guard BillingKinds.metered.contains(kind) else {
-                throw ValidationError("--usage '\(item)': unknown billing kind '\(kind)'; the kinds are \(BillingKinds.metered.joined(separator: ", "))")
+            let kind = BillingKind(rawValue: String(parts[0]))
+            guard MeteredKinds.billingKinds.contains(kind) else {
+                let known = MeteredKinds.billingKinds.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError("--usage '\(item)': unknown billing kind '\(kind)'; the kinds are \(known)")
             }
             guard usage[kind] == nil else { throw ValidationError("--usage names \(kind) twice") }
             guard let quantity = DecimalText.parse(parts[1]) else {

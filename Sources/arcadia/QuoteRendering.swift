@@ -29,7 +29,7 @@ enum QuoteRendering {
         out += book.taxRates.isEmpty ? "The book charges no tax.\n"
             : "Tax is added at invoicing by the tenant's country: " + book.taxRates.map { "\($0.country) \($0.lineDescription)" }.joined(separator: ", ") + ".\n"
         if !quote.unpricedKinds.isEmpty {
-            out += "Not charged: the plan does not price \(quote.unpricedKinds.joined(separator: ", ")).\n"
+            out += "Not charged: the plan does not price \(quote.unpricedKinds.map(\.rawValue).joined(separator: ", ")).\n"
         }
         return out
     }

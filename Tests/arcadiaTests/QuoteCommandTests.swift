@@ -62,7 +62,7 @@ struct QuoteCommandTests {
         #expect(refusal { try quote(addons: ["ipv6"]) }
                 == "price book 'standard-2026' has no addon 'ipv6'; its addons: storage_50gb, backups_100gb, priority_support")
         #expect(refusal { try quote(usage: ["droplet_hour=5"]) }
-                == "--usage 'droplet_hour=5': unknown billing kind 'droplet_hour'; the kinds are droplet_hours, spaces_gb_month, snapshot_gb_month, backup_gb_month, dns_zones")
+                == "--usage 'droplet_hour=5': unknown billing kind 'droplet_hour'; the kinds are backup_gb_month, dns_zones, droplet_hours, snapshot_gb_month, spaces_gb_month")
         #expect(refusal { try quote(usage: ["droplet_hours=-5"]) }
                 == "--usage 'droplet_hours=-5': '-5' is not a non-negative decimal quantity, e.g. 1000 or 12.5")
         #expect(refusal { try quote(usage: ["droplet_hours=1e3"]) }

@@ -6,26 +6,28 @@ public struct JobRunner: Sendable {
     public var inventory: InventorySync
     public var costs: CostIngestion
     public var drift: DriftEngine
+    public var metering: MeteringEngine
     public var revenue: TenantInvoicing
     /// The drift ignore rules in force (the operator's configuration).
     public var ignoreRules: [IgnoreRule]
 
-    public init(inventory: InventorySync, costs: CostIngestion, drift: DriftEngine, revenue: TenantInvoicing,
+    public init(inventory: InventorySync, costs: CostIngestion, drift: DriftEngine, metering: MeteringEngine, revenue: TenantInvoicing,
                 ignoreRules: [IgnoreRule] = []) {
         self.inventory = inventory
         self.costs = costs
         self.drift = drift
+        self.metering = metering
         self.revenue = revenue
         self.ignoreRules = ignoreRules
     }
 
-    /// Every engine over one client, ledger and clock. Invoices get no metered usage until
-    /// metering's `UsageSource` over `usage_records` replaces `.unmetered` here.
+    /// Every engine over one client, ledger and clock; invoices price the usage metering recorded.
     public init(client: DigitalOceanClient, ledger: Ledger, clock: EngineClock, ignoreRules: [IgnoreRule] = []) {
         inventory = InventorySync(client: client, ledger: ledger, clock: clock)
         costs = CostIngestion(ledger: ledger, clock: clock, source: DigitalOceanInvoiceSource(client: client))
         drift = DriftEngine(ledger: ledger, clock: clock)
-        revenue = TenantInvoicing(ledger: ledger, clock: clock, usage: .unmetered)
+        metering = MeteringEngine(ledger: ledger, clock: clock)
+        revenue = TenantInvoicing(ledger: ledger, clock: clock, usage: .metered(by: metering))
         self.ignoreRules = ignoreRules
     }
 
@@ -46,6 +48,8 @@ public struct JobRunner: Sendable {
             return .invoices(await costs.ingestNewInvoices())
         case .driftSweep:
             return .drift(try drift.sweep(rules: ignoreRules))
+        case .revenueMetering:
+            return .metering(try metering.runDaily())
         case .revenueRollup:
             return .rollup(try revenue.rollupPreviousMonth())
         case .revenueIssue:
@@ -60,16 +64,18 @@ public enum JobOutcome: Sendable {
     case balance(Result<BalanceSnapshot, CostIngestionError>)
     case invoices(IngestionReport)
     case drift(DriftSweepReport)
+    case metering(MeteringReport)
     case rollup(RollupReport)
     case issue(IssueReport)
 
     /// True when running the job again against an unchanged provider would write nothing. A
-    /// balance snapshot never is: DO's month-to-date figures move with time alone. A drift sweep
-    /// reads the ledger, not the provider, so the provider's state says nothing about it.
+    /// balance snapshot never is: DO's month-to-date figures move with time alone. A drift sweep,
+    /// metering and the revenue jobs read the ledger, not the provider, so the provider's state
+    /// says nothing about them.
     public var isSettled: Bool {
         switch self {
         case .sync(let report): return report.isSettled
-        case .balance, .drift, .rollup, .issue: return false
+        case .balance, .drift, .metering, .rollup, .issue: return false
         case .invoices(let report): return report.listingError == nil && report.failures.isEmpty
         }
     }
@@ -78,7 +84,7 @@ public enum JobOutcome: Sendable {
     public var failures: [String] {
         switch self {
         case .sync(let report): return report.failures
-        case .balance(.success), .drift, .issue: return []
+        case .balance(.success), .drift, .metering, .issue: return []
         case .rollup(let report):
             return (report.failure.map { ["revenue.rollup \(report.period): \($0)"] } ?? [])
                 + report.tenants.compactMap { tenant in

@@ -10,6 +10,7 @@ public enum JobTable {
         ScheduledJob(.costBalance, .hourly(minute: 7)),
         ScheduledJob(.costInvoices, .daily(hour: 2, minute: 23)),
         ScheduledJob(.driftSweep, .hourly(minute: 20)),
+        ScheduledJob(.revenueMetering, .daily(hour: 1, minute: 10)),
         ScheduledJob(.revenueRollup, .monthly(day: 1, hour: 3, minute: 0)),
         ScheduledJob(.revenueIssue, .daily(hour: 3, minute: 30)),
     ]
@@ -36,6 +37,7 @@ public enum JobID: String, Sendable, CaseIterable, Comparable {
     case costBalance = "cost.balance"
     case costInvoices = "cost.invoices"
     case driftSweep = "drift.sweep"
+    case revenueMetering = "revenue.metering"
     case revenueRollup = "revenue.rollup"
     case revenueIssue = "revenue.issue"
 

@@ -37,7 +37,8 @@ public enum LedgerExport {
                     FROM cloud_drift d JOIN cloud_resources r ON r.id = d.resource_id
                     ORDER BY d.opened_at, r.kind, r.name, r.provider_id, d.field, d.id
                     """),
-            ] + (try CostLedgerExport.export(db)) + (try RevenueLedgerExport.export(db))
+            ] + (try CostLedgerExport.export(db))
+                + (try TenancyLedgerExport.export(db)) + (try UsageLedgerExport.export(db)) + (try RevenueLedgerExport.export(db))
         }
     }
 

@@ -102,8 +102,8 @@ extension YAMLNodeReader {
         return code
     }
 
-    private func billingKind(_ field: YAMLField) throws(ScenarioError) -> String {
-        try oneOf(field, BillingKinds.metered.map { ($0, $0) })
+    private func billingKind(_ field: YAMLField) throws(ScenarioError) -> BillingKind {
+        try oneOf(field, MeteredKinds.billingKinds.map { ($0.rawValue, $0) })
     }
 
     /// `2026-01-01`: a day, which starts at midnight UTC.

@@ -19,12 +19,17 @@ public struct Scenario: Sendable, Equatable {
     public var file: String?
     /// The `drift_ignore:` rules every drift sweep of the run applies.
     public var driftIgnore: [DriftIgnoreSpec]
+    /// `tenants:` and `deployments:`.
+    public var tenancy: TenancySpec
+    /// `metering:`.
+    public var metering: MeteringSpec
     /// The `pricebooks:`, written to the ledger before the clock starts.
     public var priceBooks: [PriceBookSpec]
 
     public init(name: String, description: String = "", seed: UInt64, clock: ClockRange,
                 world: WorldSpec = WorldSpec(), account: AccountSpec = AccountSpec(), timeline: [TimelineEvent] = [],
-                file: String? = nil, driftIgnore: [DriftIgnoreSpec] = [], priceBooks: [PriceBookSpec] = []) {
+                file: String? = nil, driftIgnore: [DriftIgnoreSpec] = [], tenancy: TenancySpec = TenancySpec(),
+                metering: MeteringSpec = MeteringSpec(), priceBooks: [PriceBookSpec] = []) {
         self.name = name
         self.description = description
         self.seed = seed
@@ -34,6 +39,8 @@ public struct Scenario: Sendable, Equatable {
         self.timeline = timeline
         self.file = file
         self.driftIgnore = driftIgnore
+        self.tenancy = tenancy
+        self.metering = metering
         self.priceBooks = priceBooks
     }
 }
@@ -200,6 +207,13 @@ public enum ScenarioAction: Sendable, Equatable {
     case provision(droplet: String, spec: [String: JSONValue])
     /// Accepts the open drift on a droplet's field through the drift inbox.
     case acceptDrift(droplet: String, field: String)
+    /// A deployment starts a subscription.
+    case subscribe(SubscriptionSpec)
+    /// A deployment's plan and/or addons change: its subscription row ends and the next starts.
+    case changeSubscription(SubscriptionChangeSpec)
+    case endSubscription(deployment: String)
+    /// An operator meters an ended day (named by its midnight) again.
+    case meterUsage(day: Timestamp)
     /// An operator re-runs the month-end rollup for a period (`force` rebuilds drafts).
     case rollupInvoices(period: BillingPeriod, force: Bool)
     /// A tenant paid its issued invoice for the period.

@@ -26,6 +26,10 @@ enum ScenarioActionKind: String, CaseIterable {
     case releaseIP = "release_ip"
     case provision
     case acceptDrift = "accept_drift"
+    case subscribe
+    case changeSubscription = "change_subscription"
+    case endSubscription = "end_subscription"
+    case meterUsage = "meter_usage"
     case rollupInvoices = "rollup_invoices"
     case invoicePaid = "invoice_paid"
     case invoiceVoid = "invoice_void"
@@ -61,6 +65,10 @@ extension ScenarioAction {
         case .releaseIP: .releaseIP
         case .provision: .provision
         case .acceptDrift: .acceptDrift
+        case .subscribe: .subscribe
+        case .changeSubscription: .changeSubscription
+        case .endSubscription: .endSubscription
+        case .meterUsage: .meterUsage
         case .rollupInvoices: .rollupInvoices
         case .invoicePaid: .invoicePaid
         case .invoiceVoid: .invoiceVoid

@@ -78,7 +78,7 @@ public enum ScenarioParser {
 extension YAMLNodeReader {
     func scenario(_ root: YAMLField) throws(ScenarioError) -> Scenario {
         let top = try mapping(root, allowed: ["scenario", "description", "seed", "clock", "world", "account", "timeline", "drift_ignore",
-                                              "pricebooks"])
+                                              "tenants", "deployments", "metering", "pricebooks"])
         let name = try scenarioName(top.required("scenario"))
         let description = try top.optional("description").map(string) ?? ""
         let seed = try unsignedInteger(top.required("seed"))
@@ -87,9 +87,13 @@ extension YAMLNodeReader {
         let account = try top.optional("account").map(account) ?? AccountSpec()
         let timeline = try top.optional("timeline").map(timeline) ?? []
         let driftIgnore = try top.optional("drift_ignore").map(driftIgnoreRules) ?? []
+        let tenancy = TenancySpec(tenants: try top.optional("tenants").map(tenants) ?? [],
+                                  deployments: try top.optional("deployments").map(deployments) ?? [])
+        let metering = try top.optional("metering").map(meteringSpec) ?? MeteringSpec()
         let priceBooks = try top.optional("pricebooks").map(priceBooks) ?? []
         return Scenario(name: name, description: description, seed: seed, clock: clock, world: world,
-                        account: account, timeline: timeline, file: file, driftIgnore: driftIgnore, priceBooks: priceBooks)
+                        account: account, timeline: timeline, file: file, driftIgnore: driftIgnore, tenancy: tenancy, metering: metering,
+                        priceBooks: priceBooks)
     }
 
     /// It names the goldens folder, so it is kept to characters that are safe in any path.

@@ -93,6 +93,14 @@ extension YAMLNodeReader {
             return try provision(body)
         case .acceptDrift:
             return try acceptDrift(body)
+        case .subscribe:
+            return try subscribe(body)
+        case .changeSubscription:
+            return try changeSubscription(body)
+        case .endSubscription:
+            return try endSubscription(body)
+        case .meterUsage:
+            return try meterUsage(body)
         case .rollupInvoices, .invoicePaid, .invoiceVoid:
             return try revenueAction(kind, body)
         }

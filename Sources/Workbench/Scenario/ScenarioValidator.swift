@@ -17,6 +17,7 @@ public enum ScenarioValidator {
         var walk = ValidationWalk(scenario: scenario, sourceMap: sourceMap)
         try walk.checkClock()
         try walk.checkWorld()
+        try walk.checkTenancy()
         try walk.checkTimeline()
         try walk.checkDriftIgnore()
     }
@@ -42,6 +43,7 @@ struct ValidationWalk {
     var domainsGone: [String: String] = [:]
     /// The fields of each live droplet's recorded spec, by droplet name (drift actions).
     var specFields: [String: Set<String>] = [:]
+    var tenancy = TenancyWalk()
 
     init(scenario: Scenario, sourceMap: ScenarioSourceMap) {
         self.scenario = scenario
@@ -271,6 +273,8 @@ struct ValidationWalk {
             specFields[name] = Set(spec.keys)
         case .acceptDrift(let name, let specField):
             try checkAcceptDrift(name, specField, field: field, near: near, when: when)
+        case .subscribe, .changeSubscription, .endSubscription, .meterUsage:
+            try applyTenancy(event, field: field)
         case .rollupInvoices, .invoicePaid, .invoiceVoid:
             try checkRevenueAction(event.action, field: field, near: near, when: when)
         }

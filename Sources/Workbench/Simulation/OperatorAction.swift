@@ -6,10 +6,12 @@ import GRDB
 /// DigitalOcean's world): it calls the same engine entry point the service would.
 enum OperatorAction {
     case reingestInvoice(period: String)
+    case meterUsage(day: Timestamp)
 
     init?(_ action: ScenarioAction) {
         switch action {
         case .reingestInvoice(let period): self = .reingestInvoice(period: period)
+        case .meterUsage(let day): self = .meterUsage(day: day)
         default: return nil
         }
     }
@@ -33,6 +35,12 @@ enum OperatorAction {
             // A failed re-ingest is recorded on the invoice (and leaves its lines as they were),
             // which is what the ledger must show; it does not stop the scenario.
             _ = try? await runner.costs.ingest(invoiceUUID: uuid)
+        case .meterUsage(let day):
+            do {
+                _ = try runner.metering.meter(day: day)
+            } catch {
+                throw SimulationError(location: event.location, message: "meter_usage: \(error)")
+            }
         }
     }
 }

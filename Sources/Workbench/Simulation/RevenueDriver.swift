@@ -1,63 +1,69 @@
 import ArcadiaCore
 import DigitalOcean
 
-/// Plays the revenue side of a scenario through the real engines: the scenario's price books
-/// are written to the ledger before the clock starts; `revenue.rollup` and `revenue.issue` fire
-/// from the job table like every other job; `rollup_invoices`, `invoice_paid` and `invoice_void`
-/// call `TenantInvoicing` as an operator (or the payment system) would.
+/// Plays the platform's side of a scenario through the real engines: tenants, deployments, the
+/// metering configuration and the price books before the clock starts; subscription and invoice
+/// events at their instant through `TenancyEngine` and `TenantInvoicing`; the `revenue.metering`
+/// job through `MeteringEngine`, and `revenue.rollup` / `revenue.issue` through `TenantInvoicing`
+/// (`RevenueDriver+Invoicing.swift`).
 struct RevenueDriver {
-    let runner: JobRunner
+    let tenancy: TenancyEngine
+    let metering: MeteringEngine
+    let invoicing: TenantInvoicing
 
-    init(_ scenario: Scenario, runner: JobRunner) throws(SimulationError) {
-        self.runner = runner
-        let store = PriceBookStore(ledger: runner.revenue.ledger)
-        for spec in scenario.priceBooks {
-            do {
-                _ = try store.write(spec.book, source: spec.source)
-            } catch {
-                throw SimulationError(location: spec.location, message: "price book '\(spec.book.name)': \(error)")
+    init(_ scenario: Scenario, tenancy: TenancyEngine, metering: MeteringEngine, invoicing: TenantInvoicing) throws(SimulationError) {
+        self.tenancy = tenancy
+        self.metering = metering
+        self.invoicing = invoicing
+        for tenant in scenario.tenancy.tenants {
+            try attempt(tenant.location, "tenants") { try tenancy.addTenant(code: tenant.code, name: tenant.name, country: tenant.country) }
+        }
+        for deployment in scenario.tenancy.deployments {
+            try attempt(deployment.location, "deployments") {
+                try tenancy.addDeployment(code: deployment.code, tenant: deployment.tenant, name: deployment.name, project: deployment.project)
             }
         }
-    }
-
-    /// The jobs this driver fires (the simulator passes them here instead of eliding them: they
-    /// read the ledger, not the fake, and a run is a few queries).
-    static func plays(_ job: JobID) -> Bool { job == .revenueRollup || job == .revenueIssue }
-
-    func run(_ job: JobID, at time: Timestamp, summary: inout RunSummary) async throws(SimulationError) {
-        let outcome: JobOutcome
-        do {
-            outcome = try await runner.run(job)
-        } catch {
-            throw SimulationError(location: nil, message: "\(job.rawValue) at \(time) could not write the ledger: \(error)")
+        for (kind, policy) in scenario.metering.policies.sorted(by: { $0.key < $1.key }) {
+            try attempt(nil, "metering.\(kind)") { try metering.configure(kind, policy) }
         }
-        record(outcome, in: &summary)
+        try writePriceBooks(scenario.priceBooks)
     }
 
-    /// Plays a revenue timeline event; other events are not its business.
+    /// Plays a subscription or invoice event; any other event is not the platform's and is ignored.
     func apply(_ event: TimelineEvent, summary: inout RunSummary) throws(SimulationError) {
-        let engine = runner.revenue
-        do {
+        try attempt(event.location, event.action.kind.rawValue) {
             switch event.action {
+            case .subscribe(let spec):
+                try tenancy.subscribe(deployment: spec.deployment, plan: spec.plan, addons: spec.addons)
+            case .changeSubscription(let spec):
+                try tenancy.changeSubscription(deployment: spec.deployment, plan: spec.plan, addons: spec.addons)
+            case .endSubscription(let deployment):
+                try tenancy.endSubscription(deployment: deployment)
             case .rollupInvoices(let period, let force):
-                record(.rollup(try engine.rollup(period: period, force: force)), in: &summary)
+                summary.revenue.record(try invoicing.rollup(period: period, force: force))
             case .invoicePaid(let tenant, let period):
-                _ = try engine.markPaid(tenant: tenant, period: period)
+                _ = try invoicing.markPaid(tenant: tenant, period: period)
             case .invoiceVoid(let tenant, let period):
-                _ = try engine.void(tenant: tenant, period: period)
+                _ = try invoicing.void(tenant: tenant, period: period)
             default:
-                return
+                break
             }
-        } catch {
-            throw SimulationError(location: event.location, message: "\(event.action.kind.rawValue): \(error)")
         }
     }
 
-    private func record(_ outcome: JobOutcome, in summary: inout RunSummary) {
-        switch outcome {
-        case .rollup(let report): summary.revenue.record(report)
-        case .issue(let report): summary.revenue.record(report)
-        case .sync, .balance, .invoices, .drift: summary.record(outcome)
+    /// Fires `revenue.metering`. It reads only the ledger and is cheap, so it is never elided.
+    func meter(at time: Timestamp, summary: inout RunSummary) throws(SimulationError) {
+        var report: MeteringReport?
+        try attempt(nil, "revenue.metering at \(time)") { report = try metering.runDaily() }
+        summary.meteringRuns += 1
+        summary.usageRecordsWritten += report?.written ?? 0
+    }
+
+    func attempt(_ location: ScenarioLocation?, _ what: String, _ body: () throws -> Void) throws(SimulationError) {
+        do {
+            try body()
+        } catch {
+            throw SimulationError(location: location, message: "\(what): \(error)")
         }
     }
 }

@@ -23,6 +23,9 @@ public struct RunSummary: Sendable, Equatable {
     public var driftSweepsElided = 0
     /// Drift findings per status at the end of the run.
     public var drift = DriftCounts()
+    /// `revenue.metering` runs (they read the ledger, not the fake) and the usage records they wrote.
+    public var meteringRuns = 0
+    public var usageRecordsWritten = 0
     /// Tenant invoices built, issued, and what the rollups reported.
     public var revenue = RevenueCounts()
 
@@ -44,7 +47,7 @@ public struct RunSummary: Sendable, Equatable {
         case .invoices(let report):
             invoicesIngested += report.ingested.count
             costLinesUnmatched += report.ingested.reduce(0) { $0 + $1.unmatched.count }
-        case .balance, .drift, .rollup, .issue:
+        case .balance, .drift, .metering, .rollup, .issue:
             break
         }
     }

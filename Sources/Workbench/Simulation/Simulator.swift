@@ -55,7 +55,8 @@ public struct Simulator: Sendable {
         var runner = JobRunner(client: client, ledger: ledger, clock: clock.engineClock)
         runner.inventory.logger = logger
         var drift = try DriftDriver(scenario, ledger: ledger, clock: clock.engineClock, fake: fake)
-        let revenue = try RevenueDriver(scenario, runner: runner)
+        let revenue = try RevenueDriver(scenario, tenancy: TenancyEngine(ledger: ledger, clock: clock.engineClock), metering: runner.metering,
+                                        invoicing: runner.revenue)
 
         var summary = RunSummary()
         var queue = EventQueue(timeline: scenario.timeline, jobs: options.jobs, start: scenario.clock.start)
@@ -84,8 +85,12 @@ public struct Simulator: Sendable {
                     try drift.sweep(at: entry.at, elide: options.elideSettledRuns, summary: &summary)
                     continue
                 }
-                if RevenueDriver.plays(scheduled.job) {
-                    try await revenue.run(scheduled.job, at: entry.at, summary: &summary)
+                if scheduled.job == .revenueMetering {
+                    try revenue.meter(at: entry.at, summary: &summary)
+                    continue
+                }
+                if RevenueDriver.invoices(scheduled.job) {
+                    try revenue.invoice(scheduled.job, at: entry.at, summary: &summary)
                     continue
                 }
                 let version = WorldVersion(timelineEvents: worldGeneration, revision: fake.revision)

@@ -89,6 +89,7 @@ struct WorldBuilder {
             case .detachVolume(let name): try fake.detachVolume(name: name)
             case .deleteVolume(let name): try fake.deleteVolume(name: name)
             case .provision, .acceptDrift: break // ledger-side: the simulator's DriftDriver plays them
+            case .subscribe, .changeSubscription, .endSubscription, .meterUsage: break // ledger-side: RevenueDriver, OperatorAction
             case .rollupInvoices, .invoicePaid, .invoiceVoid: break // ledger-side: the simulator's RevenueDriver plays them
             }
         }

@@ -9,7 +9,7 @@ struct InvoiceInvariantsTests {
     let april = BillingPeriod(year: 2026, month: 4)!
 
     func line(_ no: Int, _ kind: TenantInvoiceLine.Kind, _ cents: Int, deployment: Int64? = 1, subscription: Int64? = 10,
-              resourceKind: String? = nil) -> TenantInvoiceLine {
+              resourceKind: BillingKind? = nil) -> TenantInvoiceLine {
         TenantInvoiceLine(lineNo: no, kind: kind, deploymentID: kind == .tax ? nil : deployment, subscriptionID: kind == .tax ? nil : subscription,
                           resourceKind: resourceKind, description: "x", quantity: 1, unitPrice: 1, amount: Money(cents: cents))
     }

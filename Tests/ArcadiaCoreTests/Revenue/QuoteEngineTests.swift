@@ -10,7 +10,7 @@ struct QuoteEngineTests {
     let book = RevenueFixtures.standardBook()
     let april = BillingPeriod(year: 2026, month: 4)!
 
-    func quote(_ plan: String = "starter", addons: [String] = [], usage: [String: String] = [:], period: BillingPeriod? = nil,
+    func quote(_ plan: String = "starter", addons: [String] = [], usage: [BillingKind: String] = [:], period: BillingPeriod? = nil,
                days: Int? = nil, in book: PriceBook? = nil) throws -> Quote {
         try QuoteEngine.quote(QuoteRequest(planCode: plan, addonCodes: addons, usage: usage.mapValues(RevenueFixtures.decimal),
                                            period: period ?? april, daysActive: days), in: book ?? self.book)

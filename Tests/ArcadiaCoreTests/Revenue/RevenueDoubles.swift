@@ -20,9 +20,9 @@ final class FakeUsage: Sendable {
         var to: Timestamp
     }
 
-    private let state = Mutex<(answers: [Int64: [String: Decimal]], questions: [Question], failing: Set<Int64>)>(([:], [], []))
+    private let state = Mutex<(answers: [Int64: [BillingKind: Decimal]], questions: [Question], failing: Set<Int64>)>(([:], [], []))
 
-    func answer(_ deploymentID: Int64, _ usage: [String: String]) {
+    func answer(_ deploymentID: Int64, _ usage: [BillingKind: String]) {
         state.withLock { $0.answers[deploymentID] = usage.mapValues { Decimal(string: $0)! } }
     }
 

@@ -9,7 +9,7 @@ struct TenantInvoiceDraftTests {
     let april = BillingPeriod(year: 2026, month: 4)!
     let gst = TaxRate(country: "AU", label: "GST", rate: RevenueFixtures.decimal("0.1"))
 
-    func priced(_ subscription: Int64, deployment: Int64, usage: [String: String] = [:], plan: String = "starter") throws -> TenantInvoiceDraft.PricedSubscription {
+    func priced(_ subscription: Int64, deployment: Int64, usage: [BillingKind: String] = [:], plan: String = "starter") throws -> TenantInvoiceDraft.PricedSubscription {
         let quote = try QuoteEngine.quote(QuoteRequest(planCode: plan, usage: usage.mapValues(RevenueFixtures.decimal), period: april),
                                           in: RevenueFixtures.standardBook())
         return .init(subscriptionID: subscription, deploymentID: deployment, quote: quote)

@@ -180,7 +180,7 @@ struct TenantInvoicingTests {
     }
 
     @Test func withoutABookInEffectNothingIsInvoiced() throws {
-        try acme()
+        try acme(from: "2025-11-01")
         let report = try engine.rollup(period: BillingPeriod(year: 2025, month: 12)!)
         #expect(report.failure == "no price book is in effect on 2025-12-01, so nothing can be priced")
         #expect(report.tenants.isEmpty)
@@ -259,8 +259,11 @@ struct TenantInvoicingTests {
 }
 
 extension TenantInvoicingTests {
-    @Test func withoutTenantsARollupHasNothingToDoEvenWithoutABook() throws {
+    @Test func withoutASubscriptionInThePeriodARollupHasNothingToDoEvenWithoutABook() throws {
         let report = try TenantInvoicing(ledger: try Ledger(), clock: clock.engineClock, usage: usage.source).rollup(period: april)
         #expect(report.failure == nil && report.tenants.isEmpty && report.summary.isEmpty)
+        try acme(from: "2026-03-01")
+        let before = try engine.rollup(period: BillingPeriod(year: 2025, month: 12)!)
+        #expect(before.failure == nil && before.tenants.isEmpty, "a tenant whose subscriptions start later needs no book yet")
     }
 }

@@ -33,7 +33,7 @@ struct PriceBookParserTests {
         #expect(book.plan("starter")?.basePrice == Money(cents: 2_900))
         #expect(book.plan("starter")?.items.first == PlanItem(billingKind: "droplet_hours", includedQuantity: 744,
                                                                overageUnitPrice: RevenueFixtures.decimal("0.0125")))
-        #expect(book.plan("pro")?.items.map(\.billingKind) == BillingKinds.metered, "each plan prices every metered kind")
+        #expect(book.plan("pro")?.items.map(\.billingKind).sorted() == MeteredKinds.billingKinds, "each plan prices every metered kind")
         #expect(book.addon("storage_50gb")?.allowance == .init(billingKind: "spaces_gb_month", quantity: 50))
         #expect(book.addon("priority_support")?.allowance == nil)
     }
@@ -72,7 +72,7 @@ struct PriceBookParserTests {
          "'1.005' is not a price in dollars with at most two decimals, e.g. 29.00"),
         ("plans:\n  - {code: a, name: s, base_price: 1.00, items: [{billing_kind: droplet_hour, included: 1, overage: 1}]}\n", 4, 65,
          "plans[0].items[0].billing_kind",
-         "must be one of droplet_hours, spaces_gb_month, snapshot_gb_month, backup_gb_month, dns_zones; found 'droplet_hour'"),
+         "must be one of backup_gb_month, dns_zones, droplet_hours, snapshot_gb_month, spaces_gb_month; found 'droplet_hour'"),
         ("plans:\n  - {code: a, name: s, base_price: 1.00, items: [{billing_kind: dns_zones, included: 1, overage: '0,5'}]}\n", 4, 98,
          "plans[0].items[0].overage", "'0,5' is not a non-negative decimal; write digits with an optional fraction, e.g. 0.0125"),
         ("plans:\n  - {code: a, name: s, base_price: 1.00, items: [{billing_kind: dns_zones, included: 1e3, overage: 1}]}\n", 4, 86,

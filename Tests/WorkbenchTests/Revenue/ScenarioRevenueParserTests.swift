@@ -75,8 +75,10 @@ struct ScenarioRevenueParserTests {
         #expect(YAMLNodeReader.resolve("../../b.yaml", besides: "s.yaml") == "../../b.yaml")
     }
 
+    static let tenants = "tenants: [{code: acme, name: Acme, country: AU}]\n"
+
     @Test func revenueActionsParse() throws {
-        let scenario = try ScenarioParser.parse(yaml: Self.header + """
+        let scenario = try ScenarioParser.parse(yaml: Self.header + Self.tenants + """
             timeline:
               - {at: 2026-05-01T03:10:00Z, rollup_invoices: {period: 2026-04}}
               - {at: 2026-05-01T03:15:00Z, rollup_invoices: {period: 2026-04, force: true}}
@@ -92,16 +94,18 @@ struct ScenarioRevenueParserTests {
     }
 
     @Test(arguments: [
-        ("  - {at: 2026-05-01, invoice_paid: {tenant: acme, period: 2026-4}}\n", 5, 59, "timeline[0].invoice_paid.period",
+        ("  - {at: 2026-05-01, invoice_paid: {tenant: acme, period: 2026-4}}\n", 6, 59, "timeline[0].invoice_paid.period",
          "'2026-4' is not a billing month; write it YYYY-MM, e.g. 2026-04"),
-        ("  - {at: 2026-05-01, invoice_void: {period: 2026-04}}\n", 5, 36, "timeline[0].invoice_void.tenant", "missing required key 'tenant'"),
-        ("  - {at: 2026-05-01, rollup_invoices: {period: 2026-04, force: yes}}\n", 5, 64, "timeline[0].rollup_invoices.force",
+        ("  - {at: 2026-05-01, invoice_void: {period: 2026-04}}\n", 6, 36, "timeline[0].invoice_void.tenant", "missing required key 'tenant'"),
+        ("  - {at: 2026-05-01, rollup_invoices: {period: 2026-04, force: yes}}\n", 6, 64, "timeline[0].rollup_invoices.force",
          "expected true or false, found 'yes'"),
-        ("  - {at: 2026-04-30T23:59:59Z, invoice_paid: {tenant: acme, period: 2026-04}}\n", 5, 69, "timeline[0].invoice_paid.period",
+        ("  - {at: 2026-04-30T23:59:59Z, invoice_paid: {tenant: acme, period: 2026-04}}\n", 6, 69, "timeline[0].invoice_paid.period",
          "2026-04 has not ended at 2026-04-30T23:59:59Z; its invoices are rolled up from 2026-05-01T00:00:00Z (the job runs at 03:00 on the 1st)"),
+        ("  - {at: 2026-05-01, invoice_void: {tenant: globex, period: 2026-04}}\n", 6, 45, "timeline[0].invoice_void.tenant",
+         "no tenant has code 'globex'; tenants: acme"),
     ])
     func revenueActionErrors(item: String, line: Int, column: Int, field: String, message: String) {
-        #expect(ScenarioParserTests.parseError(Self.header + "timeline:\n" + item)
+        #expect(ScenarioParserTests.parseError(Self.header + Self.tenants + "timeline:\n" + item)
                 == ScenarioError(location: ScenarioLocation(file: "case.yaml", line: line, column: column), field: field, message: message))
     }
 }

@@ -25,9 +25,10 @@ import Workbench
         #expect(!first.passed)
         #expect(first.outcomes[0].comparisons.contains(.missingGolden(file: "inventory.tsv")))
         let update = await run(update: true)
-        #expect(update.outcomes[0].updatedGoldens.sorted() == ["balance.tsv", "cost_lines.tsv", "drift.tsv", "events.tsv", "inventory.tsv",
-                                                             "invoices.tsv", "match_report.tsv", "projects.tsv", "provisioned.tsv",
-                                                             "sync_failures.tsv", "tenant_invoice_lines.tsv", "tenant_invoices.tsv"])
+        #expect(update.outcomes[0].updatedGoldens.sorted() == ["balance.tsv", "cost_lines.tsv", "deployments.tsv", "drift.tsv", "events.tsv",
+                                                             "inventory.tsv", "invoices.tsv", "match_report.tsv", "projects.tsv",
+                                                             "provisioned.tsv", "subscriptions.tsv", "sync_failures.tsv", "tenant_invoice_lines.tsv",
+                                                             "tenant_invoices.tsv", "tenants.tsv", "usage.tsv", "usage_by_month.tsv"])
         let again = await run()
         #expect(again.passed)
         #expect(ConsoleReport.render(again).hasSuffix("1 passed, 0 failed\n"))

@@ -213,7 +213,7 @@ struct ScenarioParserTests {
         let error = Self.parseError(Self.header + "seed2: 1\n", file: "scenarios/bad.yaml")
 
         #expect(error?.description == "scenarios/bad.yaml:4:1: seed2: unknown key 'seed2'; "
-            + "allowed keys: scenario, description, seed, clock, world, account, timeline, drift_ignore, pricebooks")
+            + "allowed keys: scenario, description, seed, clock, world, account, timeline, drift_ignore, tenants, deployments, metering, pricebooks")
     }
 
     // MARK: Loading files
@@ -264,7 +264,7 @@ struct ScenarioParserTests {
     @Test(arguments: [
         ErrorCase("top level is not a mapping", "- scenario: t\n", 1, 1, "", "expected a mapping, found a list"),
         ErrorCase("unknown top-level key", header + "timline: []\n", 4, 1, "timline",
-                  "unknown key 'timline'; allowed keys: scenario, description, seed, clock, world, account, timeline, drift_ignore, pricebooks"),
+                  "unknown key 'timline'; allowed keys: scenario, description, seed, clock, world, account, timeline, drift_ignore, tenants, deployments, metering, pricebooks"),
         ErrorCase("missing required top-level key", "scenario: t\nclock: {start: 2026-04-01, end: 2026-05-01}\n", 1, 1,
                   "seed", "missing required key 'seed'"),
         ErrorCase("scenario name not a slug", "scenario: Droplet_Lifecycle\nseed: 1\n", 1, 11, "scenario",
@@ -318,7 +318,7 @@ struct ScenarioParserTests {
         ErrorCase("timeline item without an action", header + "timeline:\n  - at: 2026-04-01T10:00:00Z\n", 5, 5, "timeline[0]",
                   "has no action; add exactly one of: create_project, create_droplet, resize_droplet, power_off_droplet, "
                       + "power_on_droplet, rename_droplet, tag_droplet, destroy_droplet, create_domain, delete_domain, "
-                      + "move_to_project, fault, set_invoice_csv_columns, corrupt_invoice_csv, reingest_invoice, create_volume, attach_volume, detach_volume, delete_volume, reserve_ip, assign_ip, unassign_ip, release_ip, provision, accept_drift, rollup_invoices, invoice_paid, invoice_void"),
+                      + "move_to_project, fault, set_invoice_csv_columns, corrupt_invoice_csv, reingest_invoice, create_volume, attach_volume, detach_volume, delete_volume, reserve_ip, assign_ip, unassign_ip, release_ip, provision, accept_drift, subscribe, change_subscription, end_subscription, meter_usage, rollup_invoices, invoice_paid, invoice_void"),
         ErrorCase("timeline item with two actions",
                   header + "timeline:\n  - at: 2026-04-01T10:00:00Z\n    power_off_droplet: {name: a}\n    destroy_droplet: {name: a}\n",
                   7, 5, "timeline[0]",
@@ -330,7 +330,7 @@ struct ScenarioParserTests {
                   "timeline[0].reboot_droplet",
                   "unknown key 'reboot_droplet'; allowed keys: at, create_project, create_droplet, resize_droplet, "
                       + "power_off_droplet, power_on_droplet, rename_droplet, tag_droplet, destroy_droplet, "
-                      + "create_domain, delete_domain, move_to_project, fault, set_invoice_csv_columns, corrupt_invoice_csv, reingest_invoice, create_volume, attach_volume, detach_volume, delete_volume, reserve_ip, assign_ip, unassign_ip, release_ip, provision, accept_drift, rollup_invoices, invoice_paid, invoice_void"),
+                      + "create_domain, delete_domain, move_to_project, fault, set_invoice_csv_columns, corrupt_invoice_csv, reingest_invoice, create_volume, attach_volume, detach_volume, delete_volume, reserve_ip, assign_ip, unassign_ip, release_ip, provision, accept_drift, subscribe, change_subscription, end_subscription, meter_usage, rollup_invoices, invoice_paid, invoice_void"),
         ErrorCase("action unknown key", header + "timeline:\n  - at: 2026-04-01\n    resize_droplet: {name: a, sise: b}\n", 6, 31,
                   "timeline[0].resize_droplet.sise", "unknown key 'sise'; allowed keys: name, size"),
         ErrorCase("action missing key", header + "timeline:\n  - at: 2026-04-01\n    resize_droplet: {name: a}\n", 6, 21,

@@ -40,9 +40,9 @@ public enum InvoiceInvariants {
         var findings: [String] = []
         var seen: [String: Int] = [:]
         for line in invoice.lines where line.kind == .planBase || line.kind == .overage {
-            let key = "\(line.subscriptionID.map(String.init) ?? "none") \(line.kind.rawValue) \(line.resourceKind ?? "")"
+            let key = "\(line.subscriptionID.map(String.init) ?? "none") \(line.kind.rawValue) \(line.resourceKind?.rawValue ?? "")"
             if let first = seen[key] {
-                let what = line.kind == .planBase ? "the plan base" : "overage of \(line.resourceKind ?? "?")"
+                let what = line.kind == .planBase ? "the plan base" : "overage of \(line.resourceKind?.rawValue ?? "?")"
                 findings.append("\(label): lines \(first) and \(line.lineNo) both charge \(what) of subscription \(line.subscriptionID.map(String.init) ?? "none")")
             } else {
                 seen[key] = line.lineNo

@@ -7,7 +7,8 @@ public struct RollupReport: Sendable, Equatable {
     public var force: Bool
     /// `standard-2026 (effective 2026-01-01)`; nil when no book was in effect.
     public var priceBook: String?
-    /// Set when there were tenants but nothing could be priced (no price book in effect at the period's start).
+    /// Set when subscriptions overlap the period but nothing could be priced (no price book in
+    /// effect at the period's start).
     public var failure: String?
     /// By tenant code.
     public var tenants: [TenantRollup] = []

@@ -50,14 +50,14 @@ public struct TenantInvoiceLine: Sendable, Equatable {
     public var deploymentID: Int64?
     public var subscriptionID: Int64?
     /// The billing kind an overage line charges.
-    public var resourceKind: String?
+    public var resourceKind: BillingKind?
     public var description: String
     /// As on the quote line; on the tax line, the subtotal in dollars (and the rate as unit price).
     public var quantity: Decimal
     public var unitPrice: Decimal
     public var amount: Money
 
-    public init(lineNo: Int, kind: Kind, deploymentID: Int64?, subscriptionID: Int64?, resourceKind: String?,
+    public init(lineNo: Int, kind: Kind, deploymentID: Int64?, subscriptionID: Int64?, resourceKind: BillingKind?,
                 description: String, quantity: Decimal, unitPrice: Decimal, amount: Money) {
         self.lineNo = lineNo
         self.kind = kind

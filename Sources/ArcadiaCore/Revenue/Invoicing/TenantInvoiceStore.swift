@@ -46,6 +46,12 @@ enum TenantInvoiceStore {
                          arguments: [tenantID, period.description]).map { Header(id: $0["id"], status: try status($0["status"])) }
     }
 
+    /// Whether any subscription overlaps the period.
+    static func anySubscription(overlapping period: BillingPeriod, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM subscriptions WHERE started_at < ? AND (ended_at IS NULL OR ended_at > ?))",
+                          arguments: [period.end.iso8601, period.start.iso8601]) ?? false
+    }
+
     /// The tenant's subscriptions overlapping the period, by deployment code, then start.
     static func subscriptions(tenantID: Int64, period: BillingPeriod, _ db: Database) throws -> [Subscription] {
         let rows = try Row.fetchAll(db, sql: """
@@ -131,7 +137,7 @@ enum TenantInvoiceStore {
                 guard let kind = TenantInvoiceLine.Kind(rawValue: type) else { throw TenantInvoiceStoreError.corrupt("line_type '\(type)'") }
                 return TenantInvoiceLine(
                     lineNo: line["line_no"], kind: kind, deploymentID: line["deployment_id"], subscriptionID: line["subscription_id"],
-                    resourceKind: line["resource_kind"], description: line["description"],
+                    resourceKind: (line["resource_kind"] as String?).map(BillingKind.init(rawValue:)), description: line["description"],
                     quantity: try decimal(line["quantity"], "tenant_invoice_lines.quantity"),
                     unitPrice: try decimal(line["unit_price"], "tenant_invoice_lines.unit_price"),
                     amount: Money(cents: line["amount_cents"]))
@@ -152,7 +158,7 @@ enum TenantInvoiceStore {
                 INSERT INTO tenant_invoice_lines (invoice_id, line_no, line_type, deployment_id, subscription_id, resource_kind,
                                                   description, quantity, unit_price, amount_cents)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [invoiceID, line.lineNo, line.kind.rawValue, line.deploymentID, line.subscriptionID, line.resourceKind,
+                """, arguments: [invoiceID, line.lineNo, line.kind.rawValue, line.deploymentID, line.subscriptionID, line.resourceKind?.rawValue,
                                  line.description, DecimalText.format(line.quantity), DecimalText.format(line.unitPrice), line.amount.cents])
         }
     }

@@ -24,17 +24,18 @@ public struct TenantInvoicing: Sendable {
         try rollup(period: BillingPeriod(containing: clock.now()).previous)
     }
 
-    /// Invoices every tenant for `period` with the book in effect at its start (with no tenant
-    /// there is nothing to do, book or not). A tenant whose
+    /// Invoices every tenant for `period` with the book in effect at its start (when no
+    /// subscription overlaps the period there is nothing to price, book or not). A tenant whose
     /// period already has an invoice is skipped and the report says so; with `force`, a draft is
     /// rebuilt and an issued or paid invoice refused (void it first).
     public func rollup(period: BillingPeriod, force: Bool = false) throws -> RollupReport {
-        let (stored, tenants) = try ledger.writer.read { db in
-            (try PriceBookStore.book(inEffectAt: period.start, db), try TenantInvoiceStore.tenants(db))
+        let (stored, tenants, billable) = try ledger.writer.read { db in
+            (try PriceBookStore.book(inEffectAt: period.start, db), try TenantInvoiceStore.tenants(db),
+             try TenantInvoiceStore.anySubscription(overlapping: period, db))
         }
         var report = RollupReport(period: period, force: force)
-        guard !tenants.isEmpty else { return report }
         guard let stored else {
+            guard billable else { return report }
             report.failure = "no price book is in effect on \(period.start.isoDate), so nothing can be priced"
             return report
         }
@@ -124,7 +125,7 @@ public struct TenantInvoicing: Sendable {
                 return result
             }
             if !quote.unpricedKinds.isEmpty {
-                result.notes.append("\(label): usage of \(quote.unpricedKinds.joined(separator: ", ")) is not priced by the plan")
+                result.notes.append("\(label): usage of \(quote.unpricedKinds.map(\.rawValue).joined(separator: ", ")) is not priced by the plan")
             }
             priced.append(.init(subscriptionID: subscription.id, deploymentID: subscription.deploymentID, quote: quote))
         }

@@ -48,13 +48,13 @@ public struct Plan: Sendable, Equatable {
 }
 
 public struct PlanItem: Sendable, Equatable {
-    /// A metering billing kind (`BillingKinds.metered`), e.g. `droplet_hours`.
-    public var billingKind: String
+    /// A metered billing kind (`MeteredKinds.billingKinds`), e.g. `droplet_hours`.
+    public var billingKind: BillingKind
     public var includedQuantity: Decimal
     /// Dollars per unit above the allowance; may be a fraction of a cent (`0.0125`).
     public var overageUnitPrice: Decimal
 
-    public init(billingKind: String, includedQuantity: Decimal, overageUnitPrice: Decimal) {
+    public init(billingKind: BillingKind, includedQuantity: Decimal, overageUnitPrice: Decimal) {
         self.billingKind = billingKind
         self.includedQuantity = includedQuantity
         self.overageUnitPrice = overageUnitPrice
@@ -77,9 +77,9 @@ public struct Addon: Sendable, Equatable {
     }
 
     public struct Allowance: Sendable, Equatable {
-        public var billingKind: String
+        public var billingKind: BillingKind
         public var quantity: Decimal
-        public init(billingKind: String, quantity: Decimal) {
+        public init(billingKind: BillingKind, quantity: Decimal) {
             self.billingKind = billingKind
             self.quantity = quantity
         }

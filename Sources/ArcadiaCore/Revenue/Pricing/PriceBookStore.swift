@@ -46,14 +46,14 @@ public struct PriceBookStore: Sendable {
             for item in plan.items {
                 try db.execute(sql: """
                     INSERT INTO plan_items (plan_id, billing_kind, included_quantity, overage_unit_price) VALUES (?, ?, ?, ?)
-                    """, arguments: [planID, item.billingKind, DecimalText.format(item.includedQuantity),
+                    """, arguments: [planID, item.billingKind.rawValue, DecimalText.format(item.includedQuantity),
                                      DecimalText.format(item.overageUnitPrice)])
             }
         }
         for addon in book.addons {
             try db.execute(sql: """
                 INSERT INTO addons (price_book_id, code, name, monthly_price_cents, billing_kind, included_quantity) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [bookID, addon.code, addon.name, addon.monthlyPrice.cents, addon.allowance?.billingKind,
+                """, arguments: [bookID, addon.code, addon.name, addon.monthlyPrice.cents, addon.allowance?.billingKind.rawValue,
                                  addon.allowance.map { DecimalText.format($0.quantity) }])
         }
         return bookID
@@ -80,7 +80,7 @@ public struct PriceBookStore: Sendable {
             let items = try Row.fetchAll(db, sql: """
                 SELECT billing_kind, included_quantity, overage_unit_price FROM plan_items WHERE plan_id = ? ORDER BY id
                 """, arguments: [planRow["id"] as Int64]).map { item in
-                    PlanItem(billingKind: item["billing_kind"],
+                    PlanItem(billingKind: BillingKind(rawValue: item["billing_kind"]),
                              includedQuantity: try decimal(item["included_quantity"], "plan_items.included_quantity"),
                              overageUnitPrice: try decimal(item["overage_unit_price"], "plan_items.overage_unit_price"))
                 }
@@ -92,7 +92,7 @@ public struct PriceBookStore: Sendable {
                 let kind: String? = row["billing_kind"]
                 let included: String? = row["included_quantity"]
                 let allowance = try kind.flatMap { kind in
-                    try included.map { Addon.Allowance(billingKind: kind, quantity: try decimal($0, "addons.included_quantity")) }
+                    try included.map { Addon.Allowance(billingKind: BillingKind(rawValue: kind), quantity: try decimal($0, "addons.included_quantity")) }
                 }
                 return Addon(code: row["code"], name: row["name"], monthlyPrice: Money(cents: row["monthly_price_cents"]), allowance: allowance)
             }

@@ -13,7 +13,7 @@ public struct Quote: Sendable, Equatable {
     /// the plan's item order.
     public var lines: [QuoteLine]
     /// Billing kinds with usage that the plan has no item for: used, but not charged.
-    public var unpricedKinds: [String]
+    public var unpricedKinds: [BillingKind]
 
     public var subtotal: Money { lines.map(\.amount).sum() }
 }
@@ -30,7 +30,7 @@ public struct QuoteLine: Sendable, Equatable {
     /// `Plan: starter`, `Addon: storage_50gb`, `Overage: droplet_hours (1000 used, 744 included)`.
     public var description: String
     /// The billing kind an overage line charges (nil on base and addon lines).
-    public var billingKind: String?
+    public var billingKind: BillingKind?
     /// Base and addon lines: the days charged for (`daysActive`, or the whole month without
     /// proration). Overage lines: the quantity above the allowance.
     public var quantity: Decimal

@@ -7,12 +7,12 @@ public struct QuoteRequest: Sendable, Equatable {
     public var planCode: String
     public var addonCodes: [String]
     /// Quantity per billing kind over the days active.
-    public var usage: [String: Decimal]
+    public var usage: [BillingKind: Decimal]
     public var period: BillingPeriod
     public var daysActive: Int
 
     /// `daysActive` defaults to the whole period.
-    public init(planCode: String, addonCodes: [String] = [], usage: [String: Decimal] = [:], period: BillingPeriod,
+    public init(planCode: String, addonCodes: [String] = [], usage: [BillingKind: Decimal] = [:], period: BillingPeriod,
                 daysActive: Int? = nil) {
         self.planCode = planCode
         self.addonCodes = addonCodes

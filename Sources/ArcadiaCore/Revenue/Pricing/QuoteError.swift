@@ -5,7 +5,7 @@ public enum QuoteError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownPlan(String, book: String, known: [String])
     case unknownAddon(String, book: String, known: [String])
     case addonTwice(String)
-    case negativeUsage(billingKind: String, quantity: Decimal)
+    case negativeUsage(billingKind: BillingKind, quantity: Decimal)
     case daysOutOfRange(Int, period: BillingPeriod)
     /// A line whose amount does not fit in integer cents (an absurd quantity).
     case amountOutOfRange(line: String)

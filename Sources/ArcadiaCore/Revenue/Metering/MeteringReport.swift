@@ -1,0 +1,16 @@
+import DigitalOcean
+
+/// What one metering run did.
+public struct MeteringReport: Sendable, Equatable {
+    /// The day metered (its midnight).
+    public var day: Timestamp
+    /// Records written, and records that were already there (a re-run writes none).
+    public var written = 0
+    public var alreadyRecorded = 0
+    /// Records deleted because their kind's retention period had passed.
+    public var pruned = 0
+    /// Resources that could not be metered that day, each with why: `snapshot:nightly (77): no size_gigabytes …`.
+    public var skipped: [String] = []
+
+    public init(day: Timestamp) { self.day = day }
+}

@@ -1,0 +1,127 @@
+import DigitalOcean
+import Foundation
+import GRDB
+
+/// A resource's history as the inventory observed it, rebuilt from the ledger (`cloud_resources`
+/// and its `cloud_resource_events`), never from the provider: the state a sync saw holds from
+/// that sync until the next sync saw something else.
+///
+/// - It exists from its first sighting (`first_seen_at`) until it was marked `stale` (the third
+///   consecutive complete listing without it), and again from a `revived`.
+/// - Its status and size start as the first sighting saw them (the `old_value` of the first
+///   `changed` event for that field, or the current value when it never changed) and move at each
+///   `changed` event.
+/// - Its project starts as the `old_value` of its first `attributed` event (or its current project
+///   when it was never attributed by an event) and moves at each `attributed` event.
+struct ObservedTimeline {
+    struct State: Equatable {
+        var present: Bool
+        var status: String
+        /// `size_gigabytes` as displayed in the ledger (nil when the resource has none).
+        var size: String?
+    }
+
+    /// A stretch of time with one state and one project.
+    struct Span: Equatable {
+        var start: Timestamp
+        var end: Timestamp
+        var status: String
+        var size: String?
+        var project: String?
+
+        var seconds: Int64 { end - start }
+    }
+
+    var resourceID: Int64
+    var kind: ResourceKind
+    var name: String
+    var providerID: String
+    /// Decoded only for kinds that read them (empty otherwise).
+    var attributes: [String: JSONValue]
+    /// Each value holds from its instant until the next one; before the first, the resource is absent.
+    private(set) var states: [(at: Timestamp, value: State)] = []
+    private(set) var projects: [(at: Timestamp, value: String?)] = []
+    /// Whether any project was ever recorded for it (a backup that has none follows its droplet).
+    var hasOwnProject: Bool { projects.contains { $0.value != nil } }
+
+    /// Metering runs this for every metered resource every day, so the statements are cached and
+    /// the attributes JSON is decoded only for kinds that read it (sizes, a backup's droplet).
+    static func load(_ db: Database, resourceID: Int64) throws -> ObservedTimeline {
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT r.kind, r.name, r.provider_id, r.status, r.attributes, r.first_seen_at, p.name AS project
+            FROM cloud_resources r LEFT JOIN cloud_projects p ON p.id = r.project_id WHERE r.id = ?
+            """), arguments: [resourceID])!
+        let kind = ResourceKind(rawValue: row["kind"])
+        let readsAttributes = MeteredKinds.table[kind].map { $0.measure == .gigabyteMonths || $0.followsParentDroplet } ?? true
+        let attributes = readsAttributes ? StoredResource.decodeAttributes(row["attributes"]) : [:]
+        let events = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT at, event, field, old_value, new_value FROM cloud_resource_events
+            WHERE resource_id = ? AND event IN ('changed', 'attributed', 'stale', 'revived') ORDER BY id
+            """), arguments: [resourceID])
+        let firstStatus = events.first { $0["event"] == "changed" && $0["field"] == "status" }
+        let firstSize = events.first { $0["event"] == "changed" && $0["field"] == MeteredKinds.sizeAttribute }
+        let firstAttribution = events.first { $0["event"] == "attributed" }
+        let initialStatus: String = if let firstStatus { firstStatus["old_value"] ?? "" } else { row["status"] }
+        let initialSize: String? = if let firstSize { firstSize["old_value"] } else { attributes[MeteredKinds.sizeAttribute]?.display }
+        var project: String? = if let firstAttribution { nonEmpty(firstAttribution["old_value"]) } else { row["project"] }
+        var state = State(present: true, status: initialStatus, size: initialSize)
+
+        var timeline = ObservedTimeline(resourceID: resourceID, kind: kind, name: row["name"],
+                                        providerID: row["provider_id"], attributes: attributes)
+        let firstSeen = try time(row["first_seen_at"])
+        timeline.states.append((firstSeen, state))
+        timeline.projects.append((firstSeen, project))
+        for event in events {
+            let at = try time(event["at"])
+            switch (event["event"] as String, event["field"] as String?) {
+            case ("changed", "status"?): state.status = event["new_value"] ?? ""
+            case ("changed", MeteredKinds.sizeAttribute?): state.size = event["new_value"]
+            case ("stale", _): state.present = false
+            case ("revived", _): state.present = true
+            case ("attributed", _):
+                project = nonEmpty(event["new_value"])
+                timeline.projects.append((at, project))
+                continue
+            default: continue
+            }
+            timeline.states.append((at, state))
+        }
+        return timeline
+    }
+
+    /// Takes another resource's project history in place of this one's (a backup and its droplet).
+    mutating func followProjects(of other: ObservedTimeline) {
+        projects = other.projects
+    }
+
+    /// The stretches of `[from, to)` during which the resource existed, split wherever its state
+    /// or project changed.
+    func spans(from: Timestamp, to: Timestamp) -> [Span] {
+        var cuts = Set([from, to])
+        for change in states where change.at > from && change.at < to { cuts.insert(change.at) }
+        for change in projects where change.at > from && change.at < to { cuts.insert(change.at) }
+        let bounds = cuts.sorted()
+        var spans: [Span] = []
+        for (start, end) in zip(bounds, bounds.dropFirst()) {
+            guard let state = Self.value(in: states, at: start), state.present else { continue }
+            let project = Self.value(in: projects, at: start) ?? nil
+            spans.append(Span(start: start, end: end, status: state.status, size: state.size, project: project))
+        }
+        return spans
+    }
+
+    /// The value of the last change at or before `time`; nil before the first.
+    private static func value<Value>(in changes: [(at: Timestamp, value: Value)], at time: Timestamp) -> Value? {
+        changes.last { $0.at <= time }?.value
+    }
+
+    private static func nonEmpty(_ text: String?) -> String? {
+        guard let text, !text.isEmpty else { return nil }
+        return text
+    }
+
+    private static func time(_ text: String) throws -> Timestamp {
+        guard let time = Timestamp(iso8601: text) else { throw LedgerTimeError(text: text) }
+        return time
+    }
+}
