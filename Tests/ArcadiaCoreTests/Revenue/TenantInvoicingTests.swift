@@ -267,3 +267,30 @@ extension TenantInvoicingTests {
         #expect(before.failure == nil && before.tenants.isEmpty, "a tenant whose subscriptions start later needs no book yet")
     }
 }
+
+extension TenantInvoicingTests {
+    /// The production source: what metering recorded in `usage_records`, summed over the window.
+    @Test func meteredUsageIsSummedOverTheBillingWindowOnly() throws {
+        let web = try acme(from: "2026-04-11T09:00:00Z").web
+        try ledger.writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO cloud_resources (kind, provider_id, name, status, first_seen_at, last_changed_at)
+                VALUES ('droplet', '1', 'web-1', 'active', '2026-04-01T00:00:00Z', '2026-04-01T00:00:00Z')
+                """)
+            let resource = db.lastInsertedRowID
+            for day in 1...30 {
+                let start = Timestamp(year: 2026, month: 4, day: day)
+                try db.execute(sql: """
+                    INSERT INTO usage_records (deployment_id, resource_id, billing_kind, period_start, period_end, granularity, quantity, recorded_at)
+                    VALUES (?, ?, 'droplet_hours', ?, ?, 'daily', '40', ?)
+                    """, arguments: [web, resource, start.iso8601, (start + 86_400).iso8601, (start + 90_000).iso8601])
+            }
+        }
+        let metered = TenantInvoicing(ledger: ledger, clock: clock.engineClock,
+                                      usage: .metered(by: MeteringEngine(ledger: ledger, clock: clock.engineClock)))
+        _ = try metered.rollup(period: april)
+        // The 11th to the 30th: 20 days × 40 h = 800 h, 56 over 744 at $0.0125 = $0.70 (the 10 days before are not this subscription's).
+        #expect(try invoice().lines.map(\.description) == ["Plan: starter", "Overage: droplet_hours (800 used, 744 included)", "GST 10%"])
+        #expect(try invoice().lines.map(\.amount.cents) == [1_933, 70, 200])
+    }
+}
