@@ -1,9 +1,9 @@
 extension ConsoleReport {
     /// `; revenue: 2 invoices created, 2 issued`, or nothing for a run that invoiced nothing, so
-    /// scenarios without tenants keep their one-line summary.
+    /// scenarios without invoices keep their one-line summary (messages still get their lines).
     static func revenueCounts(_ summary: RunSummary) -> String {
         let revenue = summary.revenue
-        guard revenue.invoicesCreated + revenue.invoicesRebuilt + revenue.invoicesIssued > 0 || !revenue.messages.isEmpty else { return "" }
+        guard revenue.invoicesCreated + revenue.invoicesRebuilt + revenue.invoicesIssued > 0 else { return "" }
         let rebuilt = revenue.invoicesRebuilt > 0 ? ", \(revenue.invoicesRebuilt) rebuilt" : ""
         return "; revenue: \(plural(revenue.invoicesCreated, "invoice")) created\(rebuilt), \(revenue.invoicesIssued) issued"
     }
