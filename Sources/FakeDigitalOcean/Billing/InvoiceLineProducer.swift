@@ -18,6 +18,8 @@ extension InvoiceLineProducer {
 /// What producers read: everything the world keeps about the past.
 struct BillableHistory: Sendable {
     var droplets: DropletHistory
+    /// Volumes and snapshots, in creation order.
+    var storage = StorageHistory()
 }
 
 /// Droplets in id order, each droplet's lines in order of first use.
@@ -28,5 +30,19 @@ struct DropletLineProducer: InvoiceLineProducer {
 
     func subtotal(in period: Range<Timestamp>, world: BillableHistory) -> Money {
         world.droplets.lives.map { DropletCharges.usage(for: $0, in: period) }.sum()
+    }
+}
+
+/// Backup lines, droplets in id order (the backups' share of each droplet, `BackupCharges`).
+struct BackupLineProducer: InvoiceLineProducer {
+    func lines(in period: Range<Timestamp>, world: BillableHistory) -> [InvoiceLine] {
+        world.droplets.lives.flatMap { BackupCharges.lines(for: $0, in: period) }
+    }
+}
+
+/// Volume and snapshot lines in creation order (`StorageCharges`).
+struct StorageLineProducer: InvoiceLineProducer {
+    func lines(in period: Range<Timestamp>, world: BillableHistory) -> [InvoiceLine] {
+        world.storage.lives.compactMap { StorageCharges.line(for: $0, in: period) }
     }
 }

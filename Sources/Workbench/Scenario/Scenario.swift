@@ -197,6 +197,11 @@ public enum ScenarioAction: Sendable, Equatable {
     case provision(droplet: String, spec: [String: JSONValue])
     /// Accepts the open drift on a droplet's field through the drift inbox.
     case acceptDrift(droplet: String, field: String)
+    case enableBackups(BackupsSpec)
+    /// Turns a droplet's backups off; DO deletes its backups.
+    case disableBackups(name: String)
+    case takeSnapshot(SnapshotSpec)
+    case deleteSnapshot(name: String)
 }
 
 /// A failure the fake provider injects into the next matching requests.

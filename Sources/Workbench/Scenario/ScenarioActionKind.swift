@@ -26,6 +26,10 @@ enum ScenarioActionKind: String, CaseIterable {
     case releaseIP = "release_ip"
     case provision
     case acceptDrift = "accept_drift"
+    case enableBackups = "enable_backups"
+    case disableBackups = "disable_backups"
+    case takeSnapshot = "take_snapshot"
+    case deleteSnapshot = "delete_snapshot"
 
     static let keys = allCases.map(\.rawValue)
 }
@@ -58,6 +62,10 @@ extension ScenarioAction {
         case .releaseIP: .releaseIP
         case .provision: .provision
         case .acceptDrift: .acceptDrift
+        case .enableBackups: .enableBackups
+        case .disableBackups: .disableBackups
+        case .takeSnapshot: .takeSnapshot
+        case .deleteSnapshot: .deleteSnapshot
         }
     }
 }

@@ -93,6 +93,14 @@ extension YAMLNodeReader {
             return try provision(body)
         case .acceptDrift:
             return try acceptDrift(body)
+        case .enableBackups:
+            return try enableBackups(body)
+        case .disableBackups:
+            return .disableBackups(name: try nameOnly(body))
+        case .takeSnapshot:
+            return try takeSnapshot(body)
+        case .deleteSnapshot:
+            return .deleteSnapshot(name: try nameOnly(body))
         }
     }
 
