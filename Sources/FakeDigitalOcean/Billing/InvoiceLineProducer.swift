@@ -1,8 +1,8 @@
 import DigitalOcean
 
-/// One billable product: turns the world's history into invoice lines for a period. Droplets are
-/// the first; backups, snapshots, volumes, Spaces, reserved IPs and load balancers slot in as more
-/// producers in `InvoiceDraft.producers`, each keeping its own history.
+/// One billable product: turns the world's history into invoice lines for a period. Droplets,
+/// backups, and volumes with snapshots are here; Spaces, reserved IPs and load balancers slot in
+/// as more producers in `InvoiceDraft.producers`, each keeping its own history.
 protocol InvoiceLineProducer: Sendable {
     func lines(in period: Range<Timestamp>, world: BillableHistory) -> [InvoiceLine]
     /// Σ of the lines' amounts; a producer may compute it without building the lines.

@@ -20,12 +20,29 @@ import TestSupport
     }
 
     @Test func elidingSettledRunsChangesNoLedger() async throws {
-        for name in ["droplet-lifecycle", "project-attribution", "pagination", "listing-faults"] {
+        for name in ["droplet-lifecycle", "project-attribution", "pagination", "listing-faults", "snapshots"] {
             let scenario = try ScenarioFixtures.shipped(name)
             let elided = try await export(scenario, elide: true)
             let full = try await export(scenario, elide: false)
             #expect(elided == full, "\(name): elision must be unobservable")
         }
+    }
+
+    /// Backups appear and expire with no timeline event, as the fake's clock passes their times:
+    /// the fake's revision must move, or a settled backups worker would be skipped past them.
+    @Test func elidingSettledRunsChangesNoLedgerWhileBackupsComeAndGo() async throws {
+        let start = Timestamp(year: 2026, month: 7, day: 1)
+        let scenario = ScenarioFixtures.fleet(3, hours: 8 * 24 + 12, timeline: [
+            TimelineEvent(at: start, action: .enableBackups(BackupsSpec(droplet: "node-1", plan: .daily, hour: 8))),
+            TimelineEvent(at: start + 3_600, action: .takeSnapshot(SnapshotSpec(name: "node-2-pre", source: .droplet("node-2")))),
+            TimelineEvent(at: start + 30 * 3_600, action: .deleteSnapshot(name: "node-2-pre")),
+            TimelineEvent(at: start + 200 * 3_600, action: .disableBackups(name: "node-1")),
+        ])
+        let elided = try await export(scenario, elide: true)
+        #expect(elided == (try await export(scenario, elide: false)))
+        let inventory = try #require(elided.first { $0.name == "inventory.tsv" }).content
+        #expect(inventory.components(separatedBy: "\ndroplet_backup\t").count - 1 == 8, "daily backups on July 1 … 8, then off")
+        #expect(inventory.contains("\t2026-07-08T12:41:00Z\t"), "July 1's backup expired on July 8 at 09:44, stale at the third listing")
     }
 
     @Test func elisionSkipsRunsWhenTheWorldIsQuiet() async throws {
