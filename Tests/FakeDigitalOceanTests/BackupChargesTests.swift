@@ -92,4 +92,21 @@ private func life(size: FakeSize = small, from start: Timestamp = at(1, month: 3
         #expect(BackupCharges.lines(for: before, in: april.range).isEmpty)
         #expect(BackupCharges.lines(for: life(), in: april.range).isEmpty)
     }
+
+    @Test func theProducersSubtotalIsTheSumOfItsLines() {
+        var history = DropletHistory()
+        for id in 1...6 {
+            var droplet = DropletLife(id: id, name: "d-\(id)", projectName: "p", size: id.isMultiple(of: 2) ? small : large,
+                                      poweredOn: true, createdAt: at(id, month: 3))
+            if id.isMultiple(of: 3) { droplet.setBackups(.daily, at: at(id, 5)) }
+            if id == 4 { droplet.setBackups(.weekly, at: at(12, 7, 30)) }
+            history.begin(droplet)
+        }
+        let world = BillableHistory(droplets: history)
+        let lines = BackupLineProducer().lines(in: april.range, world: world)
+        #expect(lines.count == 3)
+        #expect(BackupLineProducer().subtotal(in: april.range, world: world) == lines.map(\.amount).sum())
+        // To 04-05 06:00 only d-3 ($24, daily from 04-03 05:00): 49 h → 175 cents → × 30 % = 52.5 → 53.
+        #expect(BackupLineProducer().subtotal(in: at(1)..<at(5, 6), world: world) == Money(cents: 53))
+    }
 }

@@ -38,6 +38,15 @@ struct BackupLineProducer: InvoiceLineProducer {
     func lines(in period: Range<Timestamp>, world: BillableHistory) -> [InvoiceLine] {
         world.droplets.lives.flatMap { BackupCharges.lines(for: $0, in: period) }
     }
+
+    /// The hourly balance asks for this over the whole fleet; most droplets never had backups.
+    func subtotal(in period: Range<Timestamp>, world: BillableHistory) -> Money {
+        var total = Money.zero
+        for life in world.droplets.lives where !life.backupChanges.isEmpty {
+            total += BackupCharges.lines(for: life, in: period).map(\.amount).sum()
+        }
+        return total
+    }
 }
 
 /// Volume and snapshot lines in creation order (`StorageCharges`).

@@ -50,9 +50,10 @@ struct FakeWorld: Sendable {
         nextDropletID = 400_000_000 + rng.below(10_000_000)
     }
 
-    /// Moves the world's clock forward, closing any month that ends on the way (its invoice is
-    /// drawn from history, which holds nothing later than the old `now`). Time never runs
-    /// backwards: that would be a simulator bug.
+    /// Moves the world's clock forward, taking (and expiring) the backups due on the way, each at
+    /// its own instant, and closing any month that ends on the way (its invoice is drawn from
+    /// history, which holds nothing later than the old `now`). Time never runs backwards: that
+    /// would be a simulator bug.
     mutating func advance(to time: Timestamp) {
         precondition(time >= now, "the fake's clock cannot go back from \(now) to \(time)")
         runBackups(through: time)

@@ -46,7 +46,7 @@ public struct InventorySync: Sendable {
     }
 
     func syncKind<Item: Sendable>(_ job: JobID, kind: ResourceKind, list: () async throws -> Listing<Item>,
-                                          normalize: (Item) -> ObservedResource) async throws -> SyncReport {
+                                  normalize: (Item) -> ObservedResource) async throws -> SyncReport {
         let now = clock.now()
         let listing: Listing<Item>
         do {
