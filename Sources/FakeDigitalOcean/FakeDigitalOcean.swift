@@ -107,6 +107,34 @@ public final class FakeDigitalOcean: Sendable {
         try mutate { world throws(FakeWorldError) in try world.deleteVolume(name: name) }
     }
 
+    /// Turns on backups with `plan`; `weekday` (0 = SUN … 6 = SAT, weekly only) and `hour` (0, 4,
+    /// … 20) pick the 4-hour window, drawn from the seed when nil. The fake then takes a backup in
+    /// every window as its clock advances, and deletes each when the plan's retention ends.
+    public func enableBackups(droplet name: String, plan: BackupPolicy.Plan, weekday: Int? = nil, hour: Int? = nil) throws {
+        try mutate { world throws(FakeWorldError) in try world.enableBackups(name: name, plan: plan, weekday: weekday, hour: hour) }
+    }
+
+    /// Turns backups off and deletes the droplet's backups, as DO does.
+    public func disableBackups(droplet name: String) throws {
+        try mutate { world throws(FakeWorldError) in try world.disableBackups(name: name) }
+    }
+
+    /// Snapshots a live droplet now; returns the snapshot's id (a numeric string).
+    @discardableResult
+    public func takeDropletSnapshot(droplet: String, name: String) throws -> String {
+        try mutate { world throws(FakeWorldError) in try world.takeDropletSnapshot(droplet: droplet, name: name) }
+    }
+
+    /// Snapshots a volume now; returns the snapshot's id (a UUID).
+    @discardableResult
+    public func takeVolumeSnapshot(volume: String, name: String) throws -> String {
+        try mutate { world throws(FakeWorldError) in try world.takeVolumeSnapshot(volume: volume, name: name) }
+    }
+
+    public func deleteSnapshot(name: String) throws {
+        try mutate { world throws(FakeWorldError) in try world.deleteSnapshot(name: name) }
+    }
+
     /// Reserves a new IPv4 in `region` and returns it.
     @discardableResult
     public func reserveIP(region: String, project: String?) throws -> String {

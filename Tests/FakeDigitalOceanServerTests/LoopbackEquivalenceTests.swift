@@ -17,6 +17,9 @@ import Workbench
         ("project-attribution", nil),
         // The fault (503 on page 2, three times) is pending at this instant: retries must recover it.
         ("listing-faults", "2026-07-01T00:25:00Z"),
+        // Snapshots of a destroyed droplet and of a volume; backups taken as the served clock passed them.
+        ("snapshots", "2026-06-01T03:00:00Z"),
+        ("backups-retention", "2026-06-10T00:00:00Z"),
     ] as [(String, String?)])
     func httpSyncEqualsInProcessSync(scenario name: String, at: String?) async throws {
         let scenario = try ScenarioFixtures.shipped(name)

@@ -38,6 +38,8 @@ public struct JobRunner: Sendable {
         case .syncReservedIPs: return .sync(try await inventory.syncReservedIPs())
         case .syncDomains: return .sync(try await inventory.syncDomains())
         case .syncProjects: return .sync(try await inventory.syncProjects())
+        case .syncSnapshots: return .sync(try await inventory.syncSnapshots())
+        case .syncBackups: return .sync(try await inventory.syncBackups())
         case .costBalance:
             do {
                 return .balance(.success(try await costs.snapshotBalance()))

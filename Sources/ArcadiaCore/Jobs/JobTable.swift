@@ -7,6 +7,8 @@ public enum JobTable {
         ScheduledJob(.syncReservedIPs, .every(minutes: 15, offset: 0)),
         ScheduledJob(.syncDomains, .every(minutes: 15, offset: 0)),
         ScheduledJob(.syncProjects, .every(minutes: 15, offset: 0)),
+        ScheduledJob(.syncSnapshots, .hourly(minute: 33)),
+        ScheduledJob(.syncBackups, .hourly(minute: 41)),
         ScheduledJob(.costBalance, .hourly(minute: 7)),
         ScheduledJob(.costInvoices, .daily(hour: 2, minute: 23)),
         ScheduledJob(.driftSweep, .hourly(minute: 20)),
@@ -34,6 +36,8 @@ public enum JobID: String, Sendable, CaseIterable, Comparable {
     case syncReservedIPs = "sync.reserved_ips"
     case syncDomains = "sync.domains"
     case syncProjects = "sync.projects"
+    case syncSnapshots = "sync.snapshots"
+    case syncBackups = "sync.backups"
     case costBalance = "cost.balance"
     case costInvoices = "cost.invoices"
     case driftSweep = "drift.sweep"

@@ -48,6 +48,16 @@ public struct DigitalOceanClient: Sendable {
         try await list(path: "/v2/floating_ips", key: "floating_ips")
     }
 
+    /// Droplet and volume snapshots; `resourceType` (`droplet` or `volume`) filters as DO does.
+    public func snapshots(resourceType: String? = nil) async throws -> Listing<Snapshot> {
+        try await list(path: "/v2/snapshots", key: "snapshots", query: resourceType.map { [QueryItem("resource_type", $0)] } ?? [])
+    }
+
+    /// A droplet's backups: images of `type` `backup`, with integer ids (godo decodes them as images).
+    public func dropletBackups(dropletID: Int) async throws -> Listing<Image> {
+        try await list(path: "/v2/droplets/\(dropletID)/backups", key: "backups")
+    }
+
     public func domains() async throws -> Listing<Domain> {
         try await list(path: "/v2/domains", key: "domains")
     }

@@ -64,6 +64,13 @@ struct FakeRouter {
         case (2, "volumes"):
             guard let volume = world.volumes.first(where: { $0.id == rest[1] }) else { return .failure(status: 404, message: nil) }
             return .body(single(key: "volume", json: encode(volume.model)))
+        case (1, "snapshots"), (2, "snapshots"):
+            return snapshots(request, id: rest.count == 2 ? rest[1] : nil, world: world)
+        case (3, "droplets") where rest[2] == "backups":
+            guard let id = Int(rest[1]), let droplet = world.droplets[id] else { return .failure(status: 404, message: nil) }
+            return list(request, key: "backups", total: droplet.backups.count) { range, router in
+                droplet.backups[range].map { router.encode($0.model) }
+            }
         case (1, "domains"):
             let domains = world.sortedDomains
             return list(request, key: "domains", total: domains.count) { range, router in domains[range].map { router.encode($0.model) } }
@@ -130,7 +137,7 @@ struct FakeRouter {
         }
     }
 
-    private func single(key: String, json: Data) -> Data {
+    func single(key: String, json: Data) -> Data {
         var body = Data("{\"\(key)\":".utf8)
         body.append(json)
         body.append(UInt8(ascii: "}"))

@@ -14,6 +14,12 @@ struct DropletLife: Sendable {
         let poweredOn: Bool
     }
 
+    /// Backups switched on with a plan, or off (`plan` nil), at `at`.
+    struct BackupChange: Sendable, Equatable {
+        let at: Timestamp
+        let plan: BackupPolicy.Plan?
+    }
+
     /// A stretch of life at one size; `end` is nil while the droplet lives on at that size.
     struct SizeInterval: Sendable, Equatable {
         let size: FakeSize
@@ -31,6 +37,8 @@ struct DropletLife: Sendable {
     private(set) var sizes: [SizeChange]
     /// Kept for the record: DO bills a powered-off droplet like a running one, so no charge reads it.
     private(set) var powerChanges: [PowerChange]
+    /// Every time backups were enabled or disabled; empty for a droplet never backed up.
+    private(set) var backupChanges: [BackupChange] = []
 
     init(id: Int, name: String, projectName: String, size: FakeSize, poweredOn: Bool, createdAt: Timestamp) {
         self.id = id
@@ -54,6 +62,19 @@ struct DropletLife: Sendable {
 
     mutating func setPower(on: Bool, at time: Timestamp) {
         powerChanges.append(PowerChange(at: time, poweredOn: on))
+    }
+
+    mutating func setBackups(_ plan: BackupPolicy.Plan?, at time: Timestamp) {
+        backupChanges.append(BackupChange(at: time, plan: plan))
+    }
+
+    /// Stretches of life with backups on, each with its plan; `end` nil while it lasts.
+    var backupIntervals: [(plan: BackupPolicy.Plan, start: Timestamp, end: Timestamp?)] {
+        backupChanges.indices.compactMap { index in
+            guard let plan = backupChanges[index].plan else { return nil }
+            let end = index + 1 < backupChanges.count ? backupChanges[index + 1].at : destroyedAt
+            return (plan, backupChanges[index].at, end)
+        }
     }
 
     mutating func rename(to newName: String) {

@@ -12,7 +12,7 @@ extension FakeInvoice {
     /// is blank.
     var itemModels: [InvoiceItem] {
         lines.map { line in
-            InvoiceItem(product: line.product, resourceID: line.resourceID, groupDescription: line.groupDescription,
+            InvoiceItem(product: line.product, resourceUUID: line.resourceUUID, resourceID: line.resourceID, groupDescription: line.groupDescription,
                         description: line.description, amount: line.amount.decimalString, duration: line.hours.map(String.init),
                         durationUnit: line.hours == nil ? nil : "Hours", startTime: line.start.iso8601, endTime: line.end.iso8601,
                         projectName: line.projectName, category: line.category)

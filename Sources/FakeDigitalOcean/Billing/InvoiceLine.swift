@@ -15,4 +15,6 @@ struct InvoiceLine: Sendable, Equatable {
     var category: String
     /// DO's numeric id of the billed resource, when the line is about one.
     var resourceID: String?
+    /// DO's UUID of the billed resource (volumes, volume snapshots), DO's `resource_uuid`.
+    var resourceUUID: String? = nil
 }

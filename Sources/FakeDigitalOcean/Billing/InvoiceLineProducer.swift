@@ -1,8 +1,8 @@
 import DigitalOcean
 
-/// One billable product: turns the world's history into invoice lines for a period. Droplets are
-/// the first; backups, snapshots, volumes, Spaces, reserved IPs and load balancers slot in as more
-/// producers in `InvoiceDraft.producers`, each keeping its own history.
+/// One billable product: turns the world's history into invoice lines for a period. Droplets,
+/// backups, and volumes with snapshots are here; Spaces, reserved IPs and load balancers slot in
+/// as more producers in `InvoiceDraft.producers`, each keeping its own history.
 protocol InvoiceLineProducer: Sendable {
     func lines(in period: Range<Timestamp>, world: BillableHistory) -> [InvoiceLine]
     /// Σ of the lines' amounts; a producer may compute it without building the lines.
@@ -18,6 +18,8 @@ extension InvoiceLineProducer {
 /// What producers read: everything the world keeps about the past.
 struct BillableHistory: Sendable {
     var droplets: DropletHistory
+    /// Volumes and snapshots, in creation order.
+    var storage = StorageHistory()
 }
 
 /// Droplets in id order, each droplet's lines in order of first use.
@@ -28,5 +30,28 @@ struct DropletLineProducer: InvoiceLineProducer {
 
     func subtotal(in period: Range<Timestamp>, world: BillableHistory) -> Money {
         world.droplets.lives.map { DropletCharges.usage(for: $0, in: period) }.sum()
+    }
+}
+
+/// Backup lines, droplets in id order (the backups' share of each droplet, `BackupCharges`).
+struct BackupLineProducer: InvoiceLineProducer {
+    func lines(in period: Range<Timestamp>, world: BillableHistory) -> [InvoiceLine] {
+        world.droplets.lives.flatMap { BackupCharges.lines(for: $0, in: period) }
+    }
+
+    /// The hourly balance asks for this over the whole fleet; most droplets never had backups.
+    func subtotal(in period: Range<Timestamp>, world: BillableHistory) -> Money {
+        var total = Money.zero
+        for life in world.droplets.lives where !life.backupChanges.isEmpty {
+            total += BackupCharges.lines(for: life, in: period).map(\.amount).sum()
+        }
+        return total
+    }
+}
+
+/// Volume and snapshot lines in creation order (`StorageCharges`).
+struct StorageLineProducer: InvoiceLineProducer {
+    func lines(in period: Range<Timestamp>, world: BillableHistory) -> [InvoiceLine] {
+        world.storage.lives.compactMap { StorageCharges.line(for: $0, in: period) }
     }
 }

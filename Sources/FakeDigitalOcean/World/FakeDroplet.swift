@@ -10,6 +10,14 @@ struct FakeDroplet: Sendable {
     var tags: [String]
     var poweredOn: Bool
     var volumeIDs: [String] = []
+    /// Backups on, and on which schedule; nil when off.
+    var backupPolicy: BackupPolicy?
+    /// When the next backup is taken (nil when backups are off).
+    var nextBackupAt: Timestamp?
+    /// Kept backups, oldest first.
+    var backups: [FakeBackup] = []
+    /// Live snapshots of this droplet, oldest first.
+    var snapshotIDs: [Int] = []
     let createdAt: Timestamp
     let vpcUUID: String
     let networks: Networks
@@ -26,8 +34,26 @@ struct FakeDroplet: Sendable {
             id: id, name: name, memory: size.memoryMB, vcpus: size.vcpus, disk: size.diskGB,
             diskInfo: [DiskInfo(type: "local", size: .init(amount: size.diskGB, unit: "gib"))],
             locked: false, status: poweredOn ? "active" : "off", kernel: nil, createdAt: createdAt.iso8601,
-            features: Self.features, backupIDs: [], nextBackupWindow: nil, snapshotIDs: [], image: BaseImage.model,
+            features: backupPolicy == nil ? Self.features : ["backups"] + Self.features, backupIDs: backups.map(\.id),
+            nextBackupWindow: nextBackupWindow, snapshotIDs: snapshotIDs, image: BaseImage.model,
             volumeIDs: volumeIDs, size: SizeCatalogue.model(size), sizeSlug: size.slug, networks: networks,
             region: RegionCatalogue.model(region), tags: tags, vpcUUID: vpcUUID)
+    }
+
+    /// The 4-hour window the next backup runs in; null while backups are off.
+    private var nextBackupWindow: Droplet.BackupWindow? {
+        guard let backupPolicy, let nextBackupAt else { return nil }
+        let start = nextBackupAt - backupPolicy.offset
+        return Droplet.BackupWindow(start: start.iso8601, end: (start + BackupPolicy.windowSeconds).iso8601)
+    }
+
+    /// The earliest thing the backup schedule does to this droplet: take a backup or let one expire.
+    var nextBackupEvent: Timestamp? {
+        switch (nextBackupAt, backups.first?.expiresAt) {
+        case (let next?, let expiry?): min(next, expiry)
+        case (let next?, nil): next
+        case (nil, let expiry?): expiry
+        case (nil, nil): nil
+        }
     }
 }

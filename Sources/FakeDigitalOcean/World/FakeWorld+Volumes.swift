@@ -15,6 +15,8 @@ extension FakeWorld {
         let volume = FakeVolume(id: rng.uuid(), name: name, sizeGB: sizeGB, region: region, tags: Self.unique(tags), createdAt: now)
         volumes.append(volume)
         assign(urn: volume.urn, selfURL: volume.selfURL, toProjectAt: projectIndex, at: now)
+        history.storage.begin(StorageLife(id: volume.id, name: name, product: .volume, region: region.slug, sizeCentiGB: sizeGB * 100,
+                                          projectName: projects[projectIndex].name, createdAt: now))
     }
 
     mutating func attachVolume(name: String, toDroplet dropletName: String) throws(FakeWorldError) {
@@ -46,6 +48,7 @@ extension FakeWorld {
         guard volumes[index].dropletID == nil else { throw .invalidState("volume '\(name)' is attached; detach it first") }
         bumpRevision()
         unassign(urn: volumes[index].urn)
+        history.storage.delete(id: volumes[index].id, at: now)
         volumes.remove(at: index)
     }
 

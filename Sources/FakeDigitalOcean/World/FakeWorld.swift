@@ -25,6 +25,12 @@ struct FakeWorld: Sendable {
     var volumes: [FakeVolume] = []
     /// In reservation order.
     var reservedIPs: [FakeReservedIP] = []
+    /// Live droplet and volume snapshots, in creation order (DO's listing order here).
+    var snapshots: [FakeSnapshot] = []
+    /// Droplets with backups on, ascending: the only ones `advance` has backups to take for.
+    var backedUpDropletIDs: [Int] = []
+    /// The last image id handed out (snapshots and backups); nil before the first image.
+    var lastImageID: Int?
     /// Projects in creation order, DO's listing order. Mutated only by `FakeWorld+Projects`.
     var projects: [FakeProject] = []
     /// Which project holds each assigned URN: a resource is in exactly one project.
@@ -44,11 +50,13 @@ struct FakeWorld: Sendable {
         nextDropletID = 400_000_000 + rng.below(10_000_000)
     }
 
-    /// Moves the world's clock forward, closing any month that ends on the way (its invoice is
-    /// drawn from history, which holds nothing later than the old `now`). Time never runs
-    /// backwards: that would be a simulator bug.
+    /// Moves the world's clock forward, taking (and expiring) the backups due on the way, each at
+    /// its own instant, and closing any month that ends on the way (its invoice is drawn from
+    /// history, which holds nothing later than the old `now`). Time never runs backwards: that
+    /// would be a simulator bug.
     mutating func advance(to time: Timestamp) {
         precondition(time >= now, "the fake's clock cannot go back from \(now) to \(time)")
+        runBackups(through: time)
         if billing.settle(through: time, history: history) { bumpRevision() }
         now = time
     }
@@ -116,6 +124,12 @@ struct FakeWorld: Sendable {
     mutating func updateDroplet(named name: String, _ change: (inout FakeDroplet) throws(FakeWorldError) -> Void) throws(FakeWorldError) {
         var droplet = try droplet(named: name)
         try change(&droplet)
+        store(changed: droplet)
+    }
+
+    /// Replaces a live droplet with its changed self, as a new version.
+    mutating func store(changed droplet: FakeDroplet) {
+        var droplet = droplet
         bumpRevision()
         droplet.version = revision
         droplets[droplet.id] = droplet
@@ -170,6 +184,7 @@ struct FakeWorld: Sendable {
         unassign(urn: droplet.urn)
         detachVolumes(fromDroplet: droplet.id)
         unassignReservedIPs(fromDroplet: droplet.id)
+        backedUpDropletIDs.removeAll { $0 == droplet.id }
         let now = now
         history.droplets.update(id: droplet.id) { $0.destroy(at: now) }
     }

@@ -220,6 +220,11 @@ public enum ScenarioAction: Sendable, Equatable {
     case invoicePaid(tenant: String, period: BillingPeriod)
     /// An operator voids a tenant's draft or issued invoice for the period.
     case invoiceVoid(tenant: String, period: BillingPeriod)
+    case enableBackups(BackupsSpec)
+    /// Turns a droplet's backups off; DO deletes its backups.
+    case disableBackups(name: String)
+    case takeSnapshot(SnapshotSpec)
+    case deleteSnapshot(name: String)
 }
 
 /// A failure the fake provider injects into the next matching requests.

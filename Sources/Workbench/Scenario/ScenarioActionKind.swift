@@ -33,6 +33,10 @@ enum ScenarioActionKind: String, CaseIterable {
     case rollupInvoices = "rollup_invoices"
     case invoicePaid = "invoice_paid"
     case invoiceVoid = "invoice_void"
+    case enableBackups = "enable_backups"
+    case disableBackups = "disable_backups"
+    case takeSnapshot = "take_snapshot"
+    case deleteSnapshot = "delete_snapshot"
 
     static let keys = allCases.map(\.rawValue)
 }
@@ -72,6 +76,10 @@ extension ScenarioAction {
         case .rollupInvoices: .rollupInvoices
         case .invoicePaid: .invoicePaid
         case .invoiceVoid: .invoiceVoid
+        case .enableBackups: .enableBackups
+        case .disableBackups: .disableBackups
+        case .takeSnapshot: .takeSnapshot
+        case .deleteSnapshot: .deleteSnapshot
         }
     }
 }

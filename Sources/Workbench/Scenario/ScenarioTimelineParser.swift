@@ -103,6 +103,14 @@ extension YAMLNodeReader {
             return try meterUsage(body)
         case .rollupInvoices, .invoicePaid, .invoiceVoid:
             return try revenueAction(kind, body)
+        case .enableBackups:
+            return try enableBackups(body)
+        case .disableBackups:
+            return .disableBackups(name: try nameOnly(body))
+        case .takeSnapshot:
+            return try takeSnapshot(body)
+        case .deleteSnapshot:
+            return .deleteSnapshot(name: try nameOnly(body))
         }
     }
 

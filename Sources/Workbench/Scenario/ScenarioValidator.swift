@@ -44,6 +44,9 @@ struct ValidationWalk {
     /// The fields of each live droplet's recorded spec, by droplet name (drift actions).
     var specFields: [String: Set<String>] = [:]
     var tenancy = TenancyWalk()
+    /// Live droplets with backups on, and live snapshots, by name.
+    var backupsOn: Set<String> = []
+    var snapshots: Set<String> = []
 
     init(scenario: Scenario, sourceMap: ScenarioSourceMap) {
         self.scenario = scenario
@@ -192,6 +195,7 @@ struct ValidationWalk {
             dropletsGone[name] = "renamed to '\(newName)' at \(when)"
             dropletsGone[newName] = nil
             specFields[newName] = specFields.removeValue(forKey: name)
+            if backupsOn.remove(name) != nil { backupsOn.insert(newName) }
         case .destroyDroplet(let name):
             _ = try liveDroplet(name, "\(field).name", near: near, when: when)
             droplets[name] = nil
@@ -199,6 +203,7 @@ struct ValidationWalk {
             for (ip, assigned) in reservedIPs where assigned == name { reservedIPs[ip] = .some(nil) }
             dropletsGone[name] = "destroyed at \(when)"
             specFields[name] = nil
+            backupsOn.remove(name)
         case .createDomain(let domain):
             guard !domains.contains(domain.name) else {
                 throw error("\(field).name", near: near, "a domain named '\(domain.name)' already exists")
@@ -277,6 +282,8 @@ struct ValidationWalk {
             try applyTenancy(event, field: field)
         case .rollupInvoices, .invoicePaid, .invoiceVoid:
             try checkRevenueAction(event.action, field: field, near: near, when: when)
+        case .enableBackups, .disableBackups, .takeSnapshot, .deleteSnapshot:
+            try applyImageAction(event.action, field: field, near: near, when: when)
         }
     }
 

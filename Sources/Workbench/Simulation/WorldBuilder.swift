@@ -91,6 +91,15 @@ struct WorldBuilder {
             case .provision, .acceptDrift: break // ledger-side: the simulator's DriftDriver plays them
             case .subscribe, .changeSubscription, .endSubscription, .meterUsage: break // ledger-side: RevenueDriver, OperatorAction
             case .rollupInvoices, .invoicePaid, .invoiceVoid: break // ledger-side: the simulator's RevenueDriver plays them
+            case .enableBackups(let b):
+                try fake.enableBackups(droplet: b.droplet, plan: b.plan == .weekly ? .weekly : .daily, weekday: b.weekday, hour: b.hour)
+            case .disableBackups(let name): try fake.disableBackups(droplet: name)
+            case .takeSnapshot(let snapshot):
+                switch snapshot.source {
+                case .droplet(let droplet): try fake.takeDropletSnapshot(droplet: droplet, name: snapshot.name)
+                case .volume(let volume): try fake.takeVolumeSnapshot(volume: volume, name: snapshot.name)
+                }
+            case .deleteSnapshot(let name): try fake.deleteSnapshot(name: name)
             }
         }
     }

@@ -30,4 +30,10 @@ import Testing
         #expect(jobs.firstIndex(of: .syncProjects)! > jobs.firstIndex(of: .syncDomains)!)
         #expect(Set(jobs).count == jobs.count)
     }
+
+    @Test func imagesAreSyncedHourlyAtTheirOwnMinutes() {
+        let schedules = Dictionary(uniqueKeysWithValues: JobTable.production.map { ($0.job, $0.schedule) })
+        #expect(schedules[.syncSnapshots] == .hourly(minute: 33))
+        #expect(schedules[.syncBackups] == .hourly(minute: 41))
+    }
 }

@@ -318,7 +318,7 @@ struct ScenarioParserTests {
         ErrorCase("timeline item without an action", header + "timeline:\n  - at: 2026-04-01T10:00:00Z\n", 5, 5, "timeline[0]",
                   "has no action; add exactly one of: create_project, create_droplet, resize_droplet, power_off_droplet, "
                       + "power_on_droplet, rename_droplet, tag_droplet, destroy_droplet, create_domain, delete_domain, "
-                      + "move_to_project, fault, set_invoice_csv_columns, corrupt_invoice_csv, reingest_invoice, create_volume, attach_volume, detach_volume, delete_volume, reserve_ip, assign_ip, unassign_ip, release_ip, provision, accept_drift, subscribe, change_subscription, end_subscription, meter_usage, rollup_invoices, invoice_paid, invoice_void"),
+                      + "move_to_project, fault, set_invoice_csv_columns, corrupt_invoice_csv, reingest_invoice, create_volume, attach_volume, detach_volume, delete_volume, reserve_ip, assign_ip, unassign_ip, release_ip, provision, accept_drift, subscribe, change_subscription, end_subscription, meter_usage, rollup_invoices, invoice_paid, invoice_void, enable_backups, disable_backups, take_snapshot, delete_snapshot"),
         ErrorCase("timeline item with two actions",
                   header + "timeline:\n  - at: 2026-04-01T10:00:00Z\n    power_off_droplet: {name: a}\n    destroy_droplet: {name: a}\n",
                   7, 5, "timeline[0]",
@@ -330,7 +330,7 @@ struct ScenarioParserTests {
                   "timeline[0].reboot_droplet",
                   "unknown key 'reboot_droplet'; allowed keys: at, create_project, create_droplet, resize_droplet, "
                       + "power_off_droplet, power_on_droplet, rename_droplet, tag_droplet, destroy_droplet, "
-                      + "create_domain, delete_domain, move_to_project, fault, set_invoice_csv_columns, corrupt_invoice_csv, reingest_invoice, create_volume, attach_volume, detach_volume, delete_volume, reserve_ip, assign_ip, unassign_ip, release_ip, provision, accept_drift, subscribe, change_subscription, end_subscription, meter_usage, rollup_invoices, invoice_paid, invoice_void"),
+                      + "create_domain, delete_domain, move_to_project, fault, set_invoice_csv_columns, corrupt_invoice_csv, reingest_invoice, create_volume, attach_volume, detach_volume, delete_volume, reserve_ip, assign_ip, unassign_ip, release_ip, provision, accept_drift, subscribe, change_subscription, end_subscription, meter_usage, rollup_invoices, invoice_paid, invoice_void, enable_backups, disable_backups, take_snapshot, delete_snapshot"),
         ErrorCase("action unknown key", header + "timeline:\n  - at: 2026-04-01\n    resize_droplet: {name: a, sise: b}\n", 6, 31,
                   "timeline[0].resize_droplet.sise", "unknown key 'sise'; allowed keys: name, size"),
         ErrorCase("action missing key", header + "timeline:\n  - at: 2026-04-01\n    resize_droplet: {name: a}\n", 6, 21,

@@ -20,7 +20,7 @@ import TestSupport
     }
 
     @Test func elidingSettledRunsChangesNoLedger() async throws {
-        for name in ["droplet-lifecycle", "project-attribution", "pagination", "listing-faults"] {
+        for name in ["droplet-lifecycle", "project-attribution", "pagination", "listing-faults", "snapshots"] {
             let scenario = try ScenarioFixtures.shipped(name)
             let elided = try await export(scenario, elide: true)
             let full = try await export(scenario, elide: false)
@@ -28,14 +28,33 @@ import TestSupport
         }
     }
 
+    /// Backups appear and expire with no timeline event, as the fake's clock passes their times:
+    /// the fake's revision must move, or a settled backups worker would be skipped past them.
+    @Test func elidingSettledRunsChangesNoLedgerWhileBackupsComeAndGo() async throws {
+        let start = Timestamp(year: 2026, month: 7, day: 1)
+        let scenario = ScenarioFixtures.fleet(3, hours: 8 * 24 + 12, timeline: [
+            TimelineEvent(at: start, action: .enableBackups(BackupsSpec(droplet: "node-1", plan: .daily, hour: 8))),
+            TimelineEvent(at: start + 3_600, action: .takeSnapshot(SnapshotSpec(name: "node-2-pre", source: .droplet("node-2")))),
+            TimelineEvent(at: start + 30 * 3_600, action: .deleteSnapshot(name: "node-2-pre")),
+            TimelineEvent(at: start + 200 * 3_600, action: .disableBackups(name: "node-1")),
+        ])
+        let elided = try await export(scenario, elide: true)
+        #expect(elided == (try await export(scenario, elide: false)))
+        let inventory = try #require(elided.first { $0.name == "inventory.tsv" }).content
+        #expect(inventory.components(separatedBy: "\ndroplet_backup\t").count - 1 == 8, "daily backups on July 1 … 8, then off")
+        #expect(inventory.contains("\t2026-07-08T12:41:00Z\t"), "July 1's backup expired on July 8 at 09:44, stale at the third listing")
+    }
+
     @Test func elisionSkipsRunsWhenTheWorldIsQuiet() async throws {
         let result = try await Simulator().run(ScenarioFixtures.fleet(3, hours: 24))
-        // One run settles each 15-minute sync and the daily invoices job; the hourly balance
-        // snapshot always runs, because DO's month-to-date figures move with time alone.
+        // One run settles each 15-minute sync, each hourly image sync (snapshots, backups) and the
+        // daily invoices job; the hourly balance snapshot always runs, because DO's month-to-date
+        // figures move with time alone.
         let syncs = JobTable.production.filter { $0.schedule == .every(minutes: 15, offset: 0) }.count
-        #expect(syncs >= 4)
-        #expect(result.summary.jobRuns == syncs + 1 + 24)
-        #expect(result.summary.jobRunsElided == syncs * 96 - syncs)
+        let hourlySyncs = JobTable.production.filter { $0.job.rawValue.hasPrefix("sync.") && $0.schedule != .every(minutes: 15, offset: 0) }.count
+        #expect(syncs >= 4 && hourlySyncs == 2)
+        #expect(result.summary.jobRuns == syncs + hourlySyncs + 1 + 24)
+        #expect(result.summary.jobRunsElided == syncs * 96 - syncs + hourlySyncs * 24 - hourlySyncs)
     }
 
     @Test func aDestroyedDropletGoesStaleAtTheThirdMissedSync() async throws {
@@ -52,19 +71,20 @@ import TestSupport
         let start = Timestamp(year: 2026, month: 7, day: 1)
         let scenario = ScenarioFixtures.fleet(210, hours: 1, timeline: [
             TimelineEvent(at: start + 60, action: .destroyDroplet(name: "node-3")),
-            // 3 sweeps x 5 attempts (DO's retry policy): every retry of page 2 fails too.
-            TimelineEvent(at: start + 60, action: .fault(FaultSpec(path: "/v2/droplets", page: 2, status: 500, times: 15))),
+            // 4 listings of /v2/droplets x 5 attempts (DO's retry policy): every retry of page 2
+            // fails too. The droplet sync lists at :15, :30, :45; the backups worker at :41.
+            TimelineEvent(at: start + 60, action: .fault(FaultSpec(path: "/v2/droplets", page: 2, status: 500, times: 20))),
         ])
         let result = try await Simulator().run(scenario)
         let (missed, failures) = try result.ledger.writer.read { db in
             (try Int.fetchOne(db, sql: "SELECT missed_listings FROM cloud_resources WHERE name = 'node-3'"),
-             try Row.fetchAll(db, sql: "SELECT worker, page FROM cloud_sync_failures"))
+             try Row.fetchAll(db, sql: "SELECT worker, page FROM cloud_sync_failures ORDER BY at, id"))
         }
-        #expect(failures.count == 3)
-        #expect(failures.allSatisfy { $0["worker"] == "sync.droplets" && $0["page"] == 2 })
+        #expect(failures.map { $0["worker"] as String } == ["sync.droplets", "sync.droplets", "sync.backups", "sync.droplets"])
+        #expect(failures.allSatisfy { $0["page"] == 2 })
         #expect(missed == 0, "three failed listings at :15, :30, :45 count no miss")
-        #expect(result.summary.syncFailures.count == 3)
-        #expect(result.summary.retries == 12)
+        #expect(result.summary.syncFailures.count == 4)
+        #expect(result.summary.retries == 16)
     }
 
     @Test func retriesRecoverATransientFailureAndRecordNothing() async throws {

@@ -41,11 +41,12 @@ public struct InventorySync: Sendable {
     /// One sweep of every inventory worker, in job-table order (`arcadia sync`): the projects pass
     /// last, so it can attribute what the others found.
     public func sweep() async throws -> [SyncReport] {
-        [try await syncDroplets(), try await syncVolumes(), try await syncReservedIPs(), try await syncDomains(), try await syncProjects()]
+        [try await syncDroplets(), try await syncVolumes(), try await syncReservedIPs(), try await syncDomains(),
+         try await syncSnapshots(), try await syncBackups(), try await syncProjects()]
     }
 
-    private func syncKind<Item: Sendable>(_ job: JobID, kind: ResourceKind, list: () async throws -> Listing<Item>,
-                                          normalize: (Item) -> ObservedResource) async throws -> SyncReport {
+    func syncKind<Item: Sendable>(_ job: JobID, kind: ResourceKind, list: () async throws -> Listing<Item>,
+                                  normalize: (Item) -> ObservedResource) async throws -> SyncReport {
         let now = clock.now()
         let listing: Listing<Item>
         do {
@@ -111,7 +112,7 @@ public struct InventorySync: Sendable {
     }
 
     /// Logs a failed listing in `cloud_sync_failures` and returns what was recorded.
-    private func recordFailure(_ job: JobID, error: any Error, at now: Timestamp) throws -> String {
+    func recordFailure(_ job: JobID, error: any Error, at now: Timestamp) throws -> String {
         let page: Int? = if case DigitalOceanError.listingFailed(_, let page, _) = error { page } else { nil }
         let message = String(describing: error)
         try ledger.writer.write { db in

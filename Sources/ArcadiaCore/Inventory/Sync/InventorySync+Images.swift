@@ -1,0 +1,41 @@
+import DigitalOcean
+
+/// The image workers: snapshots (one listing) and droplet backups (one listing per droplet that
+/// can have any). Both follow the common pattern, so a failed listing counts no miss.
+extension InventorySync {
+    public func syncSnapshots() async throws -> SyncReport {
+        try await syncKind(.syncSnapshots, kind: .snapshot) {
+            try await client.list(path: "/v2/snapshots", key: "snapshots") as Listing<InventorySnapshot>
+        } normalize: { Normalize.snapshot($0) }
+    }
+
+    /// Lists the droplets, then `GET /v2/droplets/{id}/backups` for each one with backups enabled
+    /// or still holding backups. The backup listings together are one listing of the kind: if any
+    /// fails, nothing is written and nothing counts as missed. A droplet destroyed between the two
+    /// steps answers 404; DO deletes a destroyed droplet's backups, so it contributes none.
+    public func syncBackups() async throws -> SyncReport {
+        try await syncKind(.syncBackups, kind: .dropletBackup) {
+            let droplets = try await client.list(path: "/v2/droplets", key: "droplets") as Listing<BackupCandidate>
+            var backups: [(backup: InventoryBackup, dropletID: Int)] = []
+            var pages = droplets.pageCount
+            for droplet in droplets.items where droplet.mayHaveBackups {
+                let listing: Listing<InventoryBackup>
+                do {
+                    listing = try await client.list(path: "/v2/droplets/\(droplet.id)/backups", key: "backups")
+                } catch let error as DigitalOceanError where Self.dropletIsGone(error) {
+                    continue
+                }
+                pages += listing.pageCount
+                backups += listing.items.map { ($0, droplet.id) }
+            }
+            return Listing(items: backups, pageCount: pages, total: backups.count, rateLimit: droplets.rateLimit)
+        } normalize: { Normalize.backup($0.backup, dropletID: $0.dropletID) }
+    }
+
+    /// DO's 404 for the first page: the droplet no longer exists. Any other failure (a 404 on a
+    /// later page included) fails the listing.
+    private static func dropletIsGone(_ error: DigitalOceanError) -> Bool {
+        guard case .listingFailed(_, 1, let cause) = error else { return false }
+        return cause.status == 404
+    }
+}

@@ -1,0 +1,84 @@
+import DigitalOcean
+
+/// Droplet backups on DO's basic plans. Enabling picks a 4-hour window (the scenario's, or one
+/// drawn from the seed) and the time within it; `advance` then takes a backup in every window
+/// and deletes each backup when its plan's retention runs out (weekly: 28 days, so the fifth
+/// weekly backup replaces the first; daily: 7 days). Disabling backups deletes the droplet's
+/// backups (DO's "Disable Backups" docs), and so does destroying it.
+extension FakeWorld {
+    mutating func enableBackups(name: String, plan: BackupPolicy.Plan, weekday: Int?, hour: Int?) throws(FakeWorldError) {
+        let droplet = try droplet(named: name)
+        if let current = droplet.backupPolicy {
+            throw .invalidState("droplet '\(name)' already has \(current.plan.rawValue) backups; disable them first")
+        }
+        if let weekday, !BackupPolicy.weekdays.indices.contains(weekday) {
+            throw .invalidArgument("a backup weekday is 0 (SUN) … 6 (SAT), got \(weekday)")
+        }
+        if let hour, !BackupPolicy.hours.contains(hour) {
+            throw .invalidArgument("a backup window starts at hour 0, 4, 8, 12, 16 or 20, got \(hour)")
+        }
+        let drawn = StableHash.value(seed: billing.seed, key: UInt64(droplet.id), salt: 10)
+        var policy = BackupPolicy(plan: plan, weekday: weekday ?? Int(drawn % 7),
+                                  hour: hour ?? BackupPolicy.hours[Int(drawn / 7 % 6)])
+        policy.offset = Int64(StableHash.value(seed: billing.seed, key: UInt64(droplet.id), salt: 11) % UInt64(BackupPolicy.windowSeconds))
+        let first = policy.nextBackup(after: now)
+        try updateDroplet(named: name) { droplet in
+            droplet.backupPolicy = policy
+            droplet.nextBackupAt = first
+        }
+        backedUpDropletIDs.append(droplet.id)
+        backedUpDropletIDs.sort()
+        let now = now
+        history.droplets.update(id: droplet.id) { $0.setBackups(plan, at: now) }
+    }
+
+    mutating func disableBackups(name: String) throws(FakeWorldError) {
+        let id = try droplet(named: name).id
+        try updateDroplet(named: name) { droplet throws(FakeWorldError) in
+            guard droplet.backupPolicy != nil else { throw .invalidState("droplet '\(name)' has no backups enabled") }
+            droplet.backupPolicy = nil
+            droplet.nextBackupAt = nil
+            droplet.backups = []
+        }
+        backedUpDropletIDs.removeAll { $0 == id }
+        let now = now
+        history.droplets.update(id: id) { $0.setBackups(nil, at: now) }
+    }
+
+    /// Takes every backup due and deletes every backup expired at or before `time`, in time
+    /// order (droplets by id at the same instant), each at its own instant.
+    mutating func runBackups(through time: Timestamp) {
+        while true {
+            var due: (at: Timestamp, id: Int)?
+            for id in backedUpDropletIDs {
+                guard let at = droplets[id]?.nextBackupEvent, at <= time else { continue }
+                if due == nil || at < due!.at { due = (at, id) }
+            }
+            guard let (at, id) = due, var droplet = droplets[id] else { return }
+            droplet.backups.removeAll { $0.expiresAt <= at }
+            if droplet.nextBackupAt == at, let policy = droplet.backupPolicy {
+                droplet.backups.append(takeBackup(of: droplet, plan: policy.plan, at: at))
+                droplet.nextBackupAt = policy.nextBackup(after: at)
+            }
+            store(changed: droplet)
+        }
+    }
+
+    /// DO names a backup after its droplet and day, as in its example `web-01- 2020-07-29`.
+    private mutating func takeBackup(of droplet: FakeDroplet, plan: BackupPolicy.Plan, at time: Timestamp) -> FakeBackup {
+        let id = nextImageID()
+        let size = ImageSizes(seed: billing.seed).droplet(id: droplet.id, createdAt: droplet.createdAt, diskGB: droplet.size.diskGB,
+                                                           at: time, salt: UInt64(id))
+        return FakeBackup(id: id, name: "\(droplet.name)- \(time.isoDate)", region: droplet.region, sizeCentiGB: size,
+                          minDiskSize: droplet.size.diskGB, createdAt: time, expiresAt: time + plan.retentionSeconds)
+    }
+
+    /// Image ids (snapshots and backups share DO's image id space) rise by 1–997 from a
+    /// seed-derived start, hashed rather than drawn so that images never shift the world's stream.
+    mutating func nextImageID() -> Int {
+        let previous = lastImageID ?? 150_000_000 + Int(StableHash.value(seed: billing.seed, key: 0, salt: 12) % 10_000_000)
+        let id = previous + 1 + Int(StableHash.value(seed: billing.seed, key: UInt64(previous), salt: 13) % 997)
+        lastImageID = id
+        return id
+    }
+}

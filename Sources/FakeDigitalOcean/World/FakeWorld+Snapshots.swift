@@ -1,0 +1,63 @@
+import DigitalOcean
+
+/// Snapshots of droplets and volumes, taken at `now` and kept until deleted: a droplet's
+/// snapshots outlive it, as on DO. A scenario names each snapshot, so live snapshot names are
+/// unique here (DO itself allows repeats).
+extension FakeWorld {
+    /// A droplet snapshot is about the droplet's used disk (`ImageSizes`); `min_disk_size` is the
+    /// droplet's disk. Its id is a numeric image id.
+    @discardableResult
+    mutating func takeDropletSnapshot(droplet dropletName: String, name: String) throws(FakeWorldError) -> String {
+        try checkSnapshotName(name)
+        let droplet = try droplet(named: dropletName)
+        let imageID = nextImageID()
+        let size = ImageSizes(seed: billing.seed).droplet(id: droplet.id, createdAt: droplet.createdAt, diskGB: droplet.size.diskGB,
+                                                           at: now, salt: UInt64(imageID))
+        let snapshot = FakeSnapshot(id: String(imageID), name: name, source: .droplet(id: droplet.id), region: droplet.region,
+                                    sizeCentiGB: size, minDiskSize: droplet.size.diskGB, createdAt: now)
+        try updateDroplet(named: dropletName) { $0.snapshotIDs.append(imageID) }
+        record(snapshot, product: .dropletSnapshot)
+        return snapshot.id
+    }
+
+    /// A volume snapshot holds the data on the volume, at most its size; `min_disk_size` is the
+    /// volume's size. Its id is a UUID.
+    @discardableResult
+    mutating func takeVolumeSnapshot(volume volumeName: String, name: String) throws(FakeWorldError) -> String {
+        try checkSnapshotName(name)
+        guard let volume = volumes.first(where: { $0.name == volumeName }) else {
+            throw .invalidArgument("no volume named '\(volumeName)'")
+        }
+        bumpRevision()
+        let id = rng.uuid()
+        let size = ImageSizes(seed: billing.seed).volume(key: StableHash.key(volume.id), sizeGB: volume.sizeGB,
+                                                          salt: StableHash.key(id))
+        let snapshot = FakeSnapshot(id: id, name: name, source: .volume(id: volume.id), region: volume.region,
+                                    sizeCentiGB: size, minDiskSize: volume.sizeGB, createdAt: now)
+        record(snapshot, product: .volumeSnapshot)
+        return id
+    }
+
+    mutating func deleteSnapshot(name: String) throws(FakeWorldError) {
+        guard let index = snapshots.firstIndex(where: { $0.name == name }) else {
+            throw .invalidArgument("no snapshot named '\(name)'")
+        }
+        let snapshot = snapshots.remove(at: index)
+        bumpRevision()
+        if case .droplet(let dropletID) = snapshot.source, let droplet = droplets[dropletID] {
+            try updateDroplet(named: droplet.name) { $0.snapshotIDs.removeAll { String($0) == snapshot.id } }
+        }
+        history.storage.delete(id: snapshot.id, at: now)
+    }
+
+    private mutating func record(_ snapshot: FakeSnapshot, product: StorageLife.Product) {
+        snapshots.append(snapshot)
+        history.storage.begin(StorageLife(id: snapshot.id, name: snapshot.name, product: product, region: snapshot.region.slug,
+                                          sizeCentiGB: snapshot.sizeCentiGB, projectName: "", createdAt: now))
+    }
+
+    private func checkSnapshotName(_ name: String) throws(FakeWorldError) {
+        guard !name.isEmpty else { throw .invalidArgument("a snapshot needs a name") }
+        guard !snapshots.contains(where: { $0.name == name }) else { throw .invalidState("a snapshot is already named '\(name)'") }
+    }
+}

@@ -1,0 +1,97 @@
+import ArcadiaCore
+import DigitalOcean
+import FakeDigitalOcean
+import Foundation
+import GRDB
+import Testing
+import TestSupport
+
+/// The snapshot and backup workers against the fake, through the real client.
+@Suite struct ImageSyncTests {
+    let start = Timestamp(year: 2026, month: 3, day: 1)
+    let ledger = try! Ledger()
+
+    func sync(_ fake: FakeDigitalOcean) -> InventorySync {
+        InventorySync(client: DigitalOceanClient(transport: fake.transport, token: FakeDigitalOcean.defaultToken), ledger: ledger,
+                      clock: EngineClock { fake.now })
+    }
+
+    func rows(_ kind: String) throws -> [Row] {
+        try ledger.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM cloud_resources WHERE kind = ? ORDER BY id", arguments: [kind])
+        }
+    }
+
+    /// `web-1` (s-1vcpu-1gb) and a 100 GB volume `data`, both in syd1.
+    func world() throws -> FakeDigitalOcean {
+        let fake = FakeDigitalOcean(seed: 5, start: start)
+        try fake.createDroplet(name: "web-1", size: "s-1vcpu-1gb", region: "syd1", tags: [], poweredOn: true, createdAt: nil, project: nil)
+        try fake.createDroplet(name: "web-2", size: "s-1vcpu-1gb", region: "syd1", tags: [], poweredOn: true, createdAt: nil, project: nil)
+        try fake.createVolume(name: "data", sizeGB: 100, region: "syd1", tags: [], project: nil)
+        return fake
+    }
+
+    @Test func snapshotsAreOneKindKeepingResourceTypeAndTheExactSize() async throws {
+        let fake = try world()
+        try fake.takeDropletSnapshot(droplet: "web-1", name: "web-1-pre")
+        try fake.takeVolumeSnapshot(volume: "data", name: "data-pre")
+        let report = try await sync(fake).syncSnapshots()
+        #expect(report.complete && report.listed == 2 && report.outcome.created == 2)
+        let request = APIRequest(path: "/v2/snapshots", headers: ["authorization": "Bearer \(FakeDigitalOcean.defaultToken)"])
+        let listed = String(decoding: fake.respond(to: request).body, as: UTF8.self)
+        let stored = try rows("snapshot")
+        #expect(stored.map { $0["name"] as String } == ["web-1-pre", "data-pre"])
+        #expect(stored.map { $0["status"] as String } == ["available", "available"] && stored.allSatisfy { $0["region"] == "syd1" })
+        let attributes = stored.map { $0["attributes"] as String }
+        #expect(attributes[0].contains(#""resource_type":"droplet""#) && attributes[0].contains(#""min_disk_size":25"#))
+        #expect(attributes[1].contains(#""resource_type":"volume""#) && attributes[1].contains(#""min_disk_size":100"#))
+        for text in attributes {
+            let size = try #require(text.split(separator: "\"size_gigabytes\":").last?.split(separator: ",").first)
+            #expect(listed.contains("\"size_gigabytes\":\(size)"), "the ledger keeps DO's number text \(size)")
+        }
+    }
+
+    @Test func aDeletedSnapshotGoesStaleAfterThreeCompleteListingsAndAFailedOneCountsNothing() async throws {
+        let fake = try world()
+        try fake.takeDropletSnapshot(droplet: "web-1", name: "web-1-pre")
+        _ = try await sync(fake).syncSnapshots()
+        try fake.deleteSnapshot(name: "web-1-pre")
+        fake.injectFault(path: "/v2/snapshots", page: nil, status: 500, times: 1)
+        let failed = try await sync(fake).syncSnapshots()
+        #expect(!failed.complete && failed.failures.count == 1)
+        for expected in [1, 2, 3] {
+            _ = try await sync(fake).syncSnapshots()
+            #expect(try rows("snapshot").first?["missed_listings"] == expected)
+        }
+        #expect(try rows("snapshot").first?["stale_at"] != nil as String?)
+    }
+
+    @Test func backupsAreListedForBackedUpDropletsOnlyWithTheirDroplet() async throws {
+        let fake = try world()
+        try fake.enableBackups(droplet: "web-1", plan: .daily, hour: 4)
+        fake.advance(to: start + 3 * 86_400)
+        let before = fake.requestCount
+        let report = try await sync(fake).syncBackups()
+        #expect(fake.requestCount - before == 2, "the droplet listing, then web-1's backups; web-2 has none to ask for")
+        #expect(report.complete && report.listed == 3 && report.pages == 2)
+        let stored = try rows("droplet_backup")
+        let webID = try fake.dropletID(name: "web-1")
+        #expect(stored.allSatisfy { ($0["attributes"] as String).contains(#""droplet_id":"\#(webID)""#) })
+        #expect(stored.map { $0["name"] as String } == ["web-1- 2026-03-01", "web-1- 2026-03-02", "web-1- 2026-03-03"])
+    }
+
+    @Test func aDropletThatIsGoneHasNoBackupsButAFailureCountsNoMiss() async throws {
+        let fake = try world()
+        try fake.enableBackups(droplet: "web-1", plan: .daily)
+        fake.advance(to: start + 2 * 86_400)
+        _ = try await sync(fake).syncBackups()
+        let path = "/v2/droplets/\(try fake.dropletID(name: "web-1"))/backups"
+        fake.injectFault(path: path, page: nil, status: 500, times: 1)
+        let failed = try await sync(fake).syncBackups()
+        #expect(!failed.complete && failed.outcome.missed == 0)
+        #expect(try rows("droplet_backup").allSatisfy { $0["missed_listings"] == 0 })
+        fake.injectFault(path: path, page: nil, status: 404, times: 1)
+        let gone = try await sync(fake).syncBackups()
+        #expect(gone.complete && gone.outcome.missed == 2, "DO deletes a destroyed droplet's backups")
+    }
+}

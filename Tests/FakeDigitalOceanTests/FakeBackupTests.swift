@@ -1,0 +1,126 @@
+import DigitalOcean
+import FakeDigitalOcean
+import Foundation
+import Testing
+import TestSupport
+
+/// `start` (2026-03-01) is a Sunday.
+@Suite struct FakeBackupTests {
+    private let day: Int64 = 86_400
+
+    private func backups(_ fake: FakeDigitalOcean) async throws -> [Image] {
+        try await fake.client.dropletBackups(dropletID: try fake.dropletID(name: "web-001")).items
+    }
+
+    private func droplet(_ fake: FakeDigitalOcean) async throws -> Droplet {
+        try #require(try await fake.client.droplets().items.first)
+    }
+
+    @Test func enablingShowsTheFeatureAndTheNextFourHourWindow() async throws {
+        let fake = try fakeWithDroplets(1)
+        #expect(try await droplet(fake).nextBackupWindow == nil)
+        try fake.enableBackups(droplet: "web-001", plan: .weekly, weekday: 0, hour: 20)
+        let enabled = try await droplet(fake)
+        #expect(enabled.features.first == "backups")
+        #expect(enabled.nextBackupWindow == Droplet.BackupWindow(start: "2026-03-01T20:00:00Z", end: "2026-03-02T00:00:00Z"))
+        #expect(enabled.backupIDs == [])
+    }
+
+    @Test func weeklyBackupsRunInTheirWindowAndTheFifthReplacesTheFirst() async throws {
+        let fake = try fakeWithDroplets(1)
+        try fake.enableBackups(droplet: "web-001", plan: .weekly, weekday: 0, hour: 20)
+        fake.advance(to: start + 1 * day)
+        let first = try await backups(fake)
+        #expect(first.count == 1)
+        let firstBackup = try #require(first.first)
+        let firstAt = try #require(Timestamp(iso8601: firstBackup.createdAt))
+        #expect(firstAt >= start + 20 * 3_600 && firstAt < start + 24 * 3_600, "inside Sunday's 20:00-24:00 window")
+        #expect(try await droplet(fake).nextBackupWindow?.start == "2026-03-08T20:00:00Z")
+        #expect(try await droplet(fake).backupIDs == first.map(\.id))
+
+        fake.advance(to: firstAt + 28 * day - 1)
+        let four = try await backups(fake)
+        #expect(four.count == 4)
+        #expect(four.map(\.createdAt) == (0..<4).map { (firstAt + Int64($0) * 7 * day).iso8601 }, "exactly a week apart")
+        fake.advance(to: firstAt + 28 * day)
+        let after = try await backups(fake)
+        let fifth = try #require(after.last)
+        #expect(after.map(\.id) == Array(four.dropFirst().map(\.id)) + [fifth.id])
+        #expect(after.count == 4 && after.first?.id != first[0].id)
+    }
+
+    @Test func dailyBackupsAreKeptSevenDays() async throws {
+        let fake = try fakeWithDroplets(1)
+        try fake.enableBackups(droplet: "web-001", plan: .daily, hour: 4)
+        fake.advance(to: start + 20 * day)
+        let kept = try await backups(fake)
+        #expect(kept.count == 7)
+        let times = kept.compactMap { Timestamp(iso8601: $0.createdAt) }
+        #expect(zip(times, times.dropFirst()).allSatisfy { $1 - $0 == day })
+        #expect(times.allSatisfy { ($0 - $0.startOfDay) >= 4 * 3_600 && ($0 - $0.startOfDay) < 8 * 3_600 })
+    }
+
+    @Test func backupKeysMatchDOsExampleAndSizesFitTheDisk() async throws {
+        let fake = try fakeWithDroplets(1)
+        try fake.enableBackups(droplet: "web-001", plan: .daily)
+        fake.advance(to: start + 3 * day)
+        let response = fake.get("/v2/droplets/\(try fake.dropletID(name: "web-001"))/backups")
+        let listed = try #require(try response.json()["backups"] as? [[String: Any]])
+        let verbatim = try #require((try JSONSerialization.jsonObject(with: Fixture.data("droplet_backups.json")) as? [String: Any])?["backups"] as? [[String: Any]])
+        #expect(listed.count >= 2 && listed.allSatisfy { Set($0.keys) == Set(verbatim[0].keys) })
+        for backup in try await backups(fake) {
+            #expect(backup.type == "backup" && backup.minDiskSize == 25 && backup.sizeGigabytes > 0 && backup.sizeGigabytes <= 25)
+            #expect(backup.name == "web-001- \(backup.createdAt.prefix(10))")
+        }
+    }
+
+    @Test func disablingOrDestroyingDeletesTheBackups() async throws {
+        let fake = try fakeWithDroplets(2)
+        try fake.enableBackups(droplet: "web-001", plan: .daily)
+        try fake.enableBackups(droplet: "web-002", plan: .daily)
+        fake.advance(to: start + 3 * day)
+        #expect(try await backups(fake).count >= 2)
+        try fake.disableBackups(droplet: "web-001")
+        #expect(try await backups(fake).isEmpty)
+        let disabled = try await droplet(fake)
+        #expect(!disabled.features.contains("backups") && disabled.backupIDs.isEmpty && disabled.nextBackupWindow == nil)
+        let other = try fake.dropletID(name: "web-002")
+        try fake.destroyDroplet(name: "web-002")
+        #expect(fake.get("/v2/droplets/\(other)/backups").status == 404)
+        fake.advance(to: start + 10 * day)
+        #expect(try await backups(fake).isEmpty, "no backup is taken once they are off")
+    }
+
+    @Test func backupsAreRefusedTwiceAndWindowsAreDOs() throws {
+        let fake = try fakeWithDroplets(1)
+        #expect(throws: FakeWorldError.invalidState("droplet 'web-001' has no backups enabled")) { try fake.disableBackups(droplet: "web-001") }
+        #expect(throws: FakeWorldError.invalidArgument("a backup window starts at hour 0, 4, 8, 12, 16 or 20, got 3")) {
+            try fake.enableBackups(droplet: "web-001", plan: .weekly, hour: 3)
+        }
+        try fake.enableBackups(droplet: "web-001", plan: .weekly)
+        #expect(throws: FakeWorldError.invalidState("droplet 'web-001' already has weekly backups; disable them first")) {
+            try fake.enableBackups(droplet: "web-001", plan: .daily)
+        }
+    }
+
+    @Test func producingBackupsLeavesLaterIDsAlone() throws {
+        let quiet = try fakeWithDroplets(1)
+        let busy = try fakeWithDroplets(1)
+        try busy.enableBackups(droplet: "web-001", plan: .daily)
+        quiet.advance(to: start + 9 * day)
+        busy.advance(to: start + 9 * day)
+        _ = try quiet.createDroplet(name: "late", size: "s-1vcpu-1gb", region: "nyc3", tags: [], poweredOn: true, createdAt: nil, project: nil)
+        _ = try busy.createDroplet(name: "late", size: "s-1vcpu-1gb", region: "nyc3", tags: [], poweredOn: true, createdAt: nil, project: nil)
+        #expect(try quiet.dropletID(name: "late") == busy.dropletID(name: "late"))
+    }
+
+    @Test func theSameBackupsWhetherTheClockStepsOrJumps() throws {
+        let stepped = try fakeWithDroplets(1)
+        let jumped = try fakeWithDroplets(1)
+        for fake in [stepped, jumped] { try fake.enableBackups(droplet: "web-001", plan: .weekly) }
+        for hour in Int64(1)...(40 * 24) { stepped.advance(to: start + hour * 3_600) }
+        jumped.advance(to: start + 40 * day)
+        let path = "/v2/droplets/\(try stepped.dropletID(name: "web-001"))/backups"
+        #expect(stepped.get(path).body == jumped.get(path).body)
+    }
+}
