@@ -46,3 +46,19 @@ import Testing
         }
     }
 }
+
+extension FakeProjectOnlyResourceTests {
+    @Test func aBucketRecreatedUnderItsOldNameIsBilledAsOneSubscription() throws {
+        let fake = FakeDigitalOcean(seed: 5, start: start)
+        try fake.createSpacesBucket(name: "assets", region: "syd1", project: nil)
+        fake.advance(to: start + 3_600)
+        try fake.deleteSpacesBucket(name: "assets")
+        fake.advance(to: start + 7_200)
+        try fake.createSpacesBucket(name: "assets", region: "syd1", project: nil)
+        fake.advance(to: start + 4 * 3_600)
+        let items = try #require(try fake.get("/v2/customers/my/invoices/preview").json()["invoice_items"] as? [[String: Any]])
+        // Buckets existed 00:00-01:00 and 02:00-04:00: 3 h x 500 / 672 = 2.23 -> 2 cents, one line.
+        #expect(items.map { $0["product"] as? String } == ["Spaces Subscription"])
+        #expect(items.first?["duration"] as? String == "3" && items.first?["amount"] as? String == "0.02")
+    }
+}

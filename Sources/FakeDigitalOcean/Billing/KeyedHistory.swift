@@ -6,8 +6,9 @@ struct KeyedHistory<Life: Sendable>: Sendable {
     private(set) var lives: [Life] = []
     private var positions: [String: Int] = [:]
 
+    /// An id used again (a Spaces bucket re-created under its old name) starts a new life; the
+    /// old one is kept and billed for its own time, and `update` reaches only the new one.
     mutating func begin(id: String, _ life: Life) {
-        precondition(positions[id] == nil, "\(id) already has a recorded life")
         positions[id] = lives.count
         lives.append(life)
     }
