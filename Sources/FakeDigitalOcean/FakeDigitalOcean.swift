@@ -23,9 +23,14 @@ public final class FakeDigitalOcean: Sendable {
     /// In-process: routes `APIRequest` → `APIResponse` without sockets.
     public var transport: any Transport { InProcessTransport(fake: self) }
 
-    /// Answers one request as DO would, at the world's `now`.
+    /// Answers one request as DO would, at the world's `now`. A listing-shift fault changes the
+    /// world right after the page it is set on is served, before the client asks for the next.
     public func respond(to request: APIRequest) -> APIResponse {
-        state.withLock { $0.api.respond(to: request, world: $0.world) }
+        state.withLock { state in
+            let (response, shift) = state.api.respond(to: request, world: state.world)
+            if let shift { state.world.apply(shift) }
+            return response
+        }
     }
 
     // MARK: Clock
@@ -231,6 +236,8 @@ public final class FakeDigitalOcean: Sendable {
         injectFault(path: path, page: page, action: .status(status), times: times)
     }
 
+    /// With `.shiftAfterServing`, the page is served, then the world changes once (`times` should
+    /// be 1); a shift that no longer applies (the droplet is already gone) changes nothing.
     public func injectFault(path: String, page: Int?, action: FaultAction, times: Int) {
         state.withLock { $0.api.faults.add(path: path, page: page, action: action, times: times) }
     }
@@ -255,7 +262,7 @@ public final class FakeDigitalOcean: Sendable {
     public var requestCount: Int { state.withLock { $0.api.requestCount } }
 
     /// Runs a world mutation under the lock; a refused mutation leaves the world unchanged.
-    private func mutate<T: Sendable>(_ body: (inout FakeWorld) throws(FakeWorldError) -> T) throws(FakeWorldError) -> T {
+    func mutate<T: Sendable>(_ body: (inout FakeWorld) throws(FakeWorldError) -> T) throws(FakeWorldError) -> T {
         try state.withLock { state throws(FakeWorldError) in try body(&state.world) }
     }
 }

@@ -18,6 +18,10 @@ enum SyncSummary {
             out += zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
                 .trimmingCharacters(in: .whitespaces) + "\n"
         }
+        let unknown = Set(reports.flatMap(\.attribution.unknownTypes)).sorted()
+        if !unknown.isEmpty {
+            out += "unknown URN types (kept under their own names): \(unknown.joined(separator: ", "))\n"
+        }
         let failures = reports.flatMap { report in report.failures.map { "  \(report.job.rawValue): \($0)" } }
         if !failures.isEmpty {
             out += "failures (nothing was counted as missing for a failed listing):\n" + failures.joined(separator: "\n") + "\n"

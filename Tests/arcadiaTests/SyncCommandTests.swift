@@ -39,7 +39,7 @@ import Workbench
                                                       clock: .fixed(scenario.clock.end), sleeper: .immediate)
             return (reports, SyncSummary.render(reports, api: root))
         }
-        #expect(reports.map(\.job) == [.syncDroplets, .syncVolumes, .syncReservedIPs, .syncDomains, .syncSnapshots, .syncBackups, .syncProjects], "one sweep: every inventory worker, projects last")
+        #expect(reports.map(\.job) == [.syncDroplets, .syncVolumes, .syncReservedIPs, .syncFirewalls, .syncLoadBalancers, .syncDomains, .syncSnapshots, .syncBackups, .syncProjects], "one sweep: every inventory worker, projects last")
         #expect(reports.allSatisfy { $0.complete && $0.failures.isEmpty })
         #expect(reports.contains { $0.listed > 0 })
         #expect(summary.contains("sync.droplets") && !summary.contains("FAILED"))

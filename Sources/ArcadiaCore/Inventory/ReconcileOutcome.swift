@@ -13,6 +13,17 @@ public struct ReconcileOutcome: Sendable, Equatable {
 
     public init() {}
 
+    /// Adds another listing's counts: one worker run that reconciles several kinds.
+    public mutating func add(_ other: ReconcileOutcome) {
+        created += other.created
+        changed += other.changed
+        revived += other.revived
+        missed += other.missed
+        markedStale += other.markedStale
+        pendingMisses += other.pendingMisses
+        eventsWritten += other.eventsWritten
+    }
+
     /// True when nothing was written.
     public var isQuiet: Bool { created == 0 && changed == 0 && revived == 0 && missed == 0 && markedStale == 0 }
 }

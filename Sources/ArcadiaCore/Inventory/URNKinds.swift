@@ -18,6 +18,14 @@ public enum URNKinds {
         "firewall": .firewall,
     ]
 
+    /// Kinds a dedicated worker lists: for these the projects pass only attributes.
+    public static let synced: Set<ResourceKind> = [
+        .droplet, .dnsZone, .volume, .floatingIP, .firewall, .loadBalancer, .snapshot, .dropletBackup,
+    ]
+
+    /// Known kinds no worker lists, so the projects pass discovers them (as it does unknown types).
+    public static let discoveredWithoutWorker: [ResourceKind] = [.spacesBucket, .managedDB, .k8sCluster]
+
     /// Splits `do:droplet:123` into its type and id (the id may itself contain colons).
     public static func parse(_ urn: String) -> (type: String, id: String)? {
         let parts = urn.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)

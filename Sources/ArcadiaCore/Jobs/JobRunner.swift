@@ -36,6 +36,8 @@ public struct JobRunner: Sendable {
         case .syncDroplets: return .sync(try await inventory.syncDroplets())
         case .syncVolumes: return .sync(try await inventory.syncVolumes())
         case .syncReservedIPs: return .sync(try await inventory.syncReservedIPs())
+        case .syncFirewalls: return .sync(try await inventory.syncFirewalls())
+        case .syncLoadBalancers: return .sync(try await inventory.syncLoadBalancers())
         case .syncDomains: return .sync(try await inventory.syncDomains())
         case .syncProjects: return .sync(try await inventory.syncProjects())
         case .syncSnapshots: return .sync(try await inventory.syncSnapshots())

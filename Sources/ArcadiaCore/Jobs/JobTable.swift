@@ -5,6 +5,8 @@ public enum JobTable {
         ScheduledJob(.syncDroplets, .every(minutes: 15, offset: 0)),
         ScheduledJob(.syncVolumes, .every(minutes: 15, offset: 0)),
         ScheduledJob(.syncReservedIPs, .every(minutes: 15, offset: 0)),
+        ScheduledJob(.syncFirewalls, .every(minutes: 15, offset: 0)),
+        ScheduledJob(.syncLoadBalancers, .every(minutes: 15, offset: 0)),
         ScheduledJob(.syncDomains, .every(minutes: 15, offset: 0)),
         ScheduledJob(.syncProjects, .every(minutes: 15, offset: 0)),
         ScheduledJob(.syncSnapshots, .hourly(minute: 33)),
@@ -34,6 +36,8 @@ public enum JobID: String, Sendable, CaseIterable, Comparable {
     case syncDroplets = "sync.droplets"
     case syncVolumes = "sync.volumes"
     case syncReservedIPs = "sync.reserved_ips"
+    case syncFirewalls = "sync.firewalls"
+    case syncLoadBalancers = "sync.load_balancers"
     case syncDomains = "sync.domains"
     case syncProjects = "sync.projects"
     case syncSnapshots = "sync.snapshots"

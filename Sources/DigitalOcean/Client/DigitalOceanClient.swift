@@ -58,6 +58,14 @@ public struct DigitalOceanClient: Sendable {
         try await list(path: "/v2/droplets/\(dropletID)/backups", key: "backups")
     }
 
+    public func firewalls() async throws -> Listing<Firewall> {
+        try await list(path: "/v2/firewalls", key: "firewalls")
+    }
+
+    public func loadBalancers() async throws -> Listing<LoadBalancer> {
+        try await list(path: "/v2/load_balancers", key: "load_balancers")
+    }
+
     public func domains() async throws -> Listing<Domain> {
         try await list(path: "/v2/domains", key: "domains")
     }

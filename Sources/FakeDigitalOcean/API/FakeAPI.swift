@@ -21,15 +21,28 @@ struct FakeAPI {
         self.token = token
     }
 
-    mutating func respond(to request: APIRequest, world: FakeWorld) -> APIResponse {
+    /// The response, and the world change an injected `shiftAfterServing` fault makes once it is served.
+    mutating func respond(to request: APIRequest, world: FakeWorld) -> (response: APIResponse, shift: ListingShift?) {
+        let fault = takeFault(for: request)
+        let response = respond(to: request, world: world, fault: fault)
+        guard case .shiftAfterServing(let shift)? = fault, response.status == 200 else { return (response, nil) }
+        return (response, shift)
+    }
+
+    /// Faults match authenticated requests only: DO authenticates before anything else happens.
+    private mutating func takeFault(for request: APIRequest) -> FaultAction? {
+        guard request.headers["authorization"] == "Bearer \(token)" else { return nil }
+        let page = request.queryValue("page").flatMap { Int($0) } ?? 1
+        return faults.take(path: request.path, page: page)
+    }
+
+    private mutating func respond(to request: APIRequest, world: FakeWorld, fault: FaultAction?) -> APIResponse {
         requestCount += 1
         let now = world.now
         let requestID = nextRequestID(for: request, at: now)
         guard request.headers["authorization"] == "Bearer \(token)" else {
             return error(401, requestID: requestID, headers: rateLimiter.headers(at: now))
         }
-        let page = request.queryValue("page").flatMap { Int($0) } ?? 1
-        let fault = faults.take(path: request.path, page: page)
         if case .status(let status)? = fault {
             var headers = rateLimiter.headers(at: now)
             if status == 429 { headers["retry-after"] = "30" }
@@ -57,7 +70,7 @@ struct FakeAPI {
             case .notJSONBody?:
                 return APIResponse(status: 200, headers: headers.merging(["content-type": "text/html", "x-request-id": requestID]) { $1 },
                                    body: Data("<html><body><h1>502 Bad Gateway</h1></body></html>\n".utf8))
-            case .status?, nil:
+            case .status?, .shiftAfterServing?, nil:
                 return APIResponse(status: 200, headers: headers.merging(common(requestID)) { $1 }, body: body)
             }
         case .csv(let body, let filename):

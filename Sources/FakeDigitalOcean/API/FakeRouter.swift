@@ -71,6 +71,20 @@ struct FakeRouter {
             return list(request, key: "backups", total: droplet.backups.count) { range, router in
                 droplet.backups[range].map { router.encode($0.model) }
             }
+        case (1, "firewalls"):
+            let firewalls = world.firewalls
+            return list(request, key: "firewalls", total: firewalls.count) { range, router in firewalls[range].map { router.encode($0.model) } }
+        case (2, "firewalls"):
+            guard let firewall = world.firewalls.first(where: { $0.id == rest[1] }) else { return .failure(status: 404, message: nil) }
+            return .body(single(key: "firewall", json: encode(firewall.model)))
+        case (1, "load_balancers"):
+            let balancers = world.loadBalancers
+            return list(request, key: "load_balancers", total: balancers.count) { range, router in
+                balancers[range].map { router.encode($0.model(projectID: world.projectIDByURN[$0.urn])) }
+            }
+        case (2, "load_balancers"):
+            guard let balancer = world.loadBalancers.first(where: { $0.id == rest[1] }) else { return .failure(status: 404, message: nil) }
+            return .body(single(key: "load_balancer", json: encode(balancer.model(projectID: world.projectIDByURN[balancer.urn]))))
         case (1, "domains"):
             let domains = world.sortedDomains
             return list(request, key: "domains", total: domains.count) { range, router in domains[range].map { router.encode($0.model) } }

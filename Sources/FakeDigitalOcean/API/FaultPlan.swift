@@ -35,4 +35,14 @@ public enum FaultAction: Sendable, Equatable {
     case truncatedBody
     /// An HTML error page where JSON was expected.
     case notJSONBody
+    /// The page is served as it is, then the world changes before the next request: the
+    /// listing shifts under a client that is walking its pages.
+    case shiftAfterServing(ListingShift)
+}
+
+/// A change that lands between two pages of a listing: a droplet vanishes (every later item moves
+/// up one place, so the first item of the next page is never shown) or appears (at the end).
+public enum ListingShift: Sendable, Equatable {
+    case destroyDroplet(name: String)
+    case createDroplet(name: String, size: String, region: String)
 }

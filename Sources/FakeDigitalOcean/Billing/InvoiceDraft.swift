@@ -7,7 +7,10 @@ struct InvoiceDraft: Sendable, Equatable {
     var usage: [InvoiceLine]
     var tax: InvoiceLine?
 
-    static let producers: [any InvoiceLineProducer] = [DropletLineProducer(), BackupLineProducer(), StorageLineProducer()]
+    static let producers: [any InvoiceLineProducer] = [
+        DropletLineProducer(), BackupLineProducer(), StorageLineProducer(), LoadBalancerLineProducer(),
+        ReservedIPLineProducer(), SpacesLineProducer(),
+    ]
 
     /// `period` is the month itself for an issued invoice, `[month.start, now)` for the preview.
     init(month: BillingMonth, period: Range<Timestamp>, history: BillableHistory, taxRate: TaxRate?) {

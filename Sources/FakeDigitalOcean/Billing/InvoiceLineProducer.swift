@@ -1,8 +1,7 @@
 import DigitalOcean
 
-/// One billable product: turns the world's history into invoice lines for a period. Droplets,
-/// backups, and volumes with snapshots are here; Spaces, reserved IPs and load balancers slot in
-/// as more producers in `InvoiceDraft.producers`, each keeping its own history.
+/// One billable product: turns the world's history into invoice lines for a period. Each product
+/// is a producer in `InvoiceDraft.producers`, reading its own history.
 protocol InvoiceLineProducer: Sendable {
     func lines(in period: Range<Timestamp>, world: BillableHistory) -> [InvoiceLine]
     /// Σ of the lines' amounts; a producer may compute it without building the lines.
@@ -20,6 +19,12 @@ struct BillableHistory: Sendable {
     var droplets: DropletHistory
     /// Volumes and snapshots, in creation order.
     var storage = StorageHistory()
+    /// Node counts over each load balancer's life.
+    var loadBalancers = KeyedHistory<SteppedLife<Int>>()
+    /// Whether each reserved IP was assigned, over its life (it bills while unassigned).
+    var reservedIPs = KeyedHistory<SteppedLife<Bool>>()
+    /// GB stored over each Spaces bucket's life.
+    var spacesBuckets = KeyedHistory<SteppedLife<Int>>()
 }
 
 /// Droplets in id order, each droplet's lines in order of first use.

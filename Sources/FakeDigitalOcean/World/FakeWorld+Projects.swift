@@ -65,7 +65,7 @@ extension FakeWorld {
         projects[index].resources.removeAll { $0.urn == urn }
     }
 
-    private mutating func reassign(urn: String, selfURL: String, toProject name: String) throws(FakeWorldError) {
+    mutating func reassign(urn: String, selfURL: String, toProject name: String) throws(FakeWorldError) {
         guard let index = projects.firstIndex(where: { $0.name == name }) else { throw .unknownProject(name) }
         guard projectIDByURN[urn] != projects[index].id else { return }
         bumpRevision()

@@ -10,6 +10,8 @@ extension FakeWorld {
         let reserved = FakeReservedIP(ip: drawReservedAddress(), region: region)
         reservedIPs.append(reserved)
         assign(urn: reserved.urn, selfURL: reserved.selfURL, toProjectAt: projectIndex, at: now)
+        history.reservedIPs.begin(id: reserved.ip, SteppedLife(id: reserved.ip, name: reserved.ip,
+                                                               projectName: projects[projectIndex].name, startedAt: now, value: false))
         return reserved.ip
     }
 
@@ -25,6 +27,7 @@ extension FakeWorld {
         }
         bumpRevision()
         reservedIPs[index].dropletID = droplet.id
+        recordAssignment(ip, assigned: true)
     }
 
     mutating func unassignIP(_ ip: String) throws(FakeWorldError) {
@@ -32,6 +35,7 @@ extension FakeWorld {
         guard reservedIPs[index].dropletID != nil else { throw .invalidState("reserved IP \(ip) is not assigned") }
         bumpRevision()
         reservedIPs[index].dropletID = nil
+        recordAssignment(ip, assigned: false)
     }
 
     mutating func releaseIP(_ ip: String) throws(FakeWorldError) {
@@ -40,12 +44,21 @@ extension FakeWorld {
         bumpRevision()
         unassign(urn: reservedIPs[index].urn)
         reservedIPs.remove(at: index)
+        let now = now
+        history.reservedIPs.update(id: ip) { $0.end(at: now) }
     }
 
     mutating func unassignReservedIPs(fromDroplet id: Int) {
         for index in reservedIPs.indices where reservedIPs[index].dropletID == id {
             reservedIPs[index].dropletID = nil
+            recordAssignment(reservedIPs[index].ip, assigned: false)
         }
+    }
+
+    /// Billing history: a reserved IP bills while unassigned.
+    private mutating func recordAssignment(_ ip: String, assigned: Bool) {
+        let now = now
+        history.reservedIPs.update(id: ip) { $0.set(assigned, at: now) }
     }
 
     private func reservedIndex(_ ip: String) throws(FakeWorldError) -> Int {

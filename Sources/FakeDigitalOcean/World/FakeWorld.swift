@@ -31,6 +31,11 @@ struct FakeWorld: Sendable {
     var backedUpDropletIDs: [Int] = []
     /// The last image id handed out (snapshots and backups); nil before the first image.
     var lastImageID: Int?
+    /// Firewalls and load balancers, each in creation order.
+    var firewalls: [FakeFirewall] = []
+    var loadBalancers: [FakeLoadBalancer] = []
+    /// Spaces buckets, databases, clusters and apps, in creation order: known only as project members.
+    var projectOnlyResources: [FakeProjectOnlyResource] = []
     /// Projects in creation order, DO's listing order. Mutated only by `FakeWorld+Projects`.
     var projects: [FakeProject] = []
     /// Which project holds each assigned URN: a resource is in exactly one project.
@@ -185,6 +190,7 @@ struct FakeWorld: Sendable {
         detachVolumes(fromDroplet: droplet.id)
         unassignReservedIPs(fromDroplet: droplet.id)
         backedUpDropletIDs.removeAll { $0 == droplet.id }
+        removeFromFirewallsAndLoadBalancers(dropletID: droplet.id)
         let now = now
         history.droplets.update(id: droplet.id) { $0.destroy(at: now) }
     }
@@ -216,7 +222,7 @@ struct FakeWorld: Sendable {
 
     // MARK: Helpers
 
-    private mutating func vpc(for region: FakeRegion) -> String {
+    mutating func vpc(for region: FakeRegion) -> String {
         if let uuid = vpcByRegion[region.slug] { return uuid }
         let uuid = rng.uuid()
         vpcByRegion[region.slug] = uuid

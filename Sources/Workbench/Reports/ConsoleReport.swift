@@ -11,7 +11,7 @@ public enum ConsoleReport {
                 out += "FAIL  \(name)\n      \(failure.description)\n"
                 continue
             }
-            let counts = outcome.summary.map { " (\(plural($0.jobRuns, "worker run")), \($0.jobRunsElided) elided, \(plural($0.syncFailures.count, "failure"))\(retryCounts($0))\(driftCounts($0))\(usageCounts($0))\(revenueCounts($0)))" } ?? ""
+            let counts = outcome.summary.map { " (\(plural($0.jobRuns, "worker run")), \($0.jobRunsElided) elided, \(plural($0.syncFailures.count, "failure"))\(retryCounts($0))\(driftCounts($0))\(usageCounts($0))\(revenueCounts($0))\(unknownURNTypes($0)))" } ?? ""
             if report.updatedGoldens {
                 let changed = outcome.updatedGoldens.isEmpty ? "goldens unchanged" : "updated " + outcome.updatedGoldens.joined(separator: ", ")
                 out += "UPDATE \(name): \(changed)\(counts)\n"

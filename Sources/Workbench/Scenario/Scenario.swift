@@ -77,14 +77,28 @@ public struct WorldSpec: Sendable, Equatable {
     public var domains: [DomainSpec]
     public var volumes: [VolumeSpec]
     public var reservedIPs: [ReservedIPSpec]
+    public var firewalls: [FirewallSpec]
+    public var loadBalancers: [LoadBalancerSpec]
+    public var spacesBuckets: [SpacesBucketSpec]
+    public var databases: [ProjectOnlySpec]
+    public var k8sClusters: [ProjectOnlySpec]
+    public var apps: [ProjectOnlySpec]
     public init(sizes: [SizeSpec] = [], projects: [ProjectSpec] = [], droplets: [DropletSpec] = [], domains: [DomainSpec] = [],
-                volumes: [VolumeSpec] = [], reservedIPs: [ReservedIPSpec] = []) {
+                volumes: [VolumeSpec] = [], reservedIPs: [ReservedIPSpec] = [], firewalls: [FirewallSpec] = [],
+                loadBalancers: [LoadBalancerSpec] = [], spacesBuckets: [SpacesBucketSpec] = [], databases: [ProjectOnlySpec] = [],
+                k8sClusters: [ProjectOnlySpec] = [], apps: [ProjectOnlySpec] = []) {
         self.sizes = sizes
         self.projects = projects
         self.droplets = droplets
         self.domains = domains
         self.volumes = volumes
         self.reservedIPs = reservedIPs
+        self.firewalls = firewalls
+        self.loadBalancers = loadBalancers
+        self.spacesBuckets = spacesBuckets
+        self.databases = databases
+        self.k8sClusters = k8sClusters
+        self.apps = apps
     }
 }
 
@@ -172,6 +186,14 @@ public struct TimelineEvent: Sendable, Equatable {
 public enum ResourceRef: Sendable, Equatable {
     case droplet(String)
     case domain(String)
+    case volume(String)
+    /// By the scenario's label.
+    case reservedIP(String)
+    case loadBalancer(String)
+    case spacesBucket(String)
+    case database(String)
+    case k8sCluster(String)
+    case app(String)
 }
 
 /// One thing that happens to the fake world at an instant.
@@ -225,6 +247,21 @@ public enum ScenarioAction: Sendable, Equatable {
     case disableBackups(name: String)
     case takeSnapshot(SnapshotSpec)
     case deleteSnapshot(name: String)
+    case createFirewall(FirewallSpec)
+    case updateFirewall(FirewallUpdateSpec)
+    case deleteFirewall(name: String)
+    case createLoadBalancer(LoadBalancerSpec)
+    case updateLoadBalancer(LoadBalancerUpdateSpec)
+    case deleteLoadBalancer(name: String)
+    case createSpacesBucket(SpacesBucketSpec)
+    case deleteSpacesBucket(name: String)
+    case setSpacesBucketSize(name: String, sizeGB: Int)
+    case createDatabase(ProjectOnlySpec)
+    case deleteDatabase(name: String)
+    case createK8sCluster(ProjectOnlySpec)
+    case deleteK8sCluster(name: String)
+    case createApp(ProjectOnlySpec)
+    case deleteApp(name: String)
 }
 
 /// A failure the fake provider injects into the next matching requests.
@@ -247,11 +284,14 @@ public struct FaultSpec: Sendable, Equatable {
     public var body: Body?
     /// How many matching requests fail before the fault is used up.
     public var times: Int
-    public init(path: String, page: Int? = nil, status: Int = 500, body: Body? = nil, times: Int = 1) {
+    /// Instead of failing, the page is served and then this changes before the next page.
+    public var then: ListingShiftSpec?
+    public init(path: String, page: Int? = nil, status: Int = 500, body: Body? = nil, times: Int = 1, then: ListingShiftSpec? = nil) {
         self.path = path
         self.page = page
         self.status = status
         self.body = body
         self.times = times
+        self.then = then
     }
 }

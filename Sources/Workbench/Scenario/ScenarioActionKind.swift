@@ -37,6 +37,21 @@ enum ScenarioActionKind: String, CaseIterable {
     case disableBackups = "disable_backups"
     case takeSnapshot = "take_snapshot"
     case deleteSnapshot = "delete_snapshot"
+    case createFirewall = "create_firewall"
+    case updateFirewall = "update_firewall"
+    case deleteFirewall = "delete_firewall"
+    case createLoadBalancer = "create_load_balancer"
+    case updateLoadBalancer = "update_load_balancer"
+    case deleteLoadBalancer = "delete_load_balancer"
+    case createSpacesBucket = "create_spaces_bucket"
+    case deleteSpacesBucket = "delete_spaces_bucket"
+    case setSpacesBucketSize = "set_spaces_bucket_size"
+    case createDatabase = "create_database"
+    case deleteDatabase = "delete_database"
+    case createK8sCluster = "create_k8s_cluster"
+    case deleteK8sCluster = "delete_k8s_cluster"
+    case createApp = "create_app"
+    case deleteApp = "delete_app"
 
     static let keys = allCases.map(\.rawValue)
 }
@@ -80,6 +95,21 @@ extension ScenarioAction {
         case .disableBackups: .disableBackups
         case .takeSnapshot: .takeSnapshot
         case .deleteSnapshot: .deleteSnapshot
+        case .createFirewall: .createFirewall
+        case .updateFirewall: .updateFirewall
+        case .deleteFirewall: .deleteFirewall
+        case .createLoadBalancer: .createLoadBalancer
+        case .updateLoadBalancer: .updateLoadBalancer
+        case .deleteLoadBalancer: .deleteLoadBalancer
+        case .createSpacesBucket: .createSpacesBucket
+        case .deleteSpacesBucket: .deleteSpacesBucket
+        case .setSpacesBucketSize: .setSpacesBucketSize
+        case .createDatabase: .createDatabase
+        case .deleteDatabase: .deleteDatabase
+        case .createK8sCluster: .createK8sCluster
+        case .deleteK8sCluster: .deleteK8sCluster
+        case .createApp: .createApp
+        case .deleteApp: .deleteApp
         }
     }
 }

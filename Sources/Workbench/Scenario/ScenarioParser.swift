@@ -114,7 +114,8 @@ extension YAMLNodeReader {
     }
 
     private func worldSpec(_ field: YAMLField) throws(ScenarioError) -> WorldSpec {
-        let world = try mapping(field, allowed: ["sizes", "projects", "droplets", "domains", "volumes", "reserved_ips"])
+        let world = try mapping(field, allowed: ["sizes", "projects", "droplets", "domains", "volumes", "reserved_ips", "firewalls",
+                                                 "load_balancers", "spaces_buckets", "databases", "k8s_clusters", "apps"])
         var spec = WorldSpec()
         for item in try world.optional("sizes").map(list) ?? [] {
             let size = try size(item)
@@ -138,6 +139,12 @@ extension YAMLNodeReader {
         for item in try world.optional("reserved_ips").map(list) ?? [] {
             spec.reservedIPs.append(try reservedIP(item))
         }
+        spec.firewalls = try world.optional("firewalls").map(list)?.map(firewall) ?? []
+        spec.loadBalancers = try world.optional("load_balancers").map(list)?.map(loadBalancer) ?? []
+        spec.spacesBuckets = try world.optional("spaces_buckets").map(list)?.map(spacesBucket) ?? []
+        spec.databases = try world.optional("databases").map(list)?.map(projectOnly) ?? []
+        spec.k8sClusters = try world.optional("k8s_clusters").map(list)?.map(projectOnly) ?? []
+        spec.apps = try world.optional("apps").map(list)?.map(projectOnly) ?? []
         return spec
     }
 

@@ -111,6 +111,21 @@ extension YAMLNodeReader {
             return try takeSnapshot(body)
         case .deleteSnapshot:
             return .deleteSnapshot(name: try nameOnly(body))
+        case .createFirewall: return .createFirewall(try firewall(body))
+        case .updateFirewall: return try updateFirewall(body)
+        case .deleteFirewall: return .deleteFirewall(name: try nameOnlyBody(body))
+        case .createLoadBalancer: return .createLoadBalancer(try loadBalancer(body))
+        case .updateLoadBalancer: return try updateLoadBalancer(body)
+        case .deleteLoadBalancer: return .deleteLoadBalancer(name: try nameOnlyBody(body))
+        case .createSpacesBucket: return .createSpacesBucket(try spacesBucket(body))
+        case .deleteSpacesBucket: return .deleteSpacesBucket(name: try nameOnlyBody(body))
+        case .setSpacesBucketSize: return try setSpacesBucketSize(body)
+        case .createDatabase: return .createDatabase(try projectOnly(body))
+        case .deleteDatabase: return .deleteDatabase(name: try nameOnlyBody(body))
+        case .createK8sCluster: return .createK8sCluster(try projectOnly(body))
+        case .deleteK8sCluster: return .deleteK8sCluster(name: try nameOnlyBody(body))
+        case .createApp: return .createApp(try projectOnly(body))
+        case .deleteApp: return .deleteApp(name: try nameOnlyBody(body))
         }
     }
 
@@ -119,23 +134,13 @@ extension YAMLNodeReader {
     }
 
     private func moveToProject(_ body: YAMLField) throws(ScenarioError) -> ScenarioAction {
-        let map = try mapping(body, allowed: ["droplet", "domain", "project"])
-        let resource: ResourceRef
-        switch (map.optional("droplet"), map.optional("domain")) {
-        case (let droplet?, nil):
-            resource = .droplet(try nonEmptyString(droplet))
-        case (nil, let domain?):
-            resource = .domain(try nonEmptyString(domain))
-        case (.some, .some):
-            throw error(body, "names both a droplet and a domain; move one resource per item")
-        case (nil, nil):
-            throw error(body, "missing the resource to move: add 'droplet' or 'domain'")
-        }
+        let map = try mapping(body, allowed: Self.movableKeys + ["project"])
+        let resource = try movedResource(map, body)
         return .moveToProject(resource: resource, project: try nonEmptyString(map.required("project")))
     }
 
     private func fault(_ body: YAMLField) throws(ScenarioError) -> FaultSpec {
-        let map = try mapping(body, allowed: ["path", "page", "status", "body", "times"])
+        let map = try mapping(body, allowed: ["path", "page", "status", "body", "times", "then"])
         let pathField = try map.required("path")
         let path = try nonEmptyString(pathField)
         guard path.hasPrefix("/") else { throw error(pathField, "must be an API path starting with '/', e.g. /v2/droplets") }
@@ -145,9 +150,18 @@ extension YAMLNodeReader {
         if broken != nil, let status = map.optional("status") {
             throw error(status, "a 'body' fault answers 200 with a broken body; leave out 'status'")
         }
+        let page = try map.optional("page").map { f throws(ScenarioError) in try integer(f, atLeast: 1) }
+        if let thenField = map.optional("then") {
+            // A listing shift serves the page as it is, once, and changes the world after it.
+            if let other = ["status", "body", "times"].compactMap(map.optional).first {
+                throw error(other, "a fault with 'then' serves the page and changes the world once; leave out status, body and times")
+            }
+            guard page != nil else { throw error(thenField, "needs 'page': the change lands after that page, before the next") }
+            return FaultSpec(path: path, page: page, then: try listingShift(thenField))
+        }
         return FaultSpec(
             path: path,
-            page: try map.optional("page").map { f throws(ScenarioError) in try integer(f, atLeast: 1) },
+            page: page,
             status: try map.optional("status").map { f throws(ScenarioError) in try integer(f, atLeast: 400, atMost: 599) } ?? 500,
             body: broken,
             times: try map.optional("times").map { f throws(ScenarioError) in try integer(f, atLeast: 1) } ?? 1)

@@ -47,6 +47,8 @@ struct ValidationWalk {
     /// Live droplets with backups on, and live snapshots, by name.
     var backupsOn: Set<String> = []
     var snapshots: Set<String> = []
+    /// Firewalls, load balancers and project-only resources (`ScenarioValidator+Edge`).
+    var edge = EdgeResources()
 
     init(scenario: Scenario, sourceMap: ScenarioSourceMap) {
         self.scenario = scenario
@@ -133,6 +135,7 @@ struct ValidationWalk {
             if let droplet = ip.droplet { try checkIPAssignable(to: droplet, "\(field).droplet", near: ip.location, when: nil) }
             reservedIPs[ip.name] = .some(ip.droplet)
         }
+        try checkEdgeWorld()
     }
 
     mutating func checkTimeline() throws(ScenarioError) {
@@ -198,12 +201,7 @@ struct ValidationWalk {
             if backupsOn.remove(name) != nil { backupsOn.insert(newName) }
         case .destroyDroplet(let name):
             _ = try liveDroplet(name, "\(field).name", near: near, when: when)
-            droplets[name] = nil
-            for (volume, attached) in volumes where attached == name { volumes[volume] = .some(nil) }
-            for (ip, assigned) in reservedIPs where assigned == name { reservedIPs[ip] = .some(nil) }
-            dropletsGone[name] = "destroyed at \(when)"
-            specFields[name] = nil
-            backupsOn.remove(name)
+            forgetDroplet(name, because: "destroyed at \(when)")
         case .createDomain(let domain):
             guard !domains.contains(domain.name) else {
                 throw error("\(field).name", near: near, "a domain named '\(domain.name)' already exists")
@@ -221,7 +219,12 @@ struct ValidationWalk {
         case .moveToProject(.domain(let name), let project):
             try checkLiveDomain(name, "\(field).domain", near: near, when: when)
             try checkProject(project, "\(field).project", near: near, when: when)
-        case .fault, .setInvoiceCSVColumns, .corruptInvoiceCSV:
+        case .moveToProject(let resource, let project):
+            try checkMove(resource, "\(field).\(Self.movedKey(resource))", near: near, when: when)
+            try checkProject(project, "\(field).project", near: near, when: when)
+        case .fault(let fault):
+            try applyFault(fault, field: field, near: near, when: when)
+        case .setInvoiceCSVColumns, .corruptInvoiceCSV:
             break
         case .reserveIP(let ip):
             guard reservedIPs[ip.name] == nil else {
@@ -284,11 +287,25 @@ struct ValidationWalk {
             try checkRevenueAction(event.action, field: field, near: near, when: when)
         case .enableBackups, .disableBackups, .takeSnapshot, .deleteSnapshot:
             try applyImageAction(event.action, field: field, near: near, when: when)
+        case .createFirewall, .updateFirewall, .deleteFirewall, .createLoadBalancer, .updateLoadBalancer, .deleteLoadBalancer,
+             .createSpacesBucket, .deleteSpacesBucket, .setSpacesBucketSize, .createDatabase, .deleteDatabase, .createK8sCluster,
+             .deleteK8sCluster, .createApp, .deleteApp:
+            try applyEdge(event.action, field: field, near: near, when: when)
         }
     }
 
+    /// A destroyed droplet's volumes stay, detached, and its reserved IP stays, unassigned.
+    mutating func forgetDroplet(_ name: String, because reason: String) {
+        droplets[name] = nil
+        for (volume, attached) in volumes where attached == name { volumes[volume] = .some(nil) }
+        for (ip, assigned) in reservedIPs where assigned == name { reservedIPs[ip] = .some(nil) }
+        dropletsGone[name] = reason
+        specFields[name] = nil
+        backupsOn.remove(name)
+    }
+
     /// `when` is nil for the world, which is the state at clock start.
-    private func checkProject(_ name: String?, _ field: String, near: ScenarioLocation?, when: Timestamp?) throws(ScenarioError) {
+    func checkProject(_ name: String?, _ field: String, near: ScenarioLocation?, when: Timestamp?) throws(ScenarioError) {
         guard let name, !projects.contains(name) else { return }
         let instant = when.map { " at \($0)" } ?? " in the world"
         throw error(field, near: near,
@@ -304,14 +321,14 @@ struct ValidationWalk {
     }
 
     /// The volume's attachment (`.some(nil)` when detached), or an error when there is no such volume.
-    private func liveVolume(_ name: String, _ field: String, near: ScenarioLocation?, when: Timestamp) throws(ScenarioError) -> String?? {
+    func liveVolume(_ name: String, _ field: String, near: ScenarioLocation?, when: Timestamp) throws(ScenarioError) -> String?? {
         guard let attachment = volumes[name] else {
             throw error(field, near: near, "no volume named '\(name)' exists at \(when)")
         }
         return .some(attachment)
     }
 
-    private func liveReservedIP(_ name: String, _ field: String, near: ScenarioLocation?, when: Timestamp) throws(ScenarioError) -> String?? {
+    func liveReservedIP(_ name: String, _ field: String, near: ScenarioLocation?, when: Timestamp) throws(ScenarioError) -> String?? {
         guard let assignment = reservedIPs[name] else {
             throw error(field, near: near, "no reserved IP labelled '\(name)' exists at \(when)")
         }
@@ -328,13 +345,13 @@ struct ValidationWalk {
         }
     }
 
-    private func checkDropletNameFree(_ name: String, _ field: String, near: ScenarioLocation?) throws(ScenarioError) {
+    func checkDropletNameFree(_ name: String, _ field: String, near: ScenarioLocation?) throws(ScenarioError) {
         guard droplets[name] == nil else {
             throw error(field, near: near, "a droplet named '\(name)' already exists")
         }
     }
 
-    private func checkLiveDomain(_ name: String, _ field: String, near: ScenarioLocation?, when: Timestamp) throws(ScenarioError) {
+    func checkLiveDomain(_ name: String, _ field: String, near: ScenarioLocation?, when: Timestamp) throws(ScenarioError) {
         guard domains.contains(name) else {
             let reason = domainsGone[name].map { " (it was \($0))" } ?? ""
             throw error(field, near: near, "no domain named '\(name)' exists at \(when)\(reason)")

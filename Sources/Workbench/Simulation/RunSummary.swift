@@ -28,6 +28,9 @@ public struct RunSummary: Sendable, Equatable {
     public var usageRecordsWritten = 0
     /// Tenant invoices built, issued, and what the rollups reported.
     public var revenue = RevenueCounts()
+    /// Project-resource URN types the URN table does not know, sorted; their resources are kept
+    /// under the type as written.
+    public var unknownURNTypes: [String] = []
 
     public init() {}
 
@@ -44,6 +47,9 @@ public struct RunSummary: Sendable, Equatable {
             resourcesChanged += report.outcome.changed
             resourcesStale += report.outcome.markedStale
             eventsWritten += report.outcome.eventsWritten + report.attribution.attributed
+            if !Set(report.attribution.unknownTypes).isSubset(of: unknownURNTypes) {
+                unknownURNTypes = Set(unknownURNTypes).union(report.attribution.unknownTypes).sorted()
+            }
         case .invoices(let report):
             invoicesIngested += report.ingested.count
             costLinesUnmatched += report.ingested.reduce(0) { $0 + $1.unmatched.count }

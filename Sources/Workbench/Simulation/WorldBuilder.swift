@@ -47,6 +47,7 @@ struct WorldBuilder {
                 try fake.createDomain(name: domain.name, ttl: domain.ttl, project: domain.project)
             }
         }
+        try buildEdge(scenario.world)
     }
 
     mutating func apply(_ event: TimelineEvent) throws(SimulationError) {
@@ -67,11 +68,13 @@ struct WorldBuilder {
             case .deleteDomain(let name): try fake.deleteDomain(name: name)
             case .moveToProject(.droplet(let name), let project): try fake.assignDroplet(name: name, toProject: project)
             case .moveToProject(.domain(let name), let project): try fake.assignDomain(name: name, toProject: project)
+            case .moveToProject(let resource, let project): try fake.move(try member(resource), toProject: project)
             case .fault(let f):
-                let action: FaultAction = switch f.body {
-                case .truncated?: .truncatedBody
-                case .notJSON?: .notJSONBody
-                case nil: .status(f.status)
+                let action: FaultAction = switch (f.then, f.body) {
+                case (let shift?, _): .shiftAfterServing(listingShift(shift))
+                case (nil, .truncated?): .truncatedBody
+                case (nil, .notJSON?): .notJSONBody
+                case (nil, nil): .status(f.status)
                 }
                 fake.injectFault(path: f.path, page: f.page, action: action, times: f.times)
             case .setInvoiceCSVColumns(let columns): try fake.setInvoiceCSVColumns(try csvColumns(columns))
@@ -100,6 +103,10 @@ struct WorldBuilder {
                 case .volume(let volume): try fake.takeVolumeSnapshot(volume: volume, name: snapshot.name)
                 }
             case .deleteSnapshot(let name): try fake.deleteSnapshot(name: name)
+            case .createFirewall, .updateFirewall, .deleteFirewall, .createLoadBalancer, .updateLoadBalancer, .deleteLoadBalancer,
+                 .createSpacesBucket, .deleteSpacesBucket, .setSpacesBucketSize, .createDatabase, .deleteDatabase, .createK8sCluster,
+                 .deleteK8sCluster, .createApp, .deleteApp:
+                try applyEdge(event.action)
             }
         }
     }
@@ -109,7 +116,7 @@ struct WorldBuilder {
         if let droplet = spec.droplet { try fake.assignIP(reservedIPs[spec.name]!, toDroplet: droplet) }
     }
 
-    private func address(_ label: String) throws -> String {
+    func address(_ label: String) throws -> String {
         guard let ip = reservedIPs[label] else { throw UnknownReservedIP(label: label) }
         return ip
     }
@@ -161,7 +168,7 @@ struct WorldBuilder {
         var description: String { "the fake knows no CSV column '\(name)'" }
     }
 
-    private func attempt<T>(_ location: ScenarioLocation?, _ what: String, _ body: () throws -> T) throws(SimulationError) {
+    func attempt<T>(_ location: ScenarioLocation?, _ what: String, _ body: () throws -> T) throws(SimulationError) {
         do {
             _ = try body()
         } catch {

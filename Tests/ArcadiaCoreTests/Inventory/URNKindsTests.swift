@@ -27,3 +27,19 @@ import Testing
         #expect(URNKinds.parse("aws:droplet:1") == nil)
     }
 }
+
+extension URNKindsTests {
+    /// The projects pass discovers exactly the kinds no worker lists: Spaces buckets, managed
+    /// databases and Kubernetes clusters among the known ones, and every unknown type.
+    @Test func kindsWithoutAWorkerAreDiscoveredAndTheRestOnlyAttributed() {
+        #expect(URNKinds.discoveredWithoutWorker == [.spacesBucket, .managedDB, .k8sCluster])
+        #expect(URNKinds.synced.isDisjoint(with: URNKinds.discoveredWithoutWorker))
+        for type in ["space", "dbaas", "kubernetes"] {
+            #expect(URNKinds.discoveredWithoutWorker.contains(URNKinds.kind(forURNType: type).kind), "\(type)")
+        }
+        for type in ["droplet", "domain", "volume", "floatingip", "reservedip", "loadbalancer", "volumesnapshot", "image", "firewall"] {
+            #expect(URNKinds.synced.contains(URNKinds.kind(forURNType: type).kind), "\(type) has a worker")
+        }
+        #expect(!URNKinds.synced.contains(URNKinds.kind(forURNType: "app").kind))
+    }
+}

@@ -318,7 +318,10 @@ struct ScenarioParserTests {
         ErrorCase("timeline item without an action", header + "timeline:\n  - at: 2026-04-01T10:00:00Z\n", 5, 5, "timeline[0]",
                   "has no action; add exactly one of: create_project, create_droplet, resize_droplet, power_off_droplet, "
                       + "power_on_droplet, rename_droplet, tag_droplet, destroy_droplet, create_domain, delete_domain, "
-                      + "move_to_project, fault, set_invoice_csv_columns, corrupt_invoice_csv, reingest_invoice, create_volume, attach_volume, detach_volume, delete_volume, reserve_ip, assign_ip, unassign_ip, release_ip, provision, accept_drift, subscribe, change_subscription, end_subscription, meter_usage, rollup_invoices, invoice_paid, invoice_void, enable_backups, disable_backups, take_snapshot, delete_snapshot"),
+                      + "move_to_project, fault, set_invoice_csv_columns, corrupt_invoice_csv, reingest_invoice, create_volume, attach_volume, detach_volume, delete_volume, reserve_ip, assign_ip, unassign_ip, release_ip, provision, accept_drift, subscribe, change_subscription, end_subscription, meter_usage, rollup_invoices, invoice_paid, invoice_void, enable_backups, disable_backups, take_snapshot, delete_snapshot, "
+                      + "create_firewall, update_firewall, delete_firewall, create_load_balancer, update_load_balancer, "
+                      + "delete_load_balancer, create_spaces_bucket, delete_spaces_bucket, set_spaces_bucket_size, create_database, "
+                      + "delete_database, create_k8s_cluster, delete_k8s_cluster, create_app, delete_app"),
         ErrorCase("timeline item with two actions",
                   header + "timeline:\n  - at: 2026-04-01T10:00:00Z\n    power_off_droplet: {name: a}\n    destroy_droplet: {name: a}\n",
                   7, 5, "timeline[0]",
@@ -330,7 +333,10 @@ struct ScenarioParserTests {
                   "timeline[0].reboot_droplet",
                   "unknown key 'reboot_droplet'; allowed keys: at, create_project, create_droplet, resize_droplet, "
                       + "power_off_droplet, power_on_droplet, rename_droplet, tag_droplet, destroy_droplet, "
-                      + "create_domain, delete_domain, move_to_project, fault, set_invoice_csv_columns, corrupt_invoice_csv, reingest_invoice, create_volume, attach_volume, detach_volume, delete_volume, reserve_ip, assign_ip, unassign_ip, release_ip, provision, accept_drift, subscribe, change_subscription, end_subscription, meter_usage, rollup_invoices, invoice_paid, invoice_void, enable_backups, disable_backups, take_snapshot, delete_snapshot"),
+                      + "create_domain, delete_domain, move_to_project, fault, set_invoice_csv_columns, corrupt_invoice_csv, reingest_invoice, create_volume, attach_volume, detach_volume, delete_volume, reserve_ip, assign_ip, unassign_ip, release_ip, provision, accept_drift, subscribe, change_subscription, end_subscription, meter_usage, rollup_invoices, invoice_paid, invoice_void, enable_backups, disable_backups, take_snapshot, delete_snapshot, "
+                      + "create_firewall, update_firewall, delete_firewall, create_load_balancer, update_load_balancer, "
+                      + "delete_load_balancer, create_spaces_bucket, delete_spaces_bucket, set_spaces_bucket_size, create_database, "
+                      + "delete_database, create_k8s_cluster, delete_k8s_cluster, create_app, delete_app"),
         ErrorCase("action unknown key", header + "timeline:\n  - at: 2026-04-01\n    resize_droplet: {name: a, sise: b}\n", 6, 31,
                   "timeline[0].resize_droplet.sise", "unknown key 'sise'; allowed keys: name, size"),
         ErrorCase("action missing key", header + "timeline:\n  - at: 2026-04-01\n    resize_droplet: {name: a}\n", 6, 21,
@@ -346,10 +352,10 @@ struct ScenarioParserTests {
                   6, 34, "timeline[0].tag_droplet.tags", "must list at least one tag"),
         ErrorCase("move_to_project with two resources",
                   header + "timeline:\n  - at: 2026-04-01\n    move_to_project: {droplet: a, domain: b, project: p}\n", 6, 22,
-                  "timeline[0].move_to_project", "names both a droplet and a domain; move one resource per item"),
+                  "timeline[0].move_to_project", "names droplet and domain; move one resource per item"),
         ErrorCase("move_to_project with no resource",
                   header + "timeline:\n  - at: 2026-04-01\n    move_to_project: {project: p}\n", 6, 22,
-                  "timeline[0].move_to_project", "missing the resource to move: add 'droplet' or 'domain'"),
+                  "timeline[0].move_to_project", "missing the resource to move: add one of droplet, domain, volume, reserved_ip, load_balancer, spaces_bucket, database, k8s_cluster, app"),
         ErrorCase("fault status not an error", header + "timeline:\n  - at: 2026-04-01\n    fault: {path: /v2/droplets, status: 302}\n",
                   6, 41, "timeline[0].fault.status", "must be between 400 and 599, found 302"),
         ErrorCase("fault page zero", header + "timeline:\n  - at: 2026-04-01\n    fault: {path: /v2/droplets, page: 0}\n",

@@ -20,7 +20,7 @@ import TestSupport
     }
 
     @Test func elidingSettledRunsChangesNoLedger() async throws {
-        for name in ["droplet-lifecycle", "project-attribution", "pagination", "listing-faults", "snapshots"] {
+        for name in ["droplet-lifecycle", "project-attribution", "pagination", "listing-faults", "snapshots", "listing-vanish", "firewalls", "urn-discovery"] {
             let scenario = try ScenarioFixtures.shipped(name)
             let elided = try await export(scenario, elide: true)
             let full = try await export(scenario, elide: false)

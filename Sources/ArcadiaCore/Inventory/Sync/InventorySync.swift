@@ -41,8 +41,9 @@ public struct InventorySync: Sendable {
     /// One sweep of every inventory worker, in job-table order (`arcadia sync`): the projects pass
     /// last, so it can attribute what the others found.
     public func sweep() async throws -> [SyncReport] {
-        [try await syncDroplets(), try await syncVolumes(), try await syncReservedIPs(), try await syncDomains(),
-         try await syncSnapshots(), try await syncBackups(), try await syncProjects()]
+        [try await syncDroplets(), try await syncVolumes(), try await syncReservedIPs(), try await syncFirewalls(),
+         try await syncLoadBalancers(), try await syncDomains(), try await syncSnapshots(), try await syncBackups(),
+         try await syncProjects()]
     }
 
     func syncKind<Item: Sendable>(_ job: JobID, kind: ResourceKind, list: () async throws -> Listing<Item>,
@@ -64,9 +65,10 @@ public struct InventorySync: Sendable {
         return SyncReport(job: job, listed: observed.count, pages: listing.pageCount, outcome: outcome)
     }
 
-    /// Pass one upserts the projects; pass two walks each project's resources and attributes them.
-    /// A project whose resource listing fails is skipped this time; attribution is never undone
-    /// by a failure.
+    /// Pass one upserts the projects; pass two walks each project's resources, discovers the kinds
+    /// no worker lists (`ProjectDiscovery`) and attributes them. A project whose resource listing
+    /// fails is skipped this time and makes the pass incomplete; attribution is never undone by a
+    /// failure.
     public func syncProjects() async throws -> SyncReport {
         let now = clock.now()
         let projects: Listing<Project>
@@ -81,12 +83,14 @@ public struct InventorySync: Sendable {
         }
         var report = SyncReport(job: .syncProjects, listed: observed.count, pages: projects.pageCount, outcome: outcome)
         var assignments: [ProjectStore.Assignment] = []
+        var placeholders: [ObservedResource] = []
         for project in projects.items {
             let resources: Listing<ProjectResource>
             do {
                 resources = try await client.projectResources(projectID: project.id)
             } catch {
                 report.failures.append(try recordFailure(.syncProjects, error: error, at: now))
+                report.complete = false
                 continue
             }
             var members: [(kind: ResourceKind, providerID: String)] = []
@@ -98,14 +102,23 @@ public struct InventorySync: Sendable {
                 let (kind, known) = URNKinds.kind(forURNType: urn.type)
                 if !known { report.attribution.unknownTypes.append(urn.type) }
                 members.append((kind, urn.id))
+                if let placeholder = ProjectDiscovery.placeholder(urn: resource.urn, type: urn.type, id: urn.id) {
+                    placeholders.append(placeholder)
+                }
             }
             if let rowID = rowIDs[project.id] {
                 assignments.append(ProjectStore.Assignment(projectRowID: rowID, projectName: project.name, members: members))
             }
         }
-        let attribution = try await ledger.writer.write { [assignments] db in
-            try ProjectStore.attribute(db, assignments, at: now)
+        report.attribution.unknownTypes = Array(Set(report.attribution.unknownTypes)).sorted()
+        // Discovery needs every project's listing: a URN missing because its project's listing
+        // failed is not missing, so an incomplete pass discovers nothing and counts no miss.
+        let complete = report.complete
+        let (attribution, discovery) = try await ledger.writer.write { [assignments, placeholders] db in
+            let discovery = complete ? try ProjectDiscovery.reconcile(db, observed: placeholders, at: now) : ReconcileOutcome()
+            return (try ProjectStore.attribute(db, assignments, at: now), discovery)
         }
+        report.outcome.add(discovery)
         report.attribution.attributed = attribution.attributed
         report.attribution.notYetSynced = attribution.notYetSynced
         return report

@@ -1,0 +1,39 @@
+import DigitalOcean
+import GRDB
+
+/// The projects pass's discovery: kinds no worker lists (Spaces buckets, managed databases,
+/// Kubernetes clusters, and URN types the table does not know) are known only from project
+/// resources. Each URN becomes a minimal placeholder row, named by the URN's id, which goes stale
+/// by the same three strikes as any resource once its URN is missing from three complete passes.
+public enum ProjectDiscovery {
+    public static let placeholderStatus = "discovered"
+
+    /// The placeholder a project resource stands for, or nil for a kind a worker lists.
+    public static func placeholder(urn: String, type: String, id: String) -> ObservedResource? {
+        let (kind, known) = URNKinds.kind(forURNType: type)
+        guard !URNKinds.synced.contains(kind) else { return nil }
+        var attributes: [String: JSONValue] = ["urn": .string(urn)]
+        if !known { attributes["urn_type_known"] = .bool(false) }
+        return ObservedResource(kind: kind, providerID: id, name: id, status: placeholderStatus, attributes: attributes)
+    }
+
+    /// Applies one complete pass over every project's resources: upserts each placeholder and
+    /// counts a miss for every discovered row absent from it. Call it only when every project's
+    /// listing was complete; a failed one must count nothing.
+    public static func reconcile(_ db: Database, observed: [ObservedResource], at time: Timestamp) throws -> ReconcileOutcome {
+        var byKind: [ResourceKind: [ObservedResource]] = [:]
+        for resource in observed {
+            byKind[resource.kind, default: []].append(resource)
+        }
+        var kinds = Set(URNKinds.discoveredWithoutWorker).union(byKind.keys)
+        for kind in try String.fetchAll(db, sql: "SELECT DISTINCT kind FROM cloud_resources") {
+            let kind = ResourceKind(rawValue: kind)
+            if !URNKinds.synced.contains(kind) { kinds.insert(kind) }
+        }
+        var outcome = ReconcileOutcome()
+        for kind in kinds.sorted() {
+            outcome.add(try InventoryStore.reconcile(db, kind: kind, observed: byKind[kind] ?? [], at: time))
+        }
+        return outcome
+    }
+}
