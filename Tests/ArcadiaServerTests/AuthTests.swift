@@ -91,7 +91,8 @@ import Testing
                 let error = try response.json["error"]
                 #expect(error?["code"]?.string == "unauthorized")
                 #expect(error?["message"]?.string?.contains(credential.phrase) == true, "\(uri): \(response.text)")
-                #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
+                #expect(response.headers[.wwwAuthenticate]
+                        == (credential == .missing ? #"Bearer realm="arcadia""# : #"Bearer realm="arcadia", error="invalid_token""#))
                 #expect(!response.text.contains(TestTokens.secretText))
             }
         }

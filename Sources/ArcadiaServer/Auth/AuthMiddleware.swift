@@ -13,7 +13,7 @@ struct AuthMiddleware: RouterMiddleware {
         do {
             context.identity = try await verifier.identity(authorization: request.headers[.authorization])
         } catch {
-            throw APIError.unauthorized(error.description)
+            throw APIError.unauthorized(error.description, tokenSent: error != .missingToken)
         }
         return try await next(request, context)
     }

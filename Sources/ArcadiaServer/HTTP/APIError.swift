@@ -16,10 +16,11 @@ struct APIError: Error, HTTPResponseError, Equatable {
         APIError(status: .badRequest, code: "invalid_parameter", message: "\(name): \(message)", parameter: name)
     }
 
-    /// RFC 6750 §3: a 401 says which scheme to use and, when a token was sent, that it was refused.
-    static func unauthorized(_ message: String) -> APIError {
-        APIError(status: .unauthorized, code: "unauthorized", message: message,
-                 headers: [.wwwAuthenticate: #"Bearer realm="arcadia", error="invalid_token""#])
+    /// RFC 6750 §3: a 401 says which scheme to use and, when a token was sent, that it was refused
+    /// (a request with no token gets no error code).
+    static func unauthorized(_ message: String, tokenSent: Bool = true) -> APIError {
+        let challenge = tokenSent ? #"Bearer realm="arcadia", error="invalid_token""# : #"Bearer realm="arcadia""#
+        return APIError(status: .unauthorized, code: "unauthorized", message: message, headers: [.wwwAuthenticate: challenge])
     }
 
     static let forbidden = APIError(status: .forbidden, code: "forbidden", message: "this endpoint is for platform admins only")
