@@ -108,14 +108,12 @@ import Testing
         ("limit=-1", "limit"),
         ("limit=0", "limit"),
         ("limit=10%5E9", "limit"),
-        ("limit=10^9", "limit"),
         ("limit=ten", "limit"),
         ("offset=-3", "offset"),
         ("status=%27%20OR%201%3D1", "status"),
         ("deployment=a%20b", "deployment"),
         ("limt=5", "limt"),
         ("kind=droplet&kind=volume", "kind"),
-        ("kind=%ZZ", "kind"),
     ])
     func badParametersAre400sNamingTheParameterAndLeaveTheLedgerAlone(query: String, parameter: String) async throws {
         let harness = try await ServiceHarness.make(scenario: "project-attribution", at: Self.now)

@@ -17,6 +17,13 @@ import Testing
         #expect(try QueryParameters("limit=501", allowed: ["limit"]).page().limit == 500)
         #expect(try QueryParameters("limit=", allowed: ["limit"]).page().limit == 100, "empty counts as absent")
         #expect(throws: APIError.self) { try QueryParameters("limit=+5", allowed: ["limit"]).page() }
+        // What a URL library will not send as written, checked on the raw query text.
+        #expect(throws: APIError.invalidParameter("limit", "must be a whole number from 1 to 500, got '10^9'")) {
+            try QueryParameters("limit=10^9", allowed: ["limit"]).page()
+        }
+        #expect(throws: APIError.invalidParameter("kind", "not percent-encoded correctly")) {
+            try QueryParameters("kind=%ZZ", allowed: ["kind"])
+        }
         #expect(throws: APIError.self) { try QueryParameters("offset=99999999999999999999", allowed: ["offset"]).page() }
         #expect(try QueryParameters("period=2024-02-01", allowed: ["period"]).period() == "2024-02")
         #expect(throws: APIError.self) { try QueryParameters("period=2026-4-01", allowed: ["period"]).period() }

@@ -4,7 +4,6 @@ import DigitalOcean
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import Logging
 import TestSupport
 import Workbench
@@ -28,11 +27,26 @@ struct ServiceHarness {
         return ServiceHarness(ledger: ledger, service: service, now: now)
     }
 
-    /// Runs `body` against the service: in process through the router by default, or through a
-    /// real loopback socket with `.live`.
-    func test<Value: Sendable>(_ setup: TestingSetup = .router, _ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
-        let app = Application(router: service.router(), logger: Logger(label: "arcadia.serve.test", factory: { _ in SwiftLogNoOpLogHandler() }))
-        return try await app.test(setup, body)
+    /// Runs `body` against the service listening on a free loopback port (`ArcadiaService.run`,
+    /// the entry point `arcadia serve` uses), through a plain HTTP client; stops it afterwards.
+    func test<Value: Sendable>(_ body: @Sendable (LoopbackClient) async throws -> Value) async throws -> Value {
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let service = service
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                defer { continuation.finish() }
+                try await service.run(host: "127.0.0.1", port: 0, logger: Logger(label: "arcadia.serve.test", factory: { _ in SwiftLogNoOpLogHandler() })) {
+                    continuation.yield($0)
+                }
+            }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else {
+                try await group.waitForAll()
+                throw ServiceDidNotStart()
+            }
+            defer { group.cancelAll() }
+            return try await body(LoopbackClient(port: port))
+        }
     }
 
     var adminToken: String {
@@ -42,29 +56,6 @@ struct ServiceHarness {
     func tenantToken(_ code: String) async throws -> String {
         try await TestTokens.sign(TestTokens.tenant(code, at: now))
     }
-}
-
-extension TestClientProtocol {
-    func get(_ uri: String, token: String?, headers: HTTPFields = [:]) async throws -> TestResponse {
-        var headers = headers
-        if let token { headers[.authorization] = "Bearer \(token)" }
-        return try await execute(uri: uri, method: .get, headers: headers)
-    }
-
-    func post(_ uri: String, token: String?) async throws -> TestResponse {
-        var headers: HTTPFields = [:]
-        if let token { headers[.authorization] = "Bearer \(token)" }
-        return try await execute(uri: uri, method: .post, headers: headers)
-    }
-}
-
-extension TestResponse {
-    /// The body as JSON (a failed parse fails the test that reads it).
-    var json: JSONValue {
-        get throws { try JSONDecoder().decode(JSONValue.self, from: Data(body.readableBytesView)) }
-    }
-
-    var text: String { String(buffer: body) }
 }
 
 extension JSONValue {
@@ -89,3 +80,5 @@ extension JSONValue {
         return nil
     }
 }
+
+struct ServiceDidNotStart: Error {}
