@@ -1,9 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// The request context of every route: Hummingbird's core storage, the caller's identity once
-/// `AuthMiddleware` has verified a token, and an encoder that writes keys sorted so the same
-/// ledger always answers with the same bytes.
+/// The request context of every route: Hummingbird's core storage and the caller's identity once
+/// `AuthMiddleware` has verified a token.
 public struct ServiceRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Nil on `/api/health`; always set behind `AuthMiddleware`.
@@ -14,11 +13,9 @@ public struct ServiceRequestContext: RequestContext {
         identity = nil
     }
 
-    public var responseEncoder: JSONEncoder { ServiceJSON.encoder() }
-
     /// The verified caller; a route behind `AuthMiddleware` never sees nil, but failing closed costs nothing.
     func caller() throws -> Identity {
-        guard let identity else { throw APIError.unauthorized("missing bearer token") }
+        guard let identity else { throw APIError.unauthorized("missing bearer token", tokenSent: false) }
         return identity
     }
 
@@ -30,6 +27,7 @@ public struct ServiceRequestContext: RequestContext {
     }
 }
 
+/// The one JSON encoder of the API: keys sorted, so the same ledger always answers with the same bytes.
 enum ServiceJSON {
     static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()

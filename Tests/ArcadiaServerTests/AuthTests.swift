@@ -14,7 +14,7 @@ import Testing
     enum BadCredential: String, CaseIterable, CustomTestStringConvertible {
         case missing, basicScheme, notAJWT, twoParts, garbageSegments, otherSecret, algNone, algNoneSigned, hs256SameSecret,
              hs384SameSecret, headerSaysHS256, hs256SignatureHeaderSaysHS512, tamperedPayload, expired, expiresNow, notYetValid,
-             noExpiry, noSubject, unknownRole, tenantWithoutTenantID
+             noExpiry, noSubject, unknownRole, tenantWithoutTenantID, criticalHeader
 
         var testDescription: String { rawValue }
 
@@ -49,6 +49,8 @@ import Testing
             case .noSubject: return "Bearer " + (try await TestTokens.sign(.init(role: "platform_admin", exp: now.seconds + 60)))
             case .unknownRole: return "Bearer " + (try await TestTokens.sign(.init(sub: "ops", role: "superuser", exp: now.seconds + 60)))
             case .tenantWithoutTenantID: return "Bearer " + (try await TestTokens.sign(.init(sub: "u", role: "tenant", exp: now.seconds + 60)))
+            case .criticalHeader:
+                return "Bearer " + TestTokens.withHeader(try await TestTokens.sign(admin), #"{"alg":"HS512","crit":["x-tenant-scope"]}"#)
             }
         }
 
@@ -68,6 +70,7 @@ import Testing
             case .noSubject: "no 'sub' claim"
             case .unknownRole: "claim 'role' must be one of platform_admin, tenant"
             case .tenantWithoutTenantID: "no 'tenant_id' claim"
+            case .criticalHeader: "critical extensions"
             }
         }
     }

@@ -16,7 +16,7 @@ enum AuthFailure: Error, Equatable, CustomStringConvertible {
         case .missingToken: "missing bearer token: send Authorization: Bearer <JWT>"
         case .notBearer: "the Authorization header is not a bearer token"
         case .malformed(let why): "malformed token: \(why)"
-        case .algorithmNotAccepted(let alg): "token algorithm '\(alg)' is not accepted; tokens must be signed HS512"
+        case .algorithmNotAccepted(let alg): "token algorithm '\(alg.prefix(16))' is not accepted; tokens must be signed HS512"
         case .badSignature: "token signature does not verify"
         case .missingClaim(let claim): "token has no '\(claim)' claim"
         case .invalidClaim(let claim, let why): "token claim '\(claim)' \(why)"

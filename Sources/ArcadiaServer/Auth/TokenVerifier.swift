@@ -66,6 +66,8 @@ public struct TokenVerifier: Sendable {
             throw .malformed("the header is not a JSON object")
         }
         guard let alg = object["alg"] as? String else { throw .malformed("the header has no 'alg'") }
+        // RFC 7515 §4.1.11: a recipient that does not understand a listed critical extension must reject.
+        guard object["crit"] == nil else { throw .malformed("the header lists critical extensions ('crit'), none of which are supported") }
         return alg
     }
 }

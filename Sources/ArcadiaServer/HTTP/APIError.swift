@@ -37,9 +37,9 @@ struct APIError: Error, HTTPResponseError, Equatable {
                                         message: "the server failed to answer; the error is in its log")
 
     /// Any other HTTP status (a route that does not exist, a method it does not take) in the same shape.
-    init(status: HTTPResponse.Status, message: String? = nil) {
+    init(status: HTTPResponse.Status) {
         let code = status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_")
-        self.init(status: status, code: code, message: message ?? status.reasonPhrase)
+        self.init(status: status, code: code, message: status.reasonPhrase)
     }
 
     init(status: HTTPResponse.Status, code: String, message: String, parameter: String? = nil, headers: HTTPFields = [:]) {
