@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
     ],
     targets: [
         // Floor 1: what talks DigitalOcean's API (models, client, transport protocol).
@@ -36,6 +37,15 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
+        // The service: the ledger over an authenticated HTTP API. Only the CLI (and its tests) import
+        // it, so the engines and the simulator never pay for Hummingbird or JWT verification.
+        .target(name: "ArcadiaServer", dependencies: [
+            "ArcadiaCore", "DigitalOcean",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "JWTKit", package: "jwt-kit"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // Floor 3: scenarios, virtual clock, simulator, goldens, reports.
         .target(name: "Workbench", dependencies: [
             "ArcadiaCore", "FakeDigitalOcean", "DigitalOcean",
@@ -46,7 +56,7 @@ let package = Package(
         ]),
         // Floor 4: the only place that prints and picks exit codes.
         .executableTarget(name: "arcadia", dependencies: [
-            "Workbench", "ArcadiaCore", "DigitalOcean", "FakeDigitalOcean", "FakeDigitalOceanServer",
+            "Workbench", "ArcadiaCore", "DigitalOcean", "FakeDigitalOcean", "FakeDigitalOceanServer", "ArcadiaServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -67,6 +77,14 @@ let package = Package(
         .testTarget(name: "arcadiaTests", dependencies: ["arcadia", "TestSupport"]),
         .testTarget(name: "FakeDigitalOceanServerTests", dependencies: [
             "FakeDigitalOceanServer", "FakeDigitalOcean", "DigitalOcean", "ArcadiaCore", "Workbench", "TestSupport",
+        ]),
+        .testTarget(name: "ArcadiaServerTests", dependencies: [
+            "ArcadiaServer", "ArcadiaCore", "DigitalOcean", "Workbench", "TestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "JWTKit", package: "jwt-kit"),
+            .product(name: "Yams", package: "Yams"),
         ]),
     ],
     swiftLanguageModes: [.v6]

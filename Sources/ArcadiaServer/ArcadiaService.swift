@@ -1,0 +1,54 @@
+import ArcadiaCore
+import Hummingbird
+import Logging
+
+/// The ledger over an authenticated HTTP API (`arcadia serve`). It owns no state besides the
+/// ledger: the routes call the same queries and engine entry points as the rest of the code.
+///
+/// Middleware order, outermost first: CORS (so error answers carry CORS headers too), JSON
+/// errors, then, on `/api/v1` only, token verification.
+public struct ArcadiaService: Sendable {
+    public let ledger: Ledger
+    public let verifier: TokenVerifier
+    /// Time for what the service writes (an accepted drift's `closed_at`) and for token expiry.
+    public let clock: EngineClock
+    public let cors: CORSPolicy
+
+    public init(ledger: Ledger, verifier: TokenVerifier, clock: EngineClock, cors: CORSPolicy = .disabled) {
+        self.ledger = ledger
+        self.verifier = verifier
+        self.clock = clock
+        self.cors = cors
+    }
+
+    public func router() -> Router<ServiceRequestContext> {
+        let router = Router(context: ServiceRequestContext.self)
+        cors.install(on: router)
+        router.add(middleware: ErrorJSONMiddleware())
+        HealthRoute.register(on: router)
+        let v1 = router.group("/api/v1").add(middleware: AuthMiddleware(verifier: verifier))
+        InventoryRoutes(ledger: ledger).register(on: v1)
+        BillingRoutes(ledger: ledger).register(on: v1)
+        DriftRoutes(ledger: ledger, clock: clock).register(on: v1)
+        InvoiceRoutes(ledger: ledger).register(on: v1)
+        return router
+    }
+
+    /// The Hummingbird application on `host:port` (0: any free port; `onListening` gets the one bound).
+    public func application(host: String, port: Int, logger: Logger,
+                            onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        Application(router: router(), configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
+                     onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) }, logger: logger)
+    }
+
+    /// Serves until the task is cancelled or, with `stopOnSignals`, until SIGINT or SIGTERM.
+    public func run(host: String, port: Int, logger: Logger, stopOnSignals: Bool = false,
+                    onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let app = application(host: host, port: port, logger: logger, onListening: onListening)
+        if stopOnSignals {
+            try await app.runService()
+        } else {
+            try await app.run()
+        }
+    }
+}

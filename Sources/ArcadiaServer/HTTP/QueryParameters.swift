@@ -1,0 +1,120 @@
+import ArcadiaCore
+import DigitalOcean
+
+/// A request's query string, checked before anything reads the ledger. Every endpoint names the
+/// parameters it takes: an unknown one (a typo such as `limt`), a repeated one, or a value that
+/// does not parse is a 400 naming the parameter, never a silently ignored filter.
+struct QueryParameters {
+    /// The page size when none is asked for.
+    static let defaultLimit = 100
+    /// The largest page: a larger `limit` is capped to it (the page's `limit` says so), not refused.
+    static let maxLimit = 500
+
+    private var values: [String: String] = [:]
+
+    init(_ query: String?, allowed: Set<String>) throws(APIError) {
+        guard let query, !query.isEmpty else { return }
+        for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = String(parts[0]).removingPercentEncoding, !name.isEmpty else {
+                throw APIError(status: .badRequest, code: "invalid_parameter", message: "the query string is not percent-encoded correctly")
+            }
+            guard allowed.contains(name) else {
+                let names = allowed.sorted().joined(separator: ", ")
+                throw .invalidParameter(name, "not a parameter of this endpoint" + (names.isEmpty ? " (it takes none)" : " (it takes \(names))"))
+            }
+            guard values[name] == nil else { throw .invalidParameter(name, "given more than once") }
+            guard let value = (parts.count > 1 ? String(parts[1]) : "").removingPercentEncoding else {
+                throw .invalidParameter(name, "not percent-encoded correctly")
+            }
+            values[name] = value
+        }
+    }
+
+    /// The value, or nil when absent; present but empty (`kind=`) counts as absent, as HTML forms send it.
+    func text(_ name: String) -> String? {
+        guard let value = values[name], !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// `limit` and `offset`. `limit` is a whole number from 1, capped at `maxLimit`; `offset` a whole
+    /// number from 0. Digits too many for an integer are a huge limit (capped), but an unusable offset.
+    func page() throws(APIError) -> PageRequest {
+        var limit = Self.defaultLimit
+        if let text = text("limit") {
+            guard Self.isDigits(text) else { throw .invalidParameter("limit", "must be a whole number from 1 to \(Self.maxLimit), got \(Self.shown(text))") }
+            let asked = Int(text) ?? Int.max
+            guard asked >= 1 else { throw .invalidParameter("limit", "must be at least 1, got \(text)") }
+            limit = min(asked, Self.maxLimit)
+        }
+        var offset = 0
+        if let text = text("offset") {
+            guard Self.isDigits(text), let value = Int(text) else {
+                throw .invalidParameter("offset", "must be a whole number from 0, got \(Self.shown(text))")
+            }
+            offset = value
+        }
+        return PageRequest(limit: limit, offset: offset)
+    }
+
+    /// `period=YYYY-MM-01`: a billing period is a calendar month, named by its first day. Returns
+    /// the invoice period `YYYY-MM`.
+    func period() throws(APIError) -> String? {
+        guard let text = text("period") else { return nil }
+        let shape = text.utf8.count == 10 && text.utf8.enumerated().allSatisfy { index, byte in
+            index == 4 || index == 7 ? byte == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
+        guard shape, let day = Timestamp(iso8601: text) else {
+            throw .invalidParameter("period", "must be a date YYYY-MM-DD (the first day of a month, e.g. 2026-04-01), got \(Self.shown(text))")
+        }
+        guard day.civil.day == 1 else {
+            throw .invalidParameter("period", "a period is a calendar month: give its first day, \(day.startOfMonth.isoDate), not \(text)")
+        }
+        return String(text.prefix(7))
+    }
+
+    /// A value from a closed vocabulary, refused with the list of what is accepted.
+    func oneOf(_ name: String, _ accepted: [String]) throws(APIError) -> String? {
+        guard let text = text(name) else { return nil }
+        guard accepted.contains(text) else {
+            throw .invalidParameter(name, "must be one of \(accepted.joined(separator: ", ")), got \(Self.shown(text))")
+        }
+        return text
+    }
+
+    /// A code-like value (`status`, `deployment`): letters, digits, `.`, `_`, `-`, starting with a
+    /// letter or digit, at most 64 characters.
+    func token(_ name: String) throws(APIError) -> String? {
+        guard let text = text(name) else { return nil }
+        let bytes = Array(text.utf8)
+        let valid = bytes.count <= 64 && bytes.first.map(Self.isAlphanumeric) == true
+            && bytes.allSatisfy { Self.isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+        guard valid else {
+            throw .invalidParameter(name, "must be letters, digits, '.', '_' or '-' (at most 64), got \(Self.shown(text))")
+        }
+        return text
+    }
+
+    /// A client's value quoted back in an error, cut short so an error never echoes a whole payload.
+    static func shown(_ text: String) -> String {
+        text.count <= 64 ? "'\(text)'" : "'\(text.prefix(64))…'"
+    }
+
+    private static func isDigits(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+}
+
+/// A positive integer id from the path (`/drift/{id}`), or a 400 naming it.
+func pathID(_ context: ServiceRequestContext, _ name: String = "id") throws(APIError) -> Int64 {
+    let text = context.parameters.get(name) ?? ""
+    guard !text.isEmpty, text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }), let id = Int64(text), id >= 1 else {
+        throw .invalidParameter(name, "must be a positive whole number, got \(QueryParameters.shown(text))")
+    }
+    return id
+}

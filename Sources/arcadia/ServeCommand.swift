@@ -1,0 +1,90 @@
+import ArcadiaCore
+import ArcadiaServer
+import ArgumentParser
+import DigitalOcean
+import Foundation
+import Logging
+
+/// `arcadia serve`: the ledger over the authenticated HTTP API (`docs/api.md`).
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve a ledger (from arcadia sync or arcadia run --db) over the authenticated HTTP API.",
+        discussion: """
+            Tokens are HS512 JWTs issued by another application; the shared secret (at least 64 bytes) is read from the \
+            environment variable named by --jwt-secret-env and is never printed or logged. There is no default secret: \
+            without it the service does not start. CORS is off unless --cors-origin or ARCADIA_CORS_ORIGINS \
+            (comma-separated) names origins. Stop with Ctrl-C.
+            """
+    )
+
+    static let corsVariable = "ARCADIA_CORS_ORIGINS"
+
+    @Option(help: "The SQLite ledger to serve (it must exist).")
+    var db: String
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0: any free port).")
+    var port = 4005
+
+    @Option(help: "The environment variable holding the HS512 secret shared with the token issuer.")
+    var jwtSecretEnv = "ARCADIA_JWT_SECRET"
+
+    @Option(help: "A browser origin allowed to call the API, e.g. https://console.example.com; repeatable; * for any.")
+    var corsOrigin: [String] = []
+
+    func run() async throws {
+        let wallClock = EngineClock { Timestamp(seconds: Int64(Date().timeIntervalSince1970)) }
+        let service = try await Self.service(ledgerPath: db, secretVariable: jwtSecretEnv, corsOrigins: corsOrigin,
+                                             environment: ProcessInfo.processInfo.environment, clock: wallClock)
+        let (host, db, variable) = (host, db, jwtSecretEnv)
+        let cors = Self.describe(service.cors)
+        try await service.run(host: host, port: port, logger: Logger(label: "arcadia.serve"), stopOnSignals: true) { bound in
+            print("""
+                serving ledger \(db) on http://\(host):\(bound)
+                auth:  HS512 bearer tokens, secret from $\(variable)
+                cors:  \(cors)
+                try:   curl http://\(host):\(bound)/api/health
+                """)
+            // The banner is how a script learns the port (with --port 0): do not leave it in a pipe's buffer.
+            fflush(nil)
+        }
+    }
+
+    /// The service without the wall clock, printing or the process environment. Refuses a missing
+    /// ledger file (serving would create an empty one), a missing, empty or short secret (naming
+    /// the variable, never a value) and a malformed CORS origin.
+    static func service(ledgerPath: String, secretVariable: String, corsOrigins: [String], environment: [String: String],
+                        clock: EngineClock) async throws -> ArcadiaService {
+        guard FileManager.default.fileExists(atPath: ledgerPath) else {
+            throw ValidationError("--db \(ledgerPath): no such ledger file; create one with arcadia sync or arcadia run --db")
+        }
+        guard let text = environment[secretVariable], !text.isEmpty else {
+            throw ValidationError("the environment variable \(secretVariable) named by --jwt-secret-env is missing or empty; there is no default secret")
+        }
+        let secret: JWTSecret
+        do {
+            secret = try JWTSecret(text)
+        } catch {
+            throw ValidationError("\(secretVariable): \(error.description)")
+        }
+        let cors: CORSPolicy
+        do {
+            cors = try CORSPolicy(parsing: corsOrigins + [environment[corsVariable] ?? ""])
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let ledger = try Ledger(path: ledgerPath)
+        return ArcadiaService(ledger: ledger, verifier: await TokenVerifier(secret: secret, clock: clock), clock: clock, cors: cors)
+    }
+
+    static func describe(_ cors: CORSPolicy) -> String {
+        switch cors {
+        case .disabled: "off (no browser origin may read answers)"
+        case .anyOrigin: "any origin"
+        case .origins(let origins): origins.joined(separator: ", ")
+        }
+    }
+}

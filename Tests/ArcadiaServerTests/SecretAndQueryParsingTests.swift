@@ -1,0 +1,42 @@
+@testable import ArcadiaServer
+import Testing
+
+@Suite struct SecretAndQueryParsingTests {
+    @Test func aSecretShorterThanTheHashIsRefusedAndNeverPrinted() throws {
+        #expect(throws: JWTSecretError.empty) { try JWTSecret("") }
+        #expect(throws: JWTSecretError.tooShort(bytes: 63)) { try JWTSecret(String(repeating: "x", count: 63)) }
+        let secret = try JWTSecret(TestTokens.secretText)
+        for text in [String(describing: secret), String(reflecting: secret), "\(secret)"] {
+            #expect(!text.contains("arcadia-TEST-secret"), "\(text)")
+        }
+    }
+
+    @Test func limitsAreCappedOffsetsAreWholeNumbersAndPeriodsAreMonths() throws {
+        #expect(try QueryParameters(nil, allowed: ["limit"]).page().limit == QueryParameters.defaultLimit)
+        #expect(try QueryParameters("limit=7&offset=3", allowed: ["limit", "offset"]).page() == .init(limit: 7, offset: 3))
+        #expect(try QueryParameters("limit=501", allowed: ["limit"]).page().limit == 500)
+        #expect(try QueryParameters("limit=", allowed: ["limit"]).page().limit == 100, "empty counts as absent")
+        #expect(throws: APIError.self) { try QueryParameters("limit=+5", allowed: ["limit"]).page() }
+        // What a URL library will not send as written, checked on the raw query text.
+        #expect(throws: APIError.invalidParameter("limit", "must be a whole number from 1 to 500, got '10^9'")) {
+            try QueryParameters("limit=10^9", allowed: ["limit"]).page()
+        }
+        #expect(throws: APIError.invalidParameter("kind", "not percent-encoded correctly")) {
+            try QueryParameters("kind=%ZZ", allowed: ["kind"])
+        }
+        #expect(throws: APIError.self) { try QueryParameters("offset=99999999999999999999", allowed: ["offset"]).page() }
+        #expect(try QueryParameters("period=2024-02-01", allowed: ["period"]).period() == "2024-02")
+        #expect(throws: APIError.self) { try QueryParameters("period=2026-4-01", allowed: ["period"]).period() }
+        #expect(throws: APIError.self) { try QueryParameters("period=2026-04-01T00:00:00Z", allowed: ["period"]).period() }
+    }
+
+    @Test func aBadValueIsQuotedShort() throws {
+        let long = String(repeating: "a", count: 500)
+        do {
+            _ = try QueryParameters("status=\(long)", allowed: ["status"]).token("status")
+            Issue.record("a 500-character status was accepted")
+        } catch {
+            #expect(error.message.count < 200)
+        }
+    }
+}

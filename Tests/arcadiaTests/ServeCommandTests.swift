@@ -1,0 +1,66 @@
+import ArcadiaCore
+import ArcadiaServer
+import ArgumentParser
+import DigitalOcean
+import Foundation
+import Testing
+import TestSupport
+@testable import arcadia
+
+@Suite(.timeLimit(.minutes(2))) struct ServeCommandTests {
+    static let variable = "ARCADIA_JWT_SECRET"
+    /// Long enough to be accepted; recognisable, so a leak is found by a plain search.
+    static let secret = String(repeating: "serve-RECOGNISABLE-secret-", count: 3)
+
+    static func ledgerPath() throws -> String {
+        let path = try RepoPaths.temporaryDirectory().appendingPathComponent("served.sqlite").path
+        _ = try Ledger(path: path)
+        return path
+    }
+
+    static func service(_ environment: [String: String], ledgerPath: String? = nil, cors: [String] = []) async throws -> ArcadiaService {
+        try await ServeCommand.service(ledgerPath: try ledgerPath ?? Self.ledgerPath(), secretVariable: variable, corsOrigins: cors,
+                                       environment: environment, clock: .fixed(Timestamp(year: 2026, month: 5, day: 1)))
+    }
+
+    @Test func withoutASecretTheServiceDoesNotStart() async throws {
+        for environment in [[:], [Self.variable: ""]] {
+            do {
+                _ = try await Self.service(environment)
+                Issue.record("started without a secret")
+            } catch let error as ValidationError {
+                #expect(error.message.contains(Self.variable) && error.message.contains("no default secret"))
+            }
+        }
+    }
+
+    @Test func aShortSecretIsRefusedWithoutBeingEchoed() async throws {
+        let short = "short-RECOGNISABLE"
+        do {
+            _ = try await Self.service([Self.variable: short])
+            Issue.record("started with a 18-byte secret")
+        } catch let error as ValidationError {
+            #expect(error.message.contains("at least 64"))
+            #expect(!error.message.contains(short))
+        }
+    }
+
+    @Test func aMissingLedgerIsRefusedRatherThanCreated() async throws {
+        let path = try RepoPaths.temporaryDirectory().appendingPathComponent("absent.sqlite").path
+        await #expect(throws: ValidationError.self) { try await Self.service([Self.variable: Self.secret], ledgerPath: path) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func corsOriginsComeFromTheFlagAndTheEnvironment() async throws {
+        let service = try await Self.service([Self.variable: Self.secret, ServeCommand.corsVariable: "https://b.example"],
+                                             cors: ["https://a.example"])
+        #expect(service.cors == .origins(["https://a.example", "https://b.example"]))
+        await #expect(throws: ValidationError.self) { try await Self.service([Self.variable: Self.secret], cors: ["not an origin"]) }
+        #expect(try await Self.service([Self.variable: Self.secret]).cors == .disabled)
+    }
+
+    @Test func theCommandParsesItsDefaults() throws {
+        let command = try ServeCommand.parse(["--db", "x.sqlite"])
+        #expect(command.host == "127.0.0.1" && command.port == 4005 && command.jwtSecretEnv == Self.variable && command.corsOrigin.isEmpty)
+    }
+}
