@@ -82,7 +82,7 @@ import Testing
 
     @Test(arguments: BadCredential.allCases)
     func aBadCredentialIsA401NamingTheProblemOnEveryEndpoint(_ credential: BadCredential) async throws {
-        let harness = try await ServiceHarness.make(scenario: "drift-ignore-expiry", at: Self.now, tenants: true)
+        let harness = try await ServiceHarness.make(scenario: "drift-ignore-expiry", at: Self.now)
         let header = try await credential.header(at: Self.now)
         let before = try Self.openDrifts(harness.ledger)
         try await harness.test { client async throws in
@@ -103,13 +103,14 @@ import Testing
     }
 
     @Test func validAdminAndTenantTokensAreAccepted() async throws {
-        let harness = try await ServiceHarness.make(scenario: "project-attribution", at: Self.now, tenants: true)
+        let harness = try await ServiceHarness.make(scenario: "revenue-month-end", at: Self.now)
         let admin = try await harness.adminToken
-        let tenant = try await harness.tenantToken("pilot")
+        let tenant = try await harness.tenantToken("acme")
         try await harness.test { client async throws in
-            #expect(try await client.get("/api/v1/inventory", token: admin).status == .ok)
-            #expect(try await client.get("/api/v1/inventory", token: tenant).status == .ok)
-            #expect(try await client.get("/api/v1/inventory", token: nil, headers: [.authorization: "bearer \(tenant)"]).status == .ok,
+            #expect(try await client.get("/api/v1/inventory", token: admin).json["page"]?["total"]?.int == 7)
+            #expect(try await client.get("/api/v1/inventory", token: tenant).json["page"]?["total"]?.int == 6, "acme's own six")
+            let lowercase = try await client.get("/api/v1/inventory", token: nil, headers: [.authorization: "bearer \(tenant)"])
+            #expect(try lowercase.status == .ok && lowercase.json["page"]?["total"]?.int == 6,
                     "the scheme name is case-insensitive (RFC 7235)")
         }
     }
@@ -123,7 +124,7 @@ import Testing
     }
 
     @Test func aTenantOnAnAdminEndpointIsA403AndChangesNothing() async throws {
-        let harness = try await ServiceHarness.make(scenario: "drift-ignore-expiry", at: Self.now, tenants: true)
+        let harness = try await ServiceHarness.make(scenario: "drift-ignore-expiry", at: Self.now)
         let tenant = try await harness.tenantToken("pilot")
         let before = try Self.openDrifts(harness.ledger)
         let openID = try #require(before.first)

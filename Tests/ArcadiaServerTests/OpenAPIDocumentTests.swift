@@ -14,9 +14,11 @@ import Yams
 
     @Test func everyDocumentedOperationAnswersInItsDocumentedShape() async throws {
         let text = try String(contentsOf: RepoPaths.root().appendingPathComponent("docs/openapi.yaml"), encoding: .utf8)
-        let harness = try await ServiceHarness.make(scenario: "drift-ignore-expiry", at: Self.end, tenants: true)
+        // Drift 2 (web-1's tags) is open in drift-ignore-expiry; invoice 1 (acme's April) is in revenue-month-end.
+        let harness = try await ServiceHarness.make(scenario: "drift-ignore-expiry", at: Self.end)
+        let revenue = try await ServiceHarness.make(scenario: "revenue-month-end", at: Self.end)
         let admin = try await harness.adminToken
-        try await harness.test { client async throws in
+        try await harness.test { driftClient async throws in try await revenue.test { invoiceClient async throws in
             let document = try #require(try Yams.load(yaml: text) as? [String: Any])
             let paths = try #require(document["paths"] as? [String: [String: Any]])
             let spec = Spec(document: document)
@@ -26,8 +28,8 @@ import Yams
                 for (method, operation) in operations {
                     let operation = try #require(operation as? [String: Any])
                     let documented = Set((operation["responses"] as? [String: Any] ?? [:]).keys)
-                    // Drift 2 (web-1's tags) is open; invoice 1 is pilot's April.
                     let uri = path.replacingOccurrences(of: "{id}", with: path.contains("drift") ? "2" : "1")
+                    let client = path.hasPrefix("/api/v1/invoices") ? invoiceClient : driftClient
                     let response = try await client.execute(uri: uri, method: try #require(HTTPRequest.Method(method.uppercased())),
                                                             headers: [.authorization: "Bearer \(admin)"])
                     #expect(documented.contains(String(response.status.code)), "\(method) \(path) answered \(response.status.code)")
@@ -40,7 +42,7 @@ import Yams
                     spec.expectKeys(body, match: schema, at: "\(method) \(path)")
                 }
             }
-        }
+        } }
     }
 
     /// Just enough of OpenAPI to compare key sets: `$ref`, `allOf`, object `properties`, array `items`.

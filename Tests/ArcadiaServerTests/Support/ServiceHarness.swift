@@ -14,13 +14,11 @@ struct ServiceHarness {
     let service: ArcadiaService
     let now: Timestamp
 
-    /// `scenario` is played by the simulator (once per process) and copied; `tenants` adds
-    /// `TenantFixtures` (the v4-revenue rows no engine writes yet).
-    static func make(scenario: String, at now: Timestamp, tenants: Bool = false, cors: CORSPolicy = .disabled,
+    /// `scenario` is played by the simulator (once per process per `variant`) and copied.
+    static func make(scenario: String, at now: Timestamp, cors: CORSPolicy = .disabled,
                      variant: String = "", edit: @escaping @Sendable (inout Scenario) -> Void = { _ in }) async throws -> ServiceHarness {
         let path = try await ScenarioLedgers.copy(of: scenario, variant: variant, edit: edit)
         let ledger = try Ledger(path: path)
-        if tenants { try TenantFixtures.install(in: ledger) }
         let clock = EngineClock.fixed(now)
         let secret = try JWTSecret(TestTokens.secretText)
         let service = ArcadiaService(ledger: ledger, verifier: await TokenVerifier(secret: secret, clock: clock), clock: clock, cors: cors)
