@@ -1,9 +1,12 @@
+import Foundation
 import GRDB
 
 /// The SQLite ledger every engine reads and writes. A file for inspection with `sqlite3`, or memory
 /// for a scenario run that keeps nothing.
 public struct Ledger: Sendable {
     public let writer: any DatabaseWriter
+    /// How long a file ledger waits for another process's lock before an access fails, in seconds.
+    public static let busyTimeout: TimeInterval = 5
 
     /// Opens (creating if needed) the ledger at `path`, or an in-memory one when `path` is nil,
     /// and brings its schema up to date.
@@ -12,6 +15,9 @@ public struct Ledger: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.label = "arcadia-ledger"
         if let path {
+            // Another process may hold the file's write lock (`arcadia sync` while `arcadia serve`
+            // reads the same ledger): wait for it a while rather than fail at once.
+            configuration.busyMode = .timeout(Ledger.busyTimeout)
             writer = try DatabaseQueue(path: path, configuration: configuration)
         } else {
             writer = try DatabaseQueue(configuration: configuration)
