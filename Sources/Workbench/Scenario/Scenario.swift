@@ -183,7 +183,7 @@ public struct TimelineEvent: Sendable, Equatable {
 }
 
 /// What a resource reference in a `move_to_project` event points at.
-public enum ResourceRef: Sendable, Equatable {
+public enum MovedResource: Sendable, Equatable {
     case droplet(String)
     case domain(String)
     case volume(String)
@@ -209,7 +209,7 @@ public enum ScenarioAction: Sendable, Equatable {
     case createDomain(DomainSpec)
     case deleteDomain(name: String)
     /// Assigns a resource to a project (DO moves it out of its previous one).
-    case moveToProject(resource: ResourceRef, project: String)
+    case moveToProject(resource: MovedResource, project: String)
     case fault(FaultSpec)
     /// From now on the fake exports invoice CSVs with these columns, in this order.
     case setInvoiceCSVColumns([String])

@@ -30,7 +30,7 @@ extension YAMLNodeReader {
     /// The resource a `move_to_project` names: exactly one of its resource keys.
     static let movableKeys = ["droplet", "domain", "volume", "reserved_ip", "load_balancer", "spaces_bucket", "database", "k8s_cluster", "app"]
 
-    func movedResource(_ map: YAMLMapping, _ body: YAMLField) throws(ScenarioError) -> ResourceRef {
+    func movedResource(_ map: YAMLMapping, _ body: YAMLField) throws(ScenarioError) -> MovedResource {
         let named = Self.movableKeys.compactMap { key in map.optional(key).map { (key: key, field: $0) } }
         guard let only = named.first else {
             throw error(body, "missing the resource to move: add one of \(Self.movableKeys.joined(separator: ", "))")

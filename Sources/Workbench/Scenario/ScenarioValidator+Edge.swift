@@ -89,7 +89,7 @@ extension ValidationWalk {
     }
 
     /// Droplets and domains are checked by the main walk; every other project member here.
-    func checkMove(_ resource: ResourceRef, _ field: String, near: ScenarioLocation?, when: Timestamp) throws(ScenarioError) {
+    func checkMove(_ resource: MovedResource, _ field: String, near: ScenarioLocation?, when: Timestamp) throws(ScenarioError) {
         switch resource {
         case .droplet(let name): _ = try liveDroplet(name, field, near: near, when: when)
         case .domain(let name): try checkLiveDomain(name, field, near: near, when: when)
@@ -104,7 +104,7 @@ extension ValidationWalk {
     }
 
     /// The `move_to_project` key that names the resource.
-    static func movedKey(_ resource: ResourceRef) -> String {
+    static func movedKey(_ resource: MovedResource) -> String {
         switch resource {
         case .droplet: "droplet"
         case .domain: "domain"

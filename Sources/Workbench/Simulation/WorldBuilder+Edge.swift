@@ -58,7 +58,7 @@ extension WorldBuilder {
     }
 
     /// The fake's name for a project member; a reserved IP's label becomes its address.
-    func member(_ resource: ResourceRef) throws -> ProjectMember {
+    func member(_ resource: MovedResource) throws -> ProjectMember {
         switch resource {
         case .droplet(let name): .droplet(name)
         case .domain(let name): .domain(name)
