@@ -9,6 +9,13 @@ public enum ScenarioFixtures {
         try ScenarioParser.load(path: shippedPath(name, filePath: filePath))
     }
 
+    /// The name of every shipped scenario, sorted: tests that must hold for all of them.
+    public static let shippedNames: [String] = {
+        let folder = RepoPaths.root().appendingPathComponent("scenarios")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }()
+
     public static func shippedPath(_ name: String, filePath: String = #filePath) -> String {
         RepoPaths.root(filePath: filePath).appendingPathComponent("scenarios/\(name).yaml").path
     }

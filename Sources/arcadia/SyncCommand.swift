@@ -49,15 +49,17 @@ struct SyncCommand: AsyncParsableCommand {
         return url
     }
 
-    /// The command without the environment, the wall clock or printing: one `InventorySync.sweep()`
-    /// over `URLSessionTransport` wrapped in godo's retry policy. The workers' warnings are not
+    /// The command without the environment, the wall clock or printing: one sweep of the job
+    /// table's inventory workers through `JobRunner`, over `URLSessionTransport` wrapped in godo's
+    /// retry policy. The workers' warnings are not
     /// logged: the summary prints every failure they would repeat.
     static func sweep(api: URL, token: String, ledgerPath: String, clock: EngineClock, sleeper: Sleeper,
                       policy: RetryPolicy = .godo) async throws -> [SyncReport] {
         let transport = RetryingTransport(URLSessionTransport(baseURL: api), policy: policy, sleeper: sleeper)
         let client = DigitalOceanClient(transport: transport, token: token)
         let quiet = Logger(label: "arcadia.sync", factory: { _ in SwiftLogNoOpLogHandler() })
-        let sync = InventorySync(client: client, ledger: try Ledger(path: ledgerPath), clock: clock, logger: quiet)
-        return try await sync.sweep()
+        var runner = JobRunner(client: client, ledger: try Ledger(path: ledgerPath), clock: clock)
+        runner.inventory.logger = quiet
+        return try await runner.sweepInventory()
     }
 }

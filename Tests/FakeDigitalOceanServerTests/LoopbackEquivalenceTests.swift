@@ -46,10 +46,10 @@ import Workbench
     private static func sweepTwice(transport: any Transport, at instant: Timestamp, waits: WaitLog) async throws -> [LedgerFile] {
         let retrying = RetryingTransport(transport, sleeper: waits.sleeper)
         let ledger = try Ledger()
-        let sync = InventorySync(client: DigitalOceanClient(transport: retrying, token: FakeDigitalOcean.defaultToken),
-                                 ledger: ledger, clock: .fixed(instant))
+        let runner = JobRunner(client: DigitalOceanClient(transport: retrying, token: FakeDigitalOcean.defaultToken),
+                               ledger: ledger, clock: .fixed(instant))
         for _ in 0..<2 {
-            for report in try await sync.sweep() {
+            for report in try await runner.sweepInventory() {
                 #expect(report.complete, "\(report.job.rawValue): \(report.failures)")
             }
         }

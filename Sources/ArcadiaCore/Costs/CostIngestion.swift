@@ -103,6 +103,11 @@ public struct CostIngestion: Sendable {
         }
     }
 
+    /// The uuid of the month's invoice in the ledger, if the invoices job has listed it.
+    public func invoiceUUID(period: String) throws(CostIngestionError) -> String? {
+        try read { db in try InvoiceStore.uuid(db, period: period) }
+    }
+
     private func fetchAndParse(_ header: InvoiceHeader) async throws(CostIngestionError) -> [InvoiceCSVLine] {
         let data: Data
         do {

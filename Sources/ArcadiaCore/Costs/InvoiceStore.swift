@@ -34,6 +34,12 @@ enum InvoiceStore {
         }
     }
 
+    /// The month's invoice (the first by uuid, should DO ever issue two), for an operator's re-ingest.
+    static func uuid(_ db: Database, period: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT invoice_uuid FROM cloud_invoices WHERE period = ? ORDER BY invoice_uuid LIMIT 1",
+                            arguments: [period])
+    }
+
     /// Invoices to ingest on the next run: never ingested, or whose last attempt failed; oldest
     /// period first, then by uuid.
     static func pending(_ db: Database) throws -> [String] {

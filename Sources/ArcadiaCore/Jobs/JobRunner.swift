@@ -33,15 +33,15 @@ public struct JobRunner: Sendable {
 
     public func run(_ job: JobID) async throws -> JobOutcome {
         switch job {
-        case .syncDroplets: return .sync(try await inventory.syncDroplets())
-        case .syncVolumes: return .sync(try await inventory.syncVolumes())
-        case .syncReservedIPs: return .sync(try await inventory.syncReservedIPs())
-        case .syncFirewalls: return .sync(try await inventory.syncFirewalls())
-        case .syncLoadBalancers: return .sync(try await inventory.syncLoadBalancers())
-        case .syncDomains: return .sync(try await inventory.syncDomains())
-        case .syncProjects: return .sync(try await inventory.syncProjects())
-        case .syncSnapshots: return .sync(try await inventory.syncSnapshots())
-        case .syncBackups: return .sync(try await inventory.syncBackups())
+        case .syncDroplets: return try await synced(try await inventory.syncDroplets())
+        case .syncVolumes: return try await synced(try await inventory.syncVolumes())
+        case .syncReservedIPs: return try await synced(try await inventory.syncReservedIPs())
+        case .syncFirewalls: return try await synced(try await inventory.syncFirewalls())
+        case .syncLoadBalancers: return try await synced(try await inventory.syncLoadBalancers())
+        case .syncDomains: return try await synced(try await inventory.syncDomains())
+        case .syncSnapshots: return try await synced(try await inventory.syncSnapshots())
+        case .syncBackups: return try await synced(try await inventory.syncBackups())
+        case .syncProjects: return try await synced(try await inventory.syncProjects())
         case .costBalance:
             do {
                 return .balance(.success(try await costs.snapshotBalance()))
@@ -60,6 +60,37 @@ public struct JobRunner: Sendable {
             return .issue(try revenue.issueDrafts())
         }
     }
+
+    /// One sweep of every inventory worker of `table`, in table order (`arcadia sync`).
+    public func sweepInventory(table: [ScheduledJob] = JobTable.production) async throws -> [SyncReport] {
+        var reports: [SyncReport] = []
+        for scheduled in table where scheduled.job.isInventorySync {
+            if case .sync(let report) = try await run(scheduled.job) { reports.append(report) }
+        }
+        return reports
+    }
+
+    /// A spec provisioning asked for before its resource was inventoried is recorded by the sync
+    /// run that first lists the resource, at that run's time.
+    private func synced(_ report: SyncReport) async throws -> JobOutcome {
+        if report.outcome.created > 0 { try drift.recordPendingSpecs() }
+        return .sync(report)
+    }
+
+    /// What the job's next run would read, for `SettledRuns`; nil for a job that reads the clock
+    /// (the balance, metering, the rollup and issuing move with time alone) or the provider when
+    /// `provider` is unknown (a live API has no revision to compare).
+    public func inputs(of job: JobID, provider: ProviderVersion?) throws -> JobInputs? {
+        switch job {
+        case .syncDroplets, .syncVolumes, .syncReservedIPs, .syncFirewalls, .syncLoadBalancers, .syncDomains, .syncSnapshots,
+             .syncBackups, .syncProjects, .costInvoices:
+            return provider.map(JobInputs.provider)
+        case .driftSweep:
+            return .ledger(try drift.sweepInputs(rules: ignoreRules))
+        case .costBalance, .revenueMetering, .revenueRollup, .revenueIssue:
+            return nil
+        }
+    }
 }
 
 /// What one job run did.
@@ -72,14 +103,15 @@ public enum JobOutcome: Sendable {
     case rollup(RollupReport)
     case issue(IssueReport)
 
-    /// True when running the job again against an unchanged provider would write nothing. A
-    /// balance snapshot never is: DO's month-to-date figures move with time alone. A drift sweep,
-    /// metering and the revenue jobs read the ledger, not the provider, so the provider's state
-    /// says nothing about them.
+    /// True when running the job again on unchanged inputs (`JobRunner.inputs(of:provider:)`)
+    /// would write nothing. A balance snapshot never is: DO's month-to-date figures move with time
+    /// alone; nor are metering and the revenue jobs, which read the clock. A drift sweep always is:
+    /// on the ledger it left it finds what it recorded.
     public var isSettled: Bool {
         switch self {
         case .sync(let report): return report.isSettled
-        case .balance, .drift, .metering, .rollup, .issue: return false
+        case .drift: return true
+        case .balance, .metering, .rollup, .issue: return false
         case .invoices(let report): return report.listingError == nil && report.failures.isEmpty
         }
     }

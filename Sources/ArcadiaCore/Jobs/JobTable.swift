@@ -8,9 +8,9 @@ public enum JobTable {
         ScheduledJob(.syncFirewalls, .every(minutes: 15, offset: 0)),
         ScheduledJob(.syncLoadBalancers, .every(minutes: 15, offset: 0)),
         ScheduledJob(.syncDomains, .every(minutes: 15, offset: 0)),
-        ScheduledJob(.syncProjects, .every(minutes: 15, offset: 0)),
         ScheduledJob(.syncSnapshots, .hourly(minute: 33)),
         ScheduledJob(.syncBackups, .hourly(minute: 41)),
+        ScheduledJob(.syncProjects, .every(minutes: 15, offset: 0)),
         ScheduledJob(.costBalance, .hourly(minute: 7)),
         ScheduledJob(.costInvoices, .daily(hour: 2, minute: 23)),
         ScheduledJob(.driftSweep, .hourly(minute: 20)),
@@ -21,7 +21,8 @@ public enum JobTable {
 }
 
 /// A job and its schedule. Jobs due at the same instant run in table order, so the projects pass
-/// (which attributes resources) runs after the workers that create them.
+/// (which attributes resources) runs after the workers that create them; it is the last inventory
+/// worker of the table, so one sweep in table order (`arcadia sync`) attributes everything it found.
 public struct ScheduledJob: Sendable, Equatable {
     public var job: JobID
     public var schedule: JobSchedule
@@ -50,4 +51,7 @@ public enum JobID: String, Sendable, CaseIterable, Comparable {
     case revenueIssue = "revenue.issue"
 
     public static func < (lhs: JobID, rhs: JobID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// An inventory worker: lists one kind of DO resource into the inventory.
+    public var isInventorySync: Bool { rawValue.hasPrefix("sync.") }
 }

@@ -1,6 +1,6 @@
 import GRDB
 
-/// The ledger's tables, as GRDB migrations. `docs/ledger-schema.md` describes them; table names
+/// The ledger's tables, as GRDB migrations. `docs/ledgers.md` describes them; table names
 /// follow the seed system's so its queries keep working.
 enum LedgerSchema {
     static var migrator: DatabaseMigrator {
@@ -105,6 +105,7 @@ enum LedgerSchema {
         }
         migrator.registerMigration("v3-drift", migrate: DriftSchema.migrate)
         migrator.registerMigration("v4-revenue", migrate: RevenueSchema.migrate)
+        migrator.registerMigration("v5-pending-specs", migrate: PendingSpec.migrate)
         return migrator
     }
 }

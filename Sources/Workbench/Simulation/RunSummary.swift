@@ -39,10 +39,9 @@ public struct RunSummary: Sendable, Equatable {
     public var costLinesUnmatched = 0
 
     mutating func record(_ outcome: JobOutcome) {
-        jobRuns += 1
-        syncFailures += outcome.failures
         switch outcome {
         case .sync(let report):
+            recordWorkerRun(outcome)
             resourcesCreated += report.outcome.created
             resourcesChanged += report.outcome.changed
             resourcesStale += report.outcome.markedStale
@@ -51,10 +50,34 @@ public struct RunSummary: Sendable, Equatable {
                 unknownURNTypes = Set(unknownURNTypes).union(report.attribution.unknownTypes).sorted()
             }
         case .invoices(let report):
+            recordWorkerRun(outcome)
             invoicesIngested += report.ingested.count
             costLinesUnmatched += report.ingested.reduce(0) { $0 + $1.unmatched.count }
-        case .balance, .drift, .metering, .rollup, .issue:
-            break
+        case .balance:
+            recordWorkerRun(outcome)
+        case .drift:
+            driftSweeps += 1
+        case .metering(let report):
+            meteringRuns += 1
+            usageRecordsWritten += report.written
+        case .rollup(let report):
+            revenue.record(report)
+        case .issue(let report):
+            revenue.record(report)
         }
+    }
+
+    mutating func recordElided(_ job: JobID) {
+        if job == .driftSweep {
+            driftSweepsElided += 1
+        } else {
+            jobRunsElided += 1
+        }
+    }
+
+    /// A run that went to the provider; rollup findings are the revenue counts' to report.
+    private mutating func recordWorkerRun(_ outcome: JobOutcome) {
+        jobRuns += 1
+        syncFailures += outcome.failures
     }
 }

@@ -52,77 +52,56 @@ public struct Simulator: Sendable {
         let retries = RetryWaits()
         let transport = RetryingTransport(fake.transport, policy: .godo, sleeper: retries.sleeper)
         let client = DigitalOceanClient(transport: transport, token: FakeDigitalOcean.defaultToken, itemMemo: ItemMemo())
-        var runner = JobRunner(client: client, ledger: ledger, clock: clock.engineClock)
+        var runner = JobRunner(client: client, ledger: ledger, clock: clock.engineClock, ignoreRules: scenario.driftIgnore.map(\.rule))
         runner.inventory.logger = logger
-        var drift = try DriftDriver(scenario, ledger: ledger, clock: clock.engineClock, fake: fake)
-        let revenue = try RevenueDriver(scenario, tenancy: TenancyEngine(ledger: ledger, clock: clock.engineClock), metering: runner.metering,
-                                        invoicing: runner.revenue)
+        let platform = Platform(runner: runner, tenancy: TenancyEngine(ledger: ledger, clock: clock.engineClock), fake: fake)
+        try platform.setUp(scenario)
 
         var summary = RunSummary()
         var queue = EventQueue(timeline: scenario.timeline, jobs: options.jobs, start: scenario.clock.start)
-        var worldGeneration = 0
-        // Per job: the (world generation, fake revision) at which its last run left the ledger settled.
-        var settledAt = [WorldVersion?](repeating: nil, count: options.jobs.count)
+        var settled = SettledRuns()
+        // Timeline events applied so far: a fault changes no listing, yet must end elision.
+        var worldEdits = 0
         while let entry = queue.popNext(), entry.at < scenario.clock.end {
             clock.set(entry.at)
             fake.advance(to: entry.at)
             switch entry.source {
             case .timeline(let index):
                 let event = scenario.timeline[index]
-                if let operation = OperatorAction(event.action) {
-                    try await operation.perform(with: runner, at: event)
-                } else {
-                    try world.apply(event)
-                    try drift.apply(event, fake: fake)
-                    try revenue.apply(event, summary: &summary)
-                }
-                worldGeneration += 1
+                try world.apply(event)
+                try await platform.apply(event, summary: &summary)
+                worldEdits += 1
                 summary.timelineEvents += 1
             case .job(let index):
-                let scheduled = options.jobs[index]
-                queue.push(QueueEntry(at: scheduled.schedule.nextFiring(after: entry.at), source: .job(index)))
-                if scheduled.job == .driftSweep {
-                    try drift.sweep(at: entry.at, elide: options.elideSettledRuns, summary: &summary)
-                    continue
-                }
-                if scheduled.job == .revenueMetering {
-                    try revenue.meter(at: entry.at, summary: &summary)
-                    continue
-                }
-                if RevenueDriver.invoices(scheduled.job) {
-                    try revenue.invoice(scheduled.job, at: entry.at, summary: &summary)
-                    continue
-                }
-                let version = WorldVersion(timelineEvents: worldGeneration, revision: fake.revision)
-                if options.elideSettledRuns, settledAt[index] == version {
-                    summary.jobRunsElided += 1
-                    continue
-                }
-                let outcome: JobOutcome
+                let job = options.jobs[index].job
+                queue.push(QueueEntry(at: options.jobs[index].schedule.nextFiring(after: entry.at), source: .job(index)))
                 do {
-                    outcome = try await runner.run(scheduled.job)
+                    if options.elideSettledRuns {
+                        let provider = ProviderVersion(edits: worldEdits, revision: fake.revision)
+                        guard let outcome = try await settled.run(job, with: runner, provider: provider) else {
+                            summary.recordElided(job)
+                            continue
+                        }
+                        summary.record(outcome)
+                    } else {
+                        summary.record(try await runner.run(job))
+                    }
                 } catch {
-                    throw SimulationError(location: nil, message: "\(scheduled.job.rawValue) at \(entry.at) could not write the ledger: \(error)")
+                    throw SimulationError(location: nil, message: "\(job.rawValue) at \(entry.at) could not write the ledger: \(error)")
                 }
-                summary.record(outcome)
-                settledAt[index] = outcome.isSettled ? version : nil
-                try drift.recordPending()
             }
         }
         summary.virtualSeconds = scenario.clock.end - scenario.clock.start
         summary.requestsServed = fake.requestCount
         summary.retries = retries.count
         summary.retryWaitSeconds = retries.totalSeconds
-        summary.drift = try drift.counts()
+        do {
+            summary.drift = try runner.drift.counts()
+        } catch {
+            throw SimulationError(location: nil, message: "counting drift: \(error)")
+        }
         return Result(ledger: ledger, summary: summary)
     }
-}
-
-/// What the fake world looked like to a worker: timeline events applied so far (a fault changes no
-/// listing but must end elision) and the fake's own revision counter.
-private struct WorldVersion: Equatable {
-    var timelineEvents: Int
-    var revision: UInt64
 }
 
 /// A scenario that parsed but cannot be played (e.g. a size the fake's catalogue lacks).

@@ -20,8 +20,7 @@ import TestSupport
         let ip = try fake.reserveIP(region: "syd1", project: nil)
         try fake.createSpacesBucket(name: "assets", region: "syd1", sizeGB: 300, project: nil)
         let client = DigitalOceanClient(transport: fake.transport, token: FakeDigitalOcean.defaultToken)
-        let inventory = InventorySync(client: client, ledger: ledger, clock: .fixed(june))
-        _ = try await inventory.sweep()
+        _ = try await JobRunner(client: client, ledger: ledger, clock: .fixed(june)).sweepInventory()
 
         let july = Timestamp(year: 2026, month: 7, day: 2)
         fake.advance(to: july)

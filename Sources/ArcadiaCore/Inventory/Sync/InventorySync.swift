@@ -38,14 +38,6 @@ public struct InventorySync: Sendable {
         try await syncKind(.syncDomains, kind: .dnsZone) { try await client.domains() } normalize: { Normalize.domain($0) }
     }
 
-    /// One sweep of every inventory worker, in job-table order (`arcadia sync`): the projects pass
-    /// last, so it can attribute what the others found.
-    public func sweep() async throws -> [SyncReport] {
-        [try await syncDroplets(), try await syncVolumes(), try await syncReservedIPs(), try await syncFirewalls(),
-         try await syncLoadBalancers(), try await syncDomains(), try await syncSnapshots(), try await syncBackups(),
-         try await syncProjects()]
-    }
-
     func syncKind<Item: Sendable>(_ job: JobID, kind: ResourceKind, list: () async throws -> Listing<Item>,
                                   normalize: (Item) -> ObservedResource) async throws -> SyncReport {
         let now = clock.now()

@@ -1,0 +1,37 @@
+import DigitalOcean
+import GRDB
+
+/// Everything a drift sweep's result depends on: the ledger tables it reads and how many ignore
+/// rules have expired. Not the whole ledger's change count: the hourly balance snapshot changes the
+/// ledger every hour without touching anything a sweep reads. Every change to a resource's
+/// observed state logs an event; every recorded spec bumps a version; drift rows are only ever
+/// added or closed — so these counters move exactly when the sweep's input does.
+public struct DriftSweepInputs: Sendable, Equatable {
+    var lastEventID: Int64
+    var specs: Int
+    var specVersions: Int
+    var drifts: Int
+    var closedDrifts: Int
+    var expiredRules: Int
+
+    static func read(_ db: Database, rules: [IgnoreRule], at time: Timestamp) throws -> DriftSweepInputs {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT (SELECT COALESCE(MAX(id), 0) FROM cloud_resource_events) AS last_event_id,
+                   (SELECT COUNT(*) FROM cloud_provisioned) AS specs,
+                   (SELECT COALESCE(SUM(spec_version), 0) FROM cloud_provisioned) AS spec_versions,
+                   (SELECT COUNT(*) FROM cloud_drift) AS drifts,
+                   (SELECT COUNT(closed_at) FROM cloud_drift) AS closed_drifts
+            """)!
+        return DriftSweepInputs(lastEventID: row["last_event_id"], specs: row["specs"], specVersions: row["spec_versions"],
+                                drifts: row["drifts"], closedDrifts: row["closed_drifts"],
+                                expiredRules: rules.filter { $0.isExpired(at: time) }.count)
+    }
+}
+
+extension DriftEngine {
+    /// What the next sweep with `rules` would read, at the engine clock's now.
+    public func sweepInputs(rules: [IgnoreRule]) throws -> DriftSweepInputs {
+        let now = clock.now()
+        return try ledger.writer.read { try DriftSweepInputs.read($0, rules: rules, at: now) }
+    }
+}

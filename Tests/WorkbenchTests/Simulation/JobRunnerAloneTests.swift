@@ -1,0 +1,51 @@
+import ArcadiaCore
+import DigitalOcean
+import FakeDigitalOcean
+import Testing
+import TestSupport
+@testable import Workbench
+
+/// The simulator adds only virtual time and elision around `JobRunner`: a plain loop that steps
+/// through every firing of the job table, applying the timeline by the documented tie rule and
+/// handing each due job to the runner, must end with the simulator's ledgers. So what the goldens
+/// check is what a production scheduler calling `JobRunner` would write.
+@Suite struct JobRunnerAloneTests {
+    @Test(arguments: ["droplet-lifecycle", "drift-resize-accept", "drift-ignore-expiry", "billing-resize-mid-month", "listing-faults",
+                      "metering-droplet-hours", "revenue-month-end", "snapshots"])
+    func aPlainLoopOverTheJobTableWritesTheSimulatorsLedgers(_ name: String) async throws {
+        let scenario = try ScenarioFixtures.shipped(name)
+        let simulated = try LedgerExport.export(try await Simulator().run(scenario).ledger)
+        #expect(try await Self.runAlone(scenario) == simulated)
+    }
+
+    static func runAlone(_ scenario: Scenario) async throws -> [LedgerFile] {
+        let fake = FakeDigitalOcean(seed: scenario.seed, start: scenario.clock.start)
+        let clock = VirtualClock(start: scenario.clock.start)
+        let ledger = try Ledger()
+        var world = WorldBuilder(fake: fake)
+        try world.build(scenario)
+        let transport = RetryingTransport(fake.transport, policy: .godo, sleeper: RetryWaits().sleeper)
+        let client = DigitalOceanClient(transport: transport, token: FakeDigitalOcean.defaultToken)
+        let runner = JobRunner(client: client, ledger: ledger, clock: clock.engineClock, ignoreRules: scenario.driftIgnore.map(\.rule))
+        let platform = Platform(runner: runner, tenancy: TenancyEngine(ledger: ledger, clock: clock.engineClock), fake: fake)
+        try platform.setUp(scenario)
+        var summary = RunSummary()
+        var pending = scenario.timeline[...]
+        var now = scenario.clock.start
+        while now < scenario.clock.end {
+            clock.set(now)
+            fake.advance(to: now)
+            while let event = pending.first, event.at == now {
+                try world.apply(event)
+                try await platform.apply(event, summary: &summary)
+                pending = pending.dropFirst()
+            }
+            for scheduled in JobTable.production where scheduled.schedule.firstFiring(atOrAfter: now) == now {
+                _ = try await runner.run(scheduled.job)
+            }
+            let nextJob = JobTable.production.map { $0.schedule.nextFiring(after: now) }.min()!
+            now = min(nextJob, pending.first?.at ?? nextJob)
+        }
+        return try LedgerExport.export(ledger)
+    }
+}
