@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
     ],
     targets: [
+        // libxml2, the system library the design names for XML (JUnit validation and merging).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Floor 1: what talks DigitalOcean's API (models, client, transport protocol).
         .target(name: "DigitalOcean"),
         // Floor 2a: the ledger and the engines.
@@ -48,7 +50,7 @@ let package = Package(
         ]),
         // Floor 3: scenarios, virtual clock, simulator, goldens, reports.
         .target(name: "Workbench", dependencies: [
-            "ArcadiaCore", "FakeDigitalOcean", "DigitalOcean",
+            "ArcadiaCore", "FakeDigitalOcean", "DigitalOcean", "CLibXML2",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Collections", package: "swift-collections"),
             .product(name: "GRDB", package: "GRDB.swift"),

@@ -7,6 +7,6 @@ struct Arcadia: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "arcadia",
         abstract: "The arcadia-cloud workbench: play billing and inventory scenarios against a fake DigitalOcean.",
-        subcommands: [RunCommand.self, BenchCommand.self, SyncCommand.self, FakeDOCommand.self, QuoteCommand.self, ServeCommand.self]
+        subcommands: [RunCommand.self, BenchCommand.self, SyncCommand.self, FakeDOCommand.self, QuoteCommand.self, ServeCommand.self, JUnitCommand.self]
     )
 }
