@@ -7,6 +7,12 @@ struct Arcadia: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "arcadia",
         abstract: "The arcadia-cloud workbench: play billing and inventory scenarios against a fake DigitalOcean.",
+        discussion: """
+            Exit codes: 0 when everything passed; 1 on a finding (a ledger that differs from its golden, a missing \
+            golden, an invalid scenario, a listing that still failed, an invalid report); 64 on bad usage (an unknown \
+            option or a missing argument). Long runs show progress on stderr when it is a terminal.
+            """,
+        version: ArcadiaVersion.current,
         subcommands: [RunCommand.self, BenchCommand.self, SyncCommand.self, FakeDOCommand.self, QuoteCommand.self, ServeCommand.self, JUnitCommand.self]
     )
 }

@@ -30,10 +30,14 @@ struct BenchCommand: AsyncParsableCommand {
     func run() async throws {
         let scenario = FleetScenario.make(droplets: droplets, days: days, churnPerDay: churn, seed: seed)
         if let db { try? FileManager.default.removeItem(atPath: db) }
-        let simulator = Simulator(options: .init(ledgerPath: db, elideSettledRuns: !noElide))
+        let line = ProgressLine()
+        let simulator = Simulator(options: .init(ledgerPath: db, elideSettledRuns: !noElide) { done, days in
+            line.show("virtual day \(done + 1) of \(days)")
+        })
         let started = Stopwatch.seconds()
         let result = try await simulator.run(scenario)
         let seconds = Stopwatch.seconds() - started
+        line.finish()
         let rows = try result.ledger.rowCounts().reduce(0) { $0 + $1.rows }
         let s = result.summary
         print("""

@@ -38,13 +38,19 @@ struct RunCommand: AsyncParsableCommand {
             print(error.description)
             throw ExitCode(1)
         }
+        if let db, files.count == 1 { try createParentFolder(of: db) }
         let runner = ScenarioRunner(
             options: .init(goldensRoot: goldens, updateGoldens: updateGoldens, ledgerPath: db, elideSettledRuns: !noElide),
             stopwatch: Stopwatch.seconds)
-        let report = await runner.run(files: files, checkOrphans: paths.contains(where: ScenarioRunner.isDirectory))
+        let line = ProgressLine()
+        let report = await runner.run(files: files, checkOrphans: paths.contains(where: ScenarioRunner.isDirectory)) { at in
+            line.show("[\(at.scenario)/\(at.scenarios)] \(at.file): virtual day \(at.daysDone + 1) of \(at.days)")
+        }
+        line.finish()
         print(ConsoleReport.render(report), terminator: "")
         if let junit {
             do {
+                try createParentFolder(of: junit)
                 try Data(JUnitBuilder.report(for: report).xml().utf8).write(to: URL(fileURLWithPath: junit), options: .atomic)
             } catch {
                 print("cannot write \(junit): \(error)")

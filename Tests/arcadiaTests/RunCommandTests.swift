@@ -49,3 +49,29 @@ private func withCI<T>(_ value: String?, _ body: () async throws -> T) async ret
         #expect(String(decoding: header, as: UTF8.self) == "SQLite format 3", "--db keeps the ledger of a one-scenario run")
     }
 }
+
+@Suite struct CommandLineBasicsTests {
+    @Test func anEmptyFolderIsAFindingNotAnOrphanReport() async throws {
+        let empty = try RepoPaths.temporaryDirectory()
+        let command = try RunCommand.parse([empty.path])
+        await #expect(throws: ExitCode(1)) { try await command.run() }
+        #expect(throws: ScenarioError.self) { try ScenarioRunner.scenarioFiles(in: [empty.path]) }
+    }
+
+    @Test func outputFoldersAreCreatedAsNeeded() async throws {
+        let directory = try RepoPaths.temporaryDirectory()
+        let junit = directory.appendingPathComponent("out/reports/junit.xml").path
+        let db = directory.appendingPathComponent("out/ledgers/one.sqlite").path
+        let command = try RunCommand.parse([ScenarioFixtures.shippedPath("droplet-lifecycle"), "--goldens", RepoPaths.root().appendingPathComponent("goldens").path,
+                                            "--junit", junit, "--db", db])
+        try await command.run()
+        #expect(try JUnitSchema().validate(try Data(contentsOf: URL(fileURLWithPath: junit))) == [])
+        #expect(FileManager.default.fileExists(atPath: db))
+    }
+
+    @Test func helpDocumentsTheExitCodesAndTheVersionIsSet() {
+        #expect(Arcadia.configuration.version == ArcadiaVersion.current)
+        let help = Arcadia.helpMessage()
+        #expect(help.contains("0 when everything passed") && help.contains("64 on bad usage"))
+    }
+}

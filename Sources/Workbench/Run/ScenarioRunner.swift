@@ -39,8 +39,12 @@ public struct ScenarioRunner: Sendable {
             }
             if isDirectory.boolValue {
                 let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-                files += entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-                    .map { (path as NSString).appendingPathComponent($0) }
+                let found = entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+                guard !found.isEmpty else {
+                    throw ScenarioError(location: ScenarioLocation(file: path, line: 0, column: 0), field: "",
+                                        message: "no scenarios found in \(path) (a folder means every *.yaml or *.yml directly in it)")
+                }
+                files += found.map { (path as NSString).appendingPathComponent($0) }
             } else {
                 files.append(path)
             }
@@ -55,13 +59,28 @@ public struct ScenarioRunner: Sendable {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    public func run(files: [String], checkOrphans: Bool) async -> RunReport {
+    /// Where a run is, for a progress line: the scenario being played (1-based) and its virtual day.
+    public struct Progress: Sendable, Equatable {
+        public var file: String
+        public var scenario: Int
+        public var scenarios: Int
+        public var daysDone: Int
+        public var days: Int
+    }
+
+    public func run(files: [String], checkOrphans: Bool, progress: (@Sendable (Progress) -> Void)? = nil) async -> RunReport {
         let store = GoldenStore(root: options.goldensRoot)
         var outcomes: [ScenarioOutcome] = []
         var firstFileByName: [String: String] = [:]
-        for file in files {
+        for (index, file) in files.enumerated() {
             let started = stopwatch()
-            var outcome = await play(file: file, store: store, singleScenario: files.count == 1, firstFileByName: &firstFileByName)
+            let dayProgress = progress.map { report in
+                { @Sendable (done: Int, days: Int) in
+                    report(Progress(file: file, scenario: index + 1, scenarios: files.count, daysDone: done, days: days))
+                }
+            }
+            var outcome = await play(file: file, store: store, singleScenario: files.count == 1, progress: dayProgress,
+                                     firstFileByName: &firstFileByName)
             outcome.seconds = stopwatch() - started
             outcomes.append(outcome)
         }
@@ -69,7 +88,8 @@ public struct ScenarioRunner: Sendable {
         return RunReport(outcomes: outcomes, orphanGoldens: orphans, updatedGoldens: options.updateGoldens)
     }
 
-    private func play(file: String, store: GoldenStore, singleScenario: Bool, firstFileByName: inout [String: String]) async -> ScenarioOutcome {
+    private func play(file: String, store: GoldenStore, singleScenario: Bool, progress: (@Sendable (Int, Int) -> Void)?,
+                      firstFileByName: inout [String: String]) async -> ScenarioOutcome {
         var outcome = ScenarioOutcome(file: file, name: nil, failure: nil, comparisons: [], updatedGoldens: [], summary: nil, seconds: 0)
         let scenario: Scenario
         do {
@@ -86,7 +106,8 @@ public struct ScenarioRunner: Sendable {
         firstFileByName[scenario.name] = file
         do {
             let ledgerPath = try prepareLedgerPath(for: scenario.name, singleScenario: singleScenario)
-            let simulator = Simulator(options: Simulator.Options(ledgerPath: ledgerPath, elideSettledRuns: options.elideSettledRuns))
+            let simulator = Simulator(options: Simulator.Options(ledgerPath: ledgerPath, elideSettledRuns: options.elideSettledRuns,
+                                                                 progress: progress))
             let result = try await simulator.run(scenario)
             outcome.summary = result.summary
             let files = try LedgerExport.export(result.ledger)

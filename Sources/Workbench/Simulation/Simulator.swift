@@ -14,11 +14,16 @@ public struct Simulator: Sendable {
         /// writes nothing; a test checks the ledgers are identical either way.
         public var elideSettledRuns: Bool
         public var jobs: [ScheduledJob]
+        /// Told the virtual days done and their total as each virtual day starts (for a progress
+        /// line; nothing in a run depends on it).
+        public var progress: (@Sendable (_ daysDone: Int, _ days: Int) -> Void)?
 
-        public init(ledgerPath: String? = nil, elideSettledRuns: Bool = true, jobs: [ScheduledJob] = JobTable.production) {
+        public init(ledgerPath: String? = nil, elideSettledRuns: Bool = true, jobs: [ScheduledJob] = JobTable.production,
+                    progress: (@Sendable (_ daysDone: Int, _ days: Int) -> Void)? = nil) {
             self.ledgerPath = ledgerPath
             self.elideSettledRuns = elideSettledRuns
             self.jobs = jobs
+            self.progress = progress
         }
     }
 
@@ -62,7 +67,13 @@ public struct Simulator: Sendable {
         var settled = SettledRuns()
         // Timeline events applied so far: a fault changes no listing, yet must end elision.
         var worldEdits = 0
+        let days = Int((scenario.clock.end - scenario.clock.start + 86_399) / 86_400)
+        var nextDay = scenario.clock.start
         while let entry = queue.popNext(), entry.at < scenario.clock.end {
+            if let progress = options.progress, entry.at >= nextDay {
+                progress(Int((entry.at - scenario.clock.start) / 86_400), days)
+                nextDay = entry.at - (entry.at - scenario.clock.start) % 86_400 + 86_400
+            }
             clock.set(entry.at)
             fake.advance(to: entry.at)
             switch entry.source {
