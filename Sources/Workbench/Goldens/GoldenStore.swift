@@ -9,8 +9,8 @@ public struct GoldenStore: Sendable {
     /// How one ledger compared with its golden.
     public enum Comparison: Sendable, Equatable {
         case match(file: String)
-        /// The unified diff from golden to produced.
-        case mismatch(file: String, diff: String)
+        /// The golden and the run differ.
+        case mismatch(Mismatch)
         /// The run produced a ledger that has no golden yet.
         case missingGolden(file: String)
         /// A golden that this scenario no longer produces.
@@ -18,11 +18,29 @@ public struct GoldenStore: Sendable {
 
         public var file: String {
             switch self {
-            case .match(let file), .mismatch(let file, _), .missingGolden(let file), .unexpectedGolden(let file): return file
+            case .match(let file), .missingGolden(let file), .unexpectedGolden(let file): return file
+            case .mismatch(let mismatch): return mismatch.file
             }
         }
 
         public var passed: Bool { if case .match = self { return true } else { return false } }
+    }
+
+    /// A ledger that differs from its golden: the cells that changed, for people, and the unified
+    /// diff from golden to produced, the exact record.
+    public struct Mismatch: Sendable, Equatable {
+        public var file: String
+        /// The golden's path, `goldens/<scenario>/<file>` under the goldens root.
+        public var goldenPath: String
+        public var cells: [CellDiff.Change]
+        public var diff: String
+
+        /// The first changed cell as `path:line: what changed`, for a one-line message.
+        public var headline: String {
+            guard let first = cells.first else { return "\(goldenPath): differs from its golden" }
+            let more = cells.count > 1 ? " (and \(cells.count - 1) more)" : ""
+            return "\(goldenPath):\(first.line): \(first.summary)\(more)"
+        }
     }
 
     public func directory(for scenario: String) -> String { (root as NSString).appendingPathComponent(scenario) }
@@ -39,7 +57,8 @@ public struct GoldenStore: Sendable {
             let golden = String(decoding: data, as: UTF8.self)
             let label = "goldens/\(scenario)/\(file.name)"
             if let diff = UnifiedDiff.diff(old: golden, new: file.content, oldLabel: label, newLabel: label + " (this run)") {
-                results.append(.mismatch(file: file.name, diff: diff))
+                results.append(.mismatch(Mismatch(file: file.name, goldenPath: path,
+                                                  cells: CellDiff.changes(file: file.name, old: golden, new: file.content), diff: diff)))
             } else {
                 results.append(.match(file: file.name))
             }

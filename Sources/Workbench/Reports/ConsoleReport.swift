@@ -22,7 +22,9 @@ public enum ConsoleReport {
             for comparison in outcome.comparisons {
                 switch comparison {
                 case .match: break
-                case .mismatch(let file, let diff): out += "      \(file) differs from its golden:\n" + diff
+                case .mismatch(let mismatch):
+                    out += "      \(mismatch.file) differs from its golden:\n"
+                    out += CellDiff.render(mismatch.cells, indent: "        ") + mismatch.diff
                 case .missingGolden(let file): out += "      \(file): no golden (run with --update-goldens to create it)\n"
                 case .unexpectedGolden(let file): out += "      \(file): golden exists but this scenario no longer produces it\n"
                 }

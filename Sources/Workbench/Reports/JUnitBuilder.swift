@@ -40,7 +40,8 @@ public enum JUnitBuilder {
     private static func caseOutcome(_ comparison: GoldenStore.Comparison) -> JUnitCase.Outcome {
         switch comparison {
         case .match: return .passed
-        case .mismatch(let file, let diff): return .failed(message: "\(file) differs from its golden", body: diff)
+        case .mismatch(let mismatch):
+            return .failed(message: mismatch.headline, body: CellDiff.render(mismatch.cells) + "\n" + mismatch.diff)
         case .missingGolden(let file):
             return .failed(message: "\(file) has no golden", body: "run `arcadia run <scenario> --update-goldens`, read the result, and commit it")
         case .unexpectedGolden(let file):

@@ -28,8 +28,10 @@ struct GoldenStoreTests {
         let store = GoldenStore(root: root.path)
         _ = try store.update(scenario: "s", files: [LedgerFile(name: "tenant_invoices/acme-2026-04.txt", content: "Total 1.00\n")])
         let results = store.compare(scenario: "s", files: [LedgerFile(name: "tenant_invoices/acme-2026-04.txt", content: "Total 2.00\n")])
-        guard case .mismatch(let file, let diff)? = results.first else { Issue.record("expected a mismatch, got \(results)"); return }
-        #expect(file == "tenant_invoices/acme-2026-04.txt")
+        guard case .mismatch(let mismatch)? = results.first else { Issue.record("expected a mismatch, got \(results)"); return }
+        let diff = mismatch.diff
+        #expect(mismatch.file == "tenant_invoices/acme-2026-04.txt")
+        #expect(mismatch.goldenPath == root.appendingPathComponent("s/tenant_invoices/acme-2026-04.txt").path)
         #expect(diff.contains("goldens/s/tenant_invoices/acme-2026-04.txt") && diff.contains("-Total 1.00") && diff.contains("+Total 2.00"))
     }
 }

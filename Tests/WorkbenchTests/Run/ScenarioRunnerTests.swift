@@ -41,11 +41,13 @@ import Workbench
         try original.replacingOccurrences(of: "s-4vcpu-8gb", with: "s-2vcpu-4gb").write(to: golden, atomically: true, encoding: .utf8)
         let report = await run()
         #expect(!report.passed)
-        guard case .mismatch(let file, let diff)? = report.outcomes[0].comparisons.first(where: { !$0.passed }) else {
+        guard case .mismatch(let mismatch)? = report.outcomes[0].comparisons.first(where: { !$0.passed }) else {
             Issue.record("expected a mismatch")
             return
         }
-        #expect(file == "inventory.tsv")
+        let diff = mismatch.diff
+        #expect(mismatch.file == "inventory.tsv")
+        #expect(mismatch.cells.map(\.summary).contains { $0.hasSuffix("size_slug s-2vcpu-4gb → s-4vcpu-8gb") }, "\(mismatch.cells)")
         #expect(diff.contains("--- goldens/droplet-lifecycle/inventory.tsv"))
         #expect(diff.contains("\n-droplet\tweb-1\t"))
         #expect(diff.contains("\n+droplet\tweb-1\t"))
@@ -53,6 +55,11 @@ import Workbench
         let junit = JUnitBuilder.report(for: report)
         #expect(junit.failureCount == 1)
         #expect(junit.xml().contains("s-4vcpu-8gb"))
+        guard case .failed(let message, _)? = junit.suites[0].cases.first(where: { $0.name.contains("inventory") })?.outcome else {
+            Issue.record("expected a failed inventory case")
+            return
+        }
+        #expect(message.hasPrefix(mismatch.goldenPath + ":"), "the golden's path and line lead the message: \(message)")
     }
 
     @Test func anInvalidScenarioFailsWithItsLineAndColumnAndRunsNothing() async throws {
