@@ -27,6 +27,13 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Fire every worker at every tick, even when nothing it reads changed (slower; same ledgers).")
     var noElide = false
 
+    enum Annotations: String, ExpressibleByArgument, CaseIterable {
+        case github
+    }
+
+    @Option(help: "Also print each finding as a CI annotation (github: ::error file=…,line=…:: lines).")
+    var annotations: Annotations?
+
     func run() async throws {
         if updateGoldens, let ci = ProcessInfo.processInfo.environment["CI"], !ci.isEmpty {
             throw ValidationError("--update-goldens is refused when CI is set: goldens are only rewritten by a person who read the diff.")
@@ -48,6 +55,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         line.finish()
         print(ConsoleReport.render(report), terminator: "")
+        if annotations == .github { print(GitHubAnnotations.render(report), terminator: "") }
         if let junit {
             do {
                 try createParentFolder(of: junit)

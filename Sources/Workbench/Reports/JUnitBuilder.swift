@@ -1,6 +1,9 @@
-/// Maps a run onto JUnit: one suite per scenario (its `file` the scenario), one case per ledger
-/// compared (the unified diff in the failure body), one case for a scenario that failed before
-/// any ledger existed, and a `goldens` suite with one failing case per orphaned golden folder.
+import Foundation
+
+/// Maps a run onto JUnit: one suite per scenario (its `file` the scenario, its class name always
+/// `scenario.<name>`), a `scenario runs` case carrying the time spent playing it, one case per ledger
+/// compared (the cell summary and the unified diff in the failure body), and a `goldens` suite with
+/// one failing case per orphaned golden folder. The run's warnings go to the suite's `system-out`.
 public enum JUnitBuilder {
     public static func report(for run: RunReport) -> JUnitReport {
         var suites = run.outcomes.map(suite)
@@ -15,22 +18,28 @@ public enum JUnitBuilder {
     }
 
     private static func suite(_ outcome: ScenarioOutcome) -> JUnitSuite {
-        let name = outcome.name ?? outcome.file
+        let name = outcome.name ?? ((outcome.file as NSString).lastPathComponent as NSString).deletingPathExtension
         let className = "scenario.\(name)"
         var cases: [JUnitCase] = []
+        let playSeconds = max(0, outcome.seconds - outcome.goldenSeconds)
         switch outcome.failure {
         case .invalid(let error)?:
-            cases.append(JUnitCase(name: "scenario is valid", className: className,
+            cases.append(JUnitCase(name: "scenario is valid", className: className, timeSeconds: outcome.seconds,
                                    outcome: .failed(message: error.description, body: error.description)))
         case let failure?:
-            cases.append(JUnitCase(name: "scenario runs", className: className,
+            cases.append(JUnitCase(name: "scenario runs", className: className, timeSeconds: outcome.seconds,
                                    outcome: .error(message: failure.description, body: failure.description)))
         case nil:
+            cases.append(JUnitCase(name: "scenario runs", className: className, timeSeconds: playSeconds, outcome: .passed))
+            // Comparing is timed as a whole; each ledger's case gets an equal share of it.
+            let ledgers = outcome.comparisons.count + outcome.updatedGoldens.count
+            let share = ledgers == 0 ? 0 : outcome.goldenSeconds / Double(ledgers)
             cases += outcome.comparisons.map { comparison in
-                JUnitCase(name: "ledger \(comparison.file)", className: className, outcome: caseOutcome(comparison))
+                JUnitCase(name: "ledger \(comparison.file)", className: className, timeSeconds: share, outcome: caseOutcome(comparison))
             }
             cases += outcome.updatedGoldens.map { file in
-                JUnitCase(name: "ledger \(file)", className: className, outcome: .skipped(message: "golden rewritten (--update-goldens)"))
+                JUnitCase(name: "ledger \(file)", className: className, timeSeconds: share,
+                          outcome: .skipped(message: "golden rewritten (--update-goldens)"))
             }
         }
         return JUnitSuite(name: name, file: outcome.file, cases: cases, timeSeconds: outcome.seconds,
@@ -50,12 +59,14 @@ public enum JUnitBuilder {
     }
 
     private static func summaryText(_ summary: RunSummary) -> String {
-        """
+        let warnings = summary.syncFailures.map { "warning: \($0)\n" }.joined() + summary.revenue.messages.map { "warning: \($0)\n" }.joined()
+        return """
         timeline events: \(summary.timelineEvents)
         worker runs: \(summary.jobRuns) (\(summary.jobRunsElided) elided)
         failures: \(summary.syncFailures.count)
         retries: \(summary.retries) (\(summary.retryWaitSeconds) s of waits)
         resources created: \(summary.resourcesCreated), changed: \(summary.resourcesChanged), stale: \(summary.resourcesStale)
-        """
+
+        """ + warnings
     }
 }

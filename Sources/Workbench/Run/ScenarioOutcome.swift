@@ -27,8 +27,10 @@ public struct ScenarioOutcome: Sendable {
     /// Golden files rewritten (update mode only).
     public var updatedGoldens: [String]
     public var summary: RunSummary?
-    /// Wall-clock seconds, for JUnit only; never part of a ledger.
+    /// Wall-clock seconds, for JUnit only; never part of a ledger: the whole scenario, and the
+    /// part spent comparing (or rewriting) its goldens.
     public var seconds: Double
+    public var goldenSeconds: Double = 0
 
     public var passed: Bool { failure == nil && comparisons.allSatisfy(\.passed) }
 }

@@ -111,11 +111,13 @@ public struct ScenarioRunner: Sendable {
             let result = try await simulator.run(scenario)
             outcome.summary = result.summary
             let files = try LedgerExport.export(result.ledger)
+            let comparing = stopwatch()
             if options.updateGoldens {
                 outcome.updatedGoldens = try store.update(scenario: scenario.name, files: files)
             } else {
                 outcome.comparisons = store.compare(scenario: scenario.name, files: files)
             }
+            outcome.goldenSeconds = stopwatch() - comparing
         } catch let error as SimulationError {
             outcome.failure = .simulation(error)
         } catch {
