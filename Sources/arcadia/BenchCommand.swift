@@ -29,9 +29,15 @@ struct BenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let scenario = FleetScenario.make(droplets: droplets, days: days, churnPerDay: churn, seed: seed)
-        if let db { try? FileManager.default.removeItem(atPath: db) }
+        let output: LedgerOutput?
+        do {
+            output = try db.map { try LedgerOutput(target: $0) }
+        } catch {
+            print(String(describing: error))
+            throw ExitCode(1)
+        }
         let line = ProgressLine()
-        let simulator = Simulator(options: .init(ledgerPath: db, elideSettledRuns: !noElide) { done, days in
+        let simulator = Simulator(options: .init(ledgerPath: try output?.prepare(), elideSettledRuns: !noElide) { done, days in
             line.show("virtual day \(done + 1) of \(days)")
         })
         let started = Stopwatch.seconds()
@@ -39,6 +45,7 @@ struct BenchCommand: AsyncParsableCommand {
         let seconds = Stopwatch.seconds() - started
         line.finish()
         let rows = try result.ledger.rowCounts().reduce(0) { $0 + $1.rows }
+        try output?.commit(result.ledger)
         let s = result.summary
         print("""
             fleet:              \(droplets) droplets, \(days) virtual days, \(churn) events/day, seed \(seed)\(noElide ? ", no elision" : "")

@@ -37,9 +37,3 @@ final class ProgressLine: Sendable {
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }
-
-/// Creates the folder a named output file goes into, so `--junit out/junit.xml` works on a fresh clone.
-func createParentFolder(of path: String) throws {
-    let parent = URL(fileURLWithPath: path).deletingLastPathComponent()
-    try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-}

@@ -45,7 +45,10 @@ struct RunCommand: AsyncParsableCommand {
             print(error.description)
             throw ExitCode(1)
         }
-        if let db, files.count == 1 { try createParentFolder(of: db) }
+        if let junit, let existing = FileManager.default.contents(atPath: junit), (try? JUnitReport.read(existing, source: junit)) == nil {
+            print("refusing --junit \(junit): it exists and is not a JUnit report; only a report is ever replaced (nothing was touched)")
+            throw ExitCode(1)
+        }
         let runner = ScenarioRunner(
             options: .init(goldensRoot: goldens, updateGoldens: updateGoldens, ledgerPath: db, elideSettledRuns: !noElide),
             stopwatch: Stopwatch.seconds)

@@ -75,3 +75,14 @@ private func withCI<T>(_ value: String?, _ body: () async throws -> T) async ret
         #expect(help.contains("0 when everything passed") && help.contains("64 on bad usage"))
     }
 }
+
+@Suite struct OutputSafetyTests {
+    @Test func aJUnitTargetThatIsNotAReportIsRefusedUntouched() async throws {
+        let directory = try RepoPaths.temporaryDirectory()
+        let target = try ScenarioFixtures.write("scenario: precious\n", to: directory, as: "self.yaml")
+        let command = try RunCommand.parse([ScenarioFixtures.shippedPath("droplet-lifecycle"), "--goldens",
+                                            RepoPaths.root().appendingPathComponent("goldens").path, "--junit", target])
+        await #expect(throws: ExitCode(1)) { try await command.run() }
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "scenario: precious\n")
+    }
+}

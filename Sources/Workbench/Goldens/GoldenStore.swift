@@ -70,28 +70,69 @@ public struct GoldenStore: Sendable {
         return results
     }
 
-    /// Rewrites the scenario's goldens to exactly `files` (removing goldens it no longer produces).
-    /// Returns the names of files that changed.
-    public func update(scenario: String, files: [LedgerFile]) throws -> [String] {
+    /// Why goldens could not be rewritten; the folder is then as it was.
+    public struct WriteError: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "cannot rewrite \(path): \(reason) (the goldens there are as they were)" }
+    }
+
+    /// Rewrites the scenario's goldens to exactly `files` (removing goldens it no longer produces)
+    /// and returns the names of files that changed. The folder is replaced whole or not at all:
+    /// the new one is written beside it (`.<scenario>.arcadia-partial`), then swapped in by two
+    /// renames; an update killed between them is finished or undone by the next one.
+    public func update(scenario: String, files: [LedgerFile]) throws(WriteError) -> [String] {
         let directory = directory(for: scenario)
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        var changed: [String] = []
-        for file in files {
-            let path = (directory as NSString).appendingPathComponent(file.name)
-            let data = Data(file.content.utf8)
-            if FileManager.default.contents(atPath: path) != data {
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-                changed.append(file.name)
-            }
+        let partial = (root as NSString).appendingPathComponent(".\(scenario).arcadia-partial")
+        let old = (root as NSString).appendingPathComponent(".\(scenario).arcadia-old")
+        try attempt(directory) {
+            try recover(directory: directory, old: old)
+            if FileManager.default.fileExists(atPath: partial) { try FileManager.default.removeItem(atPath: partial) }
         }
         let produced = Set(files.map(\.name))
-        for name in existingFiles(in: directory) where !produced.contains(name) {
-            try FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
-            changed.append(name)
+        var changed = files.filter { FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent($0.name)) != Data($0.content.utf8) }
+            .map(\.name)
+        changed += existingFiles(in: directory).filter { !produced.contains($0) }
+        guard !changed.isEmpty else { return [] }
+        try attempt(partial) {
+            for file in files {
+                let path = (partial as NSString).appendingPathComponent(file.name)
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try Data(file.content.utf8).write(to: URL(fileURLWithPath: path))
+            }
+            // Hidden files are not goldens, but they are someone's: they move to the new folder.
+            for name in ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []) where name.hasPrefix(".") {
+                try FileManager.default.copyItem(atPath: (directory as NSString).appendingPathComponent(name),
+                                                 toPath: (partial as NSString).appendingPathComponent(name))
+            }
         }
-        try removeEmptyFolders(in: directory)
+        try attempt(directory) {
+            let exists = FileManager.default.fileExists(atPath: directory)
+            if exists { try FileManager.default.moveItem(atPath: directory, toPath: old) }
+            try FileManager.default.moveItem(atPath: partial, toPath: directory)
+            if exists { try FileManager.default.removeItem(atPath: old) }
+        }
         return changed
+    }
+
+    /// After an update killed between its two renames: only the old folder left means the swap
+    /// never happened (put it back); both left means it did (drop the old one).
+    private func recover(directory: String, old: String) throws {
+        guard FileManager.default.fileExists(atPath: old) else { return }
+        if FileManager.default.fileExists(atPath: directory) {
+            try FileManager.default.removeItem(atPath: old)
+        } else {
+            try FileManager.default.moveItem(atPath: old, toPath: directory)
+        }
+    }
+
+    private func attempt(_ path: String, _ body: () throws -> Void) throws(WriteError) {
+        do {
+            try body()
+        } catch {
+            let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+            throw WriteError(path: path, reason: underlying?.localizedDescription ?? error.localizedDescription)
+        }
     }
 
     /// Golden folders that no scenario in `scenarios` produces.
@@ -116,18 +157,5 @@ public struct GoldenStore: Sendable {
             files += isDirectory.boolValue ? existingFiles(in: path).map { "\(name)/\($0)" } : [name]
         }
         return files
-    }
-
-    /// Sub-folders left empty once their last golden went (the scenario folder itself stays).
-    private func removeEmptyFolders(in directory: String) throws {
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] {
-            var isDirectory: ObjCBool = false
-            let path = (directory as NSString).appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
-            try removeEmptyFolders(in: path)
-            if (try FileManager.default.contentsOfDirectory(atPath: path)).isEmpty {
-                try FileManager.default.removeItem(atPath: path)
-            }
-        }
     }
 }

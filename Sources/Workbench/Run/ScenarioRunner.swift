@@ -105,8 +105,8 @@ public struct ScenarioRunner: Sendable {
         }
         firstFileByName[scenario.name] = file
         do {
-            let ledgerPath = try prepareLedgerPath(for: scenario.name, singleScenario: singleScenario)
-            let simulator = Simulator(options: Simulator.Options(ledgerPath: ledgerPath, elideSettledRuns: options.elideSettledRuns,
+            let output = try ledgerOutput(for: scenario.name, singleScenario: singleScenario)
+            let simulator = Simulator(options: Simulator.Options(ledgerPath: try output?.prepare(), elideSettledRuns: options.elideSettledRuns,
                                                                  progress: progress))
             let result = try await simulator.run(scenario)
             outcome.summary = result.summary
@@ -118,6 +118,7 @@ public struct ScenarioRunner: Sendable {
                 outcome.comparisons = store.compare(scenario: scenario.name, files: files)
             }
             outcome.goldenSeconds = stopwatch() - comparing
+            try output?.commit(result.ledger)
         } catch let error as SimulationError {
             outcome.failure = .simulation(error)
         } catch {
@@ -126,19 +127,15 @@ public struct ScenarioRunner: Sendable {
         return outcome
     }
 
-    /// A kept ledger always starts empty: an old file would mix two runs.
-    private func prepareLedgerPath(for scenario: String, singleScenario: Bool) throws -> String? {
+    /// Where this scenario's kept ledger goes: the `--db` file for one scenario, else
+    /// `<scenario>.sqlite` in the `--db` folder (which must not be a file).
+    private func ledgerOutput(for scenario: String, singleScenario: Bool) throws -> LedgerOutput? {
         guard let base = options.ledgerPath else { return nil }
-        let path: String
-        if singleScenario {
-            path = base
-        } else {
-            try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
-            path = (base as NSString).appendingPathComponent("\(scenario).sqlite")
+        if singleScenario { return try LedgerOutput(target: base) }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw LedgerOutput.Refusal(path: base, reason: "several scenarios keep their ledgers in a folder, and this is a file (nothing was touched)")
         }
-        for suffix in ["", "-wal", "-shm", "-journal"] where FileManager.default.fileExists(atPath: path + suffix) {
-            try FileManager.default.removeItem(atPath: path + suffix)
-        }
-        return path
+        return try LedgerOutput(target: (base as NSString).appendingPathComponent("\(scenario).sqlite"))
     }
 }

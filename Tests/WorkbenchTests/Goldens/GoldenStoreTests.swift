@@ -35,3 +35,34 @@ struct GoldenStoreTests {
         #expect(diff.contains("goldens/s/tenant_invoices/acme-2026-04.txt") && diff.contains("-Total 1.00") && diff.contains("+Total 2.00"))
     }
 }
+
+/// Golden folders are replaced whole or not at all.
+@Suite struct GoldenStoreReplacementTests {
+    let root = try! RepoPaths.temporaryDirectory("golden-swap")
+    var store: GoldenStore { GoldenStore(root: root.path) }
+
+    @Test func anUpdateKilledBeforeTheSwapIsUndoneAndOneKilledAfterItIsFinished() throws {
+        _ = try store.update(scenario: "s", files: [LedgerFile(name: "a.tsv", content: "old\n")])
+        // Killed between the two renames: only the old folder is left, under its hidden name.
+        try FileManager.default.moveItem(atPath: root.appendingPathComponent("s").path, toPath: root.appendingPathComponent(".s.arcadia-old").path)
+        #expect(try store.update(scenario: "s", files: [LedgerFile(name: "a.tsv", content: "old\n")]).isEmpty, "recovered, nothing to change")
+        #expect(try String(contentsOf: root.appendingPathComponent("s/a.tsv"), encoding: .utf8) == "old\n")
+        // Killed after the swap: the old folder is still beside the new one.
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(".s.arcadia-old"), withIntermediateDirectories: true)
+        #expect(try store.update(scenario: "s", files: [LedgerFile(name: "a.tsv", content: "new\n")]) == ["a.tsv"])
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent(".s.arcadia-old").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["s"])
+    }
+
+    @Test func hiddenFilesMoveToTheNewFolderAndAnUnwritableRootIsAClearError() throws {
+        _ = try store.update(scenario: "s", files: [LedgerFile(name: "a.tsv", content: "1\n")])
+        try Data("mine".utf8).write(to: root.appendingPathComponent("s/.keep"))
+        _ = try store.update(scenario: "s", files: [LedgerFile(name: "b.tsv", content: "2\n")])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("s").path).sorted() == [".keep", "b.tsv"])
+        let file = root.appendingPathComponent("not-a-folder")
+        try Data().write(to: file)
+        #expect(throws: GoldenStore.WriteError.self) {
+            try GoldenStore(root: file.path).update(scenario: "s", files: [LedgerFile(name: "a.tsv", content: "1\n")])
+        }
+    }
+}
