@@ -7,7 +7,7 @@ extension Scenario {
         copy.file = nil
         copy.world = world.withoutLocations()
         copy.timeline = timeline.map { TimelineEvent(at: $0.at, action: $0.action.withoutLocations()) }
-        copy.driftIgnore = driftIgnore.map { DriftIgnoreSpec(rule: $0.rule) }
+        copy.driftIgnore = driftIgnore.map(\.unlocated)
         copy.tenancy.tenants = tenancy.tenants.map(\.unlocated)
         copy.tenancy.deployments = tenancy.deployments.map(\.unlocated)
         copy.priceBooks = priceBooks.map(\.unlocated)
@@ -70,3 +70,4 @@ extension ProjectOnlySpec: ScenarioLocated {}
 extension TenantSpec: ScenarioLocated {}
 extension DeploymentSpec: ScenarioLocated {}
 extension PriceBookSpec: ScenarioLocated {}
+extension DriftIgnoreSpec: ScenarioLocated {}
