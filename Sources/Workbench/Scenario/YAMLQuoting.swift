@@ -14,14 +14,14 @@ enum YAMLQuoting {
     }
 
     /// Whether `text` written plain reads back as the same string in block and flow context.
-    static func isSafePlain(_ text: String) -> Bool {
+    private static func isSafePlain(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
         guard let first = scalars.first, let last = scalars.last else { return false }
         if first == " " || last == " " || last == ":" { return false }
         if "!&*|>'\"%@`#,[]{}?:".unicodeScalars.contains(first) { return false }
         if first == "-", scalars.count == 1 || scalars[1] == " " { return false }
         for (index, scalar) in scalars.enumerated() {
-            guard isPrintable(scalar), scalar != "\t" else { return false }
+            guard isPrintable(scalar) else { return false }
             if ",[]{}".unicodeScalars.contains(scalar) { return false }
             if scalar == ":", scalars[index + 1] == " " { return false }
             if scalar == "#", scalars[index - 1] == " " { return false }
@@ -31,8 +31,8 @@ enum YAMLQuoting {
     }
 
     /// `"…"` with `\` and `"` escaped, line breaks and tabs as `\n`, `\r`, `\t`, and every other
-    /// character YAML does not allow raw as `\xHH`, `\uHHHH` or `\UHHHHHHHH`.
-    static func doubleQuoted(_ text: String) -> String {
+    /// character YAML does not allow raw as `\xHH` or `\uHHHH` (all beyond U+FFFF are printable).
+    private static func doubleQuoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -46,10 +46,8 @@ enum YAMLQuoting {
                     out.unicodeScalars.append(scalar)
                 } else if scalar.value <= 0xFF {
                     out += "\\x" + hex(scalar.value, digits: 2)
-                } else if scalar.value <= 0xFFFF {
-                    out += "\\u" + hex(scalar.value, digits: 4)
                 } else {
-                    out += "\\U" + hex(scalar.value, digits: 8)
+                    out += "\\u" + hex(scalar.value, digits: 4)
                 }
             }
         }
@@ -109,7 +107,7 @@ enum YAMLQuoting {
 
     /// YAML's printable set, less the characters YAML treats as line breaks (U+0085, U+2028,
     /// U+2029) and the byte-order mark, which must never appear raw inside a scalar.
-    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+    private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x20...0x7E, 0xA0...0x2027, 0x202A...0xD7FF, 0xE000...0xFEFE, 0xFF00...0xFFFD, 0x10000...0x10FFFF: true
         default: false

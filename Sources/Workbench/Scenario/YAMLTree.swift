@@ -60,20 +60,21 @@ indirect enum YAMLTree: Equatable {
         let margin = String(repeating: " ", count: indent)
         return entries.flatMap { entry -> [String] in
             let key = margin + YAMLQuoting.inline(entry.key) + ":"
-            let line = key + " " + entry.value.flow
+            let line = { key + " " + entry.value.flow }
             switch entry.value {
             case .token:
-                return [line]
+                return [line()]
             case .text(let text):
-                guard let block = YAMLQuoting.blockScalar(text, indent: indent + 2, width: proseWidth) else { return [line] }
+                guard let block = YAMLQuoting.blockScalar(text, indent: indent + 2, width: proseWidth) else { return [line()] }
                 return [key + " " + block[0]] + block.dropFirst()
             case .list(let items):
-                let inFlow = items.isEmpty || (fits(line) && !items.contains(where: \.isMapping))
-                return inFlow ? [line] : [key] + listLines(items, indent: indent + 2)
+                if items.isEmpty { return [line()] }
+                if !items.contains(where: \.isMapping), fits(line()) { return [line()] }
+                return [key] + listLines(items, indent: indent + 2)
             case .map(let children):
-                return children.isEmpty || fits(line) ? [line] : [key] + blockLines(children, indent: indent + 2)
+                return children.isEmpty || fits(line()) ? [line()] : [key] + blockLines(children, indent: indent + 2)
             case .blockMap(let children):
-                return children.isEmpty ? [line] : [key] + blockLines(children, indent: indent + 2)
+                return children.isEmpty ? [line()] : [key] + blockLines(children, indent: indent + 2)
             }
         }
     }
