@@ -28,7 +28,7 @@ struct BenchCommand: AsyncParsableCommand {
     var db: String?
 
     func run() async throws {
-        let scenario = FleetScenario.make(droplets: droplets, days: days, churnPerDay: churn, seed: seed)
+        let scenario = try FleetScenario.make(droplets: droplets, days: days, churnPerDay: churn, seed: seed)
         if let db { try? FileManager.default.removeItem(atPath: db) }
         let simulator = Simulator(options: .init(ledgerPath: db, elideSettledRuns: !noElide))
         let started = Stopwatch.seconds()
