@@ -95,6 +95,11 @@ public struct FakeDeparture: Equatable, Sendable {
 
     public var way: Way
     public var at: Timestamp
+
+    public init(way: Way, at: Timestamp) {
+        self.way = way
+        self.at = at
+    }
 }
 
 /// A resource in the wrong state for the operation, by the names a scenario uses (droplets and

@@ -1,9 +1,9 @@
 import ArcadiaCore
 import DigitalOcean
 
-/// The timeline's actions: the `ScenarioAction` cases, their YAML keys, and which area parses each.
-/// A new world action is a case and a key here, its spec, YAML and play in its area file
-/// (`Areas/`, dispatched from `WorldBuilder.applyAction`), and the fake's operation.
+/// The timeline's actions: the `ScenarioAction` cases, their YAML keys, and which area parses and
+/// plays each. A new world action is a case, a key and two dispatch lines here, its spec, YAML and
+/// play in its area file (`Areas/`), and the fake's operation; the validator's dry run needs nothing more.
 /// One thing that happens to the fake world at an instant.
 public enum ScenarioAction: Sendable, Equatable {
     case createProject(ProjectSpec)
@@ -246,5 +246,35 @@ extension YAMLNodeReader {
     /// `{name}`: the body of every action that only names its resource.
     private func nameOnly(_ body: YAMLField) throws(ScenarioError) -> String {
         try nonEmptyString(mapping(body, allowed: ["name"]).required("name"))
+    }
+}
+
+extension WorldBuilder {
+    /// Plays one world action on the fake; the platform's actions change nothing at DO and are
+    /// played by the simulator's drivers.
+    mutating func applyAction(_ action: ScenarioAction) throws {
+        switch action {
+        case .createProject(let p): try createProject(p)
+        case .createDroplet(let d): try createDroplet(d, createdAt: nil)
+        case .resizeDroplet, .powerOffDroplet, .powerOnDroplet, .renameDroplet, .tagDroplet, .destroyDroplet:
+            try applyDropletAction(action)
+        case .createDomain(let d): try createDomain(d)
+        case .deleteDomain(let name): try fake.deleteDomain(name: name)
+        case .moveToProject(let resource, let project): try move(resource, to: project)
+        case .fault(let f): injectFault(f)
+        case .setInvoiceCSVColumns(let columns): try setCSVColumns(columns)
+        case .corruptInvoiceCSV(let period, let how): try corruptCSV(period: period, how: how)
+        case .createVolume, .attachVolume, .detachVolume, .deleteVolume: try applyVolumeAction(action)
+        case .reserveIP, .assignIP, .unassignIP, .releaseIP: try applyReservedIPAction(action)
+        case .enableBackups, .disableBackups, .takeSnapshot, .deleteSnapshot: try applyImageAction(action)
+        case .createFirewall, .updateFirewall, .deleteFirewall: try applyFirewallAction(action)
+        case .createLoadBalancer, .updateLoadBalancer, .deleteLoadBalancer: try applyLoadBalancerAction(action)
+        case .createSpacesBucket, .deleteSpacesBucket, .setSpacesBucketSize, .createDatabase, .deleteDatabase, .createK8sCluster,
+             .deleteK8sCluster, .createApp, .deleteApp:
+            try applyProjectOnlyAction(action)
+        case .reingestInvoice, .provision, .acceptDrift, .subscribe, .changeSubscription, .endSubscription, .meterUsage,
+             .rollupInvoices, .invoicePaid, .invoiceVoid:
+            break
+        }
     }
 }

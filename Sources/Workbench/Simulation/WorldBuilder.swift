@@ -4,7 +4,8 @@ import FakeDigitalOcean
 /// Turns scenario declarations and timeline events into calls on the fake provider. The simulator
 /// builds its world with it, and the validator's dry run builds a scratch one the same way, so a
 /// world rule lives once, in the fake. What each area declares and plays is in its own file
-/// (`Scenario/Areas/`); this file holds the order of the world and the dispatch.
+/// (`Scenario/Areas/`), each action dispatched there from `ScenarioAction.swift`; this file holds
+/// the order of the world.
 struct WorldBuilder {
     let fake: FakeDigitalOcean
     /// Scenario labels of reserved IPs, to the addresses the fake handed out (a scenario cannot
@@ -47,34 +48,6 @@ struct WorldBuilder {
         try each(world.databases, "world.databases", \.location) { try $0.createProjectOnly(.database, $1) }
         try each(world.k8sClusters, "world.k8s_clusters", \.location) { try $0.createProjectOnly(.k8sCluster, $1) }
         try each(world.apps, "world.apps", \.location) { try $0.createProjectOnly(.app, $1) }
-    }
-
-    /// Plays one world action on the fake; the platform's actions change nothing at DO and are
-    /// played by the simulator's drivers.
-    mutating func applyAction(_ action: ScenarioAction) throws {
-        switch action {
-        case .createProject(let p): try createProject(p)
-        case .createDroplet(let d): try createDroplet(d, createdAt: nil)
-        case .resizeDroplet, .powerOffDroplet, .powerOnDroplet, .renameDroplet, .tagDroplet, .destroyDroplet:
-            try applyDropletAction(action)
-        case .createDomain(let d): try createDomain(d)
-        case .deleteDomain(let name): try fake.deleteDomain(name: name)
-        case .moveToProject(let resource, let project): try move(resource, to: project)
-        case .fault(let f): injectFault(f)
-        case .setInvoiceCSVColumns(let columns): try setCSVColumns(columns)
-        case .corruptInvoiceCSV(let period, let how): try corruptCSV(period: period, how: how)
-        case .createVolume, .attachVolume, .detachVolume, .deleteVolume: try applyVolumeAction(action)
-        case .reserveIP, .assignIP, .unassignIP, .releaseIP: try applyReservedIPAction(action)
-        case .enableBackups, .disableBackups, .takeSnapshot, .deleteSnapshot: try applyImageAction(action)
-        case .createFirewall, .updateFirewall, .deleteFirewall: try applyFirewallAction(action)
-        case .createLoadBalancer, .updateLoadBalancer, .deleteLoadBalancer: try applyLoadBalancerAction(action)
-        case .createSpacesBucket, .deleteSpacesBucket, .setSpacesBucketSize, .createDatabase, .deleteDatabase, .createK8sCluster,
-             .deleteK8sCluster, .createApp, .deleteApp:
-            try applyProjectOnlyAction(action)
-        case .reingestInvoice, .provision, .acceptDrift, .subscribe, .changeSubscription, .endSubscription, .meterUsage,
-             .rollupInvoices, .invoicePaid, .invoiceVoid:
-            break
-        }
     }
 
     /// Applies `body` to each item, naming the first that fails by its list and position.
