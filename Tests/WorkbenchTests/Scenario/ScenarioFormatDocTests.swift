@@ -148,6 +148,8 @@ struct ScenarioFormatDocTests {
     @Test(arguments: [
         DocRow("clock.end is after clock.start", "scenario: t\nseed: 1\nclock: {start: 2026-04-01, end: 2026-04-01}\n",
                "3:33: clock.end: must be after clock.start (2026-04-01T00:00:00Z); the clock runs start ..< end"),
+        DocRow("a new size says its shape", h + "world:\n  sizes: [{slug: x-big, price_monthly: 7.00}]\n",
+               "5:11: world.sizes[0]: 'x-big' is not in the catalogue, so it needs vcpus, memory and disk as well as price_monthly"),
         DocRow("world project names are unique", h + "world:\n  projects: [{name: p}, {name: p}]\n",
                "5:32: world.projects[1].name: another world project is already named 'p'"),
         DocRow("one default project", h + "world:\n  projects: [{name: a, default: true}, {name: b, default: true}]\n",

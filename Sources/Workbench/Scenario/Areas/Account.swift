@@ -1,6 +1,9 @@
 import DigitalOcean
 import FakeDigitalOcean
 
+// The DO account's billing settings (`account:`, `world.sizes`) and the billing actions: the specs,
+// their YAML and their play on the fake.
+
 /// The fake DO account's billing settings: what `account:` in a scenario says.
 public struct AccountSpec: Sendable, Equatable {
     public var tax: TaxSpec?

@@ -1,5 +1,8 @@
 import FakeDigitalOcean
 
+// Droplet backups and snapshots: the specs, their YAML and their play on the fake, which takes the
+// backups as its clock advances.
+
 /// DO's basic backup plans.
 public enum BackupPlan: String, Sendable, Equatable, CaseIterable {
     case weekly

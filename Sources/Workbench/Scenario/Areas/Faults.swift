@@ -1,5 +1,7 @@
 import FakeDigitalOcean
 
+// Faults, and the listing shift a fault may carry: the specs, their YAML and their play on the fake.
+
 /// A failure the fake provider injects into the next matching requests.
 public struct FaultSpec: Sendable, Equatable {
     /// How the response is spoiled instead of an error status.
