@@ -8,6 +8,8 @@ import Synchronization
 /// and synchronous, and nothing inside ever awaits.
 public final class FakeDigitalOcean: Sendable {
     public static let defaultToken = "fake-do-token"
+    /// The project DO creates when an account has none marked default (made on demand).
+    public static let impliedDefaultProject = FakeWorld.impliedDefaultProject
 
     private struct State {
         var world: FakeWorld
@@ -210,8 +212,9 @@ public final class FakeDigitalOcean: Sendable {
         state.withLock { $0.world.removeTaxRate() }
     }
 
-    /// The CSV export's columns from now on: DO's 9 (`InvoiceCSVColumn.standard`) or the older 8
-    /// without `category` (`.legacy`), in any order, so ingestion is tested on moved columns.
+    /// The CSV export's columns from now on: DO's 9 (`InvoiceCSVColumn.standard`), the older 8
+    /// without `category` (`.legacy`), or any choice with the `.required` five, in any order, so
+    /// ingestion is tested on moved and missing columns.
     public func setInvoiceCSVColumns(_ columns: [InvoiceCSVColumn]) throws {
         try mutate { world throws(FakeWorldError) in try world.setInvoiceCSVColumns(columns) }
     }

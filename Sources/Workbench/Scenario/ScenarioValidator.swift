@@ -30,7 +30,7 @@ public enum ScenarioValidator {
 }
 
 /// The name DO gives the project it creates when an account has none marked default.
-let impliedDefaultProject = "Default"
+let impliedDefaultProject = FakeDigitalOcean.impliedDefaultProject
 
 /// One validation: the scenario, where its fields were written, and the scratch world it plays.
 struct ScenarioDryRun {
