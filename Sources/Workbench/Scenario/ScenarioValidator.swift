@@ -139,12 +139,9 @@ struct ScenarioDryRun {
             // Implied, the fake would create it, not refuse it: but `project: Default` already names it.
             throw error("\(field).name", near: near, "a project named '\(project.name)' already exists")
         case .reingestInvoice(let period):
-            guard let monthStart = Timestamp(iso8601: period + "-01"), when >= monthStart.startOfNextMonth else {
-                throw error("\(field).period", near: near,
-                            "the \(period) invoice cannot exist at \(when): DO issues a month's invoice on the 1st of the next month")
-            }
+            try checkReingest(period, field: field, near: near, when: when)
         case .provision(let name, let spec):
-            specFields[try liveDroplet(name, "\(field).droplet", near: near, when: when)] = Set(spec.keys)
+            try recordProvision(name, spec, field: field, near: near, when: when)
         case .acceptDrift(let name, let specField):
             try checkAcceptDrift(name, specField, field: field, near: near, when: when)
         case .subscribe, .changeSubscription, .endSubscription, .meterUsage:

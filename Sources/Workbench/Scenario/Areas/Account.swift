@@ -219,3 +219,13 @@ extension WorldBuilder {
         var description: String { "the fake knows no CSV column '\(name)'" }
     }
 }
+
+extension ScenarioDryRun {
+    /// An operator can re-ingest only an invoice DO has issued (on the 1st of the next month).
+    func checkReingest(_ period: String, field: String, near: ScenarioLocation?, when: Timestamp) throws(ScenarioError) {
+        guard let monthStart = Timestamp(iso8601: period + "-01"), when >= monthStart.startOfNextMonth else {
+            throw error("\(field).period", near: near,
+                        "the \(period) invoice cannot exist at \(when): DO issues a month's invoice on the 1st of the next month")
+        }
+    }
+}

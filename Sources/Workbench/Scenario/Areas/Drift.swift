@@ -112,6 +112,11 @@ extension ScenarioDryRun {
         }
     }
 
+    mutating func recordProvision(_ name: String, _ spec: [String: JSONValue], field: String, near: ScenarioLocation?,
+                                  when: Timestamp) throws(ScenarioError) {
+        specFields[try liveDroplet(name, "\(field).droplet", near: near, when: when)] = Set(spec.keys)
+    }
+
     func checkAcceptDrift(_ name: String, _ specField: String, field: String, near: ScenarioLocation?, when: Timestamp) throws(ScenarioError) {
         let id = try liveDroplet(name, "\(field).droplet", near: near, when: when)
         guard let fields = specFields[id] else {
