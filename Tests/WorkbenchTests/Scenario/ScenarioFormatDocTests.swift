@@ -279,6 +279,13 @@ struct ScenarioFormatDocTests {
     ])
     func validatorRows(_ row: DocRow) { row.check() }
 
+    /// A rule only the fake knows is the validator's too, reported at the action (no field of its own).
+    @Test func theFakesRulesAreCheckedBeforeARun() {
+        let yaml = Self.h + "world:\n  droplets: [{name: a, size: s, region: nyc3}]\n  volumes: [{name: v, size: 10, region: syd1}]\n"
+            + "timeline:\n  - {at: 2026-04-01, attach_volume: {name: v, droplet: a}}\n"
+        #expect(Self.error(yaml) == "case.yaml:8:37: timeline[0].attach_volume: volume 'v' is in syd1 but droplet 'a' is in nyc3")
+    }
+
     static func error(_ yaml: String, file: String = "case.yaml") -> String? {
         do {
             _ = try ScenarioParser.parse(yaml: yaml, file: file)
