@@ -8,6 +8,8 @@ import Synchronization
 /// and synchronous, and nothing inside ever awaits.
 public final class FakeDigitalOcean: Sendable {
     public static let defaultToken = "fake-do-token"
+    /// The project DO creates when an account has none marked default (made on demand).
+    public static let impliedDefaultProject = FakeWorld.impliedDefaultProject
 
     private struct State {
         var world: FakeWorld
@@ -16,8 +18,11 @@ public final class FakeDigitalOcean: Sendable {
 
     private let state: Mutex<State>
 
-    public init(seed: UInt64, start: Timestamp, token: String = FakeDigitalOcean.defaultToken) {
-        state = Mutex(State(world: FakeWorld(seed: seed, start: start), api: FakeAPI(seed: seed, token: token)))
+    /// With `checksCatalogue: false` any size or region slug is accepted: a scenario's dry run
+    /// checks what happens to its resources, while their sizes and regions are the run's to check.
+    public init(seed: UInt64, start: Timestamp, token: String = FakeDigitalOcean.defaultToken, checksCatalogue: Bool = true) {
+        state = Mutex(State(world: FakeWorld(seed: seed, start: start, checksCatalogue: checksCatalogue),
+                            api: FakeAPI(seed: seed, token: token)))
     }
 
     /// In-process: routes `APIRequest` → `APIResponse` without sockets.
@@ -177,6 +182,9 @@ public final class FakeDigitalOcean: Sendable {
         try mutate { world throws(FakeWorldError) in try world.assignDomain(name: name, toProject: project) }
     }
 
+    /// Every project's name, and `Default` while no project is the default (it is made on demand).
+    public var projectNames: [String] { state.withLock { $0.world.projectNames } }
+
     /// The droplet's id, for tests and scenarios that need to address it over the API.
     public func dropletID(name: String) throws -> Int {
         try mutate { world throws(FakeWorldError) in try world.droplet(named: name).id }
@@ -204,8 +212,9 @@ public final class FakeDigitalOcean: Sendable {
         state.withLock { $0.world.removeTaxRate() }
     }
 
-    /// The CSV export's columns from now on: DO's 9 (`InvoiceCSVColumn.standard`) or the older 8
-    /// without `category` (`.legacy`), in any order, so ingestion is tested on moved columns.
+    /// The CSV export's columns from now on: DO's 9 (`InvoiceCSVColumn.standard`), the older 8
+    /// without `category` (`.legacy`), or any choice with the `.required` five, in any order, so
+    /// ingestion is tested on moved and missing columns.
     public func setInvoiceCSVColumns(_ columns: [InvoiceCSVColumn]) throws {
         try mutate { world throws(FakeWorldError) in try world.setInvoiceCSVColumns(columns) }
     }
@@ -234,6 +243,11 @@ public final class FakeDigitalOcean: Sendable {
     /// page 1) fail with `status` and DO's error body for it; a 429 also gets `retry-after: 30`.
     public func injectFault(path: String, page: Int?, status: Int, times: Int) {
         injectFault(path: path, page: page, action: .status(status), times: times)
+    }
+
+    /// Makes a listing shift's change now, as a dry run sees it (a served fault makes it after its page).
+    public func applyListingShift(_ shift: ListingShift) throws {
+        try mutate { world throws(FakeWorldError) in try world.applyStrictly(shift) }
     }
 
     /// With `.shiftAfterServing`, the page is served, then the world changes once (`times` should

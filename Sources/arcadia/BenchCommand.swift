@@ -28,7 +28,7 @@ struct BenchCommand: AsyncParsableCommand {
     var db: String?
 
     func run() async throws {
-        let scenario = FleetScenario.make(droplets: droplets, days: days, churnPerDay: churn, seed: seed)
+        let scenario = try FleetScenario.make(droplets: droplets, days: days, churnPerDay: churn, seed: seed)
         let output: LedgerOutput?
         do {
             output = try db.map { try LedgerOutput(target: $0) }

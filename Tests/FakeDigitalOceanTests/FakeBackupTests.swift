@@ -93,12 +93,12 @@ import TestSupport
 
     @Test func backupsAreRefusedTwiceAndWindowsAreDOs() throws {
         let fake = try fakeWithDroplets(1)
-        #expect(throws: FakeWorldError.invalidState("droplet 'web-001' has no backups enabled")) { try fake.disableBackups(droplet: "web-001") }
+        #expect(throws: FakeWorldError.conflict(.backupsNotEnabled(droplet: "web-001"))) { try fake.disableBackups(droplet: "web-001") }
         #expect(throws: FakeWorldError.invalidArgument("a backup window starts at hour 0, 4, 8, 12, 16 or 20, got 3")) {
             try fake.enableBackups(droplet: "web-001", plan: .weekly, hour: 3)
         }
         try fake.enableBackups(droplet: "web-001", plan: .weekly)
-        #expect(throws: FakeWorldError.invalidState("droplet 'web-001' already has weekly backups; disable them first")) {
+        #expect(throws: FakeWorldError.conflict(.backupsAlreadyEnabled(droplet: "web-001", plan: .weekly))) {
             try fake.enableBackups(droplet: "web-001", plan: .daily)
         }
     }

@@ -65,7 +65,7 @@ import TestSupport
 
     @Test func doRulesAreEnforced() throws {
         let fake = try fakeWithDroplets(1)
-        #expect(throws: FakeWorldError.invalidState("droplet 'web-001' is in nyc3 but load balancer 'lb' is in syd1")) {
+        #expect(throws: FakeWorldError.invalidState("droplet 'web-001' is in nyc3 but load balancer 'lb' is in syd1").about("droplets")) {
             try fake.createLoadBalancer(name: "lb", region: "syd1", forwardingRules: [http], droplets: ["web-001"], project: nil)
         }
         #expect(throws: FakeWorldError.invalidArgument("load balancer 'lb' size_unit must be 1-100 nodes, got 101")) {

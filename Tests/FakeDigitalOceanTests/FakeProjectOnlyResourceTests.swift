@@ -32,7 +32,7 @@ import Testing
         #expect(try await fake.client.projectResources(projectID: b).items.map(\.urn) == [urn])
         try fake.deleteDatabase(name: "orders")
         #expect(try await fake.client.projectResources(projectID: b).items.isEmpty)
-        #expect(throws: FakeWorldError.invalidArgument("no database cluster named 'orders'")) { try fake.deleteDatabase(name: "orders") }
+        #expect(throws: FakeWorldError.unknown(.database, "orders")) { try fake.deleteDatabase(name: "orders") }
     }
 
     @Test func bucketNamesFollowDOsRules() throws {
@@ -41,7 +41,7 @@ import Testing
             try fake.createSpacesBucket(name: "Assets", region: "syd1", project: nil)
         }
         try fake.createSpacesBucket(name: "assets", region: "syd1", project: nil)
-        #expect(throws: FakeWorldError.invalidState("a Spaces bucket is already named 'assets'")) {
+        #expect(throws: FakeWorldError.duplicate(.spacesBucket, "assets")) {
             try fake.createSpacesBucket(name: "assets", region: "nyc3", project: nil)
         }
     }

@@ -68,8 +68,8 @@ import Testing
 
     @Test func assigningToUnknownProjectFails() throws {
         let fake = try fakeWithDroplets(1)
-        #expect(throws: FakeWorldError.unknownProject("nope")) { try fake.assignDroplet(name: "web-001", toProject: "nope") }
-        #expect(throws: FakeWorldError.unknownProject("nope")) {
+        #expect(throws: FakeWorldError.unknown(.project, "nope", field: "project")) { try fake.assignDroplet(name: "web-001", toProject: "nope") }
+        #expect(throws: FakeWorldError.unknown(.project, "nope", field: "project")) {
             try fake.createDroplet(name: "x", size: "s-1vcpu-1gb", region: "nyc3", tags: [], poweredOn: true, createdAt: nil, project: "nope")
         }
     }

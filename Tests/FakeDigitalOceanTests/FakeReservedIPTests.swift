@@ -35,7 +35,7 @@ import TestSupport
         }
         let near = try fake.reserveIP(region: "nyc3", project: nil)
         try fake.assignIP(near, toDroplet: "web-001")
-        #expect(throws: FakeWorldError.invalidState("reserved IP \(near) is assigned; unassign it first")) { try fake.releaseIP(near) }
+        #expect(throws: FakeWorldError.conflict(.reservedIPStillAssigned(ip: near, droplet: "web-001"))) { try fake.releaseIP(near) }
         #expect(far != near)
     }
 }

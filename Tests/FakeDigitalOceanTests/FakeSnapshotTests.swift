@@ -85,11 +85,11 @@ import TestSupport
 
     @Test func namesAreUniqueAndSourcesMustExist() throws {
         let fake = try fakeWithSnapshots()
-        #expect(throws: FakeWorldError.invalidState("a snapshot is already named 'data-nightly'")) {
+        #expect(throws: FakeWorldError.duplicate(.snapshot, "data-nightly")) {
             try fake.takeVolumeSnapshot(volume: "data", name: "data-nightly")
         }
-        #expect(throws: FakeWorldError.unknownDroplet("web-9")) { try fake.takeDropletSnapshot(droplet: "web-9", name: "x") }
-        #expect(throws: FakeWorldError.invalidArgument("no volume named 'nope'")) { try fake.takeVolumeSnapshot(volume: "nope", name: "x") }
-        #expect(throws: FakeWorldError.invalidArgument("no snapshot named 'x'")) { try fake.deleteSnapshot(name: "x") }
+        #expect(throws: FakeWorldError.unknown(.droplet, "web-9", field: "droplet")) { try fake.takeDropletSnapshot(droplet: "web-9", name: "x") }
+        #expect(throws: FakeWorldError.unknown(.volume, "nope", field: "volume")) { try fake.takeVolumeSnapshot(volume: "nope", name: "x") }
+        #expect(throws: FakeWorldError.unknown(.snapshot, "x")) { try fake.deleteSnapshot(name: "x") }
     }
 }

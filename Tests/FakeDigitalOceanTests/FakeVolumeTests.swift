@@ -35,8 +35,8 @@ import TestSupport
         }
         try fake.createVolume(name: "near", sizeGB: 10, region: "nyc3", tags: [], project: nil)
         try fake.attachVolume(name: "near", toDroplet: "web-001")
-        #expect(throws: FakeWorldError.invalidState("volume 'near' is attached; detach it first")) { try fake.deleteVolume(name: "near") }
-        #expect(throws: FakeWorldError.invalidState("a volume is already named 'near'")) {
+        #expect(throws: FakeWorldError.conflict(.volumeStillAttached(volume: "near", droplet: "web-001"))) { try fake.deleteVolume(name: "near") }
+        #expect(throws: FakeWorldError.duplicate(.volume, "near")) {
             try fake.createVolume(name: "near", sizeGB: 10, region: "nyc3", tags: [], project: nil)
         }
     }

@@ -47,10 +47,10 @@ import Testing
         #expect(FakeWorldError.unknownSize("s-99").description.hasPrefix("unknown droplet size 's-99' (known: s-1vcpu-512mb-10gb, "))
         #expect(throws: FakeWorldError.unknownRegion("mars1")) { try create("a", "s-1vcpu-1gb", "mars1") }
         #expect(FakeWorldError.unknownRegion("mars1").description.contains("syd1"))
-        #expect(throws: FakeWorldError.duplicateDroplet("web-001")) { try create("web-001", "s-1vcpu-1gb", "nyc3") }
-        #expect(throws: FakeWorldError.unknownDroplet("ghost")) { try fake.destroyDroplet(name: "ghost") }
-        #expect(throws: FakeWorldError.invalidState("droplet 'web-001' is already on")) { try fake.powerOnDroplet(name: "web-001") }
-        #expect(throws: FakeWorldError.invalidState("droplet 'web-001' is already s-1vcpu-1gb")) {
+        #expect(throws: FakeWorldError.duplicate(.droplet, "web-001")) { try create("web-001", "s-1vcpu-1gb", "nyc3") }
+        #expect(throws: FakeWorldError.unknown(.droplet, "ghost")) { try fake.destroyDroplet(name: "ghost") }
+        #expect(throws: FakeWorldError.conflict(.alreadyPowered(droplet: "web-001", on: true))) { try fake.powerOnDroplet(name: "web-001") }
+        #expect(throws: FakeWorldError.invalidState("droplet 'web-001' is already s-1vcpu-1gb").about("size")) {
             try fake.resizeDroplet(name: "web-001", size: "s-1vcpu-1gb")
         }
         #expect(throws: FakeWorldError.self) {
@@ -58,8 +58,8 @@ import Testing
                                    createdAt: start + 1, project: nil)
         }
         try fake.createDomain(name: "a.test", ttl: 1800, project: nil)
-        #expect(throws: FakeWorldError.duplicateDomain("a.test")) { try fake.createDomain(name: "a.test", ttl: 1800, project: nil) }
-        #expect(throws: FakeWorldError.duplicateProject("Default")) {
+        #expect(throws: FakeWorldError.duplicate(.domain, "a.test")) { try fake.createDomain(name: "a.test", ttl: 1800, project: nil) }
+        #expect(throws: FakeWorldError.duplicate(.project, "Default")) {
             try fake.createProject(name: "Default", description: "", environment: nil, isDefault: false)
         }
         #expect(fake.revision == revision + 1)

@@ -14,4 +14,6 @@ public enum InvoiceCSVColumn: String, CaseIterable, Sendable {
     public static let standard: [InvoiceCSVColumn] = allCases
     /// Exports from before July 2020: the same without `category`.
     public static let legacy: [InvoiceCSVColumn] = allCases.filter { $0 != .category }
+    /// What every export has, whichever columns it carries besides.
+    public static let required: [InvoiceCSVColumn] = [.product, .description, .start, .end, .usd]
 }

@@ -11,14 +11,16 @@ struct FakeProjectOnlyResource: Sendable {
         case k8sCluster = "kubernetes"
         case app
 
-        var noun: String {
+        var resourceKind: FakeResourceKind {
             switch self {
-            case .spacesBucket: "Spaces bucket"
-            case .database: "database cluster"
-            case .k8sCluster: "Kubernetes cluster"
-            case .app: "app"
+            case .spacesBucket: .spacesBucket
+            case .database: .database
+            case .k8sCluster: .k8sCluster
+            case .app: .app
             }
         }
+
+        var noun: String { resourceKind.noun }
     }
 
     let kind: Kind

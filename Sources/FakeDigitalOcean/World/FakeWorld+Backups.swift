@@ -9,7 +9,7 @@ extension FakeWorld {
     mutating func enableBackups(name: String, plan: BackupPolicy.Plan, weekday: Int?, hour: Int?) throws(FakeWorldError) {
         let droplet = try droplet(named: name)
         if let current = droplet.backupPolicy {
-            throw .invalidState("droplet '\(name)' already has \(current.plan.rawValue) backups; disable them first")
+            throw .conflict(.backupsAlreadyEnabled(droplet: name, plan: current.plan))
         }
         if let weekday, !BackupPolicy.weekdays.indices.contains(weekday) {
             throw .invalidArgument("a backup weekday is 0 (SUN) … 6 (SAT), got \(weekday)")
@@ -35,7 +35,7 @@ extension FakeWorld {
     mutating func disableBackups(name: String) throws(FakeWorldError) {
         let id = try droplet(named: name).id
         try updateDroplet(named: name) { droplet throws(FakeWorldError) in
-            guard droplet.backupPolicy != nil else { throw .invalidState("droplet '\(name)' has no backups enabled") }
+            guard droplet.backupPolicy != nil else { throw .conflict(.backupsNotEnabled(droplet: name)) }
             droplet.backupPolicy = nil
             droplet.nextBackupAt = nil
             droplet.backups = []

@@ -6,7 +6,7 @@ extension FakeWorld {
     mutating func createFirewall(name: String, droplets: [String], tags: [String], inbound: [FirewallInboundRule],
                                  outbound: [FirewallOutboundRule]) throws(FakeWorldError) {
         try Self.checkFirewallName(name)
-        guard firewalls.allSatisfy({ $0.name != name }) else { throw .invalidState("a firewall is already named '\(name)'") }
+        guard firewalls.allSatisfy({ $0.name != name }) else { throw .duplicate(.firewall, name) }
         let dropletIDs = try dropletIDs(droplets)
         try Self.checkRules(inbound.map { ($0.protocol, $0.ports) } + outbound.map { ($0.protocol, $0.ports) })
         bumpRevision()
@@ -48,13 +48,13 @@ extension FakeWorld {
     func dropletIDs(_ names: [String]) throws(FakeWorldError) -> [Int] {
         var ids: [Int] = []
         for name in Self.unique(names) {
-            ids.append(try droplet(named: name).id)
+            ids.append(try droplet(named: name, field: "droplets").id)
         }
         return ids
     }
 
     private func firewallIndex(_ name: String) throws(FakeWorldError) -> Int {
-        guard let index = firewalls.firstIndex(where: { $0.name == name }) else { throw .invalidArgument("no firewall named '\(name)'") }
+        guard let index = firewalls.firstIndex(where: { $0.name == name }) else { throw .unknown(.firewall, name) }
         return index
     }
 

@@ -9,8 +9,8 @@ extension FakeWorld {
                                      forwardingRules: [LoadBalancer.ForwardingRule], droplets: [String],
                                      project: String?) throws(FakeWorldError) {
         guard !name.isEmpty else { throw .invalidArgument("a load balancer needs a name") }
-        guard loadBalancers.allSatisfy({ $0.name != name }) else { throw .invalidState("a load balancer is already named '\(name)'") }
-        guard let region = RegionCatalogue.region(region) else { throw .unknownRegion(region) }
+        guard loadBalancers.allSatisfy({ $0.name != name }) else { throw .duplicate(.loadBalancer, name) }
+        let region = try catalogueRegion(region)
         try Self.checkLoadBalancer(name: name, sizeUnit: sizeUnit, algorithm: algorithm, forwardingRules: forwardingRules)
         let dropletIDs = try backends(droplets, region: region, loadBalancer: name)
         let projectIndex = try projectIndexForNewResource(project)
@@ -56,16 +56,15 @@ extension FakeWorld {
     }
 
     private func loadBalancerIndex(_ name: String) throws(FakeWorldError) -> Int {
-        guard let index = loadBalancers.firstIndex(where: { $0.name == name }) else {
-            throw .invalidArgument("no load balancer named '\(name)'")
-        }
+        guard let index = loadBalancers.firstIndex(where: { $0.name == name }) else { throw .unknown(.loadBalancer, name) }
         return index
     }
 
     /// DO balances only droplets of the load balancer's own region.
     private func backends(_ names: [String], region: FakeRegion, loadBalancer: String) throws(FakeWorldError) -> [Int] {
-        for name in names where try droplet(named: name).region != region {
-            throw .invalidState("droplet '\(name)' is in \(try droplet(named: name).region.slug) but load balancer '\(loadBalancer)' is in \(region.slug)")
+        for name in names where try droplet(named: name, field: "droplets").region != region {
+            throw FakeWorldError.invalidState("droplet '\(name)' is in \(try droplet(named: name).region.slug) but load balancer '\(loadBalancer)' is in \(region.slug)")
+                .about("droplets")
         }
         return try dropletIDs(names)
     }

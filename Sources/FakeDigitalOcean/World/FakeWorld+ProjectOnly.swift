@@ -6,11 +6,10 @@ extension FakeWorld {
     mutating func createProjectOnlyResource(_ kind: FakeProjectOnlyResource.Kind, name: String, region: String?, sizeGB: Int?,
                                             project: String?) throws(FakeWorldError) {
         guard projectOnlyResources.allSatisfy({ $0.kind != kind || $0.name != name }) else {
-            throw .invalidState("a \(kind.noun) is already named '\(name)'")
+            throw .duplicate(kind.resourceKind, name)
         }
         let region = try region.map { slug throws(FakeWorldError) in
-            guard let region = RegionCatalogue.region(slug) else { throw .unknownRegion(slug) }
-            return region
+            try catalogueRegion(slug)
         }
         if kind == .spacesBucket {
             try Self.checkBucketName(name)
@@ -61,7 +60,7 @@ extension FakeWorld {
 
     private func projectOnlyIndex(_ kind: FakeProjectOnlyResource.Kind, _ name: String) throws(FakeWorldError) -> Int {
         guard let index = projectOnlyResources.firstIndex(where: { $0.kind == kind && $0.name == name }) else {
-            throw .invalidArgument("no \(kind.noun) named '\(name)'")
+            throw .unknown(kind.resourceKind, name)
         }
         return index
     }

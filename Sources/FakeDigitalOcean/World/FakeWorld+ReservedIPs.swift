@@ -4,7 +4,7 @@ import DigitalOcean
 /// only when unassigned; a destroyed droplet's IPs stay reserved, unassigned — DO's rules.
 extension FakeWorld {
     mutating func reserveIP(region: String, project: String?) throws(FakeWorldError) -> String {
-        guard let region = RegionCatalogue.region(region) else { throw .unknownRegion(region) }
+        let region = try catalogueRegion(region)
         let projectIndex = try projectIndexForNewResource(project)
         bumpRevision()
         let reserved = FakeReservedIP(ip: drawReservedAddress(), region: region)
@@ -17,13 +17,15 @@ extension FakeWorld {
 
     mutating func assignIP(_ ip: String, toDroplet name: String) throws(FakeWorldError) {
         let index = try reservedIndex(ip)
-        let droplet = try droplet(named: name)
-        guard reservedIPs[index].dropletID == nil else { throw .invalidState("reserved IP \(ip) is already assigned") }
+        if let assigned = reservedIPs[index].dropletID {
+            throw .conflict(.reservedIPAlreadyAssigned(ip: ip, droplet: droplets[assigned]?.name ?? String(assigned)))
+        }
+        let droplet = try droplet(named: name, field: "droplet")
         guard droplet.region == reservedIPs[index].region else {
             throw .invalidState("reserved IP \(ip) is in \(reservedIPs[index].region.slug) but droplet '\(name)' is in \(droplet.region.slug)")
         }
-        guard !reservedIPs.contains(where: { $0.dropletID == droplet.id }) else {
-            throw .invalidState("droplet '\(name)' already has a reserved IP")
+        if let held = reservedIPs.first(where: { $0.dropletID == droplet.id }) {
+            throw .conflict(.dropletAlreadyHasReservedIP(droplet: name, ip: held.ip), field: "droplet")
         }
         bumpRevision()
         reservedIPs[index].dropletID = droplet.id
@@ -32,7 +34,7 @@ extension FakeWorld {
 
     mutating func unassignIP(_ ip: String) throws(FakeWorldError) {
         let index = try reservedIndex(ip)
-        guard reservedIPs[index].dropletID != nil else { throw .invalidState("reserved IP \(ip) is not assigned") }
+        guard reservedIPs[index].dropletID != nil else { throw .conflict(.reservedIPNotAssigned(ip: ip)) }
         bumpRevision()
         reservedIPs[index].dropletID = nil
         recordAssignment(ip, assigned: false)
@@ -40,7 +42,9 @@ extension FakeWorld {
 
     mutating func releaseIP(_ ip: String) throws(FakeWorldError) {
         let index = try reservedIndex(ip)
-        guard reservedIPs[index].dropletID == nil else { throw .invalidState("reserved IP \(ip) is assigned; unassign it first") }
+        if let assigned = reservedIPs[index].dropletID {
+            throw .conflict(.reservedIPStillAssigned(ip: ip, droplet: droplets[assigned]?.name ?? String(assigned)))
+        }
         bumpRevision()
         unassign(urn: reservedIPs[index].urn)
         reservedIPs.remove(at: index)
@@ -62,7 +66,7 @@ extension FakeWorld {
     }
 
     private func reservedIndex(_ ip: String) throws(FakeWorldError) -> Int {
-        guard let index = reservedIPs.firstIndex(where: { $0.ip == ip }) else { throw .invalidArgument("no reserved IP \(ip)") }
+        guard let index = reservedIPs.firstIndex(where: { $0.ip == ip }) else { throw .unknown(.reservedIP, ip) }
         return index
     }
 }

@@ -9,7 +9,7 @@ extension FakeWorld {
     @discardableResult
     mutating func takeDropletSnapshot(droplet dropletName: String, name: String) throws(FakeWorldError) -> String {
         try checkSnapshotName(name)
-        let droplet = try droplet(named: dropletName)
+        let droplet = try droplet(named: dropletName, field: "droplet")
         let imageID = nextImageID()
         let size = ImageSizes(seed: billing.seed).droplet(id: droplet.id, createdAt: droplet.createdAt, diskGB: droplet.size.diskGB,
                                                            at: now, salt: UInt64(imageID))
@@ -25,9 +25,7 @@ extension FakeWorld {
     @discardableResult
     mutating func takeVolumeSnapshot(volume volumeName: String, name: String) throws(FakeWorldError) -> String {
         try checkSnapshotName(name)
-        guard let volume = volumes.first(where: { $0.name == volumeName }) else {
-            throw .invalidArgument("no volume named '\(volumeName)'")
-        }
+        let volume = volumes[try volumeIndex(volumeName, field: "volume")]
         bumpRevision()
         let id = rng.uuid()
         let size = ImageSizes(seed: billing.seed).volume(key: StableHash.key(volume.id), sizeGB: volume.sizeGB,
@@ -40,7 +38,7 @@ extension FakeWorld {
 
     mutating func deleteSnapshot(name: String) throws(FakeWorldError) {
         guard let index = snapshots.firstIndex(where: { $0.name == name }) else {
-            throw .invalidArgument("no snapshot named '\(name)'")
+            throw .unknown(.snapshot, name)
         }
         let snapshot = snapshots.remove(at: index)
         bumpRevision()
@@ -58,6 +56,6 @@ extension FakeWorld {
 
     private func checkSnapshotName(_ name: String) throws(FakeWorldError) {
         guard !name.isEmpty else { throw .invalidArgument("a snapshot needs a name") }
-        guard !snapshots.contains(where: { $0.name == name }) else { throw .invalidState("a snapshot is already named '\(name)'") }
+        guard !snapshots.contains(where: { $0.name == name }) else { throw .duplicate(.snapshot, name) }
     }
 }

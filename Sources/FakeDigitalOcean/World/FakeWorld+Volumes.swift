@@ -8,8 +8,8 @@ extension FakeWorld {
             throw .invalidArgument("'\(name)' is not a volume name (lowercase, at most 64 characters)")
         }
         guard (1...16_384).contains(sizeGB) else { throw .invalidArgument("volume '\(name)' size must be 1-16384 GiB, got \(sizeGB)") }
-        guard volumes.allSatisfy({ $0.name != name }) else { throw .invalidState("a volume is already named '\(name)'") }
-        guard let region = RegionCatalogue.region(region) else { throw .unknownRegion(region) }
+        guard volumes.allSatisfy({ $0.name != name }) else { throw .duplicate(.volume, name) }
+        let region = try catalogueRegion(region)
         let projectIndex = try projectIndexForNewResource(project)
         bumpRevision()
         let volume = FakeVolume(id: rng.uuid(), name: name, sizeGB: sizeGB, region: region, tags: Self.unique(tags), createdAt: now)
@@ -21,10 +21,10 @@ extension FakeWorld {
 
     mutating func attachVolume(name: String, toDroplet dropletName: String) throws(FakeWorldError) {
         let index = try volumeIndex(name)
-        let droplet = try droplet(named: dropletName)
         if let attached = volumes[index].dropletID {
-            throw .invalidState("volume '\(name)' is already attached to droplet \(attached)")
+            throw .conflict(.volumeAlreadyAttached(volume: name, droplet: droplets[attached]?.name ?? String(attached)))
         }
+        let droplet = try droplet(named: dropletName, field: "droplet")
         guard droplet.region == volumes[index].region else {
             throw .invalidState("volume '\(name)' is in \(volumes[index].region.slug) but droplet '\(dropletName)' is in \(droplet.region.slug)")
         }
@@ -36,7 +36,7 @@ extension FakeWorld {
     mutating func detachVolume(name: String) throws(FakeWorldError) {
         let index = try volumeIndex(name)
         guard let dropletID = volumes[index].dropletID, let droplet = droplets[dropletID] else {
-            throw .invalidState("volume '\(name)' is not attached")
+            throw .conflict(.volumeNotAttached(volume: name))
         }
         volumes[index].dropletID = nil
         let volumeID = volumes[index].id
@@ -45,7 +45,9 @@ extension FakeWorld {
 
     mutating func deleteVolume(name: String) throws(FakeWorldError) {
         let index = try volumeIndex(name)
-        guard volumes[index].dropletID == nil else { throw .invalidState("volume '\(name)' is attached; detach it first") }
+        if let attached = volumes[index].dropletID {
+            throw .conflict(.volumeStillAttached(volume: name, droplet: droplets[attached]?.name ?? String(attached)))
+        }
         bumpRevision()
         unassign(urn: volumes[index].urn)
         history.storage.delete(id: volumes[index].id, at: now)
@@ -59,8 +61,8 @@ extension FakeWorld {
         }
     }
 
-    private func volumeIndex(_ name: String) throws(FakeWorldError) -> Int {
-        guard let index = volumes.firstIndex(where: { $0.name == name }) else { throw .invalidArgument("no volume named '\(name)'") }
+    func volumeIndex(_ name: String, field: String = "name") throws(FakeWorldError) -> Int {
+        guard let index = volumes.firstIndex(where: { $0.name == name }) else { throw .unknown(.volume, name, field: field) }
         return index
     }
 }

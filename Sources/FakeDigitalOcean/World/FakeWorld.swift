@@ -9,6 +9,8 @@ struct FakeWorld: Sendable {
     var rng: SeededGenerator
     let ownerUUID: String
     let ownerID: Int
+    /// When false, any size or region slug is taken as given (`FakeDigitalOcean.init`).
+    let checksCatalogue: Bool
 
     /// Live droplets by id; `dropletOrder` keeps their ids ascending, DO's listing order.
     /// The sizes on sale, in listing order: DO's list prices unless a scenario set its own.
@@ -21,6 +23,8 @@ struct FakeWorld: Sendable {
     private var usedAddresses: Set<String> = []
 
     private(set) var domains: [String: FakeDomain] = [:]
+    /// The last departure of each droplet and domain name no live one has (`FakeDeparture`).
+    var departures: [FakeResourceKind: [String: FakeDeparture]] = [:]
     /// In creation order, the order the fake lists them in.
     var volumes: [FakeVolume] = []
     /// In reservation order.
@@ -46,8 +50,9 @@ struct FakeWorld: Sendable {
     /// Invoices, billing history, tax and CSV settings: settled by `advance`, set by `FakeWorld+Billing`.
     var billing: BillingAccount
 
-    init(seed: UInt64, start: Timestamp) {
+    init(seed: UInt64, start: Timestamp, checksCatalogue: Bool = true) {
         now = start
+        self.checksCatalogue = checksCatalogue
         billing = BillingAccount(seed: seed, start: start)
         rng = SeededGenerator(seed: seed)
         ownerUUID = rng.hex(digits: 40)
@@ -90,17 +95,38 @@ struct FakeWorld: Sendable {
         bumpRevision()
     }
 
-    func droplet(named name: String) throws(FakeWorldError) -> FakeDroplet {
-        guard let id = dropletIDsByName[name], let droplet = droplets[id] else { throw .unknownDroplet(name) }
+    /// `field` names the argument that named it, for the error.
+    func droplet(named name: String, field: String = "name") throws(FakeWorldError) -> FakeDroplet {
+        guard let id = dropletIDsByName[name], let droplet = droplets[id] else {
+            throw .unknown(.droplet, name, departure: departures[.droplet]?[name], field: field)
+        }
         return droplet
+    }
+
+    /// The size on sale under `slug`; with `checksCatalogue` off, any slug (a stand-in shape).
+    func catalogueSize(_ slug: String) throws(FakeWorldError) -> FakeSize {
+        if let size = size(slug) { return size }
+        guard !checksCatalogue else { throw .unknownSize(slug) }
+        return FakeSize(slug: slug, vcpus: 1, memoryMB: 1024, diskGB: 25, transferTB: 1, priceMonthlyCents: 600, description: "Unchecked")
+    }
+
+    func catalogueRegion(_ slug: String) throws(FakeWorldError) -> FakeRegion {
+        if let region = RegionCatalogue.region(slug) { return region }
+        guard !checksCatalogue else { throw .unknownRegion(slug) }
+        return FakeRegion(slug: slug, name: slug)
+    }
+
+    /// Notes why `name` no longer names a live resource of `kind` (nil: it names one again).
+    mutating func recordDeparture(_ kind: FakeResourceKind, _ name: String, _ way: FakeDeparture.Way?) {
+        departures[kind, default: [:]][name] = way.map { FakeDeparture(way: $0, at: now) }
     }
 
     mutating func createDroplet(name: String, size: String, region: String, tags: [String], poweredOn: Bool,
                                 createdAt: Timestamp?, project: String?) throws(FakeWorldError) -> Int {
         guard !name.isEmpty else { throw .invalidArgument("a droplet needs a name") }
-        guard dropletIDsByName[name] == nil else { throw .duplicateDroplet(name) }
-        guard let size = self.size(size) else { throw .unknownSize(size) }
-        guard let region = RegionCatalogue.region(region) else { throw .unknownRegion(region) }
+        guard dropletIDsByName[name] == nil else { throw .duplicate(.droplet, name) }
+        let size = try catalogueSize(size)
+        let region = try catalogueRegion(region)
         let createdAt = createdAt ?? now
         guard createdAt <= now else {
             throw .invalidArgument("droplet '\(name)' cannot be created at \(createdAt), after the world's now \(now)")
@@ -119,6 +145,7 @@ struct FakeWorld: Sendable {
         droplets[id] = droplet
         dropletOrder.append(id)
         dropletIDsByName[name] = id
+        recordDeparture(.droplet, name, nil)
         assign(urn: droplet.urn, selfURL: droplet.selfURL, toProjectAt: projectIndex, at: createdAt)
         history.droplets.begin(DropletLife(id: id, name: name, projectName: projects[projectIndex].name, size: size,
                                            poweredOn: poweredOn, createdAt: createdAt))
@@ -141,9 +168,9 @@ struct FakeWorld: Sendable {
     }
 
     mutating func resizeDroplet(name: String, size slug: String) throws(FakeWorldError) {
-        guard let size = self.size(slug) else { throw .unknownSize(slug) }
+        let size = try catalogueSize(slug)
         try updateDroplet(named: name) { droplet throws(FakeWorldError) in
-            guard droplet.size != size else { throw .invalidState("droplet '\(name)' is already \(slug)") }
+            guard droplet.size != size else { throw FakeWorldError.invalidState("droplet '\(name)' is already \(slug)").about("size") }
             droplet.size = size
         }
         let now = now
@@ -152,7 +179,7 @@ struct FakeWorld: Sendable {
 
     mutating func setPower(name: String, on: Bool) throws(FakeWorldError) {
         try updateDroplet(named: name) { droplet throws(FakeWorldError) in
-            guard droplet.poweredOn != on else { throw .invalidState("droplet '\(name)' is already \(on ? "on" : "off")") }
+            guard droplet.poweredOn != on else { throw .conflict(.alreadyPowered(droplet: name, on: on)) }
             droplet.poweredOn = on
         }
         let now = now
@@ -173,19 +200,23 @@ struct FakeWorld: Sendable {
     mutating func renameDroplet(name: String, to newName: String) throws(FakeWorldError) {
         let id = try droplet(named: name).id
         guard !newName.isEmpty else { throw .invalidArgument("a droplet needs a name") }
-        guard dropletIDsByName[newName] == nil else { throw .duplicateDroplet(newName) }
+        guard dropletIDsByName[newName] == nil else { throw .duplicate(.droplet, newName, field: "to") }
         try updateDroplet(named: name) { $0.name = newName }
         dropletIDsByName[name] = nil
         dropletIDsByName[newName] = id
+        recordDeparture(.droplet, name, .renamed(to: newName))
+        recordDeparture(.droplet, newName, nil)
         history.droplets.update(id: id) { $0.rename(to: newName) }
     }
 
-    mutating func destroyDroplet(name: String) throws(FakeWorldError) {
+    /// `way` is `.destroyedByListingShift` when a listing-shift fault does it.
+    mutating func destroyDroplet(name: String, way: FakeDeparture.Way = .destroyed) throws(FakeWorldError) {
         let droplet = try droplet(named: name)
         bumpRevision()
         droplets[droplet.id] = nil
         dropletOrder.removeAll { $0 == droplet.id }
         dropletIDsByName[name] = nil
+        recordDeparture(.droplet, name, way)
         unassign(urn: droplet.urn)
         detachVolumes(fromDroplet: droplet.id)
         unassignReservedIPs(fromDroplet: droplet.id)
@@ -200,18 +231,20 @@ struct FakeWorld: Sendable {
     mutating func createDomain(name: String, ttl: Int, project: String?) throws(FakeWorldError) {
         guard !name.isEmpty, !name.contains("/") else { throw .invalidArgument("'\(name)' is not a domain name") }
         guard ttl > 0 else { throw .invalidArgument("domain '\(name)' needs a positive ttl, got \(ttl)") }
-        guard domains[name] == nil else { throw .duplicateDomain(name) }
+        guard domains[name] == nil else { throw .duplicate(.domain, name) }
         let projectIndex = try projectIndexForNewResource(project)
         bumpRevision()
         let domain = FakeDomain(name: name, ttl: ttl, createdAt: now)
         domains[name] = domain
+        recordDeparture(.domain, name, nil)
         assign(urn: domain.urn, selfURL: domain.selfURL, toProjectAt: projectIndex, at: now)
     }
 
     mutating func deleteDomain(name: String) throws(FakeWorldError) {
-        guard let domain = domains[name] else { throw .unknownDomain(name) }
+        guard let domain = domains[name] else { throw .unknown(.domain, name, departure: departures[.domain]?[name]) }
         bumpRevision()
         domains[name] = nil
+        recordDeparture(.domain, name, .deleted)
         unassign(urn: domain.urn)
     }
 

@@ -24,10 +24,10 @@ extension FakeWorld {
         case .domain(let name):
             return try assignDomain(name: name, toProject: project)
         case .volume(let name):
-            guard let volume = volumes.first(where: { $0.name == name }) else { throw .invalidArgument("no volume named '\(name)'") }
+            let volume = volumes[try volumeIndex(name)]
             target = (volume.urn, volume.selfURL)
         case .reservedIP(let ip):
-            guard let reserved = reservedIPs.first(where: { $0.ip == ip }) else { throw .invalidArgument("no reserved IP \(ip)") }
+            guard let reserved = reservedIPs.first(where: { $0.ip == ip }) else { throw .unknown(.reservedIP, ip) }
             try reassign(urn: reserved.urn, selfURL: reserved.selfURL, toProject: project)
             history.reservedIPs.update(id: ip) { $0.projectName = project }
             return

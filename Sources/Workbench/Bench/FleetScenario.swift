@@ -1,12 +1,15 @@
 import DigitalOcean
 
 /// Generates the benchmark's fleet: `droplets` droplets spread over projects, and `churnPerDay`
-/// lifecycle events a day (resize, power off/on, destroy and replace), all from `seed`.
+/// lifecycle events a day (resize, power off/on, destroy and replace), all from `seed`. A generated
+/// scenario goes through the validator like a file does; with no file, an error names the event by
+/// its index (`bench-fleet:0:0: timeline[12].resize_droplet.name: …`).
 public enum FleetScenario {
     static let sizes = ["s-1vcpu-1gb", "s-1vcpu-2gb", "s-2vcpu-2gb", "s-2vcpu-4gb", "s-4vcpu-8gb"]
     static let regions = ["syd1", "sgp1", "nyc3", "fra1", "lon1"]
 
-    public static func make(droplets: Int, days: Int, churnPerDay: Int, seed: UInt64, start: Timestamp = Timestamp(year: 2026, month: 1, day: 1)) -> Scenario {
+    public static func make(droplets: Int, days: Int, churnPerDay: Int, seed: UInt64,
+                            start: Timestamp = Timestamp(year: 2026, month: 1, day: 1)) throws(ScenarioError) -> Scenario {
         var random = SplitMix64(seed: seed)
         let projectCount = max(1, droplets / 100)
         var world = WorldSpec()
@@ -52,8 +55,10 @@ public enum FleetScenario {
                 timeline.append(TimelineEvent(at: at, action: action))
             }
         }
-        return Scenario(name: "bench-fleet", description: "generated benchmark fleet", seed: seed,
-                        clock: ClockRange(start: start, end: start + Int64(days) * 86_400), world: world, timeline: timeline)
+        let scenario = Scenario(name: "bench-fleet", description: "generated benchmark fleet", seed: seed,
+                                clock: ClockRange(start: start, end: start + Int64(days) * 86_400), world: world, timeline: timeline)
+        try ScenarioValidator.validate(scenario)
+        return scenario
     }
 }
 

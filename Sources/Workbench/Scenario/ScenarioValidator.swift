@@ -1,11 +1,16 @@
 import DigitalOcean
+import FakeDigitalOcean
 
 /// Checks what no single field can: unique names, references that resolve, and actions that make
 /// sense against the world as it stands at their instant.
 ///
-/// The timeline is walked in execution order, so resizing a droplet destroyed earlier is reported at
-/// the resize, the way the simulator would meet it. Nothing runs on an invalid scenario, so the first
-/// problem found is thrown; each check below assumes the ones before it passed.
+/// World actions are checked by a dry run: the scenario's world is built on a scratch fake and each
+/// world event applied to it in execution order, by the simulator's own `WorldBuilder`, so a world
+/// rule lives once, in the fake; a refusal becomes an error at the event's field. What the fake
+/// cannot know is checked here: the clock and the timeline's order, the implied `Default` project,
+/// and the platform's side (tenancy, revenue, drift), resolving names against the scratch world.
+/// Nothing runs on an invalid scenario, so the first problem found is thrown; each check assumes
+/// the ones before it passed.
 public enum ScenarioValidator {
     /// For scenarios built in code: errors point at each item's `location`, or at line 0 without one.
     public static func validate(_ scenario: Scenario) throws(ScenarioError) {
@@ -14,45 +19,35 @@ public enum ScenarioValidator {
 
     /// For parsed scenarios: `sourceMap` lets an error point at the offending field's own node.
     static func validate(_ scenario: Scenario, sourceMap: ScenarioSourceMap) throws(ScenarioError) {
-        var walk = ValidationWalk(scenario: scenario, sourceMap: sourceMap)
-        try walk.checkClock()
-        try walk.checkWorld()
-        try walk.checkTenancy()
-        try walk.checkTimeline()
-        try walk.checkDriftIgnore()
+        var run = ScenarioDryRun(scenario: scenario, sourceMap: sourceMap)
+        try run.checkClock()
+        try run.checkProjects()
+        try run.buildWorld()
+        try run.checkTenancy()
+        try run.playTimeline()
+        try run.checkDriftIgnore()
     }
 }
 
 /// The name DO gives the project it creates when an account has none marked default.
-private let impliedDefaultProject = "Default"
+let impliedDefaultProject = FakeDigitalOcean.impliedDefaultProject
 
-/// The validator's view of the fake world: only what decides whether the next action makes sense.
-struct ValidationWalk {
+/// One validation: the scenario, where its fields were written, and the scratch world it plays.
+struct ScenarioDryRun {
     let scenario: Scenario
     let sourceMap: ScenarioSourceMap
-    var projects: Set<String> = []
-    /// Live droplets, by name.
-    var droplets: [String: PowerState] = [:]
-    var domains: Set<String> = []
-    /// Existing volumes by name, with the droplet each is attached to.
-    var volumes: [String: String?] = [:]
-    /// Reserved IPs by label, with the droplet each is assigned to.
-    var reservedIPs: [String: String?] = [:]
-    /// Why a name no longer refers to a live resource, for a message better than "not found".
-    var dropletsGone: [String: String] = [:]
-    var domainsGone: [String: String] = [:]
-    /// The fields of each live droplet's recorded spec, by droplet name (drift actions).
-    var specFields: [String: Set<String>] = [:]
+    /// Sizes and regions are the run's to check (`docs/scenario-format.md`), so any slug is taken.
+    let fake: FakeDigitalOcean
+    var builder: WorldBuilder
+    /// The fields of each live droplet's recorded spec, by droplet id (so it follows renames).
+    var specFields: [Int: Set<String>] = [:]
     var tenancy = TenancyWalk()
-    /// Live droplets with backups on, and live snapshots, by name.
-    var backupsOn: Set<String> = []
-    var snapshots: Set<String> = []
-    /// Firewalls, load balancers and project-only resources (`ScenarioValidator+Edge`).
-    var edge = EdgeResources()
 
     init(scenario: Scenario, sourceMap: ScenarioSourceMap) {
         self.scenario = scenario
         self.sourceMap = sourceMap
+        fake = FakeDigitalOcean(seed: scenario.seed, start: scenario.clock.start, checksCatalogue: false)
+        builder = WorldBuilder(fake: fake)
     }
 
     func error(_ field: String, near item: ScenarioLocation?, _ message: String) -> ScenarioError {
@@ -68,12 +63,14 @@ struct ValidationWalk {
         }
     }
 
-    mutating func checkWorld() throws(ScenarioError) {
-        let world = scenario.world
+    /// The fake moves the default to the latest project marked so, and makes `Default` on demand:
+    /// a scenario must say which one it means.
+    func checkProjects() throws(ScenarioError) {
+        let projects = scenario.world.projects
         var defaultProject: Int?
-        for (index, project) in world.projects.enumerated() {
+        for (index, project) in projects.enumerated() {
             let field = "world.projects[\(index)]"
-            guard !projects.contains(project.name) else {
+            guard !projects[..<index].contains(where: { $0.name == project.name }) else {
                 throw error("\(field).name", near: project.location, "another world project is already named '\(project.name)'")
             }
             if project.isDefault {
@@ -83,62 +80,34 @@ struct ValidationWalk {
                 }
                 defaultProject = index
             }
-            projects.insert(project.name)
         }
-        if defaultProject == nil {
-            if let index = world.projects.firstIndex(where: { $0.name == impliedDefaultProject }) {
-                throw error("world.projects[\(index)].name", near: world.projects[index].location,
-                            "'\(impliedDefaultProject)' is the project the fake provider creates when no world project "
-                                + "is marked 'default: true'; mark this one default or rename it")
-            }
-            projects.insert(impliedDefaultProject)
+        if defaultProject == nil, let index = projects.firstIndex(where: { $0.name == impliedDefaultProject }) {
+            throw error("world.projects[\(index)].name", near: projects[index].location,
+                        "'\(impliedDefaultProject)' is the project the fake provider creates when no world project "
+                            + "is marked 'default: true'; mark this one default or rename it")
         }
-        for (index, droplet) in world.droplets.enumerated() {
-            let field = "world.droplets[\(index)]"
-            guard droplets[droplet.name] == nil else {
-                throw error("\(field).name", near: droplet.location, "another world droplet is already named '\(droplet.name)'")
-            }
-            try checkProject(droplet.project, "\(field).project", near: droplet.location, when: nil)
+    }
+
+    /// The world on the scratch fake; a world droplet's `created_at` is checked against the clock first.
+    mutating func buildWorld() throws(ScenarioError) {
+        for (index, droplet) in scenario.world.droplets.enumerated() {
             if let createdAt = droplet.createdAt, createdAt > scenario.clock.start {
-                throw error("\(field).created_at", near: droplet.location,
+                throw error("world.droplets[\(index)].created_at", near: droplet.location,
                             "is after clock.start (\(scenario.clock.start)); a world droplet exists when the clock starts, "
                                 + "so create later droplets in the timeline")
             }
-            droplets[droplet.name] = droplet.status
-            recordProvisioned(droplet)
         }
-        for (index, domain) in world.domains.enumerated() {
-            let field = "world.domains[\(index)]"
-            guard !domains.contains(domain.name) else {
-                throw error("\(field).name", near: domain.location, "another world domain is already named '\(domain.name)'")
-            }
-            try checkProject(domain.project, "\(field).project", near: domain.location, when: nil)
-            domains.insert(domain.name)
+        do {
+            try builder.buildItems(scenario)
+        } catch {
+            throw refusal(error.underlying, at: error.path, near: error.location, when: nil)
         }
-        for (index, volume) in world.volumes.enumerated() {
-            let field = "world.volumes[\(index)]"
-            guard volumes[volume.name] == nil else {
-                throw error("\(field).name", near: volume.location, "another world volume is already named '\(volume.name)'")
-            }
-            try checkProject(volume.project, "\(field).project", near: volume.location, when: nil)
-            if let droplet = volume.attachedTo, droplets[droplet] == nil {
-                throw error("\(field).attached_to", near: volume.location, "no world droplet is named '\(droplet)'")
-            }
-            volumes[volume.name] = .some(volume.attachedTo)
+        for droplet in scenario.world.droplets where droplet.provisioned {
+            if let id = try? fake.dropletID(name: droplet.name) { specFields[id] = Self.provisionedFields }
         }
-        for (index, ip) in world.reservedIPs.enumerated() {
-            let field = "world.reserved_ips[\(index)]"
-            guard reservedIPs[ip.name] == nil else {
-                throw error("\(field).name", near: ip.location, "another world reserved IP is labelled '\(ip.name)'")
-            }
-            try checkProject(ip.project, "\(field).project", near: ip.location, when: nil)
-            if let droplet = ip.droplet { try checkIPAssignable(to: droplet, "\(field).droplet", near: ip.location, when: nil) }
-            reservedIPs[ip.name] = .some(ip.droplet)
-        }
-        try checkEdgeWorld()
     }
 
-    mutating func checkTimeline() throws(ScenarioError) {
+    mutating func playTimeline() throws(ScenarioError) {
         var previous: Timestamp?
         for (position, event) in scenario.timeline.enumerated() {
             let index = event.location.flatMap { sourceMap.timelineIndices[$0] } ?? position
@@ -155,206 +124,49 @@ struct ValidationWalk {
                 throw error("\(item).at", near: event.location,
                             "is not before clock.end (\(clock.end)); the clock runs start ..< end, so nothing happens at end")
             }
-            try apply(event, field: "\(item).\(event.action.kind.rawValue)")
+            fake.advance(to: event.at)
+            try play(event, field: "\(item).\(event.action.kind.rawValue)")
             previous = event.at
         }
     }
 
-    /// Checks one action against the current state, then applies it. `field` is its action key's path.
-    private mutating func apply(_ event: TimelineEvent, field: String) throws(ScenarioError) {
+    /// The platform's actions are checked here; every other action is played on the scratch world.
+    private mutating func play(_ event: TimelineEvent, field: String) throws(ScenarioError) {
         let near = event.location
         let when = event.at
         switch event.action {
-        case .createProject(let project):
-            guard !projects.contains(project.name) else {
-                throw error("\(field).name", near: near, "a project named '\(project.name)' already exists")
-            }
-            projects.insert(project.name)
-        case .createDroplet(let droplet):
-            try checkDropletNameFree(droplet.name, "\(field).name", near: near)
-            try checkProject(droplet.project, "\(field).project", near: near, when: when)
-            droplets[droplet.name] = droplet.status
-            dropletsGone[droplet.name] = nil
-            recordProvisioned(droplet)
-        case .resizeDroplet(let name, _), .tagDroplet(let name, _):
-            _ = try liveDroplet(name, "\(field).name", near: near, when: when)
-        case .powerOffDroplet(let name):
-            guard try liveDroplet(name, "\(field).name", near: near, when: when) == .active else {
-                throw error("\(field).name", near: near, "droplet '\(name)' is already off at \(when)")
-            }
-            droplets[name] = .off
-        case .powerOnDroplet(let name):
-            guard try liveDroplet(name, "\(field).name", near: near, when: when) == .off else {
-                throw error("\(field).name", near: near, "droplet '\(name)' is already active at \(when)")
-            }
-            droplets[name] = .active
-        case .renameDroplet(let name, let newName):
-            let status = try liveDroplet(name, "\(field).name", near: near, when: when)
-            try checkDropletNameFree(newName, "\(field).to", near: near)
-            droplets[name] = nil
-            droplets[newName] = status
-            for (volume, attached) in volumes where attached == name { volumes[volume] = .some(newName) }
-            for (ip, assigned) in reservedIPs where assigned == name { reservedIPs[ip] = .some(newName) }
-            dropletsGone[name] = "renamed to '\(newName)' at \(when)"
-            dropletsGone[newName] = nil
-            specFields[newName] = specFields.removeValue(forKey: name)
-            if backupsOn.remove(name) != nil { backupsOn.insert(newName) }
-        case .destroyDroplet(let name):
-            _ = try liveDroplet(name, "\(field).name", near: near, when: when)
-            forgetDroplet(name, because: "destroyed at \(when)")
-        case .createDomain(let domain):
-            guard !domains.contains(domain.name) else {
-                throw error("\(field).name", near: near, "a domain named '\(domain.name)' already exists")
-            }
-            try checkProject(domain.project, "\(field).project", near: near, when: when)
-            domains.insert(domain.name)
-            domainsGone[domain.name] = nil
-        case .deleteDomain(let name):
-            try checkLiveDomain(name, "\(field).name", near: near, when: when)
-            domains.remove(name)
-            domainsGone[name] = "deleted at \(when)"
-        case .moveToProject(.droplet(let name), let project):
-            _ = try liveDroplet(name, "\(field).droplet", near: near, when: when)
-            try checkProject(project, "\(field).project", near: near, when: when)
-        case .moveToProject(.domain(let name), let project):
-            try checkLiveDomain(name, "\(field).domain", near: near, when: when)
-            try checkProject(project, "\(field).project", near: near, when: when)
-        case .moveToProject(let resource, let project):
-            try checkMove(resource, "\(field).\(Self.movedKey(resource))", near: near, when: when)
-            try checkProject(project, "\(field).project", near: near, when: when)
-        case .fault(let fault):
-            try applyFault(fault, field: field, near: near, when: when)
-        case .setInvoiceCSVColumns, .corruptInvoiceCSV:
-            break
-        case .reserveIP(let ip):
-            guard reservedIPs[ip.name] == nil else {
-                throw error("\(field).name", near: near, "a reserved IP labelled '\(ip.name)' already exists")
-            }
-            try checkProject(ip.project, "\(field).project", near: near, when: when)
-            if let droplet = ip.droplet { try checkIPAssignable(to: droplet, "\(field).droplet", near: near, when: when) }
-            reservedIPs[ip.name] = .some(ip.droplet)
-        case .assignIP(let name, let droplet):
-            if case let assigned?? = try liveReservedIP(name, "\(field).name", near: near, when: when) {
-                throw error("\(field).name", near: near, "reserved IP '\(name)' is already assigned to '\(assigned)' at \(when)")
-            }
-            try checkIPAssignable(to: droplet, "\(field).droplet", near: near, when: when)
-            reservedIPs[name] = .some(droplet)
-        case .unassignIP(let name):
-            guard case .some(.some) = try liveReservedIP(name, "\(field).name", near: near, when: when) else {
-                throw error("\(field).name", near: near, "reserved IP '\(name)' is not assigned at \(when)")
-            }
-            reservedIPs[name] = .some(nil)
-        case .releaseIP(let name):
-            if case let assigned?? = try liveReservedIP(name, "\(field).name", near: near, when: when) {
-                throw error("\(field).name", near: near, "reserved IP '\(name)' is assigned to '\(assigned)'; unassign it first")
-            }
-            reservedIPs[name] = nil
-        case .createVolume(let volume):
-            guard volumes[volume.name] == nil else {
-                throw error("\(field).name", near: near, "a volume named '\(volume.name)' already exists")
-            }
-            try checkProject(volume.project, "\(field).project", near: near, when: when)
-            volumes[volume.name] = .some(nil)
-        case .attachVolume(let name, let droplet):
-            if case let attached?? = try liveVolume(name, "\(field).name", near: near, when: when) {
-                throw error("\(field).name", near: near, "volume '\(name)' is already attached to '\(attached)' at \(when)")
-            }
-            _ = try liveDroplet(droplet, "\(field).droplet", near: near, when: when)
-            volumes[name] = .some(droplet)
-        case .detachVolume(let name):
-            guard case .some(.some) = try liveVolume(name, "\(field).name", near: near, when: when) else {
-                throw error("\(field).name", near: near, "volume '\(name)' is not attached at \(when)")
-            }
-            volumes[name] = .some(nil)
-        case .deleteVolume(let name):
-            if case let attached?? = try liveVolume(name, "\(field).name", near: near, when: when) {
-                throw error("\(field).name", near: near, "volume '\(name)' is attached to '\(attached)'; detach it first")
-            }
-            volumes[name] = nil
+        case .createProject(let project) where project.name == impliedDefaultProject && fake.projectNames.contains(project.name):
+            // Implied, the fake would create it, not refuse it: but `project: Default` already names it.
+            throw error("\(field).name", near: near, "a project named '\(project.name)' already exists")
         case .reingestInvoice(let period):
-            guard let monthStart = Timestamp(iso8601: period + "-01"), when >= monthStart.startOfNextMonth else {
-                throw error("\(field).period", near: near,
-                            "the \(period) invoice cannot exist at \(when): DO issues a month's invoice on the 1st of the next month")
-            }
+            try checkReingest(period, field: field, near: near, when: when)
         case .provision(let name, let spec):
-            _ = try liveDroplet(name, "\(field).droplet", near: near, when: when)
-            specFields[name] = Set(spec.keys)
+            try recordProvision(name, spec, field: field, near: near, when: when)
         case .acceptDrift(let name, let specField):
             try checkAcceptDrift(name, specField, field: field, near: near, when: when)
         case .subscribe, .changeSubscription, .endSubscription, .meterUsage:
             try applyTenancy(event, field: field)
         case .rollupInvoices, .invoicePaid, .invoiceVoid:
             try checkRevenueAction(event.action, field: field, near: near, when: when)
-        case .enableBackups, .disableBackups, .takeSnapshot, .deleteSnapshot:
-            try applyImageAction(event.action, field: field, near: near, when: when)
-        case .createFirewall, .updateFirewall, .deleteFirewall, .createLoadBalancer, .updateLoadBalancer, .deleteLoadBalancer,
-             .createSpacesBucket, .deleteSpacesBucket, .setSpacesBucketSize, .createDatabase, .deleteDatabase, .createK8sCluster,
-             .deleteK8sCluster, .createApp, .deleteApp:
-            try applyEdge(event.action, field: field, near: near, when: when)
+        default:
+            do {
+                try builder.applyAction(event.action)
+                if case .fault(let fault) = event.action, let shift = fault.then { try builder.applyListingShiftNow(shift) }
+            } catch {
+                throw refusal(error, at: field, near: near, when: when)
+            }
+            if case .createDroplet(let droplet) = event.action, droplet.provisioned {
+                specFields[try liveDroplet(droplet.name, "\(field).name", near: near, when: when)] = Self.provisionedFields
+            }
         }
     }
 
-    /// A destroyed droplet's volumes stay, detached, and its reserved IP stays, unassigned.
-    mutating func forgetDroplet(_ name: String, because reason: String) {
-        droplets[name] = nil
-        for (volume, attached) in volumes where attached == name { volumes[volume] = .some(nil) }
-        for (ip, assigned) in reservedIPs where assigned == name { reservedIPs[ip] = .some(nil) }
-        dropletsGone[name] = reason
-        specFields[name] = nil
-        backupsOn.remove(name)
-    }
-
-    /// `when` is nil for the world, which is the state at clock start.
-    func checkProject(_ name: String?, _ field: String, near: ScenarioLocation?, when: Timestamp?) throws(ScenarioError) {
-        guard let name, !projects.contains(name) else { return }
-        let instant = when.map { " at \($0)" } ?? " in the world"
-        throw error(field, near: near,
-                    "no project named '\(name)' exists\(instant); existing projects: \(projects.sorted().joined(separator: ", "))")
-    }
-
-    func liveDroplet(_ name: String, _ field: String, near: ScenarioLocation?, when: Timestamp) throws(ScenarioError) -> PowerState {
-        guard let status = droplets[name] else {
-            let reason = dropletsGone[name].map { " (it was \($0))" } ?? ""
-            throw error(field, near: near, "no droplet named '\(name)' exists at \(when)\(reason)")
-        }
-        return status
-    }
-
-    /// The volume's attachment (`.some(nil)` when detached), or an error when there is no such volume.
-    func liveVolume(_ name: String, _ field: String, near: ScenarioLocation?, when: Timestamp) throws(ScenarioError) -> String?? {
-        guard let attachment = volumes[name] else {
-            throw error(field, near: near, "no volume named '\(name)' exists at \(when)")
-        }
-        return .some(attachment)
-    }
-
-    func liveReservedIP(_ name: String, _ field: String, near: ScenarioLocation?, when: Timestamp) throws(ScenarioError) -> String?? {
-        guard let assignment = reservedIPs[name] else {
-            throw error(field, near: near, "no reserved IP labelled '\(name)' exists at \(when)")
-        }
-        return .some(assignment)
-    }
-
-    /// A droplet takes one reserved IP; `when` is nil in the world.
-    private func checkIPAssignable(to droplet: String, _ field: String, near: ScenarioLocation?, when: Timestamp?) throws(ScenarioError) {
-        guard droplets[droplet] != nil else {
-            throw error(field, near: near, "no droplet named '\(droplet)' exists\(when.map { " at \($0)" } ?? " in the world")")
-        }
-        if let (label, _) = reservedIPs.first(where: { $0.value == droplet }) {
-            throw error(field, near: near, "droplet '\(droplet)' already has reserved IP '\(label)'")
-        }
-    }
-
-    func checkDropletNameFree(_ name: String, _ field: String, near: ScenarioLocation?) throws(ScenarioError) {
-        guard droplets[name] == nil else {
-            throw error(field, near: near, "a droplet named '\(name)' already exists")
-        }
-    }
-
-    func checkLiveDomain(_ name: String, _ field: String, near: ScenarioLocation?, when: Timestamp) throws(ScenarioError) {
-        guard domains.contains(name) else {
-            let reason = domainsGone[name].map { " (it was \($0))" } ?? ""
-            throw error(field, near: near, "no domain named '\(name)' exists at \(when)\(reason)")
+    /// The id of the droplet live under `name` at `when`, or an error at `field`.
+    func liveDroplet(_ name: String, _ field: String, near: ScenarioLocation?, when: Timestamp) throws(ScenarioError) -> Int {
+        do {
+            return try fake.dropletID(name: name)
+        } catch {
+            throw refusal(error, at: field, near: near, when: when, fieldIsExact: true)
         }
     }
 }

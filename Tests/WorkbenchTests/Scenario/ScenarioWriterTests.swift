@@ -60,7 +60,7 @@ struct ScenarioWriterTests {
     }
 
     @Test func theBenchFleetReadsBackEqual() throws {
-        let fleet = FleetScenario.make(droplets: 250, days: 3, churnPerDay: 40, seed: 11)
+        let fleet = try FleetScenario.make(droplets: 250, days: 3, churnPerDay: 40, seed: 11)
         let (yaml, reread) = try reread(fleet, file: "bench-fleet.yaml")
         #expect(reread.withoutLocations() == fleet)
         #expect(ScenarioWriter.yaml(reread) == yaml)

@@ -1,6 +1,65 @@
 import DigitalOcean
+import FakeDigitalOcean
 
-/// `account:` and the billing timeline actions.
+// The DO account's billing settings (`account:`, `world.sizes`) and the billing actions: the specs,
+// their YAML and their play on the fake.
+
+/// The fake DO account's billing settings: what `account:` in a scenario says.
+public struct AccountSpec: Sendable, Equatable {
+    public var tax: TaxSpec?
+    /// The invoice CSV's columns in order (nil: DO's standard nine).
+    public var csvColumns: [String]?
+    public init(tax: TaxSpec? = nil, csvColumns: [String]? = nil) {
+        self.tax = tax
+        self.csvColumns = csvColumns
+    }
+}
+
+/// An account-level tax DO adds to every invoice, e.g. Australian GST.
+public struct TaxSpec: Sendable, Equatable {
+    /// Hundredths of a percent: 10% is 1000.
+    public var basisPoints: Int
+    /// The `Taxes` line's description, e.g. `GST (10%)`.
+    public var description: String
+    public init(basisPoints: Int, description: String) {
+        self.basisPoints = basisPoints
+        self.description = description
+    }
+}
+
+/// How the next CSV export of an invoice is broken.
+public enum CSVCorruptionSpec: Sendable, Equatable {
+    case badAmount
+    case badDate
+    case missingColumn(String)
+    case truncated
+}
+
+/// The invoice CSV columns DO exports, by their header names.
+public enum InvoiceCSVColumns {
+    public static let standard = ["product", "group_description", "description", "hours", "start", "end", "USD", "project_name", "category"]
+}
+
+/// A droplet size's price (and, for a size the catalogue lacks, its shape) in a scenario's world.
+/// Fields left nil keep the catalogue's values; a new slug needs all of them.
+public struct SizeSpec: Sendable, Equatable {
+    public var slug: String
+    public var priceMonthlyCents: Int
+    public var vcpus: Int?
+    public var memoryMB: Int?
+    public var diskGB: Int?
+    public var location: ScenarioLocation?
+    public init(slug: String, priceMonthlyCents: Int, vcpus: Int? = nil, memoryMB: Int? = nil, diskGB: Int? = nil,
+                location: ScenarioLocation? = nil) {
+        self.slug = slug
+        self.priceMonthlyCents = priceMonthlyCents
+        self.vcpus = vcpus
+        self.memoryMB = memoryMB
+        self.diskGB = diskGB
+        self.location = location
+    }
+}
+
 extension YAMLNodeReader {
     func account(_ field: YAMLField) throws(ScenarioError) -> AccountSpec {
         let map = try mapping(field, allowed: ["tax", "csv_columns"])
@@ -101,5 +160,72 @@ extension YAMLNodeReader {
             throw error(field, "DO's export always has column '\(required)'; list it")
         }
         return columns
+    }
+}
+
+extension WorldBuilder {
+    func setSize(_ spec: SizeSpec) throws {
+        try fake.setSize(try fakeSize(spec, catalogue: fake.size(spec.slug)))
+    }
+
+    func setTax(_ tax: TaxSpec) throws {
+        try fake.setTaxRate(basisPoints: tax.basisPoints, description: tax.description)
+    }
+
+    func setCSVColumns(_ names: [String]) throws {
+        try fake.setInvoiceCSVColumns(try csvColumns(names))
+    }
+
+    func corruptCSV(period: String, how spec: CSVCorruptionSpec) throws {
+        let corruption: CSVCorruption = switch spec {
+        case .badAmount: .badAmount
+        case .badDate: .badDate
+        case .truncated: .truncated
+        case .missingColumn(let name): .missingColumn(try csvColumns([name])[0])
+        }
+        try fake.corruptNextCSV(period: period, how: corruption)
+    }
+
+    /// An existing size keeps what the spec leaves out; a new one must say everything.
+    private func fakeSize(_ spec: SizeSpec, catalogue: FakeSize?) throws -> FakeSize {
+        if var size = catalogue {
+            size.priceMonthlyCents = spec.priceMonthlyCents
+            size.vcpus = spec.vcpus ?? size.vcpus
+            size.memoryMB = spec.memoryMB ?? size.memoryMB
+            size.diskGB = spec.diskGB ?? size.diskGB
+            return size
+        }
+        guard let vcpus = spec.vcpus, let memory = spec.memoryMB, let disk = spec.diskGB else {
+            throw NewSizeIncomplete(slug: spec.slug)
+        }
+        return FakeSize(slug: spec.slug, vcpus: vcpus, memoryMB: memory, diskGB: disk, transferTB: 1,
+                        priceMonthlyCents: spec.priceMonthlyCents, description: "Custom")
+    }
+
+    private struct NewSizeIncomplete: Error, CustomStringConvertible {
+        var slug: String
+        var description: String { "'\(slug)' is not in the catalogue, so it needs vcpus, memory and disk as well as price_monthly" }
+    }
+
+    private func csvColumns(_ names: [String]) throws -> [InvoiceCSVColumn] {
+        try names.map { name in
+            guard let column = InvoiceCSVColumn(rawValue: name) else { throw UnknownCSVColumn(name: name) }
+            return column
+        }
+    }
+
+    private struct UnknownCSVColumn: Error, CustomStringConvertible {
+        var name: String
+        var description: String { "the fake knows no CSV column '\(name)'" }
+    }
+}
+
+extension ScenarioDryRun {
+    /// An operator can re-ingest only an invoice DO has issued (on the 1st of the next month).
+    func checkReingest(_ period: String, field: String, near: ScenarioLocation?, when: Timestamp) throws(ScenarioError) {
+        guard let monthStart = Timestamp(iso8601: period + "-01"), when >= monthStart.startOfNextMonth else {
+            throw error("\(field).period", near: near,
+                        "the \(period) invoice cannot exist at \(when): DO issues a month's invoice on the 1st of the next month")
+        }
     }
 }

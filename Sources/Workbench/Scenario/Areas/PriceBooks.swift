@@ -2,6 +2,23 @@ import ArcadiaCore
 import Foundation
 import Yams
 
+// `pricebooks:`: the spec and its YAML (the book format itself is `PriceBookParser`).
+
+/// A price book a scenario brings: from a file or written inline.
+public struct PriceBookSpec: Sendable, Equatable {
+    public var book: PriceBook
+    /// The path as the scenario wrote it (relative to the scenario file), or `inline`; stored in
+    /// `price_books.source`.
+    public var source: String
+    public var location: ScenarioLocation?
+
+    public init(book: PriceBook, source: String, location: ScenarioLocation? = nil) {
+        self.book = book
+        self.source = source
+        self.location = location
+    }
+}
+
 /// The scenario's `pricebooks:` list: each item a path to a price book file, relative to the
 /// scenario file, or a book written inline. Errors inside a referenced file point into that file.
 extension YAMLNodeReader {

@@ -2,6 +2,19 @@ import ArcadiaCore
 import DigitalOcean
 import Yams
 
+// Desired state and drift: `provision`, `accept_drift` and `drift_ignore:`, played by `Platform`
+// and `JobRunner` (its ignore rules). Their specs, their YAML, and the validator's checks of them.
+
+/// One `drift_ignore:` item: the engine's rule plus where it was written, for validator errors.
+public struct DriftIgnoreSpec: Sendable, Equatable {
+    public var rule: IgnoreRule
+    public var location: ScenarioLocation?
+    public init(rule: IgnoreRule, location: ScenarioLocation? = nil) {
+        self.rule = rule
+        self.location = location
+    }
+}
+
 /// The drift parts of the format: `provision` and `accept_drift` timeline actions and the
 /// top-level `drift_ignore:` rules (`docs/scenario-format.md`, `docs/drift.md`).
 extension YAMLNodeReader {
@@ -77,6 +90,42 @@ extension YAMLNodeReader {
             }
         case .alias:
             return .string(try string(field))
+        }
+    }
+}
+
+/// The validator's drift checks: ignore rules are unambiguous, and `accept_drift` names a live
+/// droplet with a recorded spec that has that field. Whether a drift is actually open at that
+/// instant depends on the sweeps, so the simulator reports that one when it plays the event.
+extension ScenarioDryRun {
+    /// The fields `provisioned: true` records (`docs/drift.md`).
+    static let provisionedFields: Set<String> = ["size_slug", "region", "tags"]
+
+    func checkDriftIgnore() throws(ScenarioError) {
+        var seen: [String: Int] = [:]
+        for (index, item) in scenario.driftIgnore.enumerated() {
+            if let first = seen[item.rule.id] {
+                throw error("drift_ignore[\(index)].rule", near: item.location,
+                            "drift_ignore[\(first)] is already named '\(item.rule.id)'; rule names appear in the drift ledger, so each must be unique")
+            }
+            seen[item.rule.id] = index
+        }
+    }
+
+    mutating func recordProvision(_ name: String, _ spec: [String: JSONValue], field: String, near: ScenarioLocation?,
+                                  when: Timestamp) throws(ScenarioError) {
+        specFields[try liveDroplet(name, "\(field).droplet", near: near, when: when)] = Set(spec.keys)
+    }
+
+    func checkAcceptDrift(_ name: String, _ specField: String, field: String, near: ScenarioLocation?, when: Timestamp) throws(ScenarioError) {
+        let id = try liveDroplet(name, "\(field).droplet", near: near, when: when)
+        guard let fields = specFields[id] else {
+            throw error("\(field).droplet", near: near,
+                        "droplet '\(name)' has no recorded spec at \(when); provision it first (a provision event, or provisioned: true)")
+        }
+        guard fields.contains(specField) else {
+            throw error("\(field).field", near: near,
+                        "'\(specField)' is not in droplet '\(name)''s spec; its fields: \(fields.sorted().joined(separator: ", "))")
         }
     }
 }

@@ -5,7 +5,7 @@ import Testing
 
 /// Firewalls, load balancers, project-only resources, moves and listing-shift faults in the
 /// scenario language: what they parse into, and every error naming line, column and field.
-@Suite struct ScenarioEdgeParserTests {
+@Suite struct ScenarioFirewallAndProjectResourceTests {
     static let header = """
         scenario: t
         seed: 1
