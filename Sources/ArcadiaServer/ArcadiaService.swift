@@ -1,5 +1,7 @@
 import ArcadiaCore
+import HTTPTypes
 import Hummingbird
+import NIOCore
 import Logging
 
 /// The ledger over an authenticated HTTP API (`arcadia serve`). It owns no state besides the
@@ -31,14 +33,26 @@ public struct ArcadiaService: Sendable {
         BillingRoutes(ledger: ledger).register(on: v1)
         DriftRoutes(ledger: ledger, clock: clock).register(on: v1)
         InvoiceRoutes(ledger: ledger).register(on: v1)
+        // Any other path under /api/v1 passes the token check first, so without a token it is a
+        // 401 like a real route: nobody learns which routes exist without credentials.
+        for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
+            v1.on("**", method: method) { request, _ -> Response in
+                throw APIError.notFound("no route \(request.method) \(request.uri.path)")
+            }
+        }
         return router
     }
 
     /// The Hummingbird application on `host:port` (0: any free port; `onListening` gets the one bound).
-    public func application(host: String, port: Int, logger: Logger,
+    /// A connection that sends nothing for this long is closed, so half-sent requests cannot hold
+    /// the server's connections forever.
+    public static let readTimeout: TimeAmount = .seconds(15)
+
+    public func application(host: String, port: Int, logger: Logger, readTimeout: TimeAmount = ArcadiaService.readTimeout,
                             onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        Application(router: router(), configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
-                     onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) }, logger: logger)
+        Application(router: router(), server: .http1(configuration: .init(idleTimeout: readTimeout)),
+                    configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
+                    onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) }, logger: logger)
     }
 
     /// Serves until the task is cancelled or, with `stopOnSignals`, until SIGINT or SIGTERM.

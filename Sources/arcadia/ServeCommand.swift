@@ -61,6 +61,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: ledgerPath) else {
             throw ValidationError("--db \(ledgerPath): no such ledger file; create one with arcadia sync or arcadia run --db")
         }
+        guard Ledger.isLedgerFile(atPath: ledgerPath) else {
+            throw ValidationError("--db \(ledgerPath): not an arcadia ledger (no ledger migrations in it); it was left untouched")
+        }
         guard let text = environment[secretVariable], !text.isEmpty else {
             throw ValidationError("the environment variable \(secretVariable) named by --jwt-secret-env is missing or empty; there is no default secret")
         }

@@ -14,7 +14,8 @@ import Testing
     enum BadCredential: String, CaseIterable, CustomTestStringConvertible {
         case missing, basicScheme, notAJWT, twoParts, garbageSegments, otherSecret, algNone, algNoneSigned, hs256SameSecret,
              hs384SameSecret, headerSaysHS256, hs256SignatureHeaderSaysHS512, tamperedPayload, expired, expiresNow, notYetValid,
-             noExpiry, noSubject, unknownRole, tenantWithoutTenantID, criticalHeader
+             noExpiry, noSubject, unknownRole, tenantWithoutTenantID, criticalHeader, duplicateHeaderKey, duplicateClaim,
+             escapedDuplicateClaim, paddedSignature, nonCanonicalSignature
 
         var testDescription: String { rawValue }
 
@@ -51,6 +52,21 @@ import Testing
             case .tenantWithoutTenantID: return "Bearer " + (try await TestTokens.sign(.init(sub: "u", role: "tenant", exp: now.seconds + 60)))
             case .criticalHeader:
                 return "Bearer " + TestTokens.withHeader(try await TestTokens.sign(admin), #"{"alg":"HS512","crit":["x-tenant-scope"]}"#)
+            case .duplicateHeaderKey:
+                return "Bearer " + TestTokens.withHeader(try await TestTokens.sign(admin), #"{"alg":"HS512","typ":"JWT","typ":"x"}"#)
+            case .duplicateClaim, .escapedDuplicateClaim:
+                let role = self == .duplicateClaim ? "role" : #"\u0072ole"#
+                let payload = #"{"sub":"u","role":"tenant","tenant_id":"pilot",""# + role + #"":"platform_admin","exp":"# + "\(now.seconds + 60)}"
+                let real = try await TestTokens.sign(admin).split(separator: ".")
+                return "Bearer \(real[0]).\(TestTokens.base64URL(Data(payload.utf8))).\(real[2])"
+            case .paddedSignature:
+                return "Bearer " + (try await TestTokens.sign(admin)) + "=="
+            case .nonCanonicalSignature:
+                // 64 signature bytes leave 4 unused bits in the last character: set one of them.
+                var token = Array(try await TestTokens.sign(admin).utf8)
+                let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+                token[token.count - 1] = alphabet[alphabet.firstIndex(of: token[token.count - 1])! ^ 1]
+                return "Bearer " + String(decoding: token, as: UTF8.self)
             }
         }
 
@@ -71,6 +87,9 @@ import Testing
             case .unknownRole: "claim 'role' must be one of platform_admin, tenant"
             case .tenantWithoutTenantID: "no 'tenant_id' claim"
             case .criticalHeader: "critical extensions"
+            case .duplicateHeaderKey: "header has the key 'typ' twice"
+            case .duplicateClaim, .escapedDuplicateClaim: "payload has the key 'role' twice"
+            case .paddedSignature, .nonCanonicalSignature: "signature is not canonical base64url"
             }
         }
     }

@@ -25,6 +25,21 @@ import Testing
         }
     }
 
+    @Test func anUnknownRouteUnderV1IsA401WithoutATokenAndA404WithOne() async throws {
+        let harness = try await ServiceHarness.make(scenario: "project-attribution", at: Self.now)
+        let admin = try await harness.adminToken
+        try await harness.test { client async throws in
+            for uri in ["/api/v1/nothing", "/api/v1/admin/secret/route"] {
+                #expect(try await client.get(uri, token: nil).status == .unauthorized, "no route enumeration without credentials")
+                let known = try await client.get(uri, token: admin)
+                #expect(known.status == .notFound)
+                #expect(try known.json["error"]?["code"]?.string == "not_found")
+            }
+            let post = try await client.execute(uri: "/api/v1/nothing", method: .post, headers: [:])
+            #expect(post.status == .unauthorized)
+        }
+    }
+
     @Test func healthTakesNoParameters() async throws {
         let harness = try await ServiceHarness.make(scenario: "project-attribution", at: Self.now)
         try await harness.test { client async throws in

@@ -3,6 +3,7 @@ import ArcadiaServer
 import ArgumentParser
 import DigitalOcean
 import Foundation
+import GRDB
 import Testing
 import TestSupport
 @testable import arcadia
@@ -62,5 +63,19 @@ import TestSupport
     @Test func theCommandParsesItsDefaults() throws {
         let command = try ServeCommand.parse(["--db", "x.sqlite"])
         #expect(command.host == "127.0.0.1" && command.port == 4005 && command.jwtSecretEnv == Self.variable && command.corsOrigin.isEmpty)
+    }
+}
+
+@Suite struct ServeLedgerCheckTests {
+    @Test func aSQLiteFileThatIsNotALedgerIsRefusedAndLeftUntouched() async throws {
+        let directory = try RepoPaths.temporaryDirectory()
+        let path = directory.appendingPathComponent("other-app.sqlite").path
+        try await DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE notes (body TEXT)") }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        await #expect(throws: ValidationError.self) {
+            _ = try await ServeCommand.service(ledgerPath: path, secretVariable: "S", corsOrigins: [],
+                                               environment: ["S": String(repeating: "k", count: 64)], clock: .fixed(Timestamp(seconds: 0)))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 }

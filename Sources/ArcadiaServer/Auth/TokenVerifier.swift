@@ -26,6 +26,7 @@ public struct TokenVerifier: Sendable {
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw .notBearer }
         let token = parts[1].trimmingCharacters(in: .whitespaces)
         let alg = try Self.headerAlgorithm(token)
+        try Self.checkSegments(token)
         guard alg == Self.algorithm else { throw .algorithmNotAccepted(alg) }
         let claims: AccessClaims
         do {
@@ -57,6 +58,20 @@ public struct TokenVerifier: Sendable {
         }
     }
 
+    /// Every segment in canonical base64url (no padding, no stray bits: one token, one spelling),
+    /// and no key twice in the header or the claims.
+    static func checkSegments(_ token: String) throws(AuthFailure) {
+        let segments = token.split(separator: ".", omittingEmptySubsequences: false)
+        for (index, segment) in segments.enumerated() {
+            guard let data = Base64URL.decode(segment) else {
+                throw .malformed("the \(["header", "payload", "signature"][index]) is not canonical base64url")
+            }
+            if index < 2, let key = JSONDuplicateKeys.first(in: Array(data)) {
+                throw .malformed("the \(index == 0 ? "header" : "payload") has the key '\(key.prefix(16))' twice")
+            }
+        }
+    }
+
     /// The `alg` of a compact JWS's protected header, read without trusting anything else in it.
     static func headerAlgorithm(_ token: String) throws(AuthFailure) -> String {
         let segments = token.split(separator: ".", omittingEmptySubsequences: false)
@@ -72,7 +87,8 @@ public struct TokenVerifier: Sendable {
     }
 }
 
-/// Unpadded base64url (RFC 7515 §2), as JWT segments are written.
+/// Unpadded base64url (RFC 7515 §2), as JWT segments are written. Only the canonical spelling
+/// decodes: no `=` padding, and the unused low bits of the last character zero.
 enum Base64URL {
     static func decode(_ text: some StringProtocol) -> Data? {
         guard text.utf8.allSatisfy({ $0.isBase64URLDigit }) else { return nil }
@@ -80,7 +96,14 @@ enum Base64URL {
         let remainder = base64.utf8.count % 4
         guard remainder != 1 else { return nil }
         if remainder > 0 { base64 += String(repeating: "=", count: 4 - remainder) }
-        return Data(base64Encoded: base64)
+        guard let data = Data(base64Encoded: base64), encode(data) == String(text) else { return nil }
+        return data
+    }
+
+    static func encode(_ data: Data) -> String {
+        var text = data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        while text.hasSuffix("=") { text.removeLast() }
+        return text
     }
 }
 

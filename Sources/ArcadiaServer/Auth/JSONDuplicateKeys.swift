@@ -1,0 +1,117 @@
+/// Finds a key that occurs twice in one JSON object, at any depth. RFC 7519 §4 lets a recipient
+/// reject such a token, and it must: parsers disagree on which occurrence wins, so a token read
+/// one way by its issuer could act another way here. Keys are compared after unescaping, so
+/// `"role"` and `"\u0072ole"` are the same key. Returns nil for JSON without duplicates, and for
+/// text that is not JSON (the JSON parser that follows reports that).
+enum JSONDuplicateKeys {
+    static func first(in bytes: [UInt8]) -> String? {
+        var scanner = Scanner(bytes: bytes)
+        return (try? scanner.value()) ?? nil
+    }
+
+    private struct NotJSON: Error {}
+
+    private struct Scanner {
+        let bytes: [UInt8]
+        var index = 0
+
+        mutating func value() throws -> String? {
+            skipSpace()
+            guard index < bytes.count else { throw NotJSON() }
+            switch bytes[index] {
+            case UInt8(ascii: "{"):
+                index += 1
+                var keys = Set<String>()
+                skipSpace()
+                if peek(UInt8(ascii: "}")) { index += 1; return nil }
+                while true {
+                    skipSpace()
+                    let key = try string()
+                    if !keys.insert(key).inserted { return key }
+                    skipSpace()
+                    try expect(UInt8(ascii: ":"))
+                    if let duplicate = try value() { return duplicate }
+                    skipSpace()
+                    if peek(UInt8(ascii: ",")) { index += 1; continue }
+                    try expect(UInt8(ascii: "}"))
+                    return nil
+                }
+            case UInt8(ascii: "["):
+                index += 1
+                skipSpace()
+                if peek(UInt8(ascii: "]")) { index += 1; return nil }
+                while true {
+                    if let duplicate = try value() { return duplicate }
+                    skipSpace()
+                    if peek(UInt8(ascii: ",")) { index += 1; continue }
+                    try expect(UInt8(ascii: "]"))
+                    return nil
+                }
+            case UInt8(ascii: "\""):
+                _ = try string()
+                return nil
+            default:
+                // A number, true, false or null: nothing inside can repeat a key.
+                while index < bytes.count, !",]} \t\r\n".utf8.contains(bytes[index]) { index += 1 }
+                return nil
+            }
+        }
+
+        /// A string token, unescaped.
+        mutating func string() throws -> String {
+            try expect(UInt8(ascii: "\""))
+            var scalars = String.UnicodeScalarView()
+            var raw: [UInt8] = []
+            func flushRaw() {
+                scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars)
+                raw.removeAll()
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if byte == UInt8(ascii: "\"") { flushRaw(); return String(scalars) }
+                guard byte == UInt8(ascii: "\\") else { raw.append(byte); continue }
+                guard index < bytes.count else { throw NotJSON() }
+                let escape = bytes[index]
+                index += 1
+                switch escape {
+                case UInt8(ascii: "u"):
+                    flushRaw()
+                    var code = try hex4()
+                    if (0xD800...0xDBFF).contains(code), peek(UInt8(ascii: "\\")), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") {
+                        index += 2
+                        let low = try hex4()
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+                case UInt8(ascii: "b"): raw.append(8)
+                case UInt8(ascii: "f"): raw.append(12)
+                case UInt8(ascii: "n"): raw.append(10)
+                case UInt8(ascii: "r"): raw.append(13)
+                case UInt8(ascii: "t"): raw.append(9)
+                default: raw.append(escape)
+                }
+            }
+            throw NotJSON()
+        }
+
+        mutating func hex4() throws -> UInt32 {
+            guard index + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
+                throw NotJSON()
+            }
+            index += 4
+            return code
+        }
+
+        func peek(_ byte: UInt8) -> Bool { index < bytes.count && bytes[index] == byte }
+
+        mutating func expect(_ byte: UInt8) throws {
+            guard peek(byte) else { throw NotJSON() }
+            index += 1
+        }
+
+        mutating func skipSpace() {
+            while index < bytes.count, " \t\r\n".utf8.contains(bytes[index]) { index += 1 }
+        }
+    }
+}
