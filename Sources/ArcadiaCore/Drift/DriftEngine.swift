@@ -80,7 +80,7 @@ public struct DriftEngine: Sendable {
     private func close(driftID: Int64, as status: DriftStatus) throws {
         let now = clock.now()
         try ledger.writer.write { db in
-            guard let finding = try DriftFinding.fetch(db, id: driftID) else { throw DriftError.unknownDrift(id: driftID) }
+            guard let finding = try DriftFinding.fetchOne(db, key: driftID) else { throw DriftError.unknownDrift(id: driftID) }
             guard finding.status == .open else {
                 throw DriftError.notOpen(id: driftID, field: finding.field, status: finding.status)
             }

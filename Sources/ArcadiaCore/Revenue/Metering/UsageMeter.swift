@@ -53,8 +53,8 @@ enum UsageMeter {
     /// Deployments' row ids by the name of the project each owns.
     private static func deploymentsByProject(_ db: Database) throws -> [String: Int64] {
         var byProject: [String: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, project_name FROM deployments") {
-            byProject[row["project_name"]] = row["id"]
+        for deployment in try Deployment.fetchAll(db) {
+            byProject[deployment.projectName] = deployment.id
         }
         return byProject
     }

@@ -1,4 +1,3 @@
-import ArcadiaCore
 import DigitalOcean
 import GRDB
 

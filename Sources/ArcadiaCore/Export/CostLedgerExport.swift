@@ -1,4 +1,3 @@
-import ArcadiaCore
 import GRDB
 
 /// The cost side's canonical files: balance snapshots, invoice headers, cost lines with how each
