@@ -23,5 +23,10 @@ public struct LedgerValueError: Error, Sendable, Equatable, CustomStringConverti
     public var column: String
     public var value: String
 
+    public init(column: String, value: String) {
+        self.column = column
+        self.value = value
+    }
+
     public var description: String { "\(column) holds '\(value)', which is not what the ledger writes there" }
 }

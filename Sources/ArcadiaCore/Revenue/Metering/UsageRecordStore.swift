@@ -50,9 +50,9 @@ public enum UsageRecordStore {
             SELECT id, billing_kind, quantity FROM usage_records WHERE deployment_id = ? AND period_start >= ? AND period_start < ?
             """, arguments: [deploymentID, from.iso8601, to.iso8601])
         while let row = try rows.next() {
-            let text: String = row["quantity"]
-            guard let quantity = UsageQuantity(text) else { throw MeteringError.badQuantity(recordID: row["id"], text: text) }
-            totals[BillingKind(rawValue: row["billing_kind"]), default: 0] += quantity.decimal
+            let text: String = try row.decode(forColumn: "quantity")
+            guard let quantity = UsageQuantity(text) else { throw MeteringError.badQuantity(recordID: try row.decode(forColumn: "id"), text: text) }
+            totals[try row.decode(BillingKind.self, forColumn: "billing_kind"), default: 0] += quantity.decimal
         }
         return totals
     }
