@@ -13,3 +13,12 @@ extension Timestamp: DatabaseValueConvertible {
         return Timestamp(iso8601: text)
     }
 }
+
+/// Read straight from the statement while a cursor steps (no `DatabaseValue` in between): the sync
+/// reads every stored resource of a kind, three times each, on every listing.
+extension Timestamp: StatementColumnConvertible {
+    public init?(sqliteStatement: SQLiteStatement, index: CInt) {
+        guard let time = Timestamp(iso8601: String(sqliteStatement: sqliteStatement, index: index)) else { return nil }
+        self = time
+    }
+}
