@@ -67,6 +67,12 @@ import Testing
             #expect(try roundTrip(subscription, db) == [subscription])
             let addon = SubscriptionAddon(subscriptionID: 6, addonCode: "storage_50gb")
             #expect(try roundTrip(addon, db) == [addon])
+            try CloudResource(id: 3, kind: .dnsZone, providerID: "acme.example", name: "acme.example", status: "active",
+                              firstSeenAt: Self.t0, lastChangedAt: Self.t0).insert(db)
+            let usage = UsageRecord(deploymentID: 5, resourceID: 3, billingKind: .dnsZones, periodStart: Self.april.start,
+                                    periodEnd: Self.april.start + 3_600, granularity: .hourly, quantity: UsageQuantity(millionths: 1_344),
+                                    recordedAt: Self.t0)
+            #expect(try roundTrip(usage, db) == [usage])
 
             let line = TenantInvoiceLine(invoiceID: 8, lineNo: 1, kind: .overage, deploymentID: 5, deploymentCode: "acme-web",
                                          subscriptionID: 6, resourceKind: .dropletHours, description: "Overage: droplet_hours",

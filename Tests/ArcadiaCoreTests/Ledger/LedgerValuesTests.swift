@@ -65,4 +65,23 @@ import Testing
             try ledger.writer.read { try TenantInvoice.load(id: 1, $0) }
         }
     }
+
+    @Test func aBadStoredQuantityFailsUsageForPeriodWithAnErrorNotACrash() throws {
+        let ledger = try Ledger()
+        try ledger.writer.write { (db: Database) throws in
+            try db.execute(sql: """
+                INSERT INTO tenants (id, code, name, country) VALUES (1, 'acme', 'Acme', 'AU');
+                INSERT INTO deployments (id, code, tenant_id, name, project_name) VALUES (1, 'acme-web', 1, 'Web', 'acme-web');
+                INSERT INTO cloud_resources (id, kind, provider_id, name, status, first_seen_at, last_changed_at)
+                VALUES (1, 'dns_zone', 'acme.example', 'acme.example', 'active', '2026-04-01T00:00:00Z', '2026-04-01T00:00:00Z');
+                INSERT INTO usage_records (deployment_id, resource_id, billing_kind, period_start, period_end, granularity, quantity, recorded_at)
+                VALUES (1, 1, 'dns_zones', '2026-04-01T00:00:00Z', '2026-04-02T00:00:00Z', 'daily', '-0.5', '2026-04-02T01:10:00Z');
+                """)
+        }
+        let april = BillingPeriod(year: 2026, month: 4)!
+        let error = #expect(throws: RowDecodingError.self) {
+            try ledger.writer.read { try UsageRecordStore.usage($0, deploymentID: 1, from: april.start, to: april.end) }
+        }
+        #expect(String(describing: error).contains("quantity"))
+    }
 }

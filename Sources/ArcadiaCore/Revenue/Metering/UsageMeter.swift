@@ -40,9 +40,9 @@ enum UsageMeter {
                     let end = start + policy.granularity.seconds
                     defer { start = end }
                     guard accrual.secondsHeld(from: start, to: end) > 0, retained.map({ end > $0 }) ?? true else { continue }
-                    let written = try UsageRecordStore.insert(db, deploymentID: deploymentID, resourceID: resourceID, kind: entry.billingKind,
-                                                              start: start, end: end, granularity: policy.granularity,
-                                                              quantity: accrual.quantity(from: start, to: end), at: now)
+                    let written = try UsageRecordStore.insert(db, UsageRecord(
+                        deploymentID: deploymentID, resourceID: resourceID, billingKind: entry.billingKind, periodStart: start,
+                        periodEnd: end, granularity: policy.granularity, quantity: accrual.quantity(from: start, to: end), recordedAt: now))
                     if written { report.written += 1 } else { report.alreadyRecorded += 1 }
                 }
             }
