@@ -90,7 +90,7 @@ public struct DriftEngine: Sendable {
 
     private static func apply(_ db: Database, _ finding: DriftFinding, as status: DriftStatus, at now: Timestamp) throws {
         if status == .accepted, var spec = try SpecStore.fetch(db, resourceID: finding.resourceID) {
-            spec.fields[finding.field] = finding.live.map { DriftFinding.value(canonical: $0) }
+            spec.fields[finding.field] = finding.live.map(JSONValue.init(storedText:))
             _ = try SpecStore.record(db, resourceID: finding.resourceID, fields: spec.fields, at: now)
         }
         try finding.close(db, as: status, note: nil, at: now)

@@ -1,5 +1,4 @@
 import DigitalOcean
-import Foundation
 import GRDB
 
 /// One `cloud_drift` row, and the writes the sweep and the inbox make to it. Values are stored
@@ -77,11 +76,6 @@ public struct DriftFinding: Sendable, Equatable, FetchableRecord, PersistableRec
     /// The newest finding on a resource's field, active or not.
     static func fetchLatest(_ db: Database, resourceID: Int64, field: String) throws -> DriftFinding? {
         try DriftFinding.filter(Columns.resourceID == resourceID && Columns.field == field).order(Columns.id.desc).fetchOne(db)
-    }
-
-    /// A stored value back as JSON (canonical text always decodes; a damaged one reads as null).
-    static func value(canonical text: String) -> JSONValue {
-        (try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))) ?? .null
     }
 
     struct Key: Hashable {

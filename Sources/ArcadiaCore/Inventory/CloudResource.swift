@@ -1,5 +1,4 @@
 import DigitalOcean
-import Foundation
 import GRDB
 
 /// One `cloud_resources` row: the one Swift view of an inventoried resource. The sync's upsert
@@ -84,7 +83,7 @@ public struct CloudResource: Sendable, Equatable, FetchableRecord, PersistableRe
     public var attributes: [String: JSONValue] { Self.decodeAttributes(attributesText) }
 
     static func decodeAttributes(_ text: String) -> [String: JSONValue] {
-        guard case .object(let fields)? = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else { return [:] }
+        guard case .object(let fields) = JSONValue(storedText: text) else { return [:] }
         return fields
     }
 
