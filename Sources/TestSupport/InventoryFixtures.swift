@@ -15,13 +15,12 @@ public enum InventoryFixtures {
     /// Every event in the ledger as `event field old→new` lines for one resource, oldest first.
     public static func events(_ ledger: Ledger, providerID: String) throws -> [String] {
         try ledger.writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT e.event, e.field, e.old_value, e.new_value FROM cloud_resource_events e
+            try ResourceEvent.fetchAll(db, sql: """
+                SELECT e.* FROM cloud_resource_events e
                 JOIN cloud_resources r ON r.id = e.resource_id WHERE r.provider_id = ? ORDER BY e.id
-                """, arguments: [providerID]).map { row in
-                let event: String = row[0]
-                guard let field: String = row[1] else { return event }
-                return "\(event) \(field) \(row[2] as String? ?? "∅")→\(row[3] as String? ?? "∅")"
+                """, arguments: [providerID]).map { event in
+                guard let field = event.field else { return event.event.rawValue }
+                return "\(event.event.rawValue) \(field) \(event.oldValue ?? "∅")→\(event.newValue ?? "∅")"
             }
         }
     }

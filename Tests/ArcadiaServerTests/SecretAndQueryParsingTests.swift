@@ -1,3 +1,4 @@
+import ArcadiaCore
 @testable import ArcadiaServer
 import Testing
 
@@ -25,7 +26,7 @@ import Testing
             try QueryParameters("kind=%ZZ", allowed: ["kind"])
         }
         #expect(throws: APIError.self) { try QueryParameters("offset=99999999999999999999", allowed: ["offset"]).page() }
-        #expect(try QueryParameters("period=2024-02-01", allowed: ["period"]).period() == "2024-02")
+        #expect(try QueryParameters("period=2024-02-01", allowed: ["period"]).period() == BillingPeriod(year: 2024, month: 2))
         #expect(throws: APIError.self) { try QueryParameters("period=2026-4-01", allowed: ["period"]).period() }
         #expect(throws: APIError.self) { try QueryParameters("period=2026-04-01T00:00:00Z", allowed: ["period"]).period() }
     }

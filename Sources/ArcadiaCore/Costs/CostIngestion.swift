@@ -95,10 +95,10 @@ public struct CostIngestion: Sendable {
             let lines = try parsed.map { parsedLine in
                 let kind = CostKind(product: parsedLine.product)
                 let outcome = try matcher.match(db, parsedLine, kind: kind)
-                return (line: CostLine(parsedLine, kind: kind, outcome: outcome), outcome: outcome)
+                return (line: CostLine(parsedLine, invoiceRowID: stored.id, kind: kind, outcome: outcome), outcome: outcome)
             }
-            let rewritten = try CostLineStore.replace(db, invoiceRowID: stored.rowID, invoiceUUID: uuid, with: lines.map(\.line))
-            try InvoiceStore.markIngested(db, rowID: stored.rowID, at: now, lineCount: lines.count)
+            let rewritten = try CostLineStore.replace(db, invoiceRowID: stored.id, invoiceUUID: uuid, with: lines.map(\.line))
+            try InvoiceStore.markIngested(db, rowID: stored.id, at: now, lineCount: lines.count)
             return InvoiceMatchReport(invoice: stored.header, lines: lines, linesRewritten: rewritten)
         }
     }

@@ -1,15 +1,28 @@
+import DigitalOcean
+import GRDB
+
 /// One stored invoice line (`cloud_cost_lines`): the CSV fields, the derived kind and the match.
 /// Equality over every stored column is what makes re-ingest idempotent: an unchanged line set
 /// is not rewritten.
-public struct CostLine: Sendable, Equatable {
+public struct CostLine: Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "cloud_cost_lines"
+
+    public enum Columns: String, ColumnExpression {
+        case id, invoiceRowID = "cloud_invoice_id", lineNo = "line_no", product, groupDescription = "group_description"
+        case description, hours, startAt = "start_at", endAt = "end_at", amountCents = "amount_cents"
+        case projectName = "project_name", category, kind, matchedResourceID = "matched_resource_id"
+        case matchStatus = "match_status", unmatchedReason = "unmatched_reason"
+    }
+
+    /// The `cloud_invoices.id` of the invoice it is a line of.
+    public var invoiceRowID: Int64
     public var lineNo: Int
     public var product: String
     public var groupDescription: String?
     public var description: String
     public var hours: Int?
-    /// ISO-8601 UTC text, as every ledger time.
-    public var startAt: String
-    public var endAt: String
+    public var startAt: Timestamp
+    public var endAt: Timestamp
     public var amountCents: Int64
     public var projectName: String?
     public var category: String?
@@ -20,15 +33,17 @@ public struct CostLine: Sendable, Equatable {
     public var unmatchedReason: String?
 
     public var isMatched: Bool { matchedResourceID != nil }
+    public var matchStatus: CostMatchStatus { isMatched ? .matched : .unmatched }
 
-    init(_ line: InvoiceCSVLine, kind: CostKind, outcome: CostLineMatcher.Outcome) {
+    init(_ line: InvoiceCSVLine, invoiceRowID: Int64, kind: CostKind, outcome: CostLineMatcher.Outcome) {
+        self.invoiceRowID = invoiceRowID
         lineNo = line.lineNo
         product = line.product
         groupDescription = line.groupDescription
         description = line.description
         hours = line.hours
-        startAt = line.start.iso8601
-        endAt = line.end.iso8601
+        startAt = line.start
+        endAt = line.end
         amountCents = line.amountCents
         projectName = line.projectName
         category = line.category
@@ -39,21 +54,38 @@ public struct CostLine: Sendable, Equatable {
         }
     }
 
-    init(lineNo: Int, product: String, groupDescription: String?, description: String, hours: Int?, startAt: String,
-         endAt: String, amountCents: Int64, projectName: String?, category: String?, kind: CostKind,
-         matchedResourceID: Int64?, unmatchedReason: String?) {
-        self.lineNo = lineNo
-        self.product = product
-        self.groupDescription = groupDescription
-        self.description = description
-        self.hours = hours
-        self.startAt = startAt
-        self.endAt = endAt
-        self.amountCents = amountCents
-        self.projectName = projectName
-        self.category = category
-        self.kind = kind
-        self.matchedResourceID = matchedResourceID
-        self.unmatchedReason = unmatchedReason
+    public init(row: Row) throws {
+        invoiceRowID = try row.decode(forColumn: Columns.invoiceRowID)
+        lineNo = try row.decode(forColumn: Columns.lineNo)
+        product = try row.decode(forColumn: Columns.product)
+        groupDescription = try row.decode(forColumn: Columns.groupDescription)
+        description = try row.decode(forColumn: Columns.description)
+        hours = try row.decode(forColumn: Columns.hours)
+        startAt = try row.decode(forColumn: Columns.startAt)
+        endAt = try row.decode(forColumn: Columns.endAt)
+        amountCents = try row.decode(forColumn: Columns.amountCents)
+        projectName = try row.decode(forColumn: Columns.projectName)
+        category = try row.decode(forColumn: Columns.category)
+        kind = try row.decode(forColumn: Columns.kind)
+        matchedResourceID = try row.decode(forColumn: Columns.matchedResourceID)
+        unmatchedReason = try row.decode(forColumn: Columns.unmatchedReason)
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container[Columns.invoiceRowID] = invoiceRowID
+        container[Columns.lineNo] = lineNo
+        container[Columns.product] = product
+        container[Columns.groupDescription] = groupDescription
+        container[Columns.description] = description
+        container[Columns.hours] = hours
+        container[Columns.startAt] = startAt
+        container[Columns.endAt] = endAt
+        container[Columns.amountCents] = amountCents
+        container[Columns.projectName] = projectName
+        container[Columns.category] = category
+        container[Columns.kind] = kind
+        container[Columns.matchedResourceID] = matchedResourceID
+        container[Columns.matchStatus] = matchStatus
+        container[Columns.unmatchedReason] = unmatchedReason
     }
 }

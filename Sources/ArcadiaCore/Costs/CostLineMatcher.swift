@@ -23,8 +23,8 @@ struct CostLineMatcher {
         if let id = try resourceID(db, kind: inventoryKind, name: name, start: line.start, end: line.end) {
             return .matched(resourceID: id)
         }
-        let earliest = try String.fetchOne(db, sql: "SELECT MIN(first_seen_at) FROM cloud_resources WHERE kind = ?",
-                                           arguments: [inventoryKind.rawValue]).flatMap { Timestamp(iso8601: $0) }
+        let earliest = try Timestamp.fetchOne(db, CloudResource.select(min(CloudResource.Columns.firstSeenAt))
+            .filter(CloudResource.Columns.kind == inventoryKind))
         if policy.destroyedBeforeFirstSync(kind: inventoryKind, start: line.start, end: line.end, earliestFirstSeen: earliest) {
             return .unmatched(.destroyedBeforeFirstSync)
         }
@@ -40,6 +40,6 @@ struct CostLineMatcher {
             WHERE kind = ? AND name = ? COLLATE NOCASE
             ORDER BY (first_seen_at <= ? AND (stale_at IS NULL OR stale_at >= ?)) DESC, first_seen_at, id
             LIMIT 1
-            """, arguments: [kind.rawValue, name, end.iso8601, start.iso8601])
+            """, arguments: [kind, name, end, start])
     }
 }

@@ -33,13 +33,7 @@ public struct InvoiceHeader: Sendable, Equatable {
     public var label: String { "invoice \(period) (\(uuid))" }
 
     /// True for `YYYY-MM` with a month 01–12: the only form the ledger stores.
-    var hasValidPeriod: Bool {
-        let bytes = Array(period.utf8)
-        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
-              bytes.enumerated().allSatisfy({ $0.offset == 4 || ($0.element >= UInt8(ascii: "0") && $0.element <= UInt8(ascii: "9")) }),
-              let month = Int(period.suffix(2)) else { return false }
-        return (1...12).contains(month)
-    }
+    var hasValidPeriod: Bool { BillingPeriod(period) != nil }
 }
 
 /// DO's balance figures in cents. DO promises month_to_date_balance = account_balance +

@@ -3,14 +3,6 @@ import GRDB
 
 /// The `cloud_invoices` headers: what has been listed, what is ingested, what failed.
 enum InvoiceStore {
-    /// A stored header with its row id and ingest state.
-    struct Stored {
-        var rowID: Int64
-        var header: InvoiceHeader
-        var ingestedAt: String?
-        var ingestError: String?
-    }
-
     /// Inserts new headers and refreshes known ones. A header whose amount changed is marked not
     /// ingested, so its lines are reconciled again against the new amount.
     static func upsert(_ db: Database, _ header: InvoiceHeader) throws {
@@ -24,14 +16,8 @@ enum InvoiceStore {
             """).execute(arguments: [header.uuid, header.invoiceID, header.period, header.amountCents])
     }
 
-    static func fetch(_ db: Database, uuid: String) throws -> Stored? {
-        try Row.fetchOne(db, sql: """
-            SELECT id, invoice_uuid, invoice_id, period, amount_cents, ingested_at, ingest_error
-            FROM cloud_invoices WHERE invoice_uuid = ?
-            """, arguments: [uuid]).map { row in
-            Stored(rowID: row[0], header: InvoiceHeader(uuid: row[1], invoiceID: row[2], period: row[3], amountCents: row[4]),
-                   ingestedAt: row[5], ingestError: row[6])
-        }
+    static func fetch(_ db: Database, uuid: String) throws -> CloudInvoice? {
+        try CloudInvoice.filter(CloudInvoice.Columns.invoiceUUID == uuid).fetchOne(db)
     }
 
     /// The month's invoice (the first by uuid, should DO ever issue two), for an operator's re-ingest.
@@ -50,8 +36,9 @@ enum InvoiceStore {
     }
 
     static func markIngested(_ db: Database, rowID: Int64, at time: Timestamp, lineCount: Int) throws {
-        try db.execute(sql: "UPDATE cloud_invoices SET ingested_at = ?, line_count = ?, ingest_error = NULL WHERE id = ?",
-                       arguments: [time.iso8601, lineCount, rowID])
+        try CloudInvoice.filter(key: rowID).updateAll(db, CloudInvoice.Columns.ingestedAt.set(to: time),
+                                                      CloudInvoice.Columns.lineCount.set(to: lineCount),
+                                                      CloudInvoice.Columns.ingestError.set(to: nil))
     }
 
     /// Records a failed attempt; the previous line set, `ingested_at` and `line_count` stay as
@@ -59,8 +46,7 @@ enum InvoiceStore {
     /// Keeps the latest error on the invoice (it stays pending until an ingest succeeds) and logs
     /// every failed attempt in `cloud_sync_failures`, so the history of retries is in the ledger.
     static func recordError(_ db: Database, uuid: String, message: String, at time: Timestamp) throws {
-        try db.execute(sql: "UPDATE cloud_invoices SET ingest_error = ? WHERE invoice_uuid = ?", arguments: [message, uuid])
-        try db.execute(sql: "INSERT INTO cloud_sync_failures (at, worker, page, error) VALUES (?, 'cost.invoices', NULL, ?)",
-                       arguments: [time.iso8601, message])
+        try CloudInvoice.filter(CloudInvoice.Columns.invoiceUUID == uuid).updateAll(db, CloudInvoice.Columns.ingestError.set(to: message))
+        try SyncFailure(at: time, worker: "cost.invoices", page: nil, error: message).insert(db)
     }
 }

@@ -14,15 +14,15 @@ public struct DriftCounts: Sendable, Equatable {
 
     static func fetch(_ db: Database) throws -> DriftCounts {
         var counts = DriftCounts()
-        for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) FROM cloud_drift GROUP BY status") {
-            let count: Int = row[1]
-            switch DriftStatus(rawValue: row[0]) {
-            case .open?: counts.open = count
-            case .accepted?: counts.accepted = count
-            case .reverted?: counts.reverted = count
-            case .stale?: counts.stale = count
-            case .ignored?: counts.ignored = count
-            case nil: break
+        let status = DriftFinding.Columns.status
+        for row in try DriftFinding.select(status, count(status).forKey("count")).group(status).asRequest(of: Row.self).fetchAll(db) {
+            let count: Int = try row.decode(forColumn: "count")
+            switch try row.decode(DriftStatus.self, forColumn: status) {
+            case .open: counts.open = count
+            case .accepted: counts.accepted = count
+            case .reverted: counts.reverted = count
+            case .stale: counts.stale = count
+            case .ignored: counts.ignored = count
             }
         }
         return counts

@@ -80,7 +80,7 @@ public struct DriftEngine: Sendable {
     private func close(driftID: Int64, as status: DriftStatus) throws {
         let now = clock.now()
         try ledger.writer.write { db in
-            guard let finding = try DriftFinding.fetch(db, id: driftID) else { throw DriftError.unknownDrift(id: driftID) }
+            guard let finding = try DriftFinding.fetchOne(db, key: driftID) else { throw DriftError.unknownDrift(id: driftID) }
             guard finding.status == .open else {
                 throw DriftError.notOpen(id: driftID, field: finding.field, status: finding.status)
             }
@@ -90,7 +90,7 @@ public struct DriftEngine: Sendable {
 
     private static func apply(_ db: Database, _ finding: DriftFinding, as status: DriftStatus, at now: Timestamp) throws {
         if status == .accepted, var spec = try SpecStore.fetch(db, resourceID: finding.resourceID) {
-            spec.fields[finding.field] = finding.live.map { DriftFinding.value(canonical: $0) }
+            spec.fields[finding.field] = finding.live.map(JSONValue.init(storedText:))
             _ = try SpecStore.record(db, resourceID: finding.resourceID, fields: spec.fields, at: now)
         }
         try finding.close(db, as: status, note: nil, at: now)

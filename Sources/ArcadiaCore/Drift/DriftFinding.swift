@@ -1,54 +1,81 @@
 import DigitalOcean
-import Foundation
 import GRDB
 
 /// One `cloud_drift` row, and the writes the sweep and the inbox make to it. Values are stored
 /// as canonical JSON text (`live` NULL when the resource has no such field), so "the same
 /// mismatch again" is a text comparison and writes nothing.
-struct DriftFinding {
-    var id: Int64
-    var resourceID: Int64
-    var field: String
-    var desired: String
-    var live: String?
-    var status: DriftStatus
-    var ignoreRule: String?
+public struct DriftFinding: Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "cloud_drift"
 
-    private static let columns = "id, resource_id, field, desired, live, status, ignore_rule"
+    public enum Columns: String, ColumnExpression {
+        case id, resourceID = "resource_id", field, desired, live, status, openedAt = "opened_at", closedAt = "closed_at"
+        case ignoreRule = "ignore_rule", note
+    }
 
-    private init(row: Row) {
-        id = row[0]
-        resourceID = row[1]
-        field = row[2]
-        desired = row[3]
-        live = row[4]
-        status = DriftStatus(rawValue: row[5]) ?? .open
-        ignoreRule = row[6]
+    public var id: Int64
+    public var resourceID: Int64
+    public var field: String
+    public var desired: String
+    public var live: String?
+    public var status: DriftStatus
+    public var openedAt: Timestamp
+    public var closedAt: Timestamp?
+    /// The ignore rule's id; set exactly when the status is `ignored`.
+    public var ignoreRule: String?
+    public var note: String?
+
+    public init(id: Int64, resourceID: Int64, field: String, desired: String, live: String?, status: DriftStatus,
+                openedAt: Timestamp, closedAt: Timestamp? = nil, ignoreRule: String? = nil, note: String? = nil) {
+        self.id = id
+        self.resourceID = resourceID
+        self.field = field
+        self.desired = desired
+        self.live = live
+        self.status = status
+        self.openedAt = openedAt
+        self.closedAt = closedAt
+        self.ignoreRule = ignoreRule
+        self.note = note
+    }
+
+    public init(row: Row) throws {
+        id = try row.decode(forColumn: Columns.id)
+        resourceID = try row.decode(forColumn: Columns.resourceID)
+        field = try row.decode(forColumn: Columns.field)
+        desired = try row.decode(forColumn: Columns.desired)
+        live = try row.decode(forColumn: Columns.live)
+        status = try row.decode(forColumn: Columns.status)
+        openedAt = try row.decode(forColumn: Columns.openedAt)
+        closedAt = try row.decode(forColumn: Columns.closedAt)
+        ignoreRule = try row.decode(forColumn: Columns.ignoreRule)
+        note = try row.decode(forColumn: Columns.note)
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container[Columns.id] = id
+        container[Columns.resourceID] = resourceID
+        container[Columns.field] = field
+        container[Columns.desired] = desired
+        container[Columns.live] = live
+        container[Columns.status] = status
+        container[Columns.openedAt] = openedAt
+        container[Columns.closedAt] = closedAt
+        container[Columns.ignoreRule] = ignoreRule
+        container[Columns.note] = note
     }
 
     /// Active findings (open or ignored, not closed), by (resource id, field).
     static func fetchActive(_ db: Database) throws -> [Key: DriftFinding] {
         var active: [Key: DriftFinding] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT \(columns) FROM cloud_drift WHERE closed_at IS NULL") {
-            let finding = DriftFinding(row: row)
+        for finding in try DriftFinding.filter(Columns.closedAt == nil).fetchAll(db) {
             active[Key(resourceID: finding.resourceID, field: finding.field)] = finding
         }
         return active
     }
 
-    static func fetch(_ db: Database, id: Int64) throws -> DriftFinding? {
-        try Row.fetchOne(db, sql: "SELECT \(columns) FROM cloud_drift WHERE id = ?", arguments: [id]).map(DriftFinding.init)
-    }
-
     /// The newest finding on a resource's field, active or not.
     static func fetchLatest(_ db: Database, resourceID: Int64, field: String) throws -> DriftFinding? {
-        try Row.fetchOne(db, sql: "SELECT \(columns) FROM cloud_drift WHERE resource_id = ? AND field = ? ORDER BY id DESC LIMIT 1",
-                         arguments: [resourceID, field]).map(DriftFinding.init)
-    }
-
-    /// A stored value back as JSON (canonical text always decodes; a damaged one reads as null).
-    static func value(canonical text: String) -> JSONValue {
-        (try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))) ?? .null
+        try DriftFinding.filter(Columns.resourceID == resourceID && Columns.field == field).order(Columns.id.desc).fetchOne(db)
     }
 
     struct Key: Hashable {
@@ -60,26 +87,25 @@ struct DriftFinding {
                        ignoreRule: String?, note: String?, at time: Timestamp) throws {
         try db.execute(sql: """
             INSERT INTO cloud_drift (resource_id, field, desired, live, status, opened_at, ignore_rule, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [resourceID, field, desired, live, status.rawValue, time.iso8601, ignoreRule, note])
+            """, arguments: [resourceID, field, desired, live, status, time, ignoreRule, note])
     }
 
     /// A new observation of an active finding: the desired or live value (or the covering rule) moved.
     func update(_ db: Database, desired: String, live: String?, ignoreRule: String?) throws {
-        try db.execute(sql: "UPDATE cloud_drift SET desired = ?, live = ?, ignore_rule = ? WHERE id = ?",
-                       arguments: [desired, live, ignoreRule, id])
+        try DriftFinding.filter(key: id).updateAll(db, Columns.desired.set(to: desired), Columns.live.set(to: live),
+                                                  Columns.ignoreRule.set(to: ignoreRule))
     }
 
     /// Closes it; `status` nil keeps the current one (an ignored finding stays `ignored`).
     func close(_ db: Database, as status: DriftStatus? = nil, note: String?, at time: Timestamp) throws {
-        try db.execute(sql: "UPDATE cloud_drift SET status = ?, closed_at = ?, note = COALESCE(?, note) WHERE id = ?",
-                       arguments: [(status ?? self.status).rawValue, time.iso8601, note, id])
+        try DriftFinding.filter(key: id).updateAll(db, Columns.status.set(to: status ?? self.status), Columns.closedAt.set(to: time),
+                                                  Columns.note.set(to: note ?? self.note))
     }
 
     /// `drift_detected` in the resource event log: the field, desired value as old, live as new.
     static func logDetected(_ db: Database, resourceID: Int64, field: String, desired: JSONValue, live: JSONValue?,
                             at time: Timestamp) throws {
-        try db.execute(sql: """
-            INSERT INTO cloud_resource_events (resource_id, at, event, field, old_value, new_value) VALUES (?, ?, 'drift_detected', ?, ?, ?)
-            """, arguments: [resourceID, time.iso8601, field, desired.display, live?.display])
+        try ResourceEvent(resourceID: resourceID, at: time, event: .driftDetected, field: field, oldValue: desired.display,
+                          newValue: live?.display).insert(db)
     }
 }

@@ -13,7 +13,7 @@ enum DriftSweep {
         let sortedRules = rules.sorted { $0.id < $1.id }
         for (spec, resource) in try SpecStore.fetchAllWithResources(db) {
             report.resourcesChecked += 1
-            if let staleAt = resource.staleAt {
+            if let staleAt = resource.row.staleAt {
                 try closeAll(db, resourceID: resource.id, from: &active, note: "resource went stale at \(staleAt)", at: time, report: &report)
                 continue
             }

@@ -11,10 +11,9 @@ public enum InventoryStore {
     /// everything of that kind that was not. Call it only for complete listings; a listing that
     /// failed partway must never reach here, or it would count false misses.
     /// A listing identical to the ledger writes nothing.
-    public static func reconcile(_ db: Database, kind: ResourceKind, observed: [ObservedResource], at time: Timestamp) throws -> ReconcileOutcome {
+    public static func reconcile(_ db: Database, kind: ResourceKind, observed: [ObservedResource], at now: Timestamp) throws -> ReconcileOutcome {
         var outcome = ReconcileOutcome()
-        var existing = try StoredResource.fetchAll(db, kind: kind)
-        let now = time.iso8601
+        var existing = try storedByProviderID(db, kind: kind)
         for resource in observed {
             precondition(resource.kind == kind, "a \(resource.kind) in a \(kind) listing")
             guard let stored = existing.removeValue(forKey: resource.providerID) else {
@@ -29,7 +28,7 @@ public enum InventoryStore {
             if misses >= staleAfterMisses {
                 try db.cachedStatement(sql: "UPDATE cloud_resources SET missed_listings = ?, stale_at = ? WHERE id = ?")
                     .execute(arguments: [misses, now, stored.id])
-                try logEvent(db, resourceID: stored.id, at: now, event: "stale", outcome: &outcome)
+                try logEvent(db, resourceID: stored.id, at: now, event: .stale, outcome: &outcome)
                 outcome.markedStale += 1
             } else {
                 try db.cachedStatement(sql: "UPDATE cloud_resources SET missed_listings = ? WHERE id = ?").execute(arguments: [misses, stored.id])
@@ -39,25 +38,37 @@ public enum InventoryStore {
         return outcome
     }
 
-    private static func insert(_ db: Database, _ resource: ObservedResource, at now: String, outcome: inout ReconcileOutcome) throws {
+    /// Every stored resource of `kind` by provider id. A cached statement: this runs on every
+    /// complete listing.
+    private static func storedByProviderID(_ db: Database, kind: ResourceKind) throws -> [String: CloudResource] {
+        let statement = try db.cachedStatement(sql: "SELECT * FROM cloud_resources WHERE kind = ?")
+        let resources = try CloudResource.fetchCursor(statement, arguments: [kind])
+        var byProviderID: [String: CloudResource] = [:]
+        while let resource = try resources.next() {
+            byProviderID[resource.providerID] = resource
+        }
+        return byProviderID
+    }
+
+    private static func insert(_ db: Database, _ resource: ObservedResource, at now: Timestamp, outcome: inout ReconcileOutcome) throws {
         try db.cachedStatement(sql: """
             INSERT INTO cloud_resources (kind, provider_id, name, status, region, size_slug, attributes, first_seen_at, last_changed_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [resource.kind.rawValue, resource.providerID, resource.name, resource.status, resource.region,
+            """).execute(arguments: [resource.kind, resource.providerID, resource.name, resource.status, resource.region,
                              resource.sizeSlug, JSONValue.object(resource.attributes).canonical, now, now])
-        try logEvent(db, resourceID: db.lastInsertedRowID, at: now, event: "created", newValue: resource.name, outcome: &outcome)
+        try logEvent(db, resourceID: db.lastInsertedRowID, at: now, event: .created, newValue: resource.name, outcome: &outcome)
         outcome.created += 1
     }
 
-    private static func update(_ db: Database, stored: StoredResource, observed: ObservedResource, at now: String, outcome: inout ReconcileOutcome) throws {
+    private static func update(_ db: Database, stored: CloudResource, observed: ObservedResource, at now: Timestamp, outcome: inout ReconcileOutcome) throws {
         let attributesText = JSONValue.object(observed.attributes).canonical
         let changes = stored.changes(to: observed, attributesText: attributesText)
         if stored.staleAt != nil {
-            try logEvent(db, resourceID: stored.id, at: now, event: "revived", outcome: &outcome)
+            try logEvent(db, resourceID: stored.id, at: now, event: .revived, outcome: &outcome)
             outcome.revived += 1
         }
         for change in changes {
-            try logEvent(db, resourceID: stored.id, at: now, event: "changed", field: change.field,
+            try logEvent(db, resourceID: stored.id, at: now, event: .changed, field: change.field,
                          oldValue: change.old, newValue: change.new, outcome: &outcome)
         }
         if !changes.isEmpty { outcome.changed += 1 }
@@ -71,7 +82,7 @@ public enum InventoryStore {
                              !changes.isEmpty, now, stored.id])
     }
 
-    static func logEvent(_ db: Database, resourceID: Int64, at now: String, event: String, field: String? = nil,
+    static func logEvent(_ db: Database, resourceID: Int64, at now: Timestamp, event: ResourceEventKind, field: String? = nil,
                          oldValue: String? = nil, newValue: String? = nil, outcome: inout ReconcileOutcome) throws {
         try db.cachedStatement(sql: """
             INSERT INTO cloud_resource_events (resource_id, at, event, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)

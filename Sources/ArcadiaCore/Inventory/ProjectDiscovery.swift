@@ -26,8 +26,7 @@ public enum ProjectDiscovery {
             byKind[resource.kind, default: []].append(resource)
         }
         var kinds = Set(URNKinds.discoveredWithoutWorker).union(byKind.keys)
-        for kind in try String.fetchAll(db, sql: "SELECT DISTINCT kind FROM cloud_resources") {
-            let kind = ResourceKind(rawValue: kind)
+        for kind in try ResourceKind.fetchAll(db, CloudResource.select(CloudResource.Columns.kind).distinct()) {
             if !URNKinds.synced.contains(kind) { kinds.insert(kind) }
         }
         var outcome = ReconcileOutcome()

@@ -5,12 +5,11 @@ import GRDB
 public enum ProjectStore {
     /// Applies one complete projects listing, with the same three-strike staleness as resources.
     /// Returns the ledger row id of every listed project, keyed by provider id.
-    public static func reconcile(_ db: Database, observed: [ObservedProject], at time: Timestamp) throws -> (outcome: ReconcileOutcome, rowIDs: [String: Int64]) {
+    public static func reconcile(_ db: Database, observed: [ObservedProject], at now: Timestamp) throws -> (outcome: ReconcileOutcome, rowIDs: [String: Int64]) {
         var outcome = ReconcileOutcome()
-        let now = time.iso8601
-        var existing: [String: (id: Int64, name: String, description: String, environment: String?, isDefault: Bool, missed: Int, staleAt: String?)] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, provider_id, name, description, environment, is_default, missed_listings, stale_at FROM cloud_projects") {
-            existing[row[1]] = (row[0], row[2], row[3], row[4], row[5], row[6], row[7])
+        var existing: [String: CloudProject] = [:]
+        for project in try CloudProject.fetchAll(db) {
+            existing[project.providerID] = project
         }
         var rowIDs: [String: Int64] = [:]
         for project in observed {
@@ -24,11 +23,10 @@ public enum ProjectStore {
                 continue
             }
             rowIDs[project.providerID] = stored.id
-            let changed = stored.name != project.name || stored.description != project.description
-                || stored.environment != project.environment || stored.isDefault != project.isDefault
+            let changed = stored.differs(from: project)
             if changed { outcome.changed += 1 }
             if stored.staleAt != nil { outcome.revived += 1 }
-            guard changed || stored.staleAt != nil || stored.missed > 0 else { continue }
+            guard changed || stored.staleAt != nil || stored.missedListings > 0 else { continue }
             try db.cachedStatement(sql: """
                 UPDATE cloud_projects SET name = ?, description = ?, environment = ?, is_default = ?, missed_listings = 0, stale_at = NULL,
                     last_changed_at = CASE WHEN ? THEN ? ELSE last_changed_at END
@@ -36,7 +34,7 @@ public enum ProjectStore {
                 """).execute(arguments: [project.name, project.description, project.environment, project.isDefault, changed, now, stored.id])
         }
         for (_, stored) in existing.sorted(by: { $0.value.id < $1.value.id }) where stored.staleAt == nil {
-            let misses = stored.missed + 1
+            let misses = stored.missedListings + 1
             outcome.missed += 1
             let stale = misses >= InventoryStore.staleAfterMisses
             try db.cachedStatement(sql: "UPDATE cloud_projects SET missed_listings = ?, stale_at = ? WHERE id = ?")
@@ -63,22 +61,24 @@ public enum ProjectStore {
     /// ledger has not synced yet is left for the next pass; attribution is never cleared by
     /// absence, because DO drops a destroyed resource from its project and the ledger keeps where
     /// it last was.
-    public static func attribute(_ db: Database, _ assignments: [Assignment], at time: Timestamp) throws -> AttributionOutcome {
+    public static func attribute(_ db: Database, _ assignments: [Assignment], at now: Timestamp) throws -> AttributionOutcome {
         var outcome = AttributionOutcome()
-        let now = time.iso8601
         var projectNames: [Int64: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM cloud_projects") {
-            projectNames[row[0]] = row[1]
+        for project in try CloudProject.fetchAll(db) {
+            projectNames[project.id] = project.name
         }
         var resources: [ResourceKey: (id: Int64, projectID: Int64?)] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT kind, provider_id, id, project_id FROM cloud_resources")
+        let rows = try CloudResource.select(CloudResource.Columns.kind, CloudResource.Columns.providerID, CloudResource.Columns.id,
+                                            CloudResource.Columns.projectID).asRequest(of: Row.self).fetchCursor(db)
         while let row = try rows.next() {
-            resources[ResourceKey(kind: row[0], providerID: row[1])] = (row[2], row[3])
+            resources[ResourceKey(kind: try row.decode(forColumn: CloudResource.Columns.kind),
+                                  providerID: try row.decode(forColumn: CloudResource.Columns.providerID))]
+                = (try row.decode(forColumn: CloudResource.Columns.id), try row.decode(forColumn: CloudResource.Columns.projectID))
         }
         var events = ReconcileOutcome()
         for assignment in assignments {
             for member in assignment.members {
-                let key = ResourceKey(kind: member.kind.rawValue, providerID: member.providerID)
+                let key = ResourceKey(kind: member.kind, providerID: member.providerID)
                 guard let resource = resources[key] else {
                     outcome.notYetSynced += 1
                     continue
@@ -86,7 +86,7 @@ public enum ProjectStore {
                 guard resource.projectID != assignment.projectRowID else { continue }
                 try db.cachedStatement(sql: "UPDATE cloud_resources SET project_id = ? WHERE id = ?")
                     .execute(arguments: [assignment.projectRowID, resource.id])
-                try InventoryStore.logEvent(db, resourceID: resource.id, at: now, event: "attributed", field: "project",
+                try InventoryStore.logEvent(db, resourceID: resource.id, at: now, event: .attributed, field: "project",
                                             oldValue: resource.projectID.flatMap { projectNames[$0] }, newValue: assignment.projectName,
                                             outcome: &events)
                 resources[key]?.projectID = assignment.projectRowID
@@ -97,7 +97,7 @@ public enum ProjectStore {
     }
 
     private struct ResourceKey: Hashable {
-        var kind: String
+        var kind: ResourceKind
         var providerID: String
     }
 }

@@ -1,3 +1,4 @@
+import DigitalOcean
 import GRDB
 
 /// The operator inbox: drift findings with the resource they are on and the spec version in force.
@@ -17,16 +18,15 @@ public struct DriftInboxQuery: Sendable, Equatable {
         /// Nil when the live resource has no such field.
         public var live: JSONValue?
         public var status: DriftStatus
-        public var openedAt: String
-        public var closedAt: String?
+        public var openedAt: Timestamp
+        public var closedAt: Timestamp?
         public var note: String?
         /// The resource's spec version now (an accept bumps it).
         public var specVersion: Int?
     }
 
     private static let columns = """
-        SELECT d.id, r.id, r.kind, r.name, r.provider_id, d.field, d.desired, d.live, d.status, d.opened_at, d.closed_at,
-               d.note, s.spec_version
+        SELECT d.*, r.kind, r.name, r.provider_id, s.spec_version
         FROM cloud_drift d
         JOIN cloud_resources r ON r.id = d.resource_id
         LEFT JOIN cloud_provisioned s ON s.resource_id = d.resource_id
@@ -37,7 +37,7 @@ public struct DriftInboxQuery: Sendable, Equatable {
         let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cloud_drift WHERE status = 'open'") ?? 0
         let rows = try Row.fetchAll(db, sql: "\(Self.columns) WHERE d.status = 'open' ORDER BY d.opened_at, d.id LIMIT ? OFFSET ?",
                                     arguments: [page.limit, page.offset])
-        return QueryPage(items: rows.map(Self.drift), total: total, request: page)
+        return QueryPage(items: try rows.map(Self.drift), total: total, request: page)
     }
 
     public func fetch(in ledger: Ledger) async throws -> QueryPage<Drift> {
@@ -53,9 +53,13 @@ public struct DriftInboxQuery: Sendable, Equatable {
         try await ledger.writer.read { try drift(id: id, $0) }
     }
 
-    private static func drift(_ row: Row) -> Drift {
-        Drift(id: row[0], resource: ResourceRef(id: row[1], kind: ResourceKind(rawValue: row[2]), name: row[3], providerID: row[4]),
-              field: row[5], desired: JSONValue(storedText: row[6]), live: (row[7] as String?).map(JSONValue.init(storedText:)),
-              status: DriftStatus(rawValue: row[8]) ?? .open, openedAt: row[9], closedAt: row[10], note: row[11], specVersion: row[12])
+    private static func drift(_ row: Row) throws -> Drift {
+        let finding = try DriftFinding(row: row)
+        let resource = ResourceRef(id: finding.resourceID, kind: try row.decode(forColumn: CloudResource.Columns.kind),
+                                   name: try row.decode(forColumn: CloudResource.Columns.name),
+                                   providerID: try row.decode(forColumn: CloudResource.Columns.providerID))
+        return Drift(id: finding.id, resource: resource, field: finding.field, desired: JSONValue(storedText: finding.desired),
+                     live: finding.live.map(JSONValue.init(storedText:)), status: finding.status, openedAt: finding.openedAt,
+                     closedAt: finding.closedAt, note: finding.note, specVersion: try row.decode(forColumn: ProvisionedSpec.Columns.specVersion))
     }
 }

@@ -24,22 +24,14 @@ public struct InventoryQuery: Sendable, Equatable {
         self.page = page
     }
 
+    /// A resource with where it is attributed: its row, and the names its joins add.
     public struct Resource: Sendable, Equatable {
-        public var id: Int64
-        public var kind: ResourceKind
-        public var providerID: String
-        public var name: String
-        public var status: String
-        public var region: String?
-        public var sizeSlug: String?
+        public var resource: CloudResource
         /// The kind's other fields, as the sync stored them.
         public var attributes: JSONValue
         public var project: String?
         public var deployment: String?
         public var tenant: String?
-        public var firstSeenAt: String
-        public var lastChangedAt: String
-        public var staleAt: String?
     }
 
     /// Each resource with its project, and through the project's name the deployment and tenant
@@ -55,22 +47,22 @@ public struct InventoryQuery: Sendable, Equatable {
     public func fetch(_ db: Database) throws -> QueryPage<Resource> {
         var filter = SQLFilter()
         filter.add("t.code = ?", scope.tenantCode)
-        filter.add("r.kind = ?", kind?.rawValue)
+        filter.add("r.kind = ?", kind)
         filter.add("r.status = ?", status)
         filter.add("d.code = ?", deployment)
         let from = "\(Self.attributed) \(filter.sql)"
         let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: filter.arguments) ?? 0
         let rows = try Row.fetchAll(db, sql: """
-            SELECT r.id, r.kind, r.provider_id, r.name, r.status, r.region, r.size_slug, r.attributes, p.name, d.code, t.code,
-                   r.first_seen_at, r.last_changed_at, r.stale_at
+            SELECT r.*, p.name AS project, d.code AS deployment, t.code AS tenant
             \(from)
             ORDER BY r.kind, r.name, r.provider_id, r.id
             LIMIT ? OFFSET ?
             """, arguments: filter.arguments(with: page))
-        let items = rows.map { row in
-            Resource(id: row[0], kind: ResourceKind(rawValue: row[1]), providerID: row[2], name: row[3], status: row[4],
-                     region: row[5], sizeSlug: row[6], attributes: JSONValue(storedText: row[7]), project: row[8],
-                     deployment: row[9], tenant: row[10], firstSeenAt: row[11], lastChangedAt: row[12], staleAt: row[13])
+        let items = try rows.map { row in
+            let resource = try CloudResource(row: row)
+            return Resource(resource: resource, attributes: JSONValue(storedText: resource.attributesText),
+                            project: try row.decode(forColumn: "project"), deployment: try row.decode(forColumn: "deployment"),
+                            tenant: try row.decode(forColumn: "tenant"))
         }
         return QueryPage(items: items, total: total, request: page)
     }
@@ -83,9 +75,9 @@ public struct InventoryQuery: Sendable, Equatable {
     public static func kinds(scope: LedgerScope, _ db: Database) throws -> [ResourceKind] {
         var filter = SQLFilter()
         filter.add("t.code = ?", scope.tenantCode)
-        return try String.fetchAll(db, sql: """
+        return try ResourceKind.fetchAll(db, sql: """
             SELECT DISTINCT r.kind \(attributed) \(filter.sql) ORDER BY r.kind
-            """, arguments: filter.arguments).map(ResourceKind.init(rawValue:))
+            """, arguments: filter.arguments)
     }
 
     public static func kinds(scope: LedgerScope, in ledger: Ledger) async throws -> [ResourceKind] {

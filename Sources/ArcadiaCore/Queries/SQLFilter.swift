@@ -15,7 +15,12 @@ struct SQLFilter {
 
     /// `WHERE a AND b`, or nothing.
     var sql: String {
-        clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        clauses.isEmpty ? "" : "WHERE " + condition
+    }
+
+    /// `a AND b`, or a condition that always holds.
+    var condition: String {
+        clauses.isEmpty ? "1" : clauses.joined(separator: " AND ")
     }
 
     /// The filter's arguments followed by a page's LIMIT and OFFSET.

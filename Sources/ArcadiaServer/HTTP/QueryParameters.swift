@@ -57,9 +57,8 @@ struct QueryParameters {
         return PageRequest(limit: limit, offset: offset)
     }
 
-    /// `period=YYYY-MM-01`: a billing period is a calendar month, named by its first day. Returns
-    /// the invoice period `YYYY-MM`.
-    func period() throws(APIError) -> String? {
+    /// `period=YYYY-MM-01`: a billing period is a calendar month, named by its first day.
+    func period() throws(APIError) -> BillingPeriod? {
         guard let text = text("period") else { return nil }
         let shape = text.utf8.count == 10 && text.utf8.enumerated().allSatisfy { index, byte in
             index == 4 || index == 7 ? byte == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
@@ -70,7 +69,7 @@ struct QueryParameters {
         guard day.civil.day == 1 else {
             throw .invalidParameter("period", "a period is a calendar month: give its first day, \(day.startOfMonth.isoDate), not \(text)")
         }
-        return String(text.prefix(7))
+        return BillingPeriod(containing: day)
     }
 
     /// A value from a closed vocabulary, refused with the list of what is accepted.

@@ -17,19 +17,19 @@ extension CostLineQuery.Line {
     var json: JSONValue {
         .object([
             "invoice_uuid": .string(invoiceUUID),
-            "period": .string(period),
+            "period": .string(period.description),
             "line_no": .integer(line.lineNo),
             "product": .string(line.product),
             "group_description": .text(line.groupDescription),
             "description": .string(line.description),
             "hours": .integer(line.hours),
-            "start_at": .string(line.startAt),
-            "end_at": .string(line.endAt),
+            "start_at": .string(line.startAt.iso8601),
+            "end_at": .string(line.endAt.iso8601),
             "amount_cents": .int(line.amountCents),
             "project_name": .text(line.projectName),
             "category": .text(line.category),
             "kind": .string(line.kind.rawValue),
-            "match_status": .string(line.isMatched ? "matched" : "unmatched"),
+            "match_status": .string(line.matchStatus.rawValue),
             "matched_resource": matchedResource?.json ?? .null,
             "unmatched_reason": .text(line.unmatchedReason),
         ])

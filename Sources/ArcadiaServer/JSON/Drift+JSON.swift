@@ -9,8 +9,8 @@ extension DriftInboxQuery.Drift {
             "desired": desired,
             "live": live ?? .null,
             "status": .string(status.rawValue),
-            "opened_at": .string(openedAt),
-            "closed_at": .text(closedAt),
+            "opened_at": .string(openedAt.iso8601),
+            "closed_at": .text(closedAt?.iso8601),
             "note": .text(note),
             "spec_version": .integer(specVersion),
         ])

@@ -3,20 +3,20 @@ import ArcadiaCore
 extension InventoryQuery.Resource {
     var json: JSONValue {
         .object([
-            "id": .int(id),
-            "kind": .string(kind.rawValue),
-            "provider_id": .string(providerID),
-            "name": .string(name),
-            "status": .string(status),
-            "region": .text(region),
-            "size_slug": .text(sizeSlug),
+            "id": .int(resource.id),
+            "kind": .string(resource.kind.rawValue),
+            "provider_id": .string(resource.providerID),
+            "name": .string(resource.name),
+            "status": .string(resource.status),
+            "region": .text(resource.region),
+            "size_slug": .text(resource.sizeSlug),
             "attributes": attributes,
             "project": .text(project),
             "deployment": .text(deployment),
             "tenant": .text(tenant),
-            "first_seen_at": .string(firstSeenAt),
-            "last_changed_at": .string(lastChangedAt),
-            "stale_at": .text(staleAt),
+            "first_seen_at": .string(resource.firstSeenAt.iso8601),
+            "last_changed_at": .string(resource.lastChangedAt.iso8601),
+            "stale_at": .text(resource.staleAt?.iso8601),
         ])
     }
 }

@@ -1,45 +1,46 @@
 import ArcadiaCore
+import Foundation
 
-extension TenantInvoiceQuery.Invoice {
+extension TenantInvoice {
     var json: JSONValue {
         .object([
             "id": .int(id),
             "tenant": .string(tenant),
             "tenant_name": .string(tenantName),
-            "period": .string(period),
+            "period": .string(period.description),
             "currency": .string(currency),
-            "subtotal_cents": .int(subtotalCents),
-            "tax_cents": .int(taxCents),
-            "total_cents": .int(totalCents),
-            "status": .string(status),
-            "created_at": .string(createdAt),
-            "issued_at": .text(issuedAt),
-            "paid_at": .text(paidAt),
-            "voided_at": .text(voidedAt),
-            "line_count": .integer(lineCount),
+            "subtotal_cents": .int(Int64(subtotal.cents)),
+            "tax_cents": .int(Int64(tax.cents)),
+            "total_cents": .int(Int64(total.cents)),
+            "status": .string(status.rawValue),
+            "created_at": .string(createdAt.iso8601),
+            "issued_at": .text(issuedAt?.iso8601),
+            "paid_at": .text(paidAt?.iso8601),
+            "voided_at": .text(voidedAt?.iso8601),
+            "line_count": .integer(lines.count),
         ])
     }
 
     /// The header with its lines: the detail endpoint's shape.
-    func json(lines: [TenantInvoiceQuery.Line]) -> JSONValue {
+    var detailJSON: JSONValue {
         guard case .object(var fields) = json else { return json }
         fields["lines"] = .array(lines.map(\.json))
         return .object(fields)
     }
 }
 
-extension TenantInvoiceQuery.Line {
+extension TenantInvoiceLine {
     var json: JSONValue {
         .object([
             "line_no": .integer(lineNo),
-            "line_type": .string(lineType),
-            "deployment": .text(deployment),
+            "line_type": .string(kind.rawValue),
+            "deployment": .text(deploymentCode),
             "subscription_id": .integer(subscriptionID),
-            "billing_kind": .text(billingKind),
+            "billing_kind": .text(resourceKind?.rawValue),
             "description": .string(description),
-            "quantity": .string(quantity),
-            "unit_price": .string(unitPrice),
-            "amount_cents": .int(amountCents),
+            "quantity": .string(DecimalText.format(quantity)),
+            "unit_price": .string(DecimalText.format(unitPrice)),
+            "amount_cents": .int(Int64(amount.cents)),
         ])
     }
 }

@@ -25,6 +25,6 @@ struct InvoiceRoutes {
         guard let found = try await TenantInvoiceQuery.invoice(id: id, scope: caller.scope, in: ledger) else {
             throw APIError.notFound("no invoice #\(id)")
         }
-        return JSONResponse(found.invoice.json(lines: found.lines))
+        return JSONResponse(found.detailJSON)
     }
 }

@@ -1,3 +1,4 @@
+import ArcadiaCore
 import Foundation
 
 /// The golden files under `goldens/<scenario>/`: compared on every run, rewritten only on request.

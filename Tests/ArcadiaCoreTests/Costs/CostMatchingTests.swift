@@ -78,7 +78,7 @@ import TestSupport
         #expect(lines.map(\.matchedResourceID) == expected, "backup → its droplet; destroyed old-web still matches; reused name → the live one")
         #expect(lines.map(\.kind) == [.droplet, .droplet, .dropletBackup, .droplet, .droplet, .droplet, .droplet, .spacesBucket, .other, .tax])
         #expect(lines[9].hours == nil)
-        #expect(lines[0].startAt == "2026-04-01T00:00:00Z")
+        #expect(lines[0].startAt == Timestamp(year: 2026, month: 4, day: 1))
     }
 
     @Test func aLineThatEndedBeforeItsKindWasFirstSyncedWasDestroyedUnseen() async throws {

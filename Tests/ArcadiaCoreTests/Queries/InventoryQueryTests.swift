@@ -13,18 +13,18 @@ import Testing
     @Test func aTenantScopeReachesResourcesOnlyThroughItsDeploymentsProjects() async throws {
         let ledger = try await Self.ledger()
         let acme = try await InventoryQuery(scope: .tenant(code: "acme")).fetch(in: ledger)
-        #expect(acme.items.map(\.name) == ["acme.example", "api-1", "api-2", "api-3", "api-4", "web-1"])
+        #expect(acme.items.map(\.resource.name) == ["acme.example", "api-1", "api-2", "api-3", "api-4", "web-1"])
         #expect(acme.items.map(\.deployment) == ["acme-web", "acme-api", "acme-api", "acme-api", "acme-api", "acme-web"])
         let all = try await InventoryQuery(scope: .platform).fetch(in: ledger)
         #expect(all.total == 7)
-        #expect(all.items.filter { $0.tenant == "globex" }.map(\.name) == ["shop-1"])
+        #expect(all.items.filter { $0.tenant == "globex" }.map(\.resource.name) == ["shop-1"])
         #expect(try await InventoryQuery.kinds(scope: .tenant(code: "globex"), in: ledger) == [.droplet])
     }
 
     @Test func aProjectRenamedAwayFromItsDeploymentLeavesTheTenant() async throws {
         let ledger = try await Self.ledger()
         try await ledger.writer.write { try $0.execute(sql: "UPDATE cloud_projects SET name = 'acme-api-old' WHERE name = 'acme-api'") }
-        #expect(try await InventoryQuery(scope: .tenant(code: "acme")).fetch(in: ledger).items.map(\.name) == ["acme.example", "web-1"])
+        #expect(try await InventoryQuery(scope: .tenant(code: "acme")).fetch(in: ledger).items.map(\.resource.name) == ["acme.example", "web-1"])
     }
 
     @Test func filterValuesAreBoundNeverSpliced() async throws {

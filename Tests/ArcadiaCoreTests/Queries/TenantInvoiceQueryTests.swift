@@ -1,4 +1,5 @@
 import ArcadiaCore
+import DigitalOcean
 import TestSupport
 import Testing
 
@@ -11,12 +12,12 @@ import Testing
         #expect(all.items.map(\.tenant) == ["acme", "globex"])
         let acmeID = try #require(all.items.first?.id)
         let acme = try await TenantInvoiceQuery(scope: .tenant(code: "acme")).fetch(in: ledger)
-        #expect(acme.items.map(\.id) == [acmeID] && acme.items.map(\.totalCents) == [15_407])
+        #expect(acme.items.map(\.id) == [acmeID] && acme.items.map(\.total) == [Money(cents: 15_407)])
         #expect(try await TenantInvoiceQuery.invoice(id: acmeID, scope: .tenant(code: "globex"), in: ledger) == nil)
         let detail = try #require(try await TenantInvoiceQuery.invoice(id: acmeID, scope: .tenant(code: "acme"), in: ledger))
         #expect(detail.lines.map(\.lineNo) == [1, 2, 3, 4, 5])
-        #expect(detail.lines.map(\.deployment) == ["acme-api", "acme-api", "acme-web", "acme-web", nil])
-        #expect(detail.lines.last?.lineType == "tax" && detail.lines.last?.amountCents == 1_401)
-        #expect(detail.invoice.lineCount == 5 && detail.invoice.status == "paid")
+        #expect(detail.lines.map(\.deploymentCode) == ["acme-api", "acme-api", "acme-web", "acme-web", nil])
+        #expect(detail.lines.last?.kind == .tax && detail.lines.last?.amount == Money(cents: 1_401))
+        #expect(detail.lines.count == 5 && detail.status == .paid)
     }
 }

@@ -1,3 +1,4 @@
+import ArcadiaCore
 import Foundation
 import Testing
 import TestSupport

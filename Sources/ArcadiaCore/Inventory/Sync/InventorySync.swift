@@ -121,8 +121,7 @@ public struct InventorySync: Sendable {
         let page: Int? = if case DigitalOceanError.listingFailed(_, let page, _) = error { page } else { nil }
         let message = String(describing: error)
         try ledger.writer.write { db in
-            try db.execute(sql: "INSERT INTO cloud_sync_failures (at, worker, page, error) VALUES (?, ?, ?, ?)",
-                           arguments: [now.iso8601, job.rawValue, page, message])
+            try SyncFailure(at: now, worker: job.rawValue, page: page, error: message).insert(db)
         }
         logger.warning("\(job.rawValue) failed: \(message)")
         return message

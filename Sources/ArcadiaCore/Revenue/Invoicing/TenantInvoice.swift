@@ -1,11 +1,25 @@
 import DigitalOcean
 import Foundation
+import GRDB
 
-/// A tenant's invoice for one period, as the ledger holds it (`tenant_invoices` and its lines).
-public struct TenantInvoice: Sendable, Equatable {
+/// A tenant's invoice for one period: its `tenant_invoices` row, the tenant's code and name, and
+/// its lines. The one Swift view of a tenant invoice: the rollup, the API and the goldens all read
+/// it through `TenantInvoice.load` (`TenantInvoice+Loading.swift`).
+public struct TenantInvoice: Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "tenant_invoices"
+
+    public enum Columns: String, ColumnExpression {
+        case id, tenantID = "tenant_id", period, currency, subtotal = "subtotal_cents", tax = "tax_cents", total = "total_cents"
+        case status, createdAt = "created_at", issuedAt = "issued_at", paidAt = "paid_at", voidedAt = "voided_at"
+    }
+
     public var id: Int64
+    public var tenantID: Int64
+    /// The tenant's code and name (from `tenants`, not columns of this table).
     public var tenant: String
+    public var tenantName: String
     public var period: BillingPeriod
+    public var currency: String
     public var status: TenantInvoiceStatus
     public var subtotal: Money
     public var tax: Money
@@ -17,12 +31,15 @@ public struct TenantInvoice: Sendable, Equatable {
     /// By `line_no`.
     public var lines: [TenantInvoiceLine]
 
-    public init(id: Int64, tenant: String, period: BillingPeriod, status: TenantInvoiceStatus, subtotal: Money, tax: Money,
-                total: Money, createdAt: Timestamp, issuedAt: Timestamp?, paidAt: Timestamp?, voidedAt: Timestamp?,
-                lines: [TenantInvoiceLine]) {
+    public init(id: Int64, tenantID: Int64 = 0, tenant: String, tenantName: String = "", period: BillingPeriod, currency: String = "USD",
+                status: TenantInvoiceStatus, subtotal: Money, tax: Money, total: Money, createdAt: Timestamp, issuedAt: Timestamp?,
+                paidAt: Timestamp?, voidedAt: Timestamp?, lines: [TenantInvoiceLine]) {
         self.id = id
+        self.tenantID = tenantID
         self.tenant = tenant
+        self.tenantName = tenantName
         self.period = period
+        self.currency = currency
         self.status = status
         self.subtotal = subtotal
         self.tax = tax
@@ -33,40 +50,40 @@ public struct TenantInvoice: Sendable, Equatable {
         self.voidedAt = voidedAt
         self.lines = lines
     }
-}
 
-/// One line of a tenant invoice: a quote line tagged with the deployment and subscription it
-/// bills, or the tenant-level tax line (no deployment).
-public struct TenantInvoiceLine: Sendable, Equatable {
-    public enum Kind: String, Sendable, Equatable {
-        case planBase = "plan_base"
-        case addon
-        case overage
-        case tax
+    /// A row of `tenant_invoices` joined with its tenant (`tenant`, `tenant_name`); the lines are
+    /// loaded apart.
+    public init(row: Row) throws {
+        id = try row.decode(forColumn: Columns.id)
+        tenantID = try row.decode(forColumn: Columns.tenantID)
+        tenant = try row.decode(forColumn: "tenant")
+        tenantName = try row.decode(forColumn: "tenant_name")
+        period = try row.decode(forColumn: Columns.period)
+        currency = try row.decode(forColumn: Columns.currency)
+        status = try row.decode(forColumn: Columns.status)
+        subtotal = try row.decode(forColumn: Columns.subtotal)
+        tax = try row.decode(forColumn: Columns.tax)
+        total = try row.decode(forColumn: Columns.total)
+        createdAt = try row.decode(forColumn: Columns.createdAt)
+        issuedAt = try row.decode(forColumn: Columns.issuedAt)
+        paidAt = try row.decode(forColumn: Columns.paidAt)
+        voidedAt = try row.decode(forColumn: Columns.voidedAt)
+        lines = []
     }
 
-    public var lineNo: Int
-    public var kind: Kind
-    public var deploymentID: Int64?
-    public var subscriptionID: Int64?
-    /// The billing kind an overage line charges.
-    public var resourceKind: BillingKind?
-    public var description: String
-    /// As on the quote line; on the tax line, the subtotal in dollars (and the rate as unit price).
-    public var quantity: Decimal
-    public var unitPrice: Decimal
-    public var amount: Money
-
-    public init(lineNo: Int, kind: Kind, deploymentID: Int64?, subscriptionID: Int64?, resourceKind: BillingKind?,
-                description: String, quantity: Decimal, unitPrice: Decimal, amount: Money) {
-        self.lineNo = lineNo
-        self.kind = kind
-        self.deploymentID = deploymentID
-        self.subscriptionID = subscriptionID
-        self.resourceKind = resourceKind
-        self.description = description
-        self.quantity = quantity
-        self.unitPrice = unitPrice
-        self.amount = amount
+    /// The header's own columns; the lines are rows of their own.
+    public func encode(to container: inout PersistenceContainer) throws {
+        container[Columns.id] = id
+        container[Columns.tenantID] = tenantID
+        container[Columns.period] = period
+        container[Columns.currency] = currency
+        container[Columns.status] = status
+        container[Columns.subtotal] = subtotal
+        container[Columns.tax] = tax
+        container[Columns.total] = total
+        container[Columns.createdAt] = createdAt
+        container[Columns.issuedAt] = issuedAt
+        container[Columns.paidAt] = paidAt
+        container[Columns.voidedAt] = voidedAt
     }
 }

@@ -79,7 +79,7 @@ public struct TenantInvoicing: Sendable {
     public func invoice(tenant: String, period: BillingPeriod) throws -> TenantInvoice? {
         try ledger.writer.read { db in
             guard let row = try TenantInvoiceStore.tenant(code: tenant, db) else { throw TenantInvoiceError.noSuchTenant(tenant) }
-            return try TenantInvoiceStore.current(tenantID: row.id, period: period, db).map { try TenantInvoiceStore.load(id: $0.id, db) }
+            return try TenantInvoiceStore.current(tenantID: row.id, period: period, db)
         }
     }
 
@@ -98,7 +98,7 @@ public struct TenantInvoicing: Sendable {
         }
     }
 
-    private func rollup(_ tenant: TenantInvoiceStore.Tenant, period: BillingPeriod, book: PriceBook, force: Bool) throws -> TenantRollup {
+    private func rollup(_ tenant: Tenant, period: BillingPeriod, book: PriceBook, force: Bool) throws -> TenantRollup {
         var result = TenantRollup(tenant: tenant.code, outcome: .nothingToBill)
         let (existing, subscriptions) = try ledger.writer.read { db in
             (try TenantInvoiceStore.current(tenantID: tenant.id, period: period, db),
@@ -137,7 +137,7 @@ public struct TenantInvoicing: Sendable {
     }
 
     /// The outcome when an existing invoice decides the matter (nil: go on and build the draft).
-    private static func standing(_ existing: TenantInvoiceStore.Header, tenant: String, period: BillingPeriod,
+    private static func standing(_ existing: TenantInvoice, tenant: String, period: BillingPeriod,
                                  force: Bool) -> TenantRollup.Outcome? {
         if !force { return .skipped(invoiceID: existing.id, status: existing.status) }
         if existing.status != .draft { return .refused(.notADraft(tenant: tenant, period: period, status: existing.status)) }
@@ -146,7 +146,7 @@ public struct TenantInvoicing: Sendable {
 
     /// One transaction: re-reads the invoice's state (it may have moved since the rollup read it),
     /// writes or rebuilds the draft, then checks the invariants on what was stored.
-    private func write(_ draft: TenantInvoiceDraft, isEmpty: Bool, for tenant: TenantInvoiceStore.Tenant, period: BillingPeriod,
+    private func write(_ draft: TenantInvoiceDraft, isEmpty: Bool, for tenant: Tenant, period: BillingPeriod,
                        force: Bool, into result: TenantRollup) throws -> TenantRollup {
         var result = result
         let now = clock.now()

@@ -6,15 +6,14 @@ enum MeteringConfigStore {
         try db.execute(sql: """
             INSERT INTO metering_config (billing_kind, granularity, retention_days) VALUES (?, ?, ?)
             ON CONFLICT (billing_kind) DO UPDATE SET granularity = excluded.granularity, retention_days = excluded.retention_days
-            """, arguments: [kind.rawValue, policy.granularity.rawValue, policy.retentionDays])
+            """, arguments: [kind, policy.granularity, policy.retentionDays])
     }
 
     static func load(_ db: Database) throws -> [BillingKind: MeteringPolicy] {
         var policies: [BillingKind: MeteringPolicy] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT billing_kind, granularity, retention_days FROM metering_config") {
-            // The schema's CHECK admits only the two granularities.
-            policies[BillingKind(rawValue: row["billing_kind"])] = MeteringPolicy(
-                granularity: MeteringGranularity(rawValue: row["granularity"]) ?? .daily, retentionDays: row["retention_days"])
+            policies[try row.decode(forColumn: "billing_kind")] = MeteringPolicy(
+                granularity: try row.decode(forColumn: "granularity"), retentionDays: try row.decode(forColumn: "retention_days"))
         }
         return policies
     }

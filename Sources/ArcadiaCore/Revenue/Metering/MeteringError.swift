@@ -7,15 +7,12 @@ public enum MeteringError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Only a day that has ended can be metered: its last sync observations are in.
     case dayNotOver(day: Timestamp, now: Timestamp)
     case unknownDeployment(String)
-    /// A stored quantity that is not canonical decimal text (the ledger was written by something else).
-    case badQuantity(recordID: Int64, text: String)
 
     public var description: String {
         switch self {
         case .notADay(let time): "\(time) is not the start of a day (00:00:00Z)"
         case .dayNotOver(let day, let now): "\(day.isoDate) is not over at \(now); a day is metered once it has ended"
         case .unknownDeployment(let code): "no deployment has code '\(code)'"
-        case .badQuantity(let id, let text): "usage record \(id) holds '\(text)', which is not a decimal quantity"
         }
     }
 }

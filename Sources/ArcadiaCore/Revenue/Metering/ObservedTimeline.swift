@@ -48,43 +48,40 @@ struct ObservedTimeline {
     /// the attributes JSON is decoded only for kinds that read it (sizes, a backup's droplet).
     static func load(_ db: Database, resourceID: Int64) throws -> ObservedTimeline {
         let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT r.kind, r.name, r.provider_id, r.status, r.attributes, r.first_seen_at, p.name AS project
-            FROM cloud_resources r LEFT JOIN cloud_projects p ON p.id = r.project_id WHERE r.id = ?
+            SELECT r.*, p.name AS project FROM cloud_resources r LEFT JOIN cloud_projects p ON p.id = r.project_id WHERE r.id = ?
             """), arguments: [resourceID])!
-        let kind = ResourceKind(rawValue: row["kind"])
-        let readsAttributes = MeteredKinds.table[kind].map { $0.measure == .gigabyteMonths || $0.followsParentDroplet } ?? true
-        let attributes = readsAttributes ? StoredResource.decodeAttributes(row["attributes"]) : [:]
-        let events = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT at, event, field, old_value, new_value FROM cloud_resource_events
+        let resource = try CloudResource(row: row)
+        let readsAttributes = MeteredKinds.table[resource.kind].map { $0.measure == .gigabyteMonths || $0.followsParentDroplet } ?? true
+        let attributes = readsAttributes ? resource.attributes : [:]
+        let events = try ResourceEvent.fetchAll(db.cachedStatement(sql: """
+            SELECT * FROM cloud_resource_events
             WHERE resource_id = ? AND event IN ('changed', 'attributed', 'stale', 'revived') ORDER BY id
             """), arguments: [resourceID])
-        let firstStatus = events.first { $0["event"] == "changed" && $0["field"] == "status" }
-        let firstSize = events.first { $0["event"] == "changed" && $0["field"] == MeteredKinds.sizeAttribute }
-        let firstAttribution = events.first { $0["event"] == "attributed" }
-        let initialStatus: String = if let firstStatus { firstStatus["old_value"] ?? "" } else { row["status"] }
-        let initialSize: String? = if let firstSize { firstSize["old_value"] } else { attributes[MeteredKinds.sizeAttribute]?.display }
-        var project: String? = if let firstAttribution { nonEmpty(firstAttribution["old_value"]) } else { row["project"] }
+        let firstStatus = events.first { $0.event == .changed && $0.field == "status" }
+        let firstSize = events.first { $0.event == .changed && $0.field == MeteredKinds.sizeAttribute }
+        let firstAttribution = events.first { $0.event == .attributed }
+        let initialStatus: String = if let firstStatus { firstStatus.oldValue ?? "" } else { resource.status }
+        let initialSize: String? = if let firstSize { firstSize.oldValue } else { attributes[MeteredKinds.sizeAttribute]?.display }
+        var project: String? = if let firstAttribution { nonEmpty(firstAttribution.oldValue) } else { try row.decode(forColumn: "project") }
         var state = State(present: true, status: initialStatus, size: initialSize)
 
-        var timeline = ObservedTimeline(resourceID: resourceID, kind: kind, name: row["name"],
-                                        providerID: row["provider_id"], attributes: attributes)
-        let firstSeen = try time(row["first_seen_at"])
-        timeline.states.append((firstSeen, state))
-        timeline.projects.append((firstSeen, project))
+        var timeline = ObservedTimeline(resourceID: resourceID, kind: resource.kind, name: resource.name,
+                                        providerID: resource.providerID, attributes: attributes)
+        timeline.states.append((resource.firstSeenAt, state))
+        timeline.projects.append((resource.firstSeenAt, project))
         for event in events {
-            let at = try time(event["at"])
-            switch (event["event"] as String, event["field"] as String?) {
-            case ("changed", "status"?): state.status = event["new_value"] ?? ""
-            case ("changed", MeteredKinds.sizeAttribute?): state.size = event["new_value"]
-            case ("stale", _): state.present = false
-            case ("revived", _): state.present = true
-            case ("attributed", _):
-                project = nonEmpty(event["new_value"])
-                timeline.projects.append((at, project))
+            switch (event.event, event.field) {
+            case (.changed, "status"?): state.status = event.newValue ?? ""
+            case (.changed, MeteredKinds.sizeAttribute?): state.size = event.newValue
+            case (.stale, _): state.present = false
+            case (.revived, _): state.present = true
+            case (.attributed, _):
+                project = nonEmpty(event.newValue)
+                timeline.projects.append((event.at, project))
                 continue
             default: continue
             }
-            timeline.states.append((at, state))
+            timeline.states.append((event.at, state))
         }
         return timeline
     }
@@ -118,10 +115,5 @@ struct ObservedTimeline {
     private static func nonEmpty(_ text: String?) -> String? {
         guard let text, !text.isEmpty else { return nil }
         return text
-    }
-
-    private static func time(_ text: String) throws -> Timestamp {
-        guard let time = Timestamp(iso8601: text) else { throw LedgerTimeError(text: text) }
-        return time
     }
 }

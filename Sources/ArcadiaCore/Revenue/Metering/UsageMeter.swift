@@ -40,9 +40,9 @@ enum UsageMeter {
                     let end = start + policy.granularity.seconds
                     defer { start = end }
                     guard accrual.secondsHeld(from: start, to: end) > 0, retained.map({ end > $0 }) ?? true else { continue }
-                    let written = try UsageRecordStore.insert(db, deploymentID: deploymentID, resourceID: resourceID, kind: entry.billingKind,
-                                                              start: start, end: end, granularity: policy.granularity,
-                                                              quantity: accrual.quantity(from: start, to: end), at: now)
+                    let written = try UsageRecordStore.insert(db, UsageRecord(
+                        deploymentID: deploymentID, resourceID: resourceID, billingKind: entry.billingKind, periodStart: start,
+                        periodEnd: end, granularity: policy.granularity, quantity: accrual.quantity(from: start, to: end), recordedAt: now))
                     if written { report.written += 1 } else { report.alreadyRecorded += 1 }
                 }
             }
@@ -53,8 +53,8 @@ enum UsageMeter {
     /// Deployments' row ids by the name of the project each owns.
     private static func deploymentsByProject(_ db: Database) throws -> [String: Int64] {
         var byProject: [String: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, project_name FROM deployments") {
-            byProject[row["project_name"]] = row["id"]
+        for deployment in try Deployment.fetchAll(db) {
+            byProject[deployment.projectName] = deployment.id
         }
         return byProject
     }

@@ -5,15 +5,14 @@ import GRDB
 /// `usage_records`: written once per (deployment, resource, period, granularity), summed exactly.
 public enum UsageRecordStore {
     /// One record; an existing one for the same key is left as it is (re-metering changes nothing).
-    /// Returns whether it was written.
-    static func insert(_ db: Database, deploymentID: Int64, resourceID: Int64, kind: BillingKind, start: Timestamp, end: Timestamp,
-                       granularity: MeteringGranularity, quantity: UsageQuantity, at now: Timestamp) throws -> Bool {
+    /// Returns whether it was written. A cached statement: metering writes one per resource per period.
+    static func insert(_ db: Database, _ record: UsageRecord) throws -> Bool {
         try db.cachedStatement(sql: """
             INSERT INTO usage_records (deployment_id, resource_id, billing_kind, period_start, period_end, granularity, quantity, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (deployment_id, resource_id, period_start, granularity) DO NOTHING
-            """).execute(arguments: [deploymentID, resourceID, kind.rawValue, start.iso8601, end.iso8601, granularity.rawValue,
-                                     quantity.canonical, now.iso8601])
+            """).execute(arguments: [record.deploymentID, record.resourceID, record.billingKind, record.periodStart, record.periodEnd,
+                                     record.granularity, record.quantity, record.recordedAt])
         return db.changesCount == 1
     }
 
@@ -24,7 +23,7 @@ public enum UsageRecordStore {
         try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM usage_records WHERE deployment_id = ? AND resource_id = ?
                            AND period_start >= ? AND period_start < ? AND granularity <> ?)
-            """), arguments: [deploymentID, resourceID, start.iso8601, end.iso8601, granularity.rawValue]) ?? false
+            """), arguments: [deploymentID, resourceID, start, end, granularity]) ?? false
     }
 
     /// Deletes the records of kinds with a retention period whose period ended that many days
@@ -34,7 +33,7 @@ public enum UsageRecordStore {
         for (kind, policy) in policies.sorted(by: { $0.key < $1.key }) {
             guard let days = policy.retentionDays else { continue }
             try db.execute(sql: "DELETE FROM usage_records WHERE billing_kind = ? AND period_end <= ?",
-                           arguments: [kind.rawValue, (now - Int64(days) * 86_400).iso8601])
+                           arguments: [kind, now - Int64(days) * 86_400])
             pruned += db.changesCount
         }
         return pruned
@@ -46,13 +45,10 @@ public enum UsageRecordStore {
     /// A kind with no record is absent, not zero.
     public static func usage(_ db: Database, deploymentID: Int64, from: Timestamp, to: Timestamp) throws -> [BillingKind: Decimal] {
         var totals: [BillingKind: Decimal] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, billing_kind, quantity FROM usage_records WHERE deployment_id = ? AND period_start >= ? AND period_start < ?
-            """, arguments: [deploymentID, from.iso8601, to.iso8601])
-        while let row = try rows.next() {
-            let text: String = row["quantity"]
-            guard let quantity = UsageQuantity(text) else { throw MeteringError.badQuantity(recordID: row["id"], text: text) }
-            totals[BillingKind(rawValue: row["billing_kind"]), default: 0] += quantity.decimal
+        let records = try UsageRecord.filter(UsageRecord.Columns.deploymentID == deploymentID && UsageRecord.Columns.periodStart >= from
+                                             && UsageRecord.Columns.periodStart < to).fetchCursor(db)
+        while let record = try records.next() {
+            totals[record.billingKind, default: 0] += record.quantity.decimal
         }
         return totals
     }

@@ -66,48 +66,41 @@ public struct PriceBookStore: Sendable {
         return try load(id: id, db)
     }
 
-    /// Rows come back in insertion order (ids), which is the book's own order.
+    /// Rows come back in insertion order (ids), which is the book's own order. Decimals and the
+    /// effective date are read by column name; one the ledger never writes fails the read.
     private static func load(id: Int64, _ db: Database) throws -> StoredPriceBook {
         let row = try Row.fetchOne(db, sql: "SELECT name, effective_from, prorate, source FROM price_books WHERE id = ?", arguments: [id])!
         let taxRates = try Row.fetchAll(db, sql: """
             SELECT country, label, rate FROM price_book_tax_rates WHERE price_book_id = ? ORDER BY rowid
             """, arguments: [id]).map { row in
-                TaxRate(country: row["country"], label: row["label"], rate: try decimal(row["rate"], "price_book_tax_rates.rate"))
+                TaxRate(country: try row.decode(forColumn: "country"), label: try row.decode(forColumn: "label"),
+                        rate: try row.decodeDecimalText(Column("rate")))
             }
         var plans: [Plan] = []
         for planRow in try Row.fetchAll(db, sql: "SELECT id, code, name, base_price_cents FROM plans WHERE price_book_id = ? ORDER BY id",
                                         arguments: [id]) {
             let items = try Row.fetchAll(db, sql: """
                 SELECT billing_kind, included_quantity, overage_unit_price FROM plan_items WHERE plan_id = ? ORDER BY id
-                """, arguments: [planRow["id"] as Int64]).map { item in
-                    PlanItem(billingKind: BillingKind(rawValue: item["billing_kind"]),
-                             includedQuantity: try decimal(item["included_quantity"], "plan_items.included_quantity"),
-                             overageUnitPrice: try decimal(item["overage_unit_price"], "plan_items.overage_unit_price"))
+                """, arguments: [try planRow.decode(Int64.self, forColumn: "id")]).map { item in
+                    PlanItem(billingKind: try item.decode(forColumn: "billing_kind"),
+                             includedQuantity: try item.decodeDecimalText(Column("included_quantity")),
+                             overageUnitPrice: try item.decodeDecimalText(Column("overage_unit_price")))
                 }
-            plans.append(Plan(code: planRow["code"], name: planRow["name"], basePrice: Money(cents: planRow["base_price_cents"]), items: items))
+            plans.append(Plan(code: try planRow.decode(forColumn: "code"), name: try planRow.decode(forColumn: "name"),
+                              basePrice: try planRow.decode(forColumn: "base_price_cents"), items: items))
         }
         let addons = try Row.fetchAll(db, sql: """
             SELECT code, name, monthly_price_cents, billing_kind, included_quantity FROM addons WHERE price_book_id = ? ORDER BY id
             """, arguments: [id]).map { row in
-                let kind: String? = row["billing_kind"]
-                let included: String? = row["included_quantity"]
-                let allowance = try kind.flatMap { kind in
-                    try included.map { Addon.Allowance(billingKind: BillingKind(rawValue: kind), quantity: try decimal($0, "addons.included_quantity")) }
-                }
-                return Addon(code: row["code"], name: row["name"], monthlyPrice: Money(cents: row["monthly_price_cents"]), allowance: allowance)
+                let kind: BillingKind? = try row.decode(forColumn: "billing_kind")
+                let included = try row.decodeDecimalTextIfPresent(Column("included_quantity"))
+                let allowance = kind.flatMap { kind in included.map { Addon.Allowance(billingKind: kind, quantity: $0) } }
+                return Addon(code: try row.decode(forColumn: "code"), name: try row.decode(forColumn: "name"),
+                             monthlyPrice: try row.decode(forColumn: "monthly_price_cents"), allowance: allowance)
             }
-        let effective: String = row["effective_from"]
-        guard let effectiveFrom = Timestamp(iso8601: effective) else {
-            throw PriceBookStoreError.corruptValue(column: "price_books.effective_from", value: effective)
-        }
-        let book = PriceBook(name: row["name"], effectiveFrom: effectiveFrom, prorate: row["prorate"], taxRates: taxRates,
-                             plans: plans, addons: addons)
-        return StoredPriceBook(id: id, book: book, source: row["source"])
-    }
-
-    private static func decimal(_ text: String, _ column: String) throws -> Decimal {
-        guard let value = DecimalText.parse(text) else { throw PriceBookStoreError.corruptValue(column: column, value: text) }
-        return value
+        let book = PriceBook(name: try row.decode(forColumn: "name"), effectiveFrom: try row.decode(forColumn: "effective_from"),
+                             prorate: try row.decode(forColumn: "prorate"), taxRates: taxRates, plans: plans, addons: addons)
+        return StoredPriceBook(id: id, book: book, source: try row.decode(forColumn: "source"))
     }
 }
 
@@ -128,15 +121,11 @@ public enum PriceBookStoreError: Error, Sendable, Equatable, CustomStringConvert
     /// `effective_from` is unique: two books effective the same day would make "the book in
     /// effect" ambiguous.
     case effectiveDateTaken(date: String, by: String, writing: String)
-    /// A stored decimal or date that does not parse (the ledger was edited by hand).
-    case corruptValue(column: String, value: String)
 
     public var description: String {
         switch self {
         case .effectiveDateTaken(let date, let existing, let writing):
             return "cannot store price book '\(writing)': price book '\(existing)' is already effective from \(date)"
-        case .corruptValue(let column, let value):
-            return "\(column) holds '\(value)', which is not what the ledger writes there"
         }
     }
 }

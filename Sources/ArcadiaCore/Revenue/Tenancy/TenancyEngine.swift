@@ -52,7 +52,7 @@ public struct TenancyEngine: Sendable {
 
     public func liveSubscription(deployment: String) throws -> Subscription? {
         try ledger.writer.read { db in
-            try TenancyStore.live(db, deploymentID: try TenancyStore.requireDeployment(db, code: deployment), code: deployment)
+            try TenancyStore.live(db, deploymentID: try TenancyStore.requireDeployment(db, code: deployment))
         }
     }
 }

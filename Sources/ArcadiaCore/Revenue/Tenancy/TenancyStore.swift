@@ -29,7 +29,7 @@ enum TenancyStore {
 
     static func subscribe(_ db: Database, deployment: String, plan: String, addons: [String], at time: Timestamp) throws -> Subscription {
         let deploymentID = try requireDeployment(db, code: deployment)
-        if let live = try live(db, deploymentID: deploymentID, code: deployment) {
+        if let live = try live(db, deploymentID: deploymentID) {
             throw TenancyError.alreadySubscribed(deployment: deployment, plan: live.planCode, since: live.startedAt)
         }
         return try insert(db, deploymentID: deploymentID, code: deployment, plan: plan, addons: try addonSet(addons), at: time)
@@ -52,15 +52,8 @@ enum TenancyStore {
     }
 
     /// The deployment's live subscription, if any.
-    static func live(_ db: Database, deploymentID: Int64, code: String) throws -> Subscription? {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT id, plan_code, started_at FROM subscriptions WHERE deployment_id = ? AND ended_at IS NULL
-            """, arguments: [deploymentID]) else { return nil }
-        let id: Int64 = row["id"]
-        let addons = try String.fetchAll(db, sql: "SELECT addon_code FROM subscription_addons WHERE subscription_id = ? ORDER BY addon_code",
-                                         arguments: [id])
-        return Subscription(id: id, deploymentID: deploymentID, deploymentCode: code, planCode: row["plan_code"], addonCodes: addons,
-                            startedAt: try timestamp(row["started_at"]), endedAt: nil)
+    static func live(_ db: Database, deploymentID: Int64) throws -> Subscription? {
+        try Subscription.fetchAll(db, where: "s.deployment_id = ? AND s.ended_at IS NULL", arguments: [deploymentID]).first
     }
 
     static func requireDeployment(_ db: Database, code: String) throws -> Int64 {
@@ -71,7 +64,7 @@ enum TenancyStore {
     private static func endLive(_ db: Database, deployment: String, at time: Timestamp,
                                 refuseIf check: (Subscription) throws -> Void) throws -> Subscription {
         let deploymentID = try requireDeployment(db, code: deployment)
-        guard var current = try live(db, deploymentID: deploymentID, code: deployment) else {
+        guard var current = try live(db, deploymentID: deploymentID) else {
             throw TenancyError.notSubscribed(deployment: deployment, at: time)
         }
         guard time > current.startedAt else {
@@ -121,10 +114,5 @@ enum TenancyStore {
               code.utf8.allSatisfy({ allowed($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) else {
             throw TenancyError.invalidCode(code)
         }
-    }
-
-    private static func timestamp(_ text: String) throws -> Timestamp {
-        guard let time = Timestamp(iso8601: text) else { throw LedgerTimeError(text: text) }
-        return time
     }
 }

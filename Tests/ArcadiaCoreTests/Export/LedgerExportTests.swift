@@ -1,9 +1,8 @@
-import ArcadiaCore
+@testable import ArcadiaCore
 import DigitalOcean
 import GRDB
 import Testing
 import TestSupport
-@testable import Workbench
 
 @Suite struct LedgerExportTests {
     @Test func valuesThatWouldBreakALineAreEscaped() {

@@ -1,4 +1,3 @@
-import ArcadiaCore
 import GRDB
 
 /// The cost side's canonical files: balance snapshots, invoice headers, cost lines with how each
@@ -37,15 +36,17 @@ enum CostLedgerExport {
             """)
         var out = "period\tinvoice_uuid\tlines\tmatched\tmatch_rate\tline_sum_cents\tamount_cents\treconciliation\n"
         for row in rows {
-            let ingested: String? = row["ingested_at"]
-            let lines: Int = row["lines"]
-            let lineSum: Int64 = row["line_sum"]
-            let amount: Int64 = row["amount_cents"]
-            let rate = MatchRate(matched: row["matched"], total: lines)
+            let ingested: String? = try row.decode(forColumn: "ingested_at")
+            let lines: Int = try row.decode(forColumn: "lines")
+            let lineSum: Int64 = try row.decode(forColumn: "line_sum")
+            let amount: Int64 = try row.decode(forColumn: "amount_cents")
+            let rate = MatchRate(matched: try row.decode(forColumn: "matched"), total: lines)
             let reconciliation = ingested == nil ? "not ingested"
                 : lineSum == amount ? "lines sum to the invoice amount"
                 : "lines sum to \(lineSum) cents, invoice says \(amount) (difference \(lineSum - amount))"
-            out += "\(row["period"] as String)\t\(row["invoice_uuid"] as String)\t\(lines)\t\(rate.matched)\t\(rate.percentText)\t\(lineSum)\t\(amount)\t\(reconciliation)\n"
+            let period: String = try row.decode(forColumn: "period")
+            let uuid: String = try row.decode(forColumn: "invoice_uuid")
+            out += "\(period)\t\(uuid)\t\(lines)\t\(rate.matched)\t\(rate.percentText)\t\(lineSum)\t\(amount)\t\(reconciliation)\n"
         }
         return LedgerFile(name: "match_report.tsv", content: out)
     }

@@ -1,4 +1,3 @@
-import ArcadiaCore
 import GRDB
 
 /// Writes the ledgers in their canonical, line-oriented form: tab-separated with a header line,
@@ -54,6 +53,15 @@ public enum LedgerExport {
                 out += field(value)
             }
             out += "\n"
+        }
+        return LedgerFile(name: name, content: out)
+    }
+
+    /// A file built from values already read (through a record's loader): the same form as `table`.
+    static func tsv(name: String, columns: [String], rows: [[String?]]) -> LedgerFile {
+        var out = columns.joined(separator: "\t") + "\n"
+        for row in rows {
+            out += row.map { $0.map(escape) ?? "" }.joined(separator: "\t") + "\n"
         }
         return LedgerFile(name: name, content: out)
     }

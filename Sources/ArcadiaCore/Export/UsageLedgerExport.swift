@@ -1,4 +1,3 @@
-import ArcadiaCore
 import DigitalOcean
 import GRDB
 
@@ -28,11 +27,13 @@ enum UsageLedgerExport {
             """)
         var out = "tenant\tdeployment\tmonth\tbilling_kind\tquantity\n"
         for row in months {
-            let month: String = row["month"]
+            let month: String = try row.decode(forColumn: "month")
+            let tenant: String = try row.decode(forColumn: "tenant")
+            let deployment: String = try row.decode(forColumn: "deployment")
             guard let start = Timestamp(iso8601: month + "-01") else { continue }
-            let totals = try UsageRecordStore.usage(db, deploymentID: row["id"], from: start, to: start.startOfNextMonth)
+            let totals = try UsageRecordStore.usage(db, deploymentID: try row.decode(forColumn: "id"), from: start, to: start.startOfNextMonth)
             for (kind, quantity) in totals.sorted(by: { $0.key < $1.key }) {
-                out += "\(row["tenant"] as String)\t\(row["deployment"] as String)\t\(month)\t\(kind)\t\(quantity)\n"
+                out += "\(tenant)\t\(deployment)\t\(month)\t\(kind)\t\(quantity)\n"
             }
         }
         return LedgerFile(name: "usage_by_month.tsv", content: out)

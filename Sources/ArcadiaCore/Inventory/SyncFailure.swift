@@ -1,0 +1,39 @@
+import DigitalOcean
+import GRDB
+
+/// One `cloud_sync_failures` row: a listing (or an invoice ingest) that failed, and why.
+public struct SyncFailure: Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "cloud_sync_failures"
+
+    public enum Columns: String, ColumnExpression {
+        case id, at, worker, page, error
+    }
+
+    public var at: Timestamp
+    /// The job that failed (`sync.droplets`, `cost.invoices`).
+    public var worker: String
+    /// The listing page that failed, when it was one.
+    public var page: Int?
+    public var error: String
+
+    public init(at: Timestamp, worker: String, page: Int?, error: String) {
+        self.at = at
+        self.worker = worker
+        self.page = page
+        self.error = error
+    }
+
+    public init(row: Row) throws {
+        at = try row.decode(forColumn: Columns.at)
+        worker = try row.decode(forColumn: Columns.worker)
+        page = try row.decode(forColumn: Columns.page)
+        error = try row.decode(forColumn: Columns.error)
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container[Columns.at] = at
+        container[Columns.worker] = worker
+        container[Columns.page] = page
+        container[Columns.error] = error
+    }
+}
