@@ -17,12 +17,11 @@ extension DriftEngine {
     public func provision(kind: ResourceKind, providerID: String, spec: [String: JSONValue]) throws -> ProvisionOutcome {
         let now = clock.now()
         return try ledger.writer.write { db in
-            try PendingSpec.filter(PendingSpec.Columns.kind == kind.rawValue && PendingSpec.Columns.providerID == providerID).deleteAll(db)
+            try PendingSpec.filter(PendingSpec.Columns.kind == kind && PendingSpec.Columns.providerID == providerID).deleteAll(db)
             if let resourceID = try SpecStore.resourceID(db, kind: kind, providerID: providerID) {
                 return .recorded(version: try SpecStore.record(db, resourceID: resourceID, fields: spec, at: now))
             }
-            try PendingSpec(kind: kind.rawValue, providerID: providerID, spec: JSONValue.object(spec).canonical,
-                            requestedAt: now.iso8601).insert(db)
+            try PendingSpec(kind: kind, providerID: providerID, spec: JSONValue.object(spec).canonical, requestedAt: now).insert(db)
             return .pending
         }
     }
@@ -36,9 +35,8 @@ extension DriftEngine {
         return try ledger.writer.write { db in
             var recorded = 0
             for pending in try PendingSpec.order(PendingSpec.Columns.kind, PendingSpec.Columns.providerID).fetchAll(db) {
-                let kind = ResourceKind(rawValue: pending.kind)
-                guard let resourceID = try SpecStore.resourceID(db, kind: kind, providerID: pending.providerID) else { continue }
-                _ = try SpecStore.record(db, resourceID: resourceID, fields: StoredResource.decodeAttributes(pending.spec), at: now)
+                guard let resourceID = try SpecStore.resourceID(db, kind: pending.kind, providerID: pending.providerID) else { continue }
+                _ = try SpecStore.record(db, resourceID: resourceID, fields: CloudResource.decodeAttributes(pending.spec), at: now)
                 try pending.delete(db)
                 recorded += 1
             }
