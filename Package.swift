@@ -22,28 +22,31 @@ let package = Package(
     targets: [
         // libxml2, the system library the design names for XML (JUnit validation and merging).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Floor 0: the values every floor speaks (Money in integer cents, Timestamp in UTC seconds),
+        // which are not DigitalOcean concepts.
+        .target(name: "MoneyAndTime"),
         // Floor 1: what talks DigitalOcean's API (models, client, transport protocol).
-        .target(name: "DigitalOcean"),
+        .target(name: "DigitalOcean", dependencies: ["MoneyAndTime"]),
         // Floor 2a: the ledger and the engines.
         .target(name: "ArcadiaCore", dependencies: [
-            "DigitalOcean",
+            "MoneyAndTime", "DigitalOcean",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         // Floor 2b: the one deliberate fake.
-        .target(name: "FakeDigitalOcean", dependencies: ["DigitalOcean"]),
+        .target(name: "FakeDigitalOcean", dependencies: ["MoneyAndTime", "DigitalOcean"]),
         // Floor 2b, served: the fake over real HTTP. Only the CLI (and its tests) import it, so the
         // engines and the simulator never pay for Hummingbird.
         .target(name: "FakeDigitalOceanServer", dependencies: [
-            "FakeDigitalOcean", "DigitalOcean",
+            "FakeDigitalOcean", "DigitalOcean", "MoneyAndTime",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         // The service: the ledger over an authenticated HTTP API. Only the CLI (and its tests) import
         // it, so the engines and the simulator never pay for Hummingbird or JWT verification.
         .target(name: "ArcadiaServer", dependencies: [
-            "ArcadiaCore", "DigitalOcean",
+            "ArcadiaCore", "DigitalOcean", "MoneyAndTime",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "JWTKit", package: "jwt-kit"),
@@ -52,7 +55,7 @@ let package = Package(
         ]),
         // Floor 3: scenarios, virtual clock, simulator, goldens, reports.
         .target(name: "Workbench", dependencies: [
-            "ArcadiaCore", "FakeDigitalOcean", "DigitalOcean", "CLibXML2",
+            "ArcadiaCore", "FakeDigitalOcean", "DigitalOcean", "MoneyAndTime", "CLibXML2",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Collections", package: "swift-collections"),
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -60,30 +63,39 @@ let package = Package(
         ]),
         // Floor 4: the only place that prints and picks exit codes.
         .executableTarget(name: "arcadia", dependencies: [
-            "Workbench", "ArcadiaCore", "DigitalOcean", "FakeDigitalOcean", "FakeDigitalOceanServer", "ArcadiaServer",
+            "Workbench", "ArcadiaCore", "DigitalOcean", "MoneyAndTime", "FakeDigitalOcean", "FakeDigitalOceanServer", "ArcadiaServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "TestSupport", dependencies: [
-            "DigitalOcean", "ArcadiaCore", "FakeDigitalOcean", "Workbench", "FakeDigitalOceanServer",
-            .product(name: "GRDB", package: "GRDB.swift"),
+        // Test fixtures, one target per floor, so a floor's tests link only that floor and below.
+        .target(name: "TestSupport"),
+        .target(name: "CoreTestSupport", dependencies: [
+            "ArcadiaCore", "DigitalOcean", "MoneyAndTime", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "DigitalOceanTests", dependencies: ["DigitalOcean", "TestSupport"]),
-        .testTarget(name: "FakeDigitalOceanTests", dependencies: ["FakeDigitalOcean", "DigitalOcean", "TestSupport"]),
+        .target(name: "WorkbenchTestSupport", dependencies: ["Workbench", "ArcadiaCore", "DigitalOcean", "MoneyAndTime", "TestSupport"]),
+        .target(name: "ServedFakeTestSupport", dependencies: ["FakeDigitalOceanServer", "FakeDigitalOcean"]),
+        .testTarget(name: "MoneyAndTimeTests", dependencies: ["MoneyAndTime"]),
+        .testTarget(name: "DigitalOceanTests", dependencies: ["DigitalOcean", "MoneyAndTime", "TestSupport"]),
+        .testTarget(name: "FakeDigitalOceanTests", dependencies: ["FakeDigitalOcean", "DigitalOcean", "MoneyAndTime", "TestSupport"]),
         .testTarget(name: "ArcadiaCoreTests", dependencies: [
-            "ArcadiaCore", "DigitalOcean", "FakeDigitalOcean", "TestSupport",
+            "ArcadiaCore", "DigitalOcean", "MoneyAndTime", "FakeDigitalOcean", "TestSupport", "CoreTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "WorkbenchTests", dependencies: [
-            "Workbench", "ArcadiaCore", "DigitalOcean", "TestSupport",
+            "Workbench", "ArcadiaCore", "DigitalOcean", "MoneyAndTime", "FakeDigitalOcean", "TestSupport", "CoreTestSupport",
+            "WorkbenchTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "arcadiaTests", dependencies: ["arcadia", "TestSupport"]),
+        .testTarget(name: "arcadiaTests", dependencies: [
+            "arcadia", "ArcadiaCore", "Workbench", "MoneyAndTime", "TestSupport", "CoreTestSupport", "WorkbenchTestSupport",
+            "ServedFakeTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "FakeDigitalOceanServerTests", dependencies: [
-            "FakeDigitalOceanServer", "FakeDigitalOcean", "DigitalOcean", "ArcadiaCore", "Workbench", "TestSupport",
+            "FakeDigitalOceanServer", "FakeDigitalOcean", "DigitalOcean", "MoneyAndTime", "ArcadiaCore", "Workbench", "TestSupport",
+            "WorkbenchTestSupport", "ServedFakeTestSupport",
         ]),
         .testTarget(name: "ArcadiaServerTests", dependencies: [
-            "ArcadiaServer", "ArcadiaCore", "DigitalOcean", "Workbench", "TestSupport",
+            "ArcadiaServer", "ArcadiaCore", "DigitalOcean", "MoneyAndTime", "Workbench", "TestSupport", "WorkbenchTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

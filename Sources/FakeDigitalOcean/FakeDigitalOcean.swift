@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 import Synchronization
 
 /// The one deliberate fake: a deterministic DigitalOcean account that the simulator mutates and the

@@ -4,6 +4,7 @@ import FakeDigitalOcean
 import FakeDigitalOceanServer
 import Foundation
 import Logging
+import MoneyAndTime
 import Workbench
 
 /// `arcadia fake-do …`: the fake DigitalOcean outside the simulator.

@@ -2,6 +2,7 @@ import ArcadiaCore
 import ArgumentParser
 import DigitalOcean
 import Foundation
+import MoneyAndTime
 import Workbench
 
 /// `arcadia quote`: what a subscription would cost, priced by the same quote engine the month-end

@@ -4,6 +4,7 @@ import ArgumentParser
 import DigitalOcean
 import Foundation
 import Logging
+import MoneyAndTime
 
 /// `arcadia serve`: the ledger over the authenticated HTTP API (`docs/api.md`).
 struct ServeCommand: AsyncParsableCommand {

@@ -3,6 +3,7 @@ import ArcadiaCore
 import DigitalOcean
 import Foundation
 import Logging
+import MoneyAndTime
 
 struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

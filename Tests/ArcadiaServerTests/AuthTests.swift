@@ -3,6 +3,7 @@ import DigitalOcean
 import Foundation
 import GRDB
 import HTTPTypes
+import MoneyAndTime
 import Testing
 
 /// Every way a request can fail to authenticate gets 401 and a JSON error saying which; a tenant

@@ -1,5 +1,6 @@
 import ArcadiaCore
 import DigitalOcean
+import MoneyAndTime
 import Testing
 
 /// The billing endpoints over the billing-au-gst scenario's ledger: April billed two droplets

@@ -1,6 +1,7 @@
 import ArcadiaServer
 import DigitalOcean
 import HTTPTypes
+import MoneyAndTime
 import Testing
 
 @Suite(.timeLimit(.minutes(2))) struct CORSTests {

@@ -1,6 +1,7 @@
 import ArcadiaCore
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 import TestSupport
 import Testing
 import Workbench

@@ -1,6 +1,7 @@
 import ArcadiaServer
 import DigitalOcean
 import HTTPTypes
+import MoneyAndTime
 import Testing
 
 /// One session that walks every endpoint in turn, as a console would, on one running service, over

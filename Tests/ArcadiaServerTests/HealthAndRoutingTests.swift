@@ -1,5 +1,6 @@
 import ArcadiaCore
 import DigitalOcean
+import MoneyAndTime
 import Testing
 
 @Suite(.timeLimit(.minutes(2))) struct HealthAndRoutingTests {

@@ -1,8 +1,9 @@
 import ArcadiaCore
 import DigitalOcean
 import GRDB
-import TestSupport
+import MoneyAndTime
 import Testing
+import WorkbenchTestSupport
 
 /// `GET /api/v1/inventory` over the ledger the shipped `revenue-month-end` scenario leaves: acme
 /// owns deployments acme-web (web-1, the acme.example zone) and acme-api (api-1 … api-4), globex

@@ -1,7 +1,8 @@
 import ArcadiaCore
 import DigitalOcean
-import TestSupport
+import MoneyAndTime
 import Testing
+import WorkbenchTestSupport
 
 /// Tenant invoices over the ledger the shipped `revenue-month-end` scenario leaves, written by the
 /// real rollup: acme's April invoice (AU, GST) is paid, globex's (US, no tax) is issued. Figures

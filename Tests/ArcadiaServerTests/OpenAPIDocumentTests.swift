@@ -2,6 +2,7 @@ import ArcadiaCore
 import DigitalOcean
 import Foundation
 import HTTPTypes
+import MoneyAndTime
 import TestSupport
 import Testing
 import Yams

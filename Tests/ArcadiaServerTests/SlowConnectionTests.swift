@@ -3,6 +3,7 @@ import ArcadiaServer
 import DigitalOcean
 import Foundation
 import Logging
+import MoneyAndTime
 import Testing
 
 /// Half-sent requests time out: connections that stop sending are closed after the read timeout,

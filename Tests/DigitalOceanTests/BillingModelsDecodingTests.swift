@@ -1,4 +1,5 @@
 import Foundation
+import MoneyAndTime
 import Testing
 import TestSupport
 @testable import DigitalOcean

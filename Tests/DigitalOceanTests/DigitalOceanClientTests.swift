@@ -1,4 +1,5 @@
 import Foundation
+import MoneyAndTime
 import Synchronization
 import Testing
 import TestSupport

@@ -1,3 +1,4 @@
+import MoneyAndTime
 import Testing
 import DigitalOcean
 

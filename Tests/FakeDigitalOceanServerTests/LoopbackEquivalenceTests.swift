@@ -2,10 +2,12 @@ import ArcadiaCore
 import DigitalOcean
 import FakeDigitalOcean
 import Foundation
+import MoneyAndTime
+import ServedFakeTestSupport
 import Synchronization
 import Testing
-import TestSupport
 import Workbench
+import WorkbenchTestSupport
 
 /// The proof that HTTP changes nothing: a scenario's world served on a loopback port and
 /// synced through the production transport (with retries) gives the same ledger, byte for byte, as

@@ -1,9 +1,10 @@
 import DigitalOcean
 import FakeDigitalOcean
+import MoneyAndTime
+import ServedFakeTestSupport
 @testable import FakeDigitalOceanServer
 import Foundation
 import Testing
-import TestSupport
 
 /// What the fake answers must reach HTTP clients unchanged: over a real loopback connection, the
 /// same status, headers and bytes as an identical fake answers in process. (Hummingbird adds only

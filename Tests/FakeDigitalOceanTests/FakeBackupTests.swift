@@ -1,6 +1,7 @@
 import DigitalOcean
 import FakeDigitalOcean
 import Foundation
+import MoneyAndTime
 import Testing
 import TestSupport
 

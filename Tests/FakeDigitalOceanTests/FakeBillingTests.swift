@@ -1,6 +1,7 @@
 import DigitalOcean
 import FakeDigitalOcean
 import Foundation
+import MoneyAndTime
 import Testing
 
 let april1 = Timestamp(year: 2026, month: 4, day: 1)

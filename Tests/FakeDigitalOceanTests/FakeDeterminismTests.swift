@@ -1,5 +1,6 @@
 import DigitalOcean
 import FakeDigitalOcean
+import MoneyAndTime
 import Testing
 
 /// Same seed and calls ⇒ the same bytes; another seed ⇒ other ids and addresses.

@@ -1,6 +1,7 @@
 import DigitalOcean
 import FakeDigitalOcean
 import Foundation
+import MoneyAndTime
 
 let start = Timestamp(year: 2026, month: 3, day: 1)
 

@@ -1,6 +1,7 @@
 import DigitalOcean
 import FakeDigitalOcean
 import Foundation
+import MoneyAndTime
 import Testing
 
 private let row = "Droplets,,web-1 (s-1vcpu-1gb),720,2026-04-01 00:00:00 +0000,2026-05-01 00:00:00 +0000,$6.00,tenant-a,iaas\n"

@@ -1,6 +1,7 @@
 import DigitalOcean
 import FakeDigitalOcean
 import Foundation
+import MoneyAndTime
 import Testing
 
 /// The fake's pagination, read both raw and through the real client.

@@ -1,5 +1,6 @@
 import DigitalOcean
 import FakeDigitalOcean
+import MoneyAndTime
 import Testing
 
 /// Spaces buckets, databases, clusters and apps: visible only as project resources, under DO's URNs.

@@ -1,5 +1,6 @@
 import DigitalOcean
 import FakeDigitalOcean
+import MoneyAndTime
 import Testing
 
 /// DO's 250/minute burst and 5,000/hour sliding window, in virtual time.

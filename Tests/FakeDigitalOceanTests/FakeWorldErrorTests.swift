@@ -1,5 +1,6 @@
 import DigitalOcean
 import FakeDigitalOcean
+import MoneyAndTime
 import Testing
 
 /// What a refusal tells a scenario's dry run: the field, the parts, and why a name is gone.

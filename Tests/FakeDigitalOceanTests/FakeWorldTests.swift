@@ -1,5 +1,6 @@
 import DigitalOcean
 import FakeDigitalOcean
+import MoneyAndTime
 import Testing
 
 /// World mutations: what they change in the API, and what they refuse.

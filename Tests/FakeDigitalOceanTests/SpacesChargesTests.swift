@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 import Testing
 @testable import FakeDigitalOcean
 

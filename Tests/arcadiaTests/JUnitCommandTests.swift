@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import TestSupport
 import Workbench
+import WorkbenchTestSupport
 @testable import arcadia
 
 @Suite struct JUnitCommandTests {

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Testing
 import TestSupport
+import WorkbenchTestSupport
 
 /// A run killed with SIGKILL part-way leaves its `--db` target as it was (or, if it had already
 /// finished, complete): never a half-written ledger.

@@ -1,8 +1,10 @@
 import ArcadiaCore
 import ArgumentParser
+import CoreTestSupport
 import DigitalOcean
 import Foundation
 import GRDB
+import MoneyAndTime
 import Testing
 import TestSupport
 import Workbench

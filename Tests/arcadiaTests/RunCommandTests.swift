@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import TestSupport
 import Workbench
+import WorkbenchTestSupport
 @testable import arcadia
 
 /// Runs `body` with `CI` set to `value` (nil: unset), then restores what the process had, so a

@@ -4,6 +4,7 @@ import ArgumentParser
 import DigitalOcean
 import Foundation
 import GRDB
+import MoneyAndTime
 import Testing
 import TestSupport
 @testable import arcadia

@@ -3,9 +3,12 @@ import ArgumentParser
 import DigitalOcean
 import FakeDigitalOcean
 import Foundation
+import MoneyAndTime
+import ServedFakeTestSupport
 import Testing
 import TestSupport
 import Workbench
+import WorkbenchTestSupport
 @testable import arcadia
 
 @Suite(.timeLimit(.minutes(1))) struct SyncCommandTests {

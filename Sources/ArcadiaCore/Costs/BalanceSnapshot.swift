@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// One hourly reading of the account balance (`cloud_balance_snapshots`).
 public struct BalanceSnapshot: Sendable, Equatable, FetchableRecord, PersistableRecord {

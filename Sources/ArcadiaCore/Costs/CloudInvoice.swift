@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// One `cloud_invoices` row: an invoice DO listed, and how far its ingest got.
 public struct CloudInvoice: Sendable, Equatable, FetchableRecord, PersistableRecord {

@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// One stored invoice line (`cloud_cost_lines`): the CSV fields, the derived kind and the match.
 /// Equality over every stored column is what makes re-ingest idempotent: an unchanged line set

@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// Ties invoice lines to `cloud_resources` by (kind, name), case-insensitively in ASCII, and says
 /// why a line matches nothing.

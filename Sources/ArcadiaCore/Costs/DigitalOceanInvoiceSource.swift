@@ -1,5 +1,6 @@
 import DigitalOcean
 import Foundation
+import MoneyAndTime
 
 /// The production `InvoiceSource`: DO's billing endpoints through the DigitalOcean client, with
 /// DO's decimal-string amounts turned into exact cents.

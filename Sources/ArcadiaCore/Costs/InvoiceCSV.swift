@@ -1,6 +1,7 @@
 import CSV
 import DigitalOcean
 import Foundation
+import MoneyAndTime
 
 /// DigitalOcean's invoice CSV export read into typed lines.
 ///

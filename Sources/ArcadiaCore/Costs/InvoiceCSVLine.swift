@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// One data row of a DigitalOcean invoice CSV, typed. Optional text columns are nil when the
 /// column is absent (the older 8-column export has no `category`) or the field is empty.

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 /// What ingesting one invoice found: how many lines match inventory, why the others do not, and
 /// whether the lines add up to the invoice.
 public struct InvoiceMatchReport: Sendable, Equatable {

@@ -1,5 +1,6 @@
 import DigitalOcean
 import Foundation
+import MoneyAndTime
 
 /// Where cost ingestion gets DigitalOcean's billing data: the three calls it needs, in plain
 /// values. Production adapts the DigitalOcean client's billing endpoints to it; tests and the

@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// The `cloud_invoices` headers: what has been listed, what is ingested, what failed.
 enum InvoiceStore {

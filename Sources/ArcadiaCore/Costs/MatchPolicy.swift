@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// The rule that tells "destroyed before the first sync saw it" from "no such resource".
 ///

@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// Drift between what was provisioned and what runs: the public face of the drift tables. It
 /// records specs, runs the sweep, and is the operator inbox's accept/revert. The workbench and

@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// One `cloud_drift` row, and the writes the sweep and the inbox make to it. Values are stored
 /// as canonical JSON text (`live` NULL when the resource has no such field), so "the same

@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// The detection sweep: every spec field against the live inventory, in one transaction.
 ///

@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// Everything a drift sweep's result depends on: the ledger tables it reads and how many ignore
 /// rules have expired. Not the whole ledger's change count: the hourly balance snapshot changes the

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// A standing decision that one field of some resources may differ from its spec, with the reason
 /// and a date by which someone must look again. Mismatches it covers become `ignored` findings:

@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// A desired spec asked for before the inventory has its resource: provisioning records a spec
 /// right after creating the droplet, and the droplet is only inventoried by the next sync. It waits

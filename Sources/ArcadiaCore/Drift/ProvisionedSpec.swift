@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// One `cloud_provisioned` row: the desired state of one resource, as canonical JSON text.
 public struct ProvisionedSpec: Sendable, Equatable, FetchableRecord, PersistableRecord {

@@ -1,6 +1,7 @@
 import DigitalOcean
 import Foundation
 import GRDB
+import MoneyAndTime
 
 /// Desired state: one `cloud_provisioned` row per resource, its spec stored as canonical JSON.
 enum SpecStore {

@@ -1,5 +1,6 @@
 import DigitalOcean
 import Foundation
+import MoneyAndTime
 
 /// A tenant invoice as a person reads it, for the goldens: header, the subscriptions billed, a
 /// table of lines and the totals. Columns are aligned by the widest cell, so a diff of two

@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// The metering side's canonical files: every usage record, and each deployment's monthly totals
 /// as `usage_for_period` answers them (so a golden shows, e.g., a month of a DNS zone summing to 1).

@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// One `cloud_projects` row: a DO project as the projects worker last listed it.
 public struct CloudProject: Sendable, Equatable, FetchableRecord, PersistableRecord {

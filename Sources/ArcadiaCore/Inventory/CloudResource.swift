@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// One `cloud_resources` row: the one Swift view of an inventoried resource. The sync's upsert
 /// compares with it, the drift sweep reads the live side from it, metering rebuilds timelines

@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// The single chokepoint through which observed resources enter the ledger, keyed by
 /// (kind, provider id). Every change it makes is logged in `cloud_resource_events`.

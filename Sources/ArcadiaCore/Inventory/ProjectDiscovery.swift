@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// The projects pass's discovery: kinds no worker lists (Spaces buckets, managed databases,
 /// Kubernetes clusters, and URN types the table does not know) are known only from project

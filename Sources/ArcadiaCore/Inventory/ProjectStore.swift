@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// Upserts DO projects and attributes resources to them: the two passes of the projects worker.
 public enum ProjectStore {

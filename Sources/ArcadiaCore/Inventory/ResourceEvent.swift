@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// What happened to a resource (`cloud_resource_events.event`).
 public enum ResourceEventKind: String, Sendable, CaseIterable {

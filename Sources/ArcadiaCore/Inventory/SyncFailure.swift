@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// One `cloud_sync_failures` row: a listing (or an invoice ingest) that failed, and why.
 public struct SyncFailure: Sendable, Equatable, FetchableRecord, PersistableRecord {

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// When a production job fires, in UTC.
 public enum JobSchedule: Sendable, Equatable {

@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// Money is INTEGER cents in every `_cents` column. Lives here because the DigitalOcean module
 /// does not import GRDB.

@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// Every ledger time is TEXT in `Timestamp.iso8601` form (`2026-04-01T10:07:00Z`), so times sort
 /// as text and read in `sqlite3`. The conformance lives here because the DigitalOcean module does

@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// The operator inbox: drift findings with the resource they are on and the spec version in force.
 /// Platform-only data, so it takes no scope.

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// Where engines get the time. The CLI passes the wall clock; the workbench passes its virtual
 /// clock. Engines never read time any other way, which is what makes runs reproducible.

@@ -1,5 +1,6 @@
 import ArcadiaCore
 import DigitalOcean
+import MoneyAndTime
 
 /// A request's query string, checked before anything reads the ledger. Every endpoint names the
 /// parameters it takes: an unknown one (a typo such as `limt`), a repeated one, or a value that

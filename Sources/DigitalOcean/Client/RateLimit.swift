@@ -1,3 +1,5 @@
+import MoneyAndTime
+
 /// DO's per-token rate-limit state, read from the `ratelimit-*` headers of a response, so callers
 /// can pace themselves before DO answers 429.
 public struct RateLimit: Sendable, Equatable {

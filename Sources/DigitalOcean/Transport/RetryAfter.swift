@@ -1,3 +1,5 @@
+import MoneyAndTime
+
 /// Reads a `retry-after` header as a delay. DO sends whole seconds (`retry-after: 29`); HTTP also
 /// allows an HTTP-date, which is turned into a delay against the response's own `date` header so
 /// that no clock is read: without a `date` header, an HTTP-date gives no delay.

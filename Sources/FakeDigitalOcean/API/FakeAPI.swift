@@ -1,5 +1,6 @@
 import DigitalOcean
 import Foundation
+import MoneyAndTime
 
 /// The request pipeline in front of the router, in DO's order of concerns: authenticate, then
 /// injected faults (which do not count toward rate limits), then rate limits, then the resource.

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// DO's per-token limits in the fake's virtual time: a sliding hour (5,000 requests; each request
 /// counts for 3,600 s after it is made) and a 250-per-minute burst limit.

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// DO's basic backup plans, billed as a share of the droplet: weekly 20 %, daily 30 % of what the
 /// droplet is charged for the hours backups were on. Pure arithmetic over a droplet's life:

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// The fake account's billing: issued invoices, the billing history, the tax rate and how the CSV
 /// export looks. Months close as the clock passes 00:00 UTC on the 1st; until then the month is

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// A calendar month in UTC: the period DO invoices, `[start, end)`.
 struct BillingMonth: Hashable, Comparable, Sendable {

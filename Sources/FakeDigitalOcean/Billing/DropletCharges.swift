@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// DO's hourly droplet billing, as pure arithmetic over a droplet's life:
 ///

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// One droplet's whole life, kept after it is destroyed so that any period can be billed
 /// afterwards. Stored as changes (O(changes), not O(time)): the size intervals are derived.

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// The DO API shapes of an invoice: its list entry, its items and its summary.
 extension FakeInvoice {

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// An invoice the fake issued for a closed month (or the preview of the open one). Its identity
 /// is derived from the seed and the month alone, without drawing from the world's random stream,

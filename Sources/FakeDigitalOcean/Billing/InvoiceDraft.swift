@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// The lines of an invoice for a month, or for the part of it up to now (the preview): every
 /// producer's lines, then a tax line when the account has a tax rate.

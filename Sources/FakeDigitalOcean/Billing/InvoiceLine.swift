@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// One line of a fake invoice, in the terms DO's invoice items and CSV share. Both renderings are
 /// derived from it, so the JSON and the CSV of an invoice cannot disagree.

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// One billable product: turns the world's history into invoice lines for a period. Each product
 /// is a producer in `InvoiceDraft.producers`, reading its own history.

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// The lives of one kind of billable resource, kept after the resource is gone so any period can
 /// be billed afterwards: in the order they began, found by the resource's DO id.

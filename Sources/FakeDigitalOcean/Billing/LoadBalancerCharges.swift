@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// DO's load balancer billing, the droplet rule applied to nodes: one line per node count the
 /// balancer had within the period (a resize splits it; a count used twice is one line), whole

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// DO bills a reserved IP only while it is unassigned: one line per IP for the period, whole hours
 /// unassigned (all unassigned stretches added, a partial hour truncated, minimum 1), charged

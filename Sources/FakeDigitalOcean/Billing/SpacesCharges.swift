@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// DO's Spaces billing is per account, not per bucket:
 ///

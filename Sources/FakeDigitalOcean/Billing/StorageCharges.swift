@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// DO's GB-month billing of volumes and snapshots, as pure arithmetic over a `StorageLife`:
 ///

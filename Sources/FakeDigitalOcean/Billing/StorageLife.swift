@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// Something DO bills per GB-month for as long as it exists: a volume or a snapshot. Its size is
 /// fixed for life (volumes are not resized by any scenario event; a snapshot never changes), so

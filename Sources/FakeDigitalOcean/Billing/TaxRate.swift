@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// An account-level sales tax, e.g. Australian GST: 1,000 basis points, `GST (10%)`.
 struct TaxRate: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// A droplet's backup schedule, DO's basic plans (`GET /v2/droplets/{id}/backups/policy`): a
 /// 4-hour window starting at `hour` (0, 4, … 20) every day, or on `weekday` each week. The

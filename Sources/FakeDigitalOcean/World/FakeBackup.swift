@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// An automatic backup of a droplet, as `GET /v2/droplets/{id}/backups` lists it.
 struct FakeBackup: Sendable {

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// A DNS zone in the fake world.
 struct FakeDomain: Sendable {

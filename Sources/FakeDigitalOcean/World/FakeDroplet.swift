@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// A live droplet in the fake world. Only what can change or was drawn from the seed is stored;
 /// everything else in DO's droplet object is derived when it is rendered.

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// A cloud firewall in the fake world. DO's projects do not hold firewalls, so it has no URN.
 struct FakeFirewall: Sendable {

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// A regional load balancer in the fake world. Settings the scenario language does not reach
 /// (health check, sticky sessions, its own firewall) are rendered with DO's defaults.

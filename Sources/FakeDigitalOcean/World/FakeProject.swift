@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// A project and the resources assigned to it, in assignment order (the order DO lists them).
 struct FakeProject: Sendable {

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// A resource the fake knows only as a project member: Spaces buckets (served by DO's S3 API, not
 /// `/v2`), managed databases, Kubernetes clusters and App Platform apps. The fake serves no list

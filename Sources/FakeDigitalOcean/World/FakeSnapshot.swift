@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// A droplet or volume snapshot in the fake world. Its size is fixed when it is taken.
 struct FakeSnapshot: Sendable {

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// A block storage volume in the fake world.
 struct FakeVolume: Sendable {

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// Droplet backups on DO's basic plans. Enabling picks a 4-hour window (the scenario's, or one
 /// drawn from the seed) and the time within it; `advance` then takes a backup in every window

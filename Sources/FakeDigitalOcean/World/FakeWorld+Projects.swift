@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// Projects and resource assignment. As on DO, an account always ends up with a default project:
 /// if none was created with `isDefault` before a resource needs one (or names it), `Default` is

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// The fake account's state: droplets, domains and projects, all drawn deterministically from one
 /// seed. Every mutation happens at `now` and bumps `revision`, which is what lets the API layer

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// Why a world mutation was refused. Scenario errors surface through these: a scenario's dry run
 /// turns one into `file:line:column: field: message`, so the error says which argument it is about

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// Seed-driven sizes of disk images, in hundredths of a GB (DO bills a snapshot on its
 /// `size_gigabytes`, a decimal such as `2.34`), derived by `StableHash`.

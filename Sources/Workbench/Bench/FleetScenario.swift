@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// Generates the benchmark's fleet: `droplets` droplets spread over projects, and `churnPerDay`
 /// lifecycle events a day (resize, power off/on, destroy and replace), all from `seed`. A generated

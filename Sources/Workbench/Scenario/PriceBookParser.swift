@@ -1,6 +1,7 @@
 import ArcadiaCore
 import DigitalOcean
 import Foundation
+import MoneyAndTime
 
 /// Reads a price book from YAML: a file under `pricebooks/`, or a book inlined in a scenario's
 /// `pricebooks:`. Errors are `ScenarioError`s, `file:line:column: field: message`, pointing into

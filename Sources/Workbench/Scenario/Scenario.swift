@@ -1,5 +1,6 @@
 import ArcadiaCore
 import DigitalOcean
+import MoneyAndTime
 
 /// A scenario file, parsed and validated: the fake world at the start, a timeline of world events
 /// in virtual time, and the clock range to play it over. `docs/scenario-format.md` is its reference.

@@ -1,5 +1,6 @@
 import ArcadiaCore
 import DigitalOcean
+import MoneyAndTime
 
 /// The timeline's actions: the `ScenarioAction` cases, their YAML keys, and which area parses and
 /// plays each. A new world action is a case, a key and two dispatch lines here, its spec, YAML and

@@ -1,5 +1,6 @@
 import DigitalOcean
 import FakeDigitalOcean
+import MoneyAndTime
 
 /// A refusal of the scratch world, as a scenario error: at the field the fake names, in the words
 /// of `docs/scenario-format.md`. `when` is the event's instant, nil while the world is built.

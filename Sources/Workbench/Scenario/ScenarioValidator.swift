@@ -1,5 +1,6 @@
 import DigitalOcean
 import FakeDigitalOcean
+import MoneyAndTime
 
 /// Checks what no single field can: unique names, references that resolve, and actions that make
 /// sense against the world as it stands at their instant.

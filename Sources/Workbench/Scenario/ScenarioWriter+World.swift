@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// `world:` and the resource specs that timeline actions share with it.
 extension ScenarioWriter {

@@ -1,5 +1,6 @@
 import ArcadiaCore
 import DigitalOcean
+import MoneyAndTime
 
 /// Writes a `Scenario` as the canonical YAML of `docs/scenario-format.md`, which
 /// `ScenarioParser` reads back to an equal value (locations and `file` aside).

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 import Yams
 
 /// A node and the path that names it in errors, e.g. `world.droplets[0].tags[1]`.

@@ -1,6 +1,7 @@
 import ArcadiaCore
 import DigitalOcean
 import HeapModule
+import MoneyAndTime
 
 /// What the simulator does next, ordered by the documented tie rule: earlier time first; at the
 /// same instant every timeline (world) event before any job, so a sync at 10:15 sees a resize

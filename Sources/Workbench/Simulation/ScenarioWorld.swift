@@ -1,5 +1,6 @@
 import DigitalOcean
 import FakeDigitalOcean
+import MoneyAndTime
 
 /// A scenario's fake DigitalOcean as it stands at one instant, for serving over HTTP
 /// (`arcadia fake-do serve`) or syncing once, outside the simulator's event loop.

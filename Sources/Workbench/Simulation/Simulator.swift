@@ -2,6 +2,7 @@ import ArcadiaCore
 import DigitalOcean
 import FakeDigitalOcean
 import Logging
+import MoneyAndTime
 
 /// Plays a scenario: builds the fake DO world, then pops the event queue in virtual time, applying
 /// timeline events to the world and firing the real workers from the production job table.

@@ -1,5 +1,6 @@
 import ArcadiaCore
 import DigitalOcean
+import MoneyAndTime
 import Synchronization
 
 /// The simulator's clock: it only moves when the event loop moves it, so engines reading it see

@@ -1,8 +1,9 @@
 import ArcadiaCore
+import CoreTestSupport
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 import Testing
-import TestSupport
 
 /// The engine's jobs: headers, idempotent re-ingest, atomic failure and retry, the invariant, balance.
 @Suite struct CostIngestionTests {

@@ -1,8 +1,9 @@
 import ArcadiaCore
+import CoreTestSupport
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 import Testing
-import TestSupport
 
 /// Matching invoice lines to an inventory built through the real upsert chokepoint.
 @Suite struct CostMatchingTests {

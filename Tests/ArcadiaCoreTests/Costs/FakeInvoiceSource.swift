@@ -1,6 +1,7 @@
 import ArcadiaCore
 import DigitalOcean
 import Foundation
+import MoneyAndTime
 
 /// An `InvoiceSource` whose answers a test sets and changes between runs.
 actor FakeInvoiceSource: InvoiceSource {

@@ -1,6 +1,7 @@
 import ArcadiaCore
 import DigitalOcean
 import Foundation
+import MoneyAndTime
 import Testing
 import TestSupport
 

@@ -2,8 +2,8 @@ import ArcadiaCore
 import DigitalOcean
 import FakeDigitalOcean
 import GRDB
+import MoneyAndTime
 import Testing
-import TestSupport
 
 /// The fake's load balancer, reserved IP and Spaces lines, ingested through the real client:
 /// classified by product and matched (or explained) as DO's own lines would be.

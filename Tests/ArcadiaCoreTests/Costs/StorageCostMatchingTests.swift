@@ -1,8 +1,9 @@
 import ArcadiaCore
+import CoreTestSupport
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 import Testing
-import TestSupport
 
 /// Volume, snapshot and backup lines, as the fake bills them, matched to an inventory of those kinds.
 @Suite struct StorageCostMatchingTests {

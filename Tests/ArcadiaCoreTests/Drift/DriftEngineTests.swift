@@ -1,7 +1,8 @@
+import CoreTestSupport
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 import Testing
-import TestSupport
 @testable import ArcadiaCore
 
 /// The sweep and the inbox over a hand-fed inventory, one rule per test.

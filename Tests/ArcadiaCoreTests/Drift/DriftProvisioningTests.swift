@@ -1,7 +1,8 @@
+import CoreTestSupport
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 import Testing
-import TestSupport
 @testable import ArcadiaCore
 
 /// Specs asked for before the inventory has their resource, and what the sweep's elision reads.

@@ -1,7 +1,7 @@
+import CoreTestSupport
 import DigitalOcean
 import GRDB
 import Testing
-import TestSupport
 @testable import ArcadiaCore
 
 /// What the schema itself enforces, independent of the engine's code.

@@ -1,8 +1,8 @@
+import CoreTestSupport
 @testable import ArcadiaCore
 import DigitalOcean
 import GRDB
 import Testing
-import TestSupport
 
 @Suite struct LedgerExportTests {
     @Test func valuesThatWouldBreakALineAreEscaped() {

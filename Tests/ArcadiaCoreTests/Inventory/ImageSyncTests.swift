@@ -3,8 +3,8 @@ import DigitalOcean
 import FakeDigitalOcean
 import Foundation
 import GRDB
+import MoneyAndTime
 import Testing
-import TestSupport
 
 /// The snapshot and backup workers against the fake, through the real client.
 @Suite struct ImageSyncTests {

@@ -1,9 +1,10 @@
 import ArcadiaCore
+import CoreTestSupport
 import DigitalOcean
 import FakeDigitalOcean
 import GRDB
+import MoneyAndTime
 import Testing
-import TestSupport
 
 /// The projects pass discovers kinds no worker lists, as placeholders that go stale by three strikes.
 @Suite struct ProjectDiscoveryTests {

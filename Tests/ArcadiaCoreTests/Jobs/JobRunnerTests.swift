@@ -1,6 +1,7 @@
 import DigitalOcean
 import FakeDigitalOcean
 import GRDB
+import MoneyAndTime
 import Testing
 @testable import ArcadiaCore
 

@@ -1,3 +1,4 @@
+import MoneyAndTime
 @testable import ArcadiaCore
 import DigitalOcean
 import Foundation

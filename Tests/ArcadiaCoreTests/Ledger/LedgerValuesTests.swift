@@ -1,6 +1,7 @@
 import ArcadiaCore
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 import Testing
 
 /// The typed column values read exactly what the schema stores, and a stored value the ledger

@@ -1,7 +1,8 @@
 import ArcadiaCore
+import CoreTestSupport
 import DigitalOcean
+import MoneyAndTime
 import Testing
-import TestSupport
 
 struct BillingPeriodTests {
     @Test func parsesYYYYMMOnly() {

@@ -1,8 +1,9 @@
 import ArcadiaCore
+import CoreTestSupport
 import DigitalOcean
 import Foundation
+import MoneyAndTime
 import Testing
-import TestSupport
 
 /// The invariants on hand-made invoices: one clean, and each violation the rollup must report.
 struct InvoiceInvariantsTests {

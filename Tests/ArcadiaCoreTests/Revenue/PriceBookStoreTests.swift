@@ -1,8 +1,9 @@
 import ArcadiaCore
+import CoreTestSupport
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 import Testing
-import TestSupport
 
 struct PriceBookStoreTests {
     func t(_ text: String) -> Timestamp { RevenueFixtures.time(text) }

@@ -1,8 +1,9 @@
 import ArcadiaCore
+import CoreTestSupport
 import DigitalOcean
 import Foundation
+import MoneyAndTime
 import Testing
-import TestSupport
 
 /// The quote engine against hand-computed figures (`RevenueFixtures.standardBook`: starter is
 /// $29.00 with 744 droplet hours included and $0.0125 an hour over).

@@ -1,7 +1,8 @@
+import CoreTestSupport
 import DigitalOcean
 import Foundation
+import MoneyAndTime
 import Testing
-import TestSupport
 @testable import ArcadiaCore
 
 /// The draft's arithmetic without a ledger: tagging, numbering, and tax rounded once on the subtotal.

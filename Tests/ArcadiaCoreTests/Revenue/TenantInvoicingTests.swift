@@ -1,9 +1,10 @@
 import ArcadiaCore
+import CoreTestSupport
 import DigitalOcean
 import Foundation
 import GRDB
+import MoneyAndTime
 import Testing
-import TestSupport
 
 /// The month-end rollup over tenancy rows written with SQL and a fake usage source; every figure
 /// is computed by hand from `RevenueFixtures.standardBook`.

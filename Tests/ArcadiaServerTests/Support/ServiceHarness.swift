@@ -5,8 +5,9 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
-import TestSupport
+import MoneyAndTime
 import Workbench
+import WorkbenchTestSupport
 
 /// The service over a copy of a scenario-produced ledger, with a clock stopped at `now`.
 struct ServiceHarness {

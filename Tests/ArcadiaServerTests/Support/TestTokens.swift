@@ -2,6 +2,7 @@ import ArcadiaServer
 import DigitalOcean
 import Foundation
 import JWTKit
+import MoneyAndTime
 
 /// Tokens as the issuing application would mint them, and the broken ones it must never be
 /// mistaken for. Signed with jwt-kit itself, so a good token is a real HS512 JWS.

@@ -2,7 +2,7 @@ import ArcadiaCore
 import DigitalOcean
 import GRDB
 import Testing
-import TestSupport
+import WorkbenchTestSupport
 @testable import Workbench
 
 /// The drift scenarios through the simulator: elision stays unobservable, and the inbox's errors

@@ -1,6 +1,8 @@
 import ArcadiaCore
+import CoreTestSupport
 import DigitalOcean
 import Foundation
+import MoneyAndTime
 import Testing
 import TestSupport
 @testable import Workbench

@@ -3,7 +3,6 @@ import DigitalOcean
 import Foundation
 import GRDB
 import Testing
-import TestSupport
 @testable import Workbench
 
 /// The revenue jobs and events played by the simulator: tenant `acme` (AU) subscribes deployment

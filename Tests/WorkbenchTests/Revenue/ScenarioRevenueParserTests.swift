@@ -1,8 +1,10 @@
 import ArcadiaCore
 import DigitalOcean
 import Foundation
+import MoneyAndTime
 import Testing
 import TestSupport
+import WorkbenchTestSupport
 @testable import Workbench
 
 /// `pricebooks:` (files relative to the scenario, or inline) and the revenue timeline actions.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import Workbench
+import WorkbenchTestSupport
 
 /// The golden workflow end to end, in a temporary folder: create, pass, break, diff, report.
 @Suite struct ScenarioRunnerTests {

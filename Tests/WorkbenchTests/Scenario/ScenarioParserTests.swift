@@ -1,5 +1,6 @@
 import DigitalOcean
 import Foundation
+import MoneyAndTime
 import Testing
 @testable import Workbench
 

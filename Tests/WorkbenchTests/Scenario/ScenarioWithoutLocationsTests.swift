@@ -1,5 +1,5 @@
 import Testing
-import TestSupport
+import WorkbenchTestSupport
 @testable import Workbench
 
 struct ScenarioWithoutLocationsTests {

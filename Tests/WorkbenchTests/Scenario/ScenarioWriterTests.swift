@@ -1,8 +1,10 @@
 import ArcadiaCore
 import DigitalOcean
 import Foundation
+import MoneyAndTime
 import Testing
 import TestSupport
+import WorkbenchTestSupport
 @testable import Workbench
 
 /// The writer against the parser: whatever it writes reads back as the value it was given, and

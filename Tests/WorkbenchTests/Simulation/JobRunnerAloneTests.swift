@@ -2,7 +2,7 @@ import ArcadiaCore
 import DigitalOcean
 import FakeDigitalOcean
 import Testing
-import TestSupport
+import WorkbenchTestSupport
 @testable import Workbench
 
 /// The simulator adds only virtual time and elision around `JobRunner`: a plain loop that steps

@@ -1,8 +1,9 @@
 import ArcadiaCore
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 import Testing
-import TestSupport
+import WorkbenchTestSupport
 @testable import Workbench
 
 /// A droplet listing that shifts between its pages is refused, recorded, and counts no miss.

@@ -1,7 +1,7 @@
 import ArcadiaCore
 import DigitalOcean
 import Testing
-import TestSupport
+import WorkbenchTestSupport
 @testable import Workbench
 
 /// Metering and tenancy played through the simulator.

@@ -1,6 +1,7 @@
 import DigitalOcean
 import GRDB
 import Logging
+import MoneyAndTime
 
 /// The inventory sync workers. Each follows one pattern: list all pages → normalize → upsert
 /// through `InventoryStore` → count misses toward stale. A listing that fails partway is recorded

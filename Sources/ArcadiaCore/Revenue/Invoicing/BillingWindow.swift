@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// The whole days of a period a subscription is billed for, `[from, to)` at midnights UTC.
 ///

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// What must hold for every tenant invoice, checked on the stored rows after each rollup and
 /// again before a draft is issued. A violation is a finding (the invoice stays a draft), never a

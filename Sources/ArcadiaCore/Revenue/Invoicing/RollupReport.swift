@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// What a month-end rollup did, tenant by tenant: the engine's answer; the caller decides what
 /// to print or record.

@@ -1,6 +1,7 @@
 import DigitalOcean
 import Foundation
 import GRDB
+import MoneyAndTime
 
 /// A tenant's invoice for one period: its `tenant_invoices` row, the tenant's code and name, and
 /// its lines. The one Swift view of a tenant invoice: the rollup, the API and the goldens all read

@@ -1,5 +1,6 @@
 import DigitalOcean
 import Foundation
+import MoneyAndTime
 
 /// A tenant invoice before it is stored: each billed subscription's quote lines, tagged with its
 /// deployment and subscription, then the tenant-level tax line. Pure, so the arithmetic is

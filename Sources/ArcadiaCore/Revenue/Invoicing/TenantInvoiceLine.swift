@@ -1,6 +1,7 @@
 import DigitalOcean
 import Foundation
 import GRDB
+import MoneyAndTime
 
 /// One line of a tenant invoice (`tenant_invoice_lines`): a quote line tagged with the deployment
 /// and subscription it bills, or the tenant-level tax line (no deployment).

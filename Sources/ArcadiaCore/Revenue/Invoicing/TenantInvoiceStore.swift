@@ -1,6 +1,7 @@
 import DigitalOcean
 import Foundation
 import GRDB
+import MoneyAndTime
 
 /// The writes behind the rollup and the reads it decides on: `tenant_invoices` and
 /// `tenant_invoice_lines`, and the tenants and subscriptions it bills. Every function runs inside

@@ -1,5 +1,6 @@
 import DigitalOcean
 import Foundation
+import MoneyAndTime
 
 /// Where the rollup gets a deployment's metered usage: quantity per billing kind over
 /// `[from, to)`: in production metering's `usage_for_period` (`metered(by:)`); in tests a fake.

@@ -1,6 +1,7 @@
 import DigitalOcean
 import Foundation
 import GRDB
+import MoneyAndTime
 
 /// Metering: turns what the inventory observed into usage records per deployment, and answers
 /// `usage_for_period` for pricing. The job table fires `runDaily` at 01:10 for the day that just

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// Why metering refused a request or could not read the ledger.
 public enum MeteringError: Error, Sendable, Equatable, CustomStringConvertible {

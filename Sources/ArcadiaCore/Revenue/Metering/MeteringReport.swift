@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// What one metering run did.
 public struct MeteringReport: Sendable, Equatable {

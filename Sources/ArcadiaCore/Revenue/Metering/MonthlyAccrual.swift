@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// One resource's accrual for one deployment within one calendar month: the running total
 /// `N(t)` over a fixed denominator `D` that `CumulativeRounding` turns into records.

@@ -1,6 +1,7 @@
 import DigitalOcean
 import Foundation
 import GRDB
+import MoneyAndTime
 
 /// A resource's history as the inventory observed it, rebuilt from the ledger (`cloud_resources`
 /// and its `cloud_resource_events`), never from the provider: the state a sync saw holds from

@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// Meters one day inside one transaction: for every resource of a metered kind that a deployment
 /// held that day (through its project), one record per period of the kind's granularity.

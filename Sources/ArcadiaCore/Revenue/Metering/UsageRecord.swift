@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// One `usage_records` row: what one resource accrued for one deployment over one period.
 public struct UsageRecord: Sendable, Equatable, FetchableRecord, PersistableRecord {

@@ -1,6 +1,7 @@
 import DigitalOcean
 import Foundation
 import GRDB
+import MoneyAndTime
 
 /// `usage_records`: written once per (deployment, resource, period, granularity), summed exactly.
 public enum UsageRecordStore {

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// A calendar month in UTC, the period tenants are billed for: `2026-04` is
 /// `[2026-04-01T00:00:00Z, 2026-05-01T00:00:00Z)`.

@@ -1,5 +1,6 @@
 import DigitalOcean
 import Foundation
+import MoneyAndTime
 
 extension Money {
     /// An exact amount of dollars (`256 × 0.0125 = 3.2`, or `0.0125 × 3 = 0.0375`) to the nearest

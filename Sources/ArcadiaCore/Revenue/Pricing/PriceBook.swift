@@ -1,5 +1,6 @@
 import DigitalOcean
 import Foundation
+import MoneyAndTime
 
 /// What the platform charges its tenants, from one effective date until the next book's.
 ///

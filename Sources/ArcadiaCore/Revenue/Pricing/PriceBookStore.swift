@@ -1,6 +1,7 @@
 import DigitalOcean
 import Foundation
 import GRDB
+import MoneyAndTime
 
 /// Price books in the ledger (`price_books`, `price_book_tax_rates`, `plans`, `plan_items`,
 /// `addons`): written whole in one transaction, read back as the book in effect at an instant.

@@ -1,5 +1,6 @@
 import DigitalOcean
 import Foundation
+import MoneyAndTime
 
 /// What one subscription costs for (part of) one period: the quote engine's answer, shown at
 /// provisioning and stored as invoice lines at month end.

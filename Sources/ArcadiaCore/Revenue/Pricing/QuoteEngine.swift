@@ -1,5 +1,6 @@
 import DigitalOcean
 import Foundation
+import MoneyAndTime
 
 /// What a subscription is quoted: a plan, its addons and the usage to price, for `daysActive`
 /// days of `period`.

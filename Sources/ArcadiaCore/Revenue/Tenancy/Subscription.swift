@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// One `subscriptions` row with its addons: a deployment held `planCode` (and `addonCodes`) over
 /// `[startedAt, endedAt)`. A change of plan or addons is a new row, so each row prices one

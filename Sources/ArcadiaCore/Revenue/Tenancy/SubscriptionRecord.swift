@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// One `subscriptions` row, without its addons or deployment code: what `Subscription` is loaded from.
 public struct SubscriptionRecord: Sendable, Equatable, FetchableRecord, PersistableRecord {

@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 
 /// Why a tenancy change was refused. The ledger is left as it was: every change is one transaction.
 public enum TenancyError: Error, Sendable, Equatable, CustomStringConvertible {

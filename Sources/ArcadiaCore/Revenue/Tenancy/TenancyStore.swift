@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// The tenancy tables (`tenants`, `deployments`, `subscriptions`, `subscription_addons`) at the
 /// level of one database transaction. `TenancyEngine` wraps each call in a write, so a refused

@@ -1,5 +1,6 @@
 import DigitalOcean
 import FakeDigitalOcean
+import MoneyAndTime
 
 // The DO account's billing settings (`account:`, `world.sizes`) and the billing actions: the specs,
 // their YAML and their play on the fake.

@@ -1,5 +1,6 @@
 import ArcadiaCore
 import DigitalOcean
+import MoneyAndTime
 import Yams
 
 // Desired state and drift: `provision`, `accept_drift` and `drift_ignore:`, played by `Platform`

@@ -1,5 +1,6 @@
 import DigitalOcean
 import Foundation
+import MoneyAndTime
 
 // Droplets: the spec, its YAML (world droplets, `count:` fleets, and the droplet actions) and
 // their play on the fake.

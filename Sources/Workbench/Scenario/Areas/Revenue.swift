@@ -1,5 +1,6 @@
 import ArcadiaCore
 import DigitalOcean
+import MoneyAndTime
 
 // Revenue actions (`rollup_invoices`, `invoice_paid`, `invoice_void`), played by `Platform`
 // through `TenantInvoicing`: their YAML and the validator's checks of them.

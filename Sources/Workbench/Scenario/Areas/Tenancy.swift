@@ -1,5 +1,6 @@
 import ArcadiaCore
 import DigitalOcean
+import MoneyAndTime
 
 // Tenants, deployments, metering and subscriptions: the platform's side, played by `Platform`
 // through the engines rather than on the fake. Their specs, their YAML, and the validator's checks of them.

@@ -1,7 +1,8 @@
+import CoreTestSupport
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 import Testing
-import TestSupport
 @testable import ArcadiaCore
 
 /// Metering over a hand-fed ledger: what the sync observed, when, turned into usage records.

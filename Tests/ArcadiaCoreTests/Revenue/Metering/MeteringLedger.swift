@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 @testable import ArcadiaCore
 
 /// A ledger fed the way the sync feeds it (listings through `InventoryStore`, attribution through

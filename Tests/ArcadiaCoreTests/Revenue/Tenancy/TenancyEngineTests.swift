@@ -1,5 +1,6 @@
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 import Testing
 @testable import ArcadiaCore
 

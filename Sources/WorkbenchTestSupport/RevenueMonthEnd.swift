@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 import Workbench
 
 /// The shipped `revenue-month-end` scenario as a ledger for tests of code that reads tenants,

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Workbench
 
 /// Ledger files left behind by playing shipped scenarios through the simulator, for tests of code

@@ -1,7 +1,7 @@
 import ArcadiaCore
 import GRDB
-import TestSupport
 import Testing
+import WorkbenchTestSupport
 
 /// A tenant invoice with its lines is read in one place, `TenantInvoice.load`: the API's query and
 /// the goldens' export answer with what it reads, and fail the way it fails.

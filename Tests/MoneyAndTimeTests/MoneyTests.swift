@@ -1,5 +1,5 @@
+import MoneyAndTime
 import Testing
-import DigitalOcean
 
 /// Exact decimal-string ↔ cents conversion, and the one rounding rule.
 @Suite struct MoneyTests {

@@ -1,5 +1,5 @@
+import MoneyAndTime
 import Testing
-import DigitalOcean
 
 @Suite struct TimestampTests {
     @Test func formatsAndParsesZulu() {

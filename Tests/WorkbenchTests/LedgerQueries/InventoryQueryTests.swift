@@ -1,7 +1,7 @@
 import ArcadiaCore
 import GRDB
-import TestSupport
 import Testing
+import WorkbenchTestSupport
 
 /// Tenant scoping decided in the query, without HTTP: the ledger `revenue-month-end` leaves (acme
 /// owns acme-web and acme-api, globex owns globex-shop).

@@ -1,6 +1,7 @@
 import ArcadiaCore
 import DigitalOcean
 import GRDB
+import MoneyAndTime
 
 /// Observed resources and ledger helpers shared by the engine and workbench tests.
 public enum InventoryFixtures {

@@ -1,7 +1,8 @@
 import ArcadiaCore
 import DigitalOcean
-import TestSupport
+import MoneyAndTime
 import Testing
+import WorkbenchTestSupport
 
 /// Over the ledger `revenue-month-end` leaves: acme's April invoice (paid, five lines, GST) and
 /// globex's (issued, one line).

@@ -2,6 +2,7 @@ import ArcadiaCore
 import DigitalOcean
 import Foundation
 import GRDB
+import MoneyAndTime
 
 /// Price books and tenancy rows for revenue tests. Tenants, deployments and subscriptions are
 /// written with plain SQL against the `v4-revenue` schema: the rollup reads those tables, whoever

@@ -1,5 +1,7 @@
 import DigitalOcean
 import Foundation
+import MoneyAndTime
+import TestSupport
 import Workbench
 
 /// Scenarios the workbench tests share: the shipped files, and small generated ones.
