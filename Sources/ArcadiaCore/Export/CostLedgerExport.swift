@@ -6,9 +6,16 @@ import GRDB
 enum CostLedgerExport {
     static func export(_ db: Database) throws -> [LedgerFile] {
         [
+            // The balance is read hourly and moves every hour by design: a golden of every reading
+            // buries a one-line cost change under hundreds of rows. The golden keeps the last
+            // reading of each UTC day and how many readings the day had; the ledger keeps them all.
             try LedgerExport.table(db, name: "balance.tsv", sql: """
-                SELECT taken_at, month_to_date_usage_cents, account_balance_cents, month_to_date_balance_cents, generated_at
-                FROM cloud_balance_snapshots ORDER BY taken_at, id
+                SELECT b.taken_at, b.month_to_date_usage_cents, b.account_balance_cents, b.month_to_date_balance_cents, b.generated_at,
+                       d.readings AS readings_that_day
+                FROM cloud_balance_snapshots b
+                JOIN (SELECT MAX(id) AS last_id, COUNT(*) AS readings FROM cloud_balance_snapshots GROUP BY substr(taken_at, 1, 10)) d
+                  ON d.last_id = b.id
+                ORDER BY b.taken_at, b.id
                 """),
             try LedgerExport.table(db, name: "invoices.tsv", sql: """
                 SELECT period, invoice_uuid, invoice_id, amount_cents, ingested_at, line_count, ingest_error
