@@ -1,4 +1,5 @@
 import ArcadiaCore
+import Foundation
 import DigitalOcean
 import GRDB
 import MoneyAndTime
@@ -112,5 +113,22 @@ import WorkbenchTestSupport
                 """)
         }
         #expect(changedAt == "2026-04-01T16:30:00Z")
+    }
+}
+
+/// Progress is reported once per virtual day, for a progress line; it changes nothing in a run.
+@Suite struct SimulatorProgressTests {
+    final class Days: @unchecked Sendable {
+        var seen: [[Int]] = []
+    }
+
+    @Test func eachVirtualDayIsReportedOnceWithTheTotal() async throws {
+        let days = Days()
+        let lock = NSLock()
+        let scenario = ScenarioFixtures.fleet(2, hours: 60)
+        let options = Simulator.Options { done, total in lock.withLock { days.seen.append([done, total]) } }
+        let reported = try await Simulator(options: options).run(scenario)
+        #expect(days.seen == [[0, 3], [1, 3], [2, 3]])
+        #expect(try LedgerExport.export(reported.ledger) == LedgerExport.export(try await Simulator().run(scenario).ledger))
     }
 }
