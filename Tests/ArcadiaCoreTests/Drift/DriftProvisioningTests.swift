@@ -6,16 +6,7 @@ import Testing
 @testable import ArcadiaCore
 
 /// Specs asked for before the inventory has their resource, and what the sweep's elision reads.
-@Suite struct DriftProvisioningTests {
-    let ledger = try! Ledger()
-    let t0 = InventoryFixtures.t0
-
-    func engine(at minutes: Int64) -> DriftEngine { DriftEngine(ledger: ledger, clock: .fixed(t0 + minutes * 60)) }
-
-    func list(_ droplets: [ObservedResource], at minutes: Int64) throws {
-        try ledger.writer.write { db in _ = try InventoryStore.reconcile(db, kind: .droplet, observed: droplets, at: t0 + minutes * 60) }
-    }
-
+extension DriftEngineTests {
     func specs() throws -> [String] {
         try ledger.writer.read { db in
             try Row.fetchAll(db, sql: "SELECT spec, spec_version, recorded_at FROM cloud_provisioned ORDER BY resource_id")

@@ -22,6 +22,14 @@ struct PriceBookStoreTests {
         #expect(try ledger.writer.read { try String.fetchOne($0, sql: "SELECT rate FROM price_book_tax_rates") } == "0.1")
     }
 
+    @Test func aDecimalTheLedgerNeverWritesFailsTheReadWithoutACrash() throws {
+        let ledger = try Ledger()
+        let store = PriceBookStore(ledger: ledger)
+        _ = try store.write(RevenueFixtures.standardBook(), source: nil)
+        try ledger.writer.write { try $0.execute(sql: "UPDATE plan_items SET included_quantity = '1e3' WHERE id = 1") }
+        #expect(throws: (any Error).self) { try store.book(inEffectAt: t("2026-04-01")) }
+    }
+
     @Test func theBookInEffectAtAPeriodsStartIsTheLatestEffectiveOnOrBeforeIt() throws {
         let store = PriceBookStore(ledger: try Ledger())
         _ = try store.write(RevenueFixtures.standardBook(name: "jan", effectiveFrom: "2026-01-01"), source: nil)

@@ -1,20 +1,37 @@
 import GRDB
 
 /// `metering_config`: one row per billing kind that does not use `MeteringPolicy.standard`.
+struct MeteringConfigRow: PersistableRecord, FetchableRecord {
+    static let databaseTableName = "metering_config"
+    enum Columns: String, ColumnExpression { case billingKind = "billing_kind", granularity, retentionDays = "retention_days" }
+
+    var billingKind: BillingKind
+    var policy: MeteringPolicy
+
+    init(billingKind: BillingKind, policy: MeteringPolicy) {
+        self.billingKind = billingKind
+        self.policy = policy
+    }
+
+    init(row: Row) throws {
+        billingKind = try row.decode(forColumn: Columns.billingKind)
+        policy = MeteringPolicy(granularity: try row.decode(forColumn: Columns.granularity),
+                                retentionDays: try row.decode(forColumn: Columns.retentionDays))
+    }
+
+    func encode(to container: inout PersistenceContainer) throws {
+        container[Columns.billingKind] = billingKind
+        container[Columns.granularity] = policy.granularity
+        container[Columns.retentionDays] = policy.retentionDays
+    }
+}
+
 enum MeteringConfigStore {
     static func set(_ db: Database, _ kind: BillingKind, _ policy: MeteringPolicy) throws {
-        try db.execute(sql: """
-            INSERT INTO metering_config (billing_kind, granularity, retention_days) VALUES (?, ?, ?)
-            ON CONFLICT (billing_kind) DO UPDATE SET granularity = excluded.granularity, retention_days = excluded.retention_days
-            """, arguments: [kind, policy.granularity, policy.retentionDays])
+        try MeteringConfigRow(billingKind: kind, policy: policy).upsert(db)
     }
 
     static func load(_ db: Database) throws -> [BillingKind: MeteringPolicy] {
-        var policies: [BillingKind: MeteringPolicy] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT billing_kind, granularity, retention_days FROM metering_config") {
-            policies[try row.decode(forColumn: "billing_kind")] = MeteringPolicy(
-                granularity: try row.decode(forColumn: "granularity"), retentionDays: try row.decode(forColumn: "retention_days"))
-        }
-        return policies
+        Dictionary(uniqueKeysWithValues: try MeteringConfigRow.fetchAll(db).map { ($0.billingKind, $0.policy) })
     }
 }

@@ -24,84 +24,45 @@ public struct PriceBookStore: Sendable {
     /// Every stored book, oldest first.
     public func all() throws -> [StoredPriceBook] {
         try ledger.writer.read { db in
-            try Int64.fetchAll(db, sql: "SELECT id FROM price_books ORDER BY effective_from").map { try Self.load(id: $0, db) }
+            try PriceBookRow.order(PriceBookRow.Columns.effectiveFrom).fetchAll(db).map { try Self.load($0, db) }
         }
     }
 
     public static func write(_ book: PriceBook, source: String?, _ db: Database) throws -> Int64 {
-        let date = book.effectiveFrom.isoDate
-        if let taken = try String.fetchOne(db, sql: "SELECT name FROM price_books WHERE effective_from = ?", arguments: [date]) {
-            throw PriceBookStoreError.effectiveDateTaken(date: date, by: taken, writing: book.name)
+        if let taken = try PriceBookRow.filter(PriceBookRow.Columns.effectiveFrom == book.effectiveFrom.isoDate).fetchOne(db) {
+            throw PriceBookStoreError.effectiveDateTaken(date: book.effectiveFrom.isoDate, by: taken.name, writing: book.name)
         }
-        try db.execute(sql: "INSERT INTO price_books (name, effective_from, prorate, source) VALUES (?, ?, ?, ?)",
-                       arguments: [book.name, date, book.prorate, source])
-        let bookID = db.lastInsertedRowID
-        for tax in book.taxRates {
-            try db.execute(sql: "INSERT INTO price_book_tax_rates (price_book_id, country, label, rate) VALUES (?, ?, ?, ?)",
-                           arguments: [bookID, tax.country, tax.label, DecimalText.format(tax.rate)])
-        }
+        var row = PriceBookRow(name: book.name, effectiveFrom: book.effectiveFrom, prorate: book.prorate, source: source)
+        try row.insert(db)
+        let bookID = row.id!
+        for tax in book.taxRates { try TaxRateRow(priceBookID: bookID, rate: tax).insert(db) }
         for plan in book.plans {
-            try db.execute(sql: "INSERT INTO plans (price_book_id, code, name, base_price_cents) VALUES (?, ?, ?, ?)",
-                           arguments: [bookID, plan.code, plan.name, plan.basePrice.cents])
-            let planID = db.lastInsertedRowID
-            for item in plan.items {
-                try db.execute(sql: """
-                    INSERT INTO plan_items (plan_id, billing_kind, included_quantity, overage_unit_price) VALUES (?, ?, ?, ?)
-                    """, arguments: [planID, item.billingKind.rawValue, DecimalText.format(item.includedQuantity),
-                                     DecimalText.format(item.overageUnitPrice)])
-            }
+            var planRow = PlanRow(priceBookID: bookID, code: plan.code, name: plan.name, basePrice: plan.basePrice)
+            try planRow.insert(db)
+            for item in plan.items { try PlanItemRow(planID: planRow.id!, item: item).insert(db) }
         }
-        for addon in book.addons {
-            try db.execute(sql: """
-                INSERT INTO addons (price_book_id, code, name, monthly_price_cents, billing_kind, included_quantity) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [bookID, addon.code, addon.name, addon.monthlyPrice.cents, addon.allowance?.billingKind.rawValue,
-                                 addon.allowance.map { DecimalText.format($0.quantity) }])
-        }
+        for addon in book.addons { try AddonRow(priceBookID: bookID, addon: addon).insert(db) }
         return bookID
     }
 
     public static func book(inEffectAt instant: Timestamp, _ db: Database) throws -> StoredPriceBook? {
-        guard let id = try Int64.fetchOne(db, sql: """
-            SELECT id FROM price_books WHERE effective_from <= ? ORDER BY effective_from DESC LIMIT 1
-            """, arguments: [instant.isoDate]) else { return nil }
-        return try load(id: id, db)
+        try PriceBookRow.filter(PriceBookRow.Columns.effectiveFrom <= instant.isoDate)
+            .order(PriceBookRow.Columns.effectiveFrom.desc).fetchOne(db).map { try load($0, db) }
     }
 
-    /// Rows come back in insertion order (ids), which is the book's own order. Decimals and the
-    /// effective date are read by column name; one the ledger never writes fails the read.
-    private static func load(id: Int64, _ db: Database) throws -> StoredPriceBook {
-        let row = try Row.fetchOne(db, sql: "SELECT name, effective_from, prorate, source FROM price_books WHERE id = ?", arguments: [id])!
-        let taxRates = try Row.fetchAll(db, sql: """
-            SELECT country, label, rate FROM price_book_tax_rates WHERE price_book_id = ? ORDER BY rowid
-            """, arguments: [id]).map { row in
-                TaxRate(country: try row.decode(forColumn: "country"), label: try row.decode(forColumn: "label"),
-                        rate: try row.decodeDecimalText(Column("rate")))
-            }
-        var plans: [Plan] = []
-        for planRow in try Row.fetchAll(db, sql: "SELECT id, code, name, base_price_cents FROM plans WHERE price_book_id = ? ORDER BY id",
-                                        arguments: [id]) {
-            let items = try Row.fetchAll(db, sql: """
-                SELECT billing_kind, included_quantity, overage_unit_price FROM plan_items WHERE plan_id = ? ORDER BY id
-                """, arguments: [try planRow.decode(Int64.self, forColumn: "id")]).map { item in
-                    PlanItem(billingKind: try item.decode(forColumn: "billing_kind"),
-                             includedQuantity: try item.decodeDecimalText(Column("included_quantity")),
-                             overageUnitPrice: try item.decodeDecimalText(Column("overage_unit_price")))
-                }
-            plans.append(Plan(code: try planRow.decode(forColumn: "code"), name: try planRow.decode(forColumn: "name"),
-                              basePrice: try planRow.decode(forColumn: "base_price_cents"), items: items))
+    /// Rows come back in insertion order, which is the book's own order. A decimal or date the
+    /// ledger never writes fails the read.
+    private static func load(_ row: PriceBookRow, _ db: Database) throws -> StoredPriceBook {
+        let id = row.id!
+        let taxRates = try TaxRateRow.filter(TaxRateRow.Columns.priceBookID == id).order(Column.rowID).fetchAll(db).map(\.rate)
+        let plans = try PlanRow.filter(PlanRow.Columns.priceBookID == id).order(PlanRow.Columns.id).fetchAll(db).map { plan in
+            let items = try PlanItemRow.filter(PlanItemRow.Columns.planID == plan.id!).order(PlanItemRow.Columns.id).fetchAll(db)
+            return Plan(code: plan.code, name: plan.name, basePrice: plan.basePrice, items: items.map(\.item))
         }
-        let addons = try Row.fetchAll(db, sql: """
-            SELECT code, name, monthly_price_cents, billing_kind, included_quantity FROM addons WHERE price_book_id = ? ORDER BY id
-            """, arguments: [id]).map { row in
-                let kind: BillingKind? = try row.decode(forColumn: "billing_kind")
-                let included = try row.decodeDecimalTextIfPresent(Column("included_quantity"))
-                let allowance = kind.flatMap { kind in included.map { Addon.Allowance(billingKind: kind, quantity: $0) } }
-                return Addon(code: try row.decode(forColumn: "code"), name: try row.decode(forColumn: "name"),
-                             monthlyPrice: try row.decode(forColumn: "monthly_price_cents"), allowance: allowance)
-            }
-        let book = PriceBook(name: try row.decode(forColumn: "name"), effectiveFrom: try row.decode(forColumn: "effective_from"),
-                             prorate: try row.decode(forColumn: "prorate"), taxRates: taxRates, plans: plans, addons: addons)
-        return StoredPriceBook(id: id, book: book, source: try row.decode(forColumn: "source"))
+        let addons = try AddonRow.filter(AddonRow.Columns.priceBookID == id).order(AddonRow.Columns.id).fetchAll(db).map(\.addon)
+        let book = PriceBook(name: row.name, effectiveFrom: row.effectiveFrom, prorate: row.prorate, taxRates: taxRates, plans: plans,
+                             addons: addons)
+        return StoredPriceBook(id: id, book: book, source: row.source)
     }
 }
 

@@ -118,6 +118,16 @@ import Testing
         #expect(try ledger.records() == [dayRecord("12")])
     }
 
+    @Test func configuringAKindAgainReplacesItsPolicy() throws {
+        let ledger = try ledgerWithWeb()
+        let engine = ledger.engine(at: Self.day)
+        try engine.configure(.dropletHours, MeteringPolicy(granularity: .hourly))
+        try engine.configure(.dropletHours, MeteringPolicy(retentionDays: 30))
+        try engine.configure(.dnsZones, MeteringPolicy(granularity: .hourly, retentionDays: 7))
+        #expect(try engine.policies() == [.dropletHours: MeteringPolicy(retentionDays: 30),
+                                          .dnsZones: MeteringPolicy(granularity: .hourly, retentionDays: 7)])
+    }
+
     @Test func hourlyGranularityWritesTwentyFourRecordsThatSumToTheDay() throws {
         let ledger = try ledgerWithWeb()
         try ledger.engine(at: Self.day).configure(.dropletHours, MeteringPolicy(granularity: .hourly))
