@@ -29,7 +29,7 @@ import WorkbenchTestSupport
 
         let servedWaits = WaitLog()
         let overHTTP = try await withServedFake(try ScenarioWorld.build(scenario, at: instant)) { root in
-            try await Self.sweepTwice(transport: URLSessionTransport(baseURL: root, timeout: .seconds(10)), at: instant, waits: servedWaits)
+            try await Self.sweepTwice(transport: URLSessionTransport(baseURL: root, timeout: .seconds(60)), at: instant, waits: servedWaits)
         }
         let inProcessWaits = WaitLog()
         let inProcess = try await Self.sweepTwice(transport: try ScenarioWorld.build(scenario, at: instant).transport,

@@ -24,7 +24,7 @@ import Testing
     private func expectSameAnswers(_ requests: [APIRequest], configure: @escaping @Sendable (FakeDigitalOcean) -> Void = { _ in }) async throws {
         let twin = try Self.world(configure)
         try await withServedFake(try Self.world(configure)) { root in
-            let http = URLSessionTransport(baseURL: root, timeout: .seconds(10))
+            let http = URLSessionTransport(baseURL: root, timeout: .seconds(60))
             for request in requests {
                 let expected = twin.respond(to: request)
                 let response = try await http.send(request)
