@@ -27,11 +27,6 @@ public struct DriftEngine: Sendable {
         }
     }
 
-    /// Whether the inventory has this resource yet (a spec can only be recorded once it has).
-    public func isInventoried(kind: ResourceKind, providerID: String) throws -> Bool {
-        try ledger.writer.read { try SpecStore.resourceID($0, kind: kind, providerID: providerID) != nil }
-    }
-
     /// The hourly sweep (`drift.sweep`). `rules` are the ignore rules in force; their expiry is
     /// judged at the engine clock's now.
     public func sweep(rules: [IgnoreRule] = []) throws -> DriftSweepReport {
