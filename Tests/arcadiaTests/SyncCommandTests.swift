@@ -11,7 +11,7 @@ import Workbench
 import WorkbenchTestSupport
 @testable import arcadia
 
-@Suite(.timeLimit(.minutes(1))) struct SyncCommandTests {
+@Suite(.timeLimit(.minutes(3))) struct SyncCommandTests {
     /// Recognisable, so any leak into text is found by a plain search.
     private let secret = "dop_v1_RECOGNISABLE_SECRET_0123456789abcdef"
 

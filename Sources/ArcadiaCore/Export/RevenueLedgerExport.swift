@@ -29,13 +29,16 @@ enum RevenueLedgerExport {
     private static func lines(_ invoices: [TenantInvoice], subscriptions: [Int64: Subscription]) -> LedgerFile {
         LedgerExport.tsv(name: "tenant_invoice_lines.tsv", columns: [
             "period", "tenant", "invoice_status", "invoice_created_at", "line_no", "line_type", "deployment", "subscription",
-            "resource_kind", "description", "quantity", "unit_price", "amount_cents",
+            "resource_kind", "description", "quantity", "unit_price", "amount_cents", "days_active", "days_in_period",
+            "used_quantity", "included_quantity", "allowance_quantity",
         ], rows: invoices.flatMap { invoice in
             invoice.lines.map { line in
                 let subscription = line.subscriptionID.flatMap { subscriptions[$0] }.map { "\($0.planCode) from \($0.startedAt.iso8601)" }
                 return [invoice.period.description, invoice.tenant, invoice.status.rawValue, invoice.createdAt.iso8601, String(line.lineNo),
                         line.kind.rawValue, line.deploymentCode, subscription, line.resourceKind?.rawValue, line.description,
-                        DecimalText.format(line.quantity), DecimalText.format(line.unitPrice), String(line.amount.cents)]
+                        DecimalText.format(line.quantity), DecimalText.format(line.unitPrice), String(line.amount.cents),
+                        line.daysActive.map(String.init), line.daysInPeriod.map(String.init), line.usedQuantity.map(DecimalText.format),
+                        line.includedQuantity.map(DecimalText.format), line.allowance.map(DecimalText.format)]
             }
         })
     }

@@ -19,10 +19,11 @@ public enum PriceBookParser {
 
 extension YAMLNodeReader {
     func priceBook(_ field: YAMLField) throws(ScenarioError) -> PriceBook {
-        let map = try mapping(field, allowed: ["name", "effective_from", "prorate", "tax_rates", "plans", "addons"])
+        let map = try mapping(field, allowed: ["name", "effective_from", "prorate", "prorate_allowances", "tax_rates", "plans", "addons"])
         let name = try nonEmptyString(map.required("name"))
         let effectiveFrom = try date(map.required("effective_from"))
         let prorate = try map.optional("prorate").map(bool) ?? true
+        let prorateAllowances = try map.optional("prorate_allowances").map(bool) ?? false
         var taxRates: [TaxRate] = []
         for item in try map.optional("tax_rates").map(list) ?? [] {
             let rate = try taxRate(item)
@@ -45,7 +46,8 @@ extension YAMLNodeReader {
             if addons.contains(where: { $0.code == addon.code }) { throw error(codeField, "another addon is already coded '\(addon.code)'") }
             addons.append(addon)
         }
-        return PriceBook(name: name, effectiveFrom: effectiveFrom, prorate: prorate, taxRates: taxRates, plans: plans, addons: addons)
+        return PriceBook(name: name, effectiveFrom: effectiveFrom, prorate: prorate, prorateAllowances: prorateAllowances,
+                         taxRates: taxRates, plans: plans, addons: addons)
     }
 
     private func plan(_ field: YAMLField) throws(ScenarioError) -> (Plan, YAMLField) {
@@ -59,11 +61,42 @@ extension YAMLNodeReader {
             let kind = try billingKind(kindField)
             if items.contains(where: { $0.billingKind == kind }) { throw error(kindField, "plan '\(code)' already prices \(kind)") }
             items.append(PlanItem(billingKind: kind, includedQuantity: try decimal(itemMap.required("included")),
-                                  overageUnitPrice: try decimal(itemMap.required("overage"))))
+                                  overage: try overage(itemMap.required("overage"))))
         }
         let plan = Plan(code: code, name: try nonEmptyString(map.required("name")), basePrice: try price(map.required("base_price")),
                         items: items)
         return (plan, codeField)
+    }
+
+    /// `0.0125` (flat), or `{mode: graduated|volume, tiers: [{up_to: 1000, unit_price: 0.02}, {unit_price: 0.01}]}`:
+    /// every tier but the last has an `up_to` above the one before; the last has none.
+    private func overage(_ field: YAMLField) throws(ScenarioError) -> OveragePrice {
+        guard case .mapping = field.node else { return .flat(try decimal(field)) }
+        let map = try mapping(field, allowed: ["mode", "tiers"])
+        let mode = try oneOf(map.required("mode"), [("graduated", "graduated"), ("volume", "volume")])
+        let tiersField = try map.required("tiers")
+        let items = try list(tiersField)
+        guard !items.isEmpty else { throw error(tiersField, "must list at least one tier") }
+        var tiers: [PriceTier] = []
+        for (index, item) in items.enumerated() {
+            let tierMap = try mapping(item, allowed: ["up_to", "unit_price"])
+            let upToField = tierMap.optional("up_to")
+            let upTo = try upToField.map(decimal)
+            let isLast = index == items.count - 1
+            switch (upToField, isLast) {
+            case (let upToField?, true):
+                throw error(upToField, "the last tier has no up_to: it prices every unit above the tier before")
+            case (nil, false):
+                throw error(item, "every tier but the last needs up_to")
+            default:
+                break
+            }
+            if let upTo, let upToField, upTo <= (tiers.last?.upTo ?? 0) {
+                throw error(upToField, "up_to must be above \(DecimalText.format(tiers.last?.upTo ?? 0)), where the tier starts")
+            }
+            tiers.append(PriceTier(upTo: upTo, unitPrice: try decimal(tierMap.required("unit_price"))))
+        }
+        return mode == "graduated" ? .graduated(tiers) : .volume(tiers)
     }
 
     private func addon(_ field: YAMLField) throws(ScenarioError) -> (Addon, YAMLField) {

@@ -35,6 +35,7 @@ extension ScenarioWriter {
             .entry("name", .text(book.name)),
             .entry("effective_from", .token(book.effectiveFrom.isoDate)),
             .entry("prorate", book.prorate ? nil : .bool(false)),
+            .entry("prorate_allowances", book.prorateAllowances ? nil : .bool(false)),
             .entry("tax_rates", book.taxRates.isEmpty ? nil : .list(book.taxRates.map(taxRate))),
             .entry("plans", .list(book.plans.map(plan))),
             .entry("addons", book.addons.isEmpty ? nil : .list(book.addons.map(addon))),
@@ -58,7 +59,17 @@ extension ScenarioWriter {
                 .mapping(
                     .entry("billing_kind", .text(item.billingKind.rawValue)),
                     .entry("included", .token(DecimalText.format(item.includedQuantity))),
-                    .entry("overage", .token(DecimalText.format(item.overageUnitPrice))))
+                    .entry("overage", overage(item.overage)))
+            })))
+    }
+
+    private static func overage(_ price: OveragePrice) -> YAMLTree {
+        if case .flat(let unitPrice) = price { return .token(DecimalText.format(unitPrice)) }
+        return .mapping(
+            .entry("mode", .token(price.mode)),
+            .entry("tiers", .list(price.tiers.map { tier in
+                .mapping(.entry("up_to", tier.upTo.map { .token(DecimalText.format($0)) }),
+                         .entry("unit_price", .token(DecimalText.format(tier.unitPrice))))
             })))
     }
 

@@ -53,7 +53,7 @@ struct PriceBookParserTests {
          "'2026-01-01T00:00:00Z' is not a date; write YYYY-MM-DD, e.g. 2026-01-01"),
         ("name: b\neffective_from: 2026-02-30\nplans: []\n", 2, 17, "effective_from", "'2026-02-30' is not a date; write YYYY-MM-DD, e.g. 2026-01-01"),
         ("name: b\neffective: 2026-01-01\n", 2, 1, "effective",
-         "unknown key 'effective'; allowed keys: name, effective_from, prorate, tax_rates, plans, addons"),
+         "unknown key 'effective'; allowed keys: name, effective_from, prorate, prorate_allowances, tax_rates, plans, addons"),
         ("# nothing\n", 1, 1, "", "the file has no YAML document; a price book needs at least name, effective_from and plans"),
     ])
     func topLevelRules(yaml: String, line: Int, column: Int, field: String, message: String) {

@@ -84,7 +84,7 @@ struct RevenueSimulationTests {
             """)
         let lines = try #require(files.first { $0.name == "tenant_invoice_lines.tsv" })
         #expect(lines.content.split(separator: "\n").dropFirst().first
-                == "2026-04\tacme\tpaid\t2026-05-01T03:15:00Z\t1\tplan_base\tweb\tstarter from 2026-04-21T09:00:00Z\t\tPlan: starter\t10\t29\t967")
+                == "2026-04\tacme\tpaid\t2026-05-01T03:15:00Z\t1\tplan_base\tweb\tstarter from 2026-04-21T09:00:00Z\t\tPlan: starter\t10\t29\t967\t10\t30\t\t\t")
         let headers = try #require(files.first { $0.name == "tenant_invoices.tsv" })
         #expect(headers.content == """
             period\ttenant\tstatus\tcurrency\tsubtotal_cents\ttax_cents\ttotal_cents\tlines\tcreated_at\tissued_at\tpaid_at\tvoided_at

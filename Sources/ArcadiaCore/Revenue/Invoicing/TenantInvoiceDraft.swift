@@ -28,7 +28,9 @@ struct TenantInvoiceDraft: Equatable {
                 lines.append(TenantInvoiceLine(
                     lineNo: lines.count + 1, kind: Self.kind(line.kind), deploymentID: subscription.deploymentID,
                     subscriptionID: subscription.subscriptionID, resourceKind: line.billingKind, description: line.description,
-                    quantity: line.quantity, unitPrice: line.unitPrice, amount: line.amount))
+                    quantity: line.quantity, unitPrice: line.unitPrice, amount: line.amount,
+                    daysActive: subscription.quote.daysActive, daysInPeriod: subscription.quote.period.days,
+                    usedQuantity: line.usedQuantity, includedQuantity: line.includedQuantity, allowance: line.allowance))
             }
         }
         subtotal = lines.map(\.amount).sum()

@@ -12,6 +12,8 @@ public struct TenantInvoiceLine: Sendable, Equatable, FetchableRecord, Persistab
         case id, invoiceID = "invoice_id", lineNo = "line_no", kind = "line_type", deploymentID = "deployment_id"
         case subscriptionID = "subscription_id", resourceKind = "resource_kind", description, quantity
         case unitPrice = "unit_price", amount = "amount_cents"
+        case daysActive = "days_active", daysInPeriod = "days_in_period", usedQuantity = "used_quantity"
+        case includedQuantity = "included_quantity", allowance = "allowance_quantity"
     }
 
     public enum Kind: String, Sendable, Equatable {
@@ -36,10 +38,20 @@ public struct TenantInvoiceLine: Sendable, Equatable, FetchableRecord, Persistab
     public var quantity: Decimal
     public var unitPrice: Decimal
     public var amount: Money
+    /// What recomputes the amount from the line alone (`docs/revenue.md`, "Recomputing a line"):
+    /// the days the subscription was active and the days of the period (base, addon and overage
+    /// lines), and on overage lines the usage, the month's allowance and the allowance charged
+    /// against after proration. Nil on the tax line, whose quantity and rate suffice.
+    public var daysActive: Int?
+    public var daysInPeriod: Int?
+    public var usedQuantity: Decimal?
+    public var includedQuantity: Decimal?
+    public var allowance: Decimal?
 
     public init(invoiceID: Int64 = 0, lineNo: Int, kind: Kind, deploymentID: Int64?, deploymentCode: String? = nil,
                 subscriptionID: Int64?, resourceKind: BillingKind?, description: String, quantity: Decimal, unitPrice: Decimal,
-                amount: Money) {
+                amount: Money, daysActive: Int? = nil, daysInPeriod: Int? = nil, usedQuantity: Decimal? = nil,
+                includedQuantity: Decimal? = nil, allowance: Decimal? = nil) {
         self.invoiceID = invoiceID
         self.lineNo = lineNo
         self.kind = kind
@@ -51,6 +63,11 @@ public struct TenantInvoiceLine: Sendable, Equatable, FetchableRecord, Persistab
         self.quantity = quantity
         self.unitPrice = unitPrice
         self.amount = amount
+        self.daysActive = daysActive
+        self.daysInPeriod = daysInPeriod
+        self.usedQuantity = usedQuantity
+        self.includedQuantity = includedQuantity
+        self.allowance = allowance
     }
 
     /// A row of `tenant_invoice_lines` joined with its deployment (`deployment_code`).
@@ -66,6 +83,11 @@ public struct TenantInvoiceLine: Sendable, Equatable, FetchableRecord, Persistab
         quantity = try row.decodeDecimalText(Columns.quantity)
         unitPrice = try row.decodeDecimalText(Columns.unitPrice)
         amount = try row.decode(forColumn: Columns.amount)
+        daysActive = try row.decode(forColumn: Columns.daysActive)
+        daysInPeriod = try row.decode(forColumn: Columns.daysInPeriod)
+        usedQuantity = try row.decodeDecimalTextIfPresent(Columns.usedQuantity)
+        includedQuantity = try row.decodeDecimalTextIfPresent(Columns.includedQuantity)
+        allowance = try row.decodeDecimalTextIfPresent(Columns.allowance)
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
@@ -79,5 +101,10 @@ public struct TenantInvoiceLine: Sendable, Equatable, FetchableRecord, Persistab
         container[Columns.quantity] = DecimalText.format(quantity)
         container[Columns.unitPrice] = DecimalText.format(unitPrice)
         container[Columns.amount] = amount
+        container[Columns.daysActive] = daysActive
+        container[Columns.daysInPeriod] = daysInPeriod
+        container[Columns.usedQuantity] = usedQuantity.map(DecimalText.format)
+        container[Columns.includedQuantity] = includedQuantity.map(DecimalText.format)
+        container[Columns.allowance] = allowance.map(DecimalText.format)
     }
 }

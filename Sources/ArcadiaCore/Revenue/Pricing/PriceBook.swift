@@ -13,15 +13,19 @@ public struct PriceBook: Sendable, Equatable {
     /// Whether a subscription active for part of a month pays base and addons by active days
     /// (the default) or the whole month.
     public var prorate: Bool
+    /// Whether a plan's allowances shrink with the days charged, as its base price does (the
+    /// default), so a mid-month plan change does not grant two whole allowances.
+    public var prorateAllowances: Bool
     public var taxRates: [TaxRate]
     public var plans: [Plan]
     public var addons: [Addon]
 
-    public init(name: String, effectiveFrom: Timestamp, prorate: Bool = true, taxRates: [TaxRate] = [],
-                plans: [Plan], addons: [Addon] = []) {
+    public init(name: String, effectiveFrom: Timestamp, prorate: Bool = true, prorateAllowances: Bool = false,
+                taxRates: [TaxRate] = [], plans: [Plan], addons: [Addon] = []) {
         self.name = name
         self.effectiveFrom = effectiveFrom
         self.prorate = prorate
+        self.prorateAllowances = prorateAllowances
         self.taxRates = taxRates
         self.plans = plans
         self.addons = addons
@@ -51,14 +55,59 @@ public struct Plan: Sendable, Equatable {
 public struct PlanItem: Sendable, Equatable {
     /// A metered billing kind (`MeteredKinds.billingKinds`), e.g. `droplet_hours`.
     public var billingKind: BillingKind
+    /// The whole month's allowance, before proration.
     public var includedQuantity: Decimal
-    /// Dollars per unit above the allowance; may be a fraction of a cent (`0.0125`).
-    public var overageUnitPrice: Decimal
+    /// What each unit above the allowance costs.
+    public var overage: OveragePrice
 
-    public init(billingKind: BillingKind, includedQuantity: Decimal, overageUnitPrice: Decimal) {
+    public init(billingKind: BillingKind, includedQuantity: Decimal, overage: OveragePrice) {
         self.billingKind = billingKind
         self.includedQuantity = includedQuantity
-        self.overageUnitPrice = overageUnitPrice
+        self.overage = overage
+    }
+
+    /// A flat price per unit above the allowance.
+    public init(billingKind: BillingKind, includedQuantity: Decimal, overageUnitPrice: Decimal) {
+        self.init(billingKind: billingKind, includedQuantity: includedQuantity, overage: .flat(overageUnitPrice))
+    }
+}
+
+/// The price of usage above the allowance. Tiers count units above the allowance from zero, as
+/// Stripe's and Orb's do: `graduated` prices each unit at its own tier's price (one line per tier
+/// reached), `volume` prices every unit at the price of the tier the total reached (one line).
+public enum OveragePrice: Sendable, Equatable {
+    /// Dollars per unit; may be a fraction of a cent (`0.0125`).
+    case flat(Decimal)
+    case graduated([PriceTier])
+    case volume([PriceTier])
+
+    /// The stored mode: `flat`, `graduated` or `volume`.
+    public var mode: String {
+        switch self {
+        case .flat: "flat"
+        case .graduated: "graduated"
+        case .volume: "volume"
+        }
+    }
+
+    public var tiers: [PriceTier] {
+        switch self {
+        case .flat: []
+        case .graduated(let tiers), .volume(let tiers): tiers
+        }
+    }
+}
+
+/// One tier: units from the previous tier's `upTo` (0 for the first) up to but excluding `upTo`
+/// (inclusive-exclusive, so a quantity exactly at a boundary belongs to the next tier); the last
+/// tier has no `upTo`.
+public struct PriceTier: Sendable, Equatable {
+    public var upTo: Decimal?
+    public var unitPrice: Decimal
+
+    public init(upTo: Decimal?, unitPrice: Decimal) {
+        self.upTo = upTo
+        self.unitPrice = unitPrice
     }
 }
 

@@ -7,17 +7,21 @@ import MoneyAndTime
 /// `PriceBookStore`. Decimals are stored as exact text (`DecimalText`).
 struct PriceBookRow: MutablePersistableRecord, FetchableRecord {
     static let databaseTableName = "price_books"
-    enum Columns: String, ColumnExpression { case id, name, effectiveFrom = "effective_from", prorate, source }
+    enum Columns: String, ColumnExpression {
+        case id, name, effectiveFrom = "effective_from", prorate, prorateAllowances = "prorate_allowances", source
+    }
 
     var id: Int64?
     var name: String
     /// A day, stored `YYYY-MM-DD`.
     var effectiveFrom: Timestamp
     var prorate: Bool
+    var prorateAllowances: Bool
     var source: String?
 
-    init(id: Int64? = nil, name: String, effectiveFrom: Timestamp, prorate: Bool, source: String?) {
+    init(id: Int64? = nil, name: String, effectiveFrom: Timestamp, prorate: Bool, prorateAllowances: Bool, source: String?) {
         (self.id, self.name, self.effectiveFrom, self.prorate, self.source) = (id, name, effectiveFrom, prorate, source)
+        self.prorateAllowances = prorateAllowances
     }
 
     init(row: Row) throws {
@@ -25,6 +29,7 @@ struct PriceBookRow: MutablePersistableRecord, FetchableRecord {
         name = try row.decode(forColumn: Columns.name)
         effectiveFrom = try row.decode(forColumn: Columns.effectiveFrom)
         prorate = try row.decode(forColumn: Columns.prorate)
+        prorateAllowances = try row.decode(forColumn: Columns.prorateAllowances)
         source = try row.decode(forColumn: Columns.source)
     }
 
@@ -33,6 +38,7 @@ struct PriceBookRow: MutablePersistableRecord, FetchableRecord {
         container[Columns.name] = name
         container[Columns.effectiveFrom] = effectiveFrom.isoDate
         container[Columns.prorate] = prorate
+        container[Columns.prorateAllowances] = prorateAllowances
         container[Columns.source] = source
     }
 
@@ -98,33 +104,88 @@ struct PlanRow: MutablePersistableRecord, FetchableRecord {
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-struct PlanItemRow: PersistableRecord, FetchableRecord {
+/// A plan item; a tiered item's tiers are `PlanItemTierRow`s.
+struct PlanItemRow: MutablePersistableRecord, FetchableRecord {
     static let databaseTableName = "plan_items"
     enum Columns: String, ColumnExpression {
         case id, planID = "plan_id", billingKind = "billing_kind", includedQuantity = "included_quantity"
-        case overageUnitPrice = "overage_unit_price"
+        case overageMode = "overage_mode", overageUnitPrice = "overage_unit_price"
     }
 
+    var id: Int64?
     var planID: Int64
-    var item: PlanItem
+    var billingKind: BillingKind
+    var includedQuantity: Decimal
+    /// `flat`, `graduated` or `volume` (`OveragePrice.mode`).
+    var overageMode: String
+    /// The flat price; nil for tiered items.
+    var overageUnitPrice: Decimal?
 
     init(planID: Int64, item: PlanItem) {
         self.planID = planID
-        self.item = item
+        billingKind = item.billingKind
+        includedQuantity = item.includedQuantity
+        overageMode = item.overage.mode
+        if case .flat(let price) = item.overage { overageUnitPrice = price }
     }
 
     init(row: Row) throws {
+        id = try row.decode(forColumn: Columns.id)
         planID = try row.decode(forColumn: Columns.planID)
-        item = PlanItem(billingKind: try row.decode(forColumn: Columns.billingKind),
-                        includedQuantity: try row.decodeDecimalText(Columns.includedQuantity),
-                        overageUnitPrice: try row.decodeDecimalText(Columns.overageUnitPrice))
+        billingKind = try row.decode(forColumn: Columns.billingKind)
+        includedQuantity = try row.decodeDecimalText(Columns.includedQuantity)
+        overageMode = try row.decode(forColumn: Columns.overageMode)
+        overageUnitPrice = try row.decodeDecimalTextIfPresent(Columns.overageUnitPrice)
     }
 
     func encode(to container: inout PersistenceContainer) throws {
+        container[Columns.id] = id
         container[Columns.planID] = planID
-        container[Columns.billingKind] = item.billingKind
-        container[Columns.includedQuantity] = DecimalText.format(item.includedQuantity)
-        container[Columns.overageUnitPrice] = DecimalText.format(item.overageUnitPrice)
+        container[Columns.billingKind] = billingKind
+        container[Columns.includedQuantity] = DecimalText.format(includedQuantity)
+        container[Columns.overageMode] = overageMode
+        container[Columns.overageUnitPrice] = overageUnitPrice.map(DecimalText.format)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// The item with its tiers (in position order); a mode the ledger never writes fails the read.
+    func item(tiers: [PriceTier]) throws -> PlanItem {
+        let overage: OveragePrice
+        switch (overageMode, overageUnitPrice) {
+        case ("flat", let price?): overage = .flat(price)
+        case ("graduated", nil): overage = .graduated(tiers)
+        case ("volume", nil): overage = .volume(tiers)
+        default: throw TenantInvoiceStoreError.corrupt("plan item \(id ?? 0) has overage mode '\(overageMode)'")
+        }
+        return PlanItem(billingKind: billingKind, includedQuantity: includedQuantity, overage: overage)
+    }
+}
+
+struct PlanItemTierRow: PersistableRecord, FetchableRecord {
+    static let databaseTableName = "plan_item_tiers"
+    enum Columns: String, ColumnExpression { case planItemID = "plan_item_id", position, upTo = "up_to", unitPrice = "unit_price" }
+
+    var planItemID: Int64
+    /// 1, 2, … in the book's order.
+    var position: Int
+    var tier: PriceTier
+
+    init(planItemID: Int64, position: Int, tier: PriceTier) {
+        (self.planItemID, self.position, self.tier) = (planItemID, position, tier)
+    }
+
+    init(row: Row) throws {
+        planItemID = try row.decode(forColumn: Columns.planItemID)
+        position = try row.decode(forColumn: Columns.position)
+        tier = PriceTier(upTo: try row.decodeDecimalTextIfPresent(Columns.upTo), unitPrice: try row.decodeDecimalText(Columns.unitPrice))
+    }
+
+    func encode(to container: inout PersistenceContainer) throws {
+        container[Columns.planItemID] = planItemID
+        container[Columns.position] = position
+        container[Columns.upTo] = tier.upTo.map(DecimalText.format)
+        container[Columns.unitPrice] = DecimalText.format(tier.unitPrice)
     }
 }
 

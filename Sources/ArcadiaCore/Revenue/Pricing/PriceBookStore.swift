@@ -32,14 +32,21 @@ public struct PriceBookStore: Sendable {
         if let taken = try PriceBookRow.filter(PriceBookRow.Columns.effectiveFrom == book.effectiveFrom.isoDate).fetchOne(db) {
             throw PriceBookStoreError.effectiveDateTaken(date: book.effectiveFrom.isoDate, by: taken.name, writing: book.name)
         }
-        var row = PriceBookRow(name: book.name, effectiveFrom: book.effectiveFrom, prorate: book.prorate, source: source)
+        var row = PriceBookRow(name: book.name, effectiveFrom: book.effectiveFrom, prorate: book.prorate,
+                               prorateAllowances: book.prorateAllowances, source: source)
         try row.insert(db)
         let bookID = row.id!
         for tax in book.taxRates { try TaxRateRow(priceBookID: bookID, rate: tax).insert(db) }
         for plan in book.plans {
             var planRow = PlanRow(priceBookID: bookID, code: plan.code, name: plan.name, basePrice: plan.basePrice)
             try planRow.insert(db)
-            for item in plan.items { try PlanItemRow(planID: planRow.id!, item: item).insert(db) }
+            for item in plan.items {
+                var itemRow = PlanItemRow(planID: planRow.id!, item: item)
+                try itemRow.insert(db)
+                for (index, tier) in item.overage.tiers.enumerated() {
+                    try PlanItemTierRow(planItemID: itemRow.id!, position: index + 1, tier: tier).insert(db)
+                }
+            }
         }
         for addon in book.addons { try AddonRow(priceBookID: bookID, addon: addon).insert(db) }
         return bookID
@@ -56,12 +63,15 @@ public struct PriceBookStore: Sendable {
         let id = row.id!
         let taxRates = try TaxRateRow.filter(TaxRateRow.Columns.priceBookID == id).order(Column.rowID).fetchAll(db).map(\.rate)
         let plans = try PlanRow.filter(PlanRow.Columns.priceBookID == id).order(PlanRow.Columns.id).fetchAll(db).map { plan in
-            let items = try PlanItemRow.filter(PlanItemRow.Columns.planID == plan.id!).order(PlanItemRow.Columns.id).fetchAll(db)
-            return Plan(code: plan.code, name: plan.name, basePrice: plan.basePrice, items: items.map(\.item))
+            let items = try PlanItemRow.filter(PlanItemRow.Columns.planID == plan.id!).order(PlanItemRow.Columns.id).fetchAll(db).map { row in
+                try row.item(tiers: PlanItemTierRow.filter(PlanItemTierRow.Columns.planItemID == row.id!)
+                    .order(PlanItemTierRow.Columns.position).fetchAll(db).map(\.tier))
+            }
+            return Plan(code: plan.code, name: plan.name, basePrice: plan.basePrice, items: items)
         }
         let addons = try AddonRow.filter(AddonRow.Columns.priceBookID == id).order(AddonRow.Columns.id).fetchAll(db).map(\.addon)
-        let book = PriceBook(name: row.name, effectiveFrom: row.effectiveFrom, prorate: row.prorate, taxRates: taxRates, plans: plans,
-                             addons: addons)
+        let book = PriceBook(name: row.name, effectiveFrom: row.effectiveFrom, prorate: row.prorate,
+                             prorateAllowances: row.prorateAllowances, taxRates: taxRates, plans: plans, addons: addons)
         return StoredPriceBook(id: id, book: book, source: row.source)
     }
 }

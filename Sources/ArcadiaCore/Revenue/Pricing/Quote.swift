@@ -10,6 +10,8 @@ public struct Quote: Sendable, Equatable {
     public var daysActive: Int
     /// Whether base and addons were prorated (the book's flag); without it a partial month pays in full.
     public var prorated: Bool
+    /// Whether allowances were prorated by the days charged (the book's `prorate_allowances`).
+    public var proratedAllowances: Bool
     /// `plan_base`, then one `addon` line per addon in the order asked, then `overage` lines in
     /// the plan's item order.
     public var lines: [QuoteLine]
@@ -38,4 +40,22 @@ public struct QuoteLine: Sendable, Equatable {
     /// Base and addon lines: the monthly price in dollars. Overage lines: dollars per unit.
     public var unitPrice: Decimal
     public var amount: Money
+    /// Overage lines: what was used, the month's allowance before proration (plan item plus
+    /// addons), and the allowance charged against (prorated or not). Nil on base and addon lines.
+    public var usedQuantity: Decimal?
+    public var includedQuantity: Decimal?
+    public var allowance: Decimal?
+
+    public init(kind: Kind, description: String, billingKind: BillingKind? = nil, quantity: Decimal, unitPrice: Decimal,
+                amount: Money, usedQuantity: Decimal? = nil, includedQuantity: Decimal? = nil, allowance: Decimal? = nil) {
+        self.kind = kind
+        self.description = description
+        self.billingKind = billingKind
+        self.quantity = quantity
+        self.unitPrice = unitPrice
+        self.amount = amount
+        self.usedQuantity = usedQuantity
+        self.includedQuantity = includedQuantity
+        self.allowance = allowance
+    }
 }

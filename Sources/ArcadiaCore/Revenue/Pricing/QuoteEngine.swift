@@ -23,15 +23,21 @@ public struct QuoteRequest: Sendable, Equatable {
     }
 }
 
-/// The one quote engine: provisioning's projection (`arcadia quote`) and the month-end rollup both
-/// price through it, so a quoted and an invoiced price cannot disagree. Pure: no ledger, no clock.
+/// The one quote engine: provisioning's projection (`arcadia quote`), the month-end rollup and
+/// `arcadia reprice` all price through it, so a quoted, an invoiced and a repriced figure cannot
+/// disagree. Pure: no ledger, no clock.
 ///
 /// The rules (`docs/revenue.md`): base and each addon cost their monthly price × days charged ÷
 /// days in the month, where days charged is `daysActive` with proration on and the whole month
-/// with it off; a billing kind's allowance is the plan item's included quantity plus every
-/// addon's for that kind (allowances are not prorated); usage above the allowance costs quantity
-/// × unit price. Each line is rounded once, half up, to the cent (`Money.roundHalfUp`).
+/// with it off. A billing kind's allowance is the plan item's included quantity plus every
+/// addon's for that kind, × days charged ÷ days in the month unless the book turns
+/// `prorate_allowances` off (rounded half up to `allowanceScale` decimals). Usage above the
+/// allowance is priced flat or by tiers (`OveragePrice`). Each line is rounded once, half up, to
+/// the cent (`Money.roundHalfUp`).
 public enum QuoteEngine {
+    /// Decimals a prorated allowance keeps: `250 × 17 ÷ 30` is `141.666667`.
+    public static let allowanceScale: Int16 = 6
+
     public static func quote(_ request: QuoteRequest, in book: PriceBook) throws(QuoteError) -> Quote {
         let period = request.period
         guard let plan = book.plan(request.planCode) else {
@@ -55,18 +61,67 @@ public enum QuoteEngine {
         }
         for item in plan.items {
             let used = request.usage[item.billingKind] ?? 0
-            let allowance = addons.compactMap(\.allowance).filter { $0.billingKind == item.billingKind }
+            let included = addons.compactMap(\.allowance).filter { $0.billingKind == item.billingKind }
                 .reduce(item.includedQuantity) { $0 + $1.quantity }
+            let allowance = book.prorateAllowances ? prorated(included, days: daysCharged, of: period) : included
             guard used > allowance else { continue }
-            let over = used - allowance
-            let description = "Overage: \(item.billingKind) (\(DecimalText.format(used)) used, \(DecimalText.format(allowance)) included)"
-            guard let amount = Money(roundingDollars: over * item.overageUnitPrice) else { throw .amountOutOfRange(line: description) }
-            lines.append(QuoteLine(kind: .overage, description: description, billingKind: item.billingKind,
-                                   quantity: over, unitPrice: item.overageUnitPrice, amount: amount))
+            lines += try overageLines(item, used: used, included: included, allowance: allowance)
         }
         let priced = Set(plan.items.map(\.billingKind))
         let unpriced = request.usage.filter { $0.value > 0 && !priced.contains($0.key) }.map(\.key).sorted()
-        return Quote(period: period, daysActive: request.daysActive, prorated: book.prorate, lines: lines, unpricedKinds: unpriced)
+        return Quote(period: period, daysActive: request.daysActive, prorated: book.prorate,
+                     proratedAllowances: book.prorateAllowances, lines: lines, unpricedKinds: unpriced)
+    }
+
+    /// `included × days ÷ days in the month`, half up to `allowanceScale` decimals; a whole month
+    /// is exactly `included`.
+    public static func prorated(_ included: Decimal, days: Int, of period: BillingPeriod) -> Decimal {
+        guard days != period.days else { return included }
+        var exact = included * Decimal(days) / Decimal(period.days)
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &exact, Int(allowanceScale), .plain)
+        return rounded
+    }
+
+    /// One line for a flat price or a volume tier, one per tier reached for graduated tiers.
+    private static func overageLines(_ item: PlanItem, used: Decimal, included: Decimal,
+                                     allowance: Decimal) throws(QuoteError) -> [QuoteLine] {
+        let over = used - allowance
+        let allowanceText = allowance == included ? DecimalText.format(included)
+            : "\(DecimalText.format(allowance)) of \(DecimalText.format(included))"
+        let base = "Overage: \(item.billingKind) (\(DecimalText.format(used)) used, \(allowanceText) included)"
+        var parts: [(description: String, quantity: Decimal, unitPrice: Decimal)] = []
+        switch item.overage {
+        case .flat(let price):
+            parts = [(base, over, price)]
+        case .volume(let tiers):
+            let (index, tier) = tierReached(tiers, by: over)
+            parts = [("\(base), volume tier \(index + 1) \(range(tiers, index))", over, tier.unitPrice)]
+        case .graduated(let tiers):
+            var from: Decimal = 0
+            for (index, tier) in tiers.enumerated() where from < over {
+                let to = tier.upTo.map { min($0, over) } ?? over
+                parts.append(("\(base), tier \(index + 1) \(range(tiers, index))", to - from, tier.unitPrice))
+                from = to
+            }
+        }
+        return try parts.map { part throws(QuoteError) in
+            guard let amount = Money(roundingDollars: part.quantity * part.unitPrice) else { throw .amountOutOfRange(line: part.description) }
+            return QuoteLine(kind: .overage, description: part.description, billingKind: item.billingKind, quantity: part.quantity,
+                             unitPrice: part.unitPrice, amount: amount, usedQuantity: used, includedQuantity: included, allowance: allowance)
+        }
+    }
+
+    /// The tier whose range holds `quantity` (a quantity at a boundary is in the next tier).
+    private static func tierReached(_ tiers: [PriceTier], by quantity: Decimal) -> (Int, PriceTier) {
+        for (index, tier) in tiers.enumerated() where tier.upTo.map({ quantity < $0 }) ?? true { return (index, tier) }
+        return (tiers.count - 1, tiers[tiers.count - 1])
+    }
+
+    /// `[0, 1000)` or `[1000, …)`: the tier's units above the allowance.
+    private static func range(_ tiers: [PriceTier], _ index: Int) -> String {
+        let from = index == 0 ? Decimal(0) : tiers[index - 1].upTo ?? 0
+        return "[\(DecimalText.format(from)), \(tiers[index].upTo.map(DecimalText.format) ?? "…"))"
     }
 
     /// Monthly price × days charged ÷ days in the month, rounded once: a whole month is exactly
