@@ -35,18 +35,20 @@ struct QuoteCommandTests {
 
     @Test func printsTheLinesAndSubtotalAsHandComputed() throws {
         let text = try quote(addons: ["storage_50gb"], usage: ["droplet_hours=1000", "spaces_gb_month=301", "dns_zones=1"], days: 20)
-        // 2900 × 20/30 = 1933.33 → 19.33; 500 × 20/30 = 333.33 → 3.33; 256 h × 0.0125 = 3.20; 1 GB × 0.02 = 0.02.
+        // 2900 × 20/30 = 1933.33 → 19.33; 500 × 20/30 = 333.33 → 3.33. Allowances × 20/30: 744 → 496, so 504 h ×
+        // 0.0125 = 6.30; (250 + 50) → 200, so 101 GB × 0.02 = 2.02; 1 zone → 0.666667, so 0.333333 × 1.00 = 0.33.
         #expect(text == """
             Quote: plan starter (Starter) + storage_50gb
             Price book: standard-2026, effective 2026-01-01 (\(book))
             Period: 2026-04, 20 of 30 days active
 
-            line       description                                          quantity  unit price  amount
-            plan_base  Plan: starter                                      20/30 days       29.00   19.33
-            addon      Addon: storage_50gb                                20/30 days        5.00    3.33
-            overage    Overage: droplet_hours (1000 used, 744 included)          256      0.0125    3.20
-            overage    Overage: spaces_gb_month (301 used, 300 included)           1        0.02    0.02
-                                                                                        Subtotal   25.88
+            line       description                                                 quantity  unit price  amount
+            plan_base  Plan: starter                                             20/30 days       29.00   19.33
+            addon      Addon: storage_50gb                                       20/30 days        5.00    3.33
+            overage    Overage: droplet_hours (1000 used, 496 of 744 included)          504      0.0125    6.30
+            overage    Overage: spaces_gb_month (301 used, 200 of 300 included)         101        0.02    2.02
+            overage    Overage: dns_zones (1 used, 0.666667 of 1 included)         0.333333        1.00    0.33
+                                                                                               Subtotal   31.31
 
             Amounts in USD. Tax is added at invoicing by the tenant's country: AU GST 10%, NZ GST 15%.
 
@@ -94,7 +96,7 @@ struct QuoteCommandTests {
         let engine = TenantInvoicing(ledger: ledger, clock: .fixed(Timestamp(year: 2026, month: 5, day: 1, hour: 3)), usage: usage)
         _ = try engine.rollup(period: BillingPeriod(year: 2026, month: 4)!)
         let invoice = try #require(try engine.invoice(tenant: "acme", period: BillingPeriod(year: 2026, month: 4)!))
-        #expect(invoice.lines.map(\.amount.decimalString) == ["19.33", "3.33", "3.20", "0.02"])
+        #expect(invoice.lines.map(\.amount.decimalString) == ["19.33", "3.33", "6.30", "2.02"])
         #expect(text.contains("Subtotal   \(invoice.subtotal.decimalString)"))
     }
 }

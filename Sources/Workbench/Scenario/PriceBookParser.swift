@@ -23,7 +23,7 @@ extension YAMLNodeReader {
         let name = try nonEmptyString(map.required("name"))
         let effectiveFrom = try date(map.required("effective_from"))
         let prorate = try map.optional("prorate").map(bool) ?? true
-        let prorateAllowances = try map.optional("prorate_allowances").map(bool) ?? false
+        let prorateAllowances = try map.optional("prorate_allowances").map(bool) ?? true
         var taxRates: [TaxRate] = []
         for item in try map.optional("tax_rates").map(list) ?? [] {
             let rate = try taxRate(item)

@@ -101,9 +101,73 @@ struct QuoteEngineTests {
         #expect(q.prorated == false && q.daysActive == 10)
     }
 
-    @Test func allowancesAreNotProrated() throws {
-        // 10 days of April with 744 h: within the full allowance, so no overage.
-        #expect(try quote(usage: ["droplet_hours": "744"], days: 10).lines.map(\.kind) == [.planBase])
+    @Test func allowancesAreProratedByTheDaysCharged() throws {
+        // 10 days of April: 744 × 10/30 = 248 h included, so 744 h is 496 over at $0.0125 = $6.20.
+        let q = try quote(usage: ["droplet_hours": "744"], days: 10)
+        #expect(cents(q) == [967, 620])
+        #expect(q.lines[1].description == "Overage: droplet_hours (744 used, 248 of 744 included)")
+        #expect(q.lines[1].allowance == 248 && q.lines[1].includedQuantity == 744 && q.lines[1].usedQuantity == 744)
+        // 7 days of a 30-day month: 250 × 7/30 = 58.333333… kept to six decimals.
+        #expect(QuoteEngine.prorated(250, days: 7, of: BillingPeriod(year: 2026, month: 4)!) == RevenueFixtures.decimal("58.333333"))
+        #expect(QuoteEngine.prorated(250, days: 30, of: BillingPeriod(year: 2026, month: 4)!) == 250)
+    }
+
+    @Test func aBookMayKeepAllowancesWhole() throws {
+        var book = RevenueFixtures.standardBook()
+        book.prorateAllowances = false
+        // 10 days with 744 h: within the whole allowance, so no overage.
+        #expect(try quote(usage: ["droplet_hours": "744"], days: 10, in: book).lines.map(\.kind) == [.planBase])
+        // Without base proration the days charged are the whole month, and so is the allowance.
+        let whole = try quote(usage: ["droplet_hours": "744"], days: 10, in: RevenueFixtures.standardBook(prorate: false))
+        #expect(whole.lines.map(\.kind) == [.planBase])
+    }
+
+    @Test func graduatedTiersPriceEachUnitAtItsTiersPrice() throws {
+        // Tiers over the 744 included: [0, 100) at 0.02, [100, 300) at 0.01, [300, …) at 0.005.
+        let book = tieredBook(.graduated(tiers))
+        func over(_ hours: String) throws -> [[String]] {
+            try quote(usage: ["droplet_hours": hours], in: book).lines.dropFirst().map {
+                [DecimalText.format($0.quantity), DecimalText.format($0.unitPrice), $0.amount.decimalString]
+            }
+        }
+        #expect(try over("744") == [])
+        #expect(try over("744.5") == [["0.5", "0.02", "0.01"]])
+        #expect(try over("843") == [["99", "0.02", "1.98"]])
+        #expect(try over("844") == [["100", "0.02", "2.00"]], "100 units fill the first tier exactly; the next starts at 100")
+        #expect(try over("845") == [["100", "0.02", "2.00"], ["1", "0.01", "0.01"]])
+        #expect(try over("1044") == [["100", "0.02", "2.00"], ["200", "0.01", "2.00"]])
+        #expect(try over("1045") == [["100", "0.02", "2.00"], ["200", "0.01", "2.00"], ["1", "0.005", "0.01"]])
+        let q = try quote(usage: ["droplet_hours": "1045"], in: book)
+        #expect(q.lines[1].description == "Overage: droplet_hours (1045 used, 744 included), tier 1 [0, 100)")
+        #expect(q.lines[3].description == "Overage: droplet_hours (1045 used, 744 included), tier 3 [300, …)")
+    }
+
+    @Test func volumeTiersPriceEveryUnitAtTheTierReached() throws {
+        let book = tieredBook(.volume(tiers))
+        func over(_ hours: String) throws -> [[String]] {
+            try quote(usage: ["droplet_hours": hours], in: book).lines.dropFirst().map {
+                [DecimalText.format($0.quantity), DecimalText.format($0.unitPrice), $0.amount.decimalString]
+            }
+        }
+        #expect(try over("744") == [])
+        #expect(try over("843") == [["99", "0.02", "1.98"]])
+        #expect(try over("844") == [["100", "0.01", "1.00"]], "a quantity at a boundary is in the next tier")
+        #expect(try over("1043") == [["299", "0.01", "2.99"]])
+        #expect(try over("1044") == [["300", "0.005", "1.50"]])
+        #expect(try over("5744") == [["5000", "0.005", "25.00"]])
+        #expect(try quote(usage: ["droplet_hours": "844"], in: book).lines[1].description
+                == "Overage: droplet_hours (844 used, 744 included), volume tier 2 [100, 300)")
+    }
+
+    private var tiers: [PriceTier] {
+        [PriceTier(upTo: 100, unitPrice: RevenueFixtures.decimal("0.02")), PriceTier(upTo: 300, unitPrice: RevenueFixtures.decimal("0.01")),
+         PriceTier(upTo: nil, unitPrice: RevenueFixtures.decimal("0.005"))]
+    }
+
+    private func tieredBook(_ overage: OveragePrice) -> PriceBook {
+        var book = RevenueFixtures.standardBook()
+        book.plans[0].items[0] = PlanItem(billingKind: "droplet_hours", includedQuantity: 744, overage: overage)
+        return book
     }
 
     @Test func usageThePlanDoesNotPriceIsNamedNotCharged() throws {

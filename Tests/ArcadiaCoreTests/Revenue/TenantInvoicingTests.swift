@@ -290,8 +290,9 @@ extension TenantInvoicingTests {
         let metered = TenantInvoicing(ledger: ledger, clock: clock.engineClock,
                                       usage: .metered(by: MeteringEngine(ledger: ledger, clock: clock.engineClock)))
         _ = try metered.rollup(period: april)
-        // The 11th to the 30th: 20 days × 40 h = 800 h, 56 over 744 at $0.0125 = $0.70 (the 10 days before are not this subscription's).
-        #expect(try invoice().lines.map(\.description) == ["Plan: starter", "Overage: droplet_hours (800 used, 744 included)", "GST 10%"])
-        #expect(try invoice().lines.map(\.amount.cents) == [1_933, 70, 200])
+        // The 11th to the 30th: 20 days × 40 h = 800 h (the 10 days before are not this subscription's), against
+        // 744 × 20/30 = 496 h: 304 over at $0.0125 = $3.80; tax (19.33 + 3.80) × 10% = 2.313 → $2.31.
+        #expect(try invoice().lines.map(\.description) == ["Plan: starter", "Overage: droplet_hours (800 used, 496 of 744 included)", "GST 10%"])
+        #expect(try invoice().lines.map(\.amount.cents) == [1_933, 380, 231])
     }
 }

@@ -20,7 +20,7 @@ public struct PriceBook: Sendable, Equatable {
     public var plans: [Plan]
     public var addons: [Addon]
 
-    public init(name: String, effectiveFrom: Timestamp, prorate: Bool = true, prorateAllowances: Bool = false,
+    public init(name: String, effectiveFrom: Timestamp, prorate: Bool = true, prorateAllowances: Bool = true,
                 taxRates: [TaxRate] = [], plans: [Plan], addons: [Addon] = []) {
         self.name = name
         self.effectiveFrom = effectiveFrom
