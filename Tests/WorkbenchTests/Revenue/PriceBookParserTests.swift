@@ -105,3 +105,67 @@ struct PriceBookParserTests {
         #expect(book.taxRates.first?.lineDescription == "GST 12.5%")
     }
 }
+
+/// Tiered overage and `prorate_allowances`: the shapes, their errors, and a round trip through
+/// the ledger.
+struct PriceBookTierParserTests {
+    func book(_ overage: String, extra: String = "") throws(ScenarioError) -> PriceBook {
+        try PriceBookParser.parse(yaml: """
+            name: b
+            effective_from: 2026-01-01
+            \(extra)plans:
+              - code: starter
+                name: Starter
+                base_price: 29.00
+                items:
+                  - billing_kind: droplet_hours
+                    included: 744
+                    overage: \(overage)
+
+            """, file: "book.yaml")
+    }
+
+    func failure(_ overage: String) -> String? {
+        do {
+            _ = try book(overage)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test func tiersParseInOrderAndSurviveTheLedger() throws {
+        let parsed = try book("{mode: graduated, tiers: [{up_to: 100, unit_price: 0.02}, {up_to: 300.5, unit_price: 0.01}, {unit_price: 0.005}]}",
+                              extra: "prorate_allowances: false\n")
+        #expect(parsed.prorateAllowances == false)
+        #expect(parsed.plans[0].items[0].overage == .graduated([
+            PriceTier(upTo: 100, unitPrice: RevenueFixtures.decimal("0.02")),
+            PriceTier(upTo: RevenueFixtures.decimal("300.5"), unitPrice: RevenueFixtures.decimal("0.01")),
+            PriceTier(upTo: nil, unitPrice: RevenueFixtures.decimal("0.005")),
+        ]))
+        let volume = try book("{mode: volume, tiers: [{unit_price: 0.01}]}")
+        #expect(volume.plans[0].items[0].overage == .volume([PriceTier(upTo: nil, unitPrice: RevenueFixtures.decimal("0.01"))]))
+        #expect(volume.prorateAllowances)
+        let ledger = try Ledger()
+        let store = PriceBookStore(ledger: ledger)
+        _ = try store.write(parsed, source: nil)
+        #expect(try store.all().map(\.book) == [parsed])
+    }
+
+    @Test(arguments: [
+        ("{mode: graduated, tiers: [{up_to: 100, unit_price: 0.02}, {up_to: 200, unit_price: 0.01}]}",
+         "book.yaml:10:84: plans[0].items[0].overage.tiers[1].up_to: the last tier has no up_to: it prices every unit above the tier before"),
+        ("{mode: graduated, tiers: [{unit_price: 0.02}, {unit_price: 0.01}]}",
+         "book.yaml:10:44: plans[0].items[0].overage.tiers[0]: every tier but the last needs up_to"),
+        ("{mode: volume, tiers: [{up_to: 100, unit_price: 0.02}, {up_to: 100, unit_price: 0.01}, {unit_price: 0.005}]}",
+         "book.yaml:10:81: plans[0].items[0].overage.tiers[1].up_to: up_to must be above 100, where the tier starts"),
+        ("{mode: volume, tiers: []}", "book.yaml:10:40: plans[0].items[0].overage.tiers: must list at least one tier"),
+        ("{mode: stairs, tiers: [{unit_price: 0.01}]}", "book.yaml:10:25: plans[0].items[0].overage.mode: must be one of graduated, volume; found 'stairs'"),
+        ("{tiers: [{unit_price: 0.01}]}", "book.yaml:10:18: plans[0].items[0].overage.mode: missing required key 'mode'"),
+        ("-0.01", "book.yaml:10:18: plans[0].items[0].overage: '-0.01' is not a non-negative decimal"),
+    ])
+    func tierRules(overage: String, message: String) {
+        let got = failure(overage)
+        #expect(got?.hasPrefix(message) == true, "\(got ?? "parsed")")
+    }
+}
