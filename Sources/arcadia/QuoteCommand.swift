@@ -37,16 +37,19 @@ struct QuoteCommand: ParsableCommand {
     @Option(help: "Days of the month the subscription is active (default: all of them).")
     var daysActive: Int?
 
+    @Option(help: "The tenant's country (ISO 3166 alpha-2, e.g. AU): adds the tax line the invoice would carry.")
+    var country: String?
+
     func run() throws {
         let now = Timestamp(seconds: Int64(Date().timeIntervalSince1970))
         print(try Self.quote(pricebook: pricebook, plan: plan, addons: addons, usage: usage, period: period,
-                             daysActive: daysActive, now: now), terminator: "")
+                             daysActive: daysActive, country: country, now: now), terminator: "")
     }
 
     /// The command without the wall clock or printing: the quote's text, or a `ValidationError`
     /// naming what is wrong.
     static func quote(pricebook path: String, plan: String, addons: [String], usage: [String], period: String?,
-                      daysActive: Int?, now: Timestamp) throws -> String {
+                      daysActive: Int?, country: String? = nil, now: Timestamp) throws -> String {
         let book: PriceBook
         do {
             book = try PriceBookParser.load(path: path)
@@ -60,12 +63,17 @@ struct QuoteCommand: ParsableCommand {
         } else {
             month = BillingPeriod(containing: now)
         }
+        if let country, country.utf8.count != 2 || !country.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) {
+            throw ValidationError("--country '\(country)' is not a country code; write ISO 3166 alpha-2 in capitals, e.g. AU")
+        }
         let request = QuoteRequest(planCode: plan, addonCodes: addons, usage: try quantities(usage), period: month, daysActive: daysActive)
+        let quote: Quote
         do {
-            return QuoteRendering.render(try QuoteEngine.quote(request, in: book), request: request, book: book, source: path)
+            quote = try QuoteEngine.quote(request, in: book)
         } catch {
             throw ValidationError(error.description)
         }
+        return try QuoteRendering.render(quote, request: request, book: book, source: path, country: country)
     }
 
     /// `kind=quantity` items: a metered billing kind, once, and a non-negative decimal.

@@ -1,11 +1,14 @@
 import ArcadiaCore
+import ArgumentParser
 import DigitalOcean
 import Foundation
+import MoneyAndTime
 
 /// What `arcadia quote` prints: which book and month, the lines in aligned columns, the
 /// subtotal, and what the quote leaves out (tax, usage no plan item prices).
 enum QuoteRendering {
-    static func render(_ quote: Quote, request: QuoteRequest, book: PriceBook, source: String) -> String {
+    /// With a country, the tax line and total the invoice would carry (or why there is no tax).
+    static func render(_ quote: Quote, request: QuoteRequest, book: PriceBook, source: String, country: String? = nil) throws -> String {
         let period = quote.period
         let plan = book.plan(request.planCode).map { " (\($0.name))" } ?? ""
         var out = "Quote: plan \(request.planCode)\(plan)" + request.addonCodes.map { " + \($0)" }.joined() + "\n"
@@ -18,6 +21,14 @@ enum QuoteRendering {
             rows.append([line.kind.rawValue, line.description, quantity, dollars(line.unitPrice), line.amount.decimalString])
         }
         rows.append(["", "", "", "Subtotal", quote.subtotal.decimalString])
+        let rate = country.flatMap(book.taxRate(country:))
+        if let rate {
+            guard let tax = rate.tax(on: quote.subtotal) else { throw ValidationError("the tax on \(quote.subtotal) does not fit in integer cents") }
+            rows.insert(["tax", "\(rate.lineDescription) (\(rate.country))", quote.subtotal.decimalString, DecimalText.format(rate.rate * 100) + "%",
+                         tax.decimalString], at: rows.count - 1)
+            rows.append(["", "", "", "Tax", tax.decimalString])
+            rows.append(["", "", "", "Total", (quote.subtotal + tax).decimalString])
+        }
         let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
         for row in rows {
             out += row.enumerated().map { column, cell in
@@ -25,9 +36,14 @@ enum QuoteRendering {
                 return column >= 2 ? pad + cell : cell + pad
             }.joined(separator: "  ") + "\n"
         }
-        out += "\nAmounts in USD. "
-        out += book.taxRates.isEmpty ? "The book charges no tax.\n"
-            : "Tax is added at invoicing by the tenant's country: " + book.taxRates.map { "\($0.country) \($0.lineDescription)" }.joined(separator: ", ") + ".\n"
+        out += "\nAmounts in USD."
+        if let country, rate == nil {
+            out += " The book has no tax rate for \(country), so a tenant there is charged no tax."
+        } else if country == nil {
+            out += book.taxRates.isEmpty ? " The book charges no tax."
+                : " Tax is added at invoicing by the tenant's country: " + book.taxRates.map { "\($0.country) \($0.lineDescription)" }.joined(separator: ", ") + "."
+        }
+        out += "\n"
         if !quote.unpricedKinds.isEmpty {
             out += "Not charged: the plan does not price \(quote.unpricedKinds.map(\.rawValue).joined(separator: ", ")).\n"
         }

@@ -100,3 +100,29 @@ struct QuoteCommandTests {
         #expect(text.contains("Subtotal   \(invoice.subtotal.decimalString)"))
     }
 }
+
+/// `--country` adds the tax line the invoice would carry, by the rule the rollup uses.
+struct QuoteCountryTests {
+    let book = RepoPaths.root().appendingPathComponent("pricebooks/standard-2026.yaml").path
+    let now = Timestamp(year: 2026, month: 4, day: 15)
+
+    @Test func aCountryWithARateGetsTheTaxLineAndTotal() throws {
+        let text = try QuoteCommand.quote(pricebook: book, plan: "starter", addons: [], usage: ["droplet_hours=1000"], period: "2026-04",
+                                          daysActive: nil, country: "AU", now: now)
+        // 29.00 + 256 h × 0.0125 = 32.20; GST 10% = 3.22; total 35.42.
+        #expect(text.contains("tax        GST 10% (AU)                                           32.20         10%    3.22\n"))
+        #expect(text.contains("Tax    3.22\n") && text.contains("Total   35.42\n"))
+        #expect(text.hasSuffix("Amounts in USD.\n"))
+    }
+
+    @Test func aCountryWithoutARateIsSaidNotSilent() throws {
+        let text = try QuoteCommand.quote(pricebook: book, plan: "starter", addons: [], usage: [], period: "2026-04", daysActive: nil,
+                                          country: "US", now: now)
+        #expect(!text.contains("\ntax "))
+        #expect(text.hasSuffix("Amounts in USD. The book has no tax rate for US, so a tenant there is charged no tax.\n"))
+        #expect(throws: ValidationError.self) {
+            try QuoteCommand.quote(pricebook: book, plan: "starter", addons: [], usage: [], period: "2026-04", daysActive: nil,
+                                   country: "usa", now: now)
+        }
+    }
+}

@@ -210,9 +210,10 @@ struct TenantInvoicingTests {
         #expect(try count("tenant_invoices") == 0)
     }
 
-    @Test func aCountryWithoutARateGetsNoTaxLine() throws {
+    @Test func aCountryWithoutARateGetsNoTaxLineAndTheReportSaysSo() throws {
         try acme(country: "US")
-        _ = try engine.rollup(period: april)
+        let report = try engine.rollup(period: april)
+        #expect(report.tenants.first?.notes == ["country US has no tax rate in price book 'standard-2026', so no tax is charged"])
         let invoice = try invoice()
         #expect(invoice.lines.map(\.kind) == [.planBase])
         #expect((invoice.tax.cents, invoice.total.cents) == (0, 2_900))

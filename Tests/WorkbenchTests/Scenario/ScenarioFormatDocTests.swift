@@ -258,6 +258,14 @@ struct ScenarioFormatDocTests {
                    + "2026-04-01T00:00:00Z); use change_subscription, or end_subscription first"),
         DocRow("change_subscription needs a live one", tenancy + "timeline:\n  - {at: 2026-04-01, end_subscription: {deployment: acme-prod}}\n",
                "9:53: timeline[0].end_subscription.deployment: deployment 'acme-prod' has no live subscription at 2026-04-01T00:00:00Z; subscribe it first"),
+        DocRow("a plan known to a price book of the scenario",
+               tenancy + "pricebooks: [{name: b, effective_from: 2026-01-01, plans: [{code: starter, name: S, base_price: 1.00}]}]\n"
+                   + "timeline:\n  - {at: 2026-04-01, subscribe: {deployment: acme-prod, plan: gold}}\n",
+               "10:63: timeline[0].subscribe.plan: no price book of the scenario has plan 'gold'; plans: starter"),
+        DocRow("and each addon",
+               tenancy + "pricebooks: [{name: b, effective_from: 2026-01-01, plans: [{code: starter, name: S, base_price: 1.00}]}]\n"
+                   + "timeline:\n  - {at: 2026-04-01, subscribe: {deployment: acme-prod, plan: starter, addons: [x]}}\n",
+               "10:80: timeline[0].subscribe.addons: no price book of the scenario has addon 'x'; they have none"),
         DocRow("that started before at",
                tenancy + "timeline:\n  - {at: 2026-04-01, subscribe: {deployment: acme-prod, plan: starter}}\n"
                    + "  - {at: 2026-04-01, end_subscription: {deployment: acme-prod}}\n",

@@ -36,7 +36,7 @@ struct TenantInvoiceDraft: Equatable {
         subtotal = lines.map(\.amount).sum()
         tax = .zero
         if let taxRate {
-            guard let amount = Money(roundingDollars: subtotal.dollars * taxRate.rate) else { return nil }
+            guard let amount = taxRate.tax(on: subtotal) else { return nil }
             tax = amount
             lines.append(TenantInvoiceLine(lineNo: lines.count + 1, kind: .tax, deploymentID: nil, subscriptionID: nil,
                                            resourceKind: nil, description: taxRate.lineDescription,

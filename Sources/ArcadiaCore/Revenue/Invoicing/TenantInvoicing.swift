@@ -129,7 +129,11 @@ public struct TenantInvoicing: Sendable {
             }
             priced.append(.init(subscriptionID: subscription.id, deploymentID: subscription.deploymentID, quote: quote))
         }
-        guard let draft = TenantInvoiceDraft(priced, taxRate: book.taxRate(country: tenant.country)) else {
+        let taxRate = book.taxRate(country: tenant.country)
+        if taxRate == nil, !priced.isEmpty {
+            result.notes.append("country \(tenant.country) has no tax rate in price book '\(book.name)', so no tax is charged")
+        }
+        guard let draft = TenantInvoiceDraft(priced, taxRate: taxRate) else {
             result.outcome = .failed("the tax on the subtotal does not fit in integer cents")
             return result
         }

@@ -151,6 +151,10 @@ public struct TaxRate: Sendable, Equatable {
         self.rate = rate
     }
 
+    /// The tax on a subtotal, rounded once (nil when it does not fit in integer cents): the one
+    /// rule the rollup's tax line and `arcadia quote --country` share.
+    public func tax(on subtotal: Money) -> Money? { Money(roundingDollars: subtotal.dollars * rate) }
+
     /// `GST 10%`: the tax line's description.
     public var lineDescription: String { "\(label) \(DecimalText.format(rate * 100))%" }
 }

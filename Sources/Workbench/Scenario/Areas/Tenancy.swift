@@ -233,6 +233,7 @@ extension ScenarioDryRun {
         switch event.action {
         case .subscribe(let spec):
             try checkDeployment(spec.deployment, "\(field).deployment", near: near)
+            try checkPriced(plan: spec.plan, addons: spec.addons, field, near: near)
             if let live = tenancy.live[spec.deployment] {
                 throw error("\(field).deployment", near: near,
                             "deployment '\(spec.deployment)' already has a live subscription (plan '\(live.plan)' since \(live.since)); "
@@ -241,6 +242,7 @@ extension ScenarioDryRun {
             tenancy.live[spec.deployment] = TenancyWalk.Live(plan: spec.plan, addons: spec.addons.sorted(), since: when)
         case .changeSubscription(let spec):
             let live = try liveSubscription(spec.deployment, "\(field).deployment", near: near, when: when)
+            try checkPriced(plan: spec.plan, addons: spec.addons ?? [], field, near: near)
             let next = TenancyWalk.Live(plan: spec.plan ?? live.plan, addons: spec.addons?.sorted() ?? live.addons, since: when)
             guard next.plan != live.plan || next.addons != live.addons else {
                 throw error(field, near: near, "deployment '\(spec.deployment)' already holds plan '\(live.plan)' with these addons; the change changes nothing")
@@ -255,6 +257,22 @@ extension ScenarioDryRun {
             }
         default:
             break
+        }
+    }
+
+    /// A code no price book of the scenario knows could never be priced: the rollup would fail
+    /// that tenant's month. A scenario without price books only meters, so its codes are free.
+    private func checkPriced(plan: String?, addons: [String], _ field: String, near: ScenarioLocation?) throws(ScenarioError) {
+        let books = scenario.priceBooks.map(\.book)
+        guard !books.isEmpty else { return }
+        if let plan, !books.contains(where: { $0.plan(plan) != nil }) {
+            let known = Set(books.flatMap { $0.plans.map(\.code) }).sorted().joined(separator: ", ")
+            throw error("\(field).plan", near: near, "no price book of the scenario has plan '\(plan)'; plans: \(known)")
+        }
+        for addon in addons where !books.contains(where: { $0.addon(addon) != nil }) {
+            let known = Set(books.flatMap { $0.addons.map(\.code) }).sorted()
+            throw error("\(field).addons", near: near,
+                        "no price book of the scenario has addon '\(addon)'; " + (known.isEmpty ? "they have none" : "addons: \(known.joined(separator: ", "))"))
         }
     }
 
