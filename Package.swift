@@ -60,6 +60,7 @@ let package = Package(
             .product(name: "Collections", package: "swift-collections"),
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "CSV", package: "CSV.swift"),
         ]),
         // Floor 4: the only place that prints and picks exit codes.
         .executableTarget(name: "arcadia", dependencies: [

@@ -36,4 +36,30 @@ extension Ledger {
     public func close() throws {
         try writer.close()
     }
+
+    /// A copy of the ledger file at `path` in memory, brought up to the current schema there: what
+    /// read-only commands (`arcadia reprice`, `arcadia margin`) work on, so the file's bytes never
+    /// change, even when it was written by an older version. A file that is not a ledger is refused.
+    public static func inMemoryCopy(ofFileAt path: String) throws -> Ledger {
+        guard isLedgerFile(atPath: path) else { throw LedgerFileError.notALedger(path: path) }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(Ledger.busyTimeout)
+        let source = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? source.close() }
+        let copy = try Ledger()
+        try source.backup(to: copy.writer)
+        try LedgerSchema.migrator.migrate(copy.writer)
+        return copy
+    }
+}
+
+public enum LedgerFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    case notALedger(path: String)
+
+    public var description: String {
+        switch self {
+        case .notALedger(let path): "\(path) is not an arcadia ledger (no such file, or not one of ours)"
+        }
+    }
 }

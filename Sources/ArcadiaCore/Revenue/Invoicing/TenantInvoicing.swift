@@ -108,36 +108,15 @@ public struct TenantInvoicing: Sendable {
             result.outcome = outcome
             return result
         }
-        var priced: [TenantInvoiceDraft.PricedSubscription] = []
-        for subscription in subscriptions {
-            let label = "deployment \(subscription.deploymentCode), plan \(subscription.planCode) from \(subscription.startedAt)"
-            guard let window = BillingWindow(startedAt: subscription.startedAt, endedAt: subscription.endedAt, in: period) else {
-                result.notes.append("\(label): active for no whole day of \(period), not billed")
-                continue
-            }
-            let quote: Quote
-            do {
-                let used = try usage.usage(subscription.deploymentID, window.from, window.to)
-                quote = try QuoteEngine.quote(QuoteRequest(planCode: subscription.planCode, addonCodes: subscription.addonCodes,
-                                                           usage: used, period: period, daysActive: window.days), in: book)
-            } catch {
-                result.outcome = .failed("\(label): \(error)")
-                return result
-            }
-            if !quote.unpricedKinds.isEmpty {
-                result.notes.append("\(label): usage of \(quote.unpricedKinds.map(\.rawValue).joined(separator: ", ")) is not priced by the plan")
-            }
-            priced.append(.init(subscriptionID: subscription.id, deploymentID: subscription.deploymentID, quote: quote))
-        }
-        let taxRate = book.taxRate(country: tenant.country)
-        if taxRate == nil, !priced.isEmpty {
-            result.notes.append("country \(tenant.country) has no tax rate in price book '\(book.name)', so no tax is charged")
-        }
-        guard let draft = TenantInvoiceDraft(priced, taxRate: taxRate) else {
-            result.outcome = .failed("the tax on the subtotal does not fit in integer cents")
+        let priced: PricedMonth
+        do {
+            priced = try BilledMonth.read(tenant: tenant, period: period, subscriptions: subscriptions, usage: usage).price(with: book)
+        } catch {
+            result.outcome = .failed(error.message)
             return result
         }
-        return try write(draft, isEmpty: priced.isEmpty, for: tenant, period: period, force: force, into: result)
+        result.notes = priced.notes
+        return try write(priced.draft, isEmpty: priced.isEmpty, for: tenant, period: period, force: force, into: result)
     }
 
     /// The outcome when an existing invoice decides the matter (nil: go on and build the draft).

@@ -23,9 +23,11 @@ public struct PriceBookStore: Sendable {
 
     /// Every stored book, oldest first.
     public func all() throws -> [StoredPriceBook] {
-        try ledger.writer.read { db in
-            try PriceBookRow.order(PriceBookRow.Columns.effectiveFrom).fetchAll(db).map { try Self.load($0, db) }
-        }
+        try ledger.writer.read(Self.all)
+    }
+
+    public static func all(_ db: Database) throws -> [StoredPriceBook] {
+        try PriceBookRow.order(PriceBookRow.Columns.effectiveFrom).fetchAll(db).map { try load($0, db) }
     }
 
     public static func write(_ book: PriceBook, source: String?, _ db: Database) throws -> Int64 {

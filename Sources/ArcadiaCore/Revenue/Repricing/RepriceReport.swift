@@ -1,0 +1,104 @@
+import Foundation
+import MoneyAndTime
+
+/// What `arcadia reprice` found: one row per tenant-month, then per candidate book the change in
+/// revenue, who pays more and less, and the biggest movers. Deltas are against the invoiced
+/// total, or, for a month never invoiced, the total the book in effect then gives.
+public struct RepriceReport: Sendable, Equatable {
+    public struct Figures: Sendable, Equatable {
+        public var subtotal: Money
+        public var tax: Money
+        public var total: Money
+    }
+
+    public enum Outcome: Sendable, Equatable {
+        case priced(Figures)
+        /// The candidate cannot price the month (a plan it lacks): said, never skipped.
+        case failed(String)
+
+        public var figures: Figures? {
+            if case .priced(let figures) = self { return figures }
+            return nil
+        }
+    }
+
+    public struct Row: Sendable, Equatable {
+        public var tenant: String
+        public var period: BillingPeriod
+        /// The stored invoice (issued, paid or a draft); nil for a month never invoiced.
+        public var invoiced: Figures?
+        public var inEffectBook: String?
+        /// The month priced again with the book in effect then.
+        public var requoted: Figures?
+        /// Where the ledger and a fresh pricing disagree, or the month cannot be priced.
+        public var finding: String?
+        /// One per candidate, in the order asked.
+        public var candidates: [Outcome]
+
+        /// What the deltas are measured from.
+        public var baseline: Money? { invoiced?.total ?? requoted?.total }
+
+        public func delta(_ candidate: Int) -> Money? {
+            guard let baseline, let total = candidates[candidate].figures?.total else { return nil }
+            return total - baseline
+        }
+    }
+
+    /// Per candidate book: the whole report's change.
+    public struct Summary: Sendable, Equatable {
+        public var book: String
+        public var baseline: Money
+        public var candidate: Money
+        public var change: Money { candidate - baseline }
+        /// Tenants whose bill over the whole range rises, falls or stays, and months the book
+        /// could not price.
+        public var tenantsUp: Int
+        public var tenantsDown: Int
+        public var tenantsSame: Int
+        public var unpriced: Int
+        /// Up to five tenants by the size of their change, largest first (ties by code).
+        public var movers: [(tenant: String, change: Money)]
+
+        public static func == (a: Summary, b: Summary) -> Bool {
+            a.book == b.book && a.baseline == b.baseline && a.candidate == b.candidate && a.tenantsUp == b.tenantsUp
+                && a.tenantsDown == b.tenantsDown && a.tenantsSame == b.tenantsSame && a.unpriced == b.unpriced
+                && a.movers.map(\.tenant) == b.movers.map(\.tenant) && a.movers.map(\.change) == b.movers.map(\.change)
+        }
+    }
+
+    public var candidates: [String]
+    public var rows: [Row]
+
+    public var summaries: [Summary] {
+        candidates.indices.map { index in
+            var baseline = Money.zero
+            var candidate = Money.zero
+            var unpriced = 0
+            var byTenant: [String: Money] = [:]
+            for row in rows {
+                guard let base = row.baseline, let total = row.candidates[index].figures?.total else {
+                    unpriced += 1
+                    continue
+                }
+                baseline = baseline + base
+                candidate = candidate + total
+                byTenant[row.tenant, default: .zero] = byTenant[row.tenant, default: .zero] + (total - base)
+            }
+            let changes = byTenant.sorted { $0.key < $1.key }
+            let movers = changes.filter { $0.value != .zero }
+                .sorted { (abs($0.value.cents), $1.key) > (abs($1.value.cents), $0.key) }.prefix(5).map { (tenant: $0.key, change: $0.value) }
+            return Summary(book: candidates[index], baseline: baseline, candidate: candidate,
+                           tenantsUp: changes.filter { $0.value > .zero }.count, tenantsDown: changes.filter { $0.value < .zero }.count,
+                           tenantsSame: changes.filter { $0.value == .zero }.count, unpriced: unpriced, movers: movers)
+        }
+    }
+
+    /// `+12.5%`: the change as a percentage of `baseline`, one decimal, half up; nil unless the
+    /// baseline is positive.
+    public static func percentage(_ change: Money, of baseline: Money) -> String? {
+        guard baseline > .zero else { return nil }
+        let tenths = Money.roundHalfUp(change.cents * 1_000, dividedBy: baseline.cents)
+        let sign = tenths > 0 ? "+" : tenths < 0 ? "-" : ""
+        return "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)%"
+    }
+}

@@ -1,0 +1,122 @@
+import DigitalOcean
+import Foundation
+import GRDB
+import MoneyAndTime
+
+/// `arcadia reprice`: every tenant-month of a ledger priced again with candidate books, beside
+/// what was invoiced, through the rollup's own pricing (`BilledMonth`). Read-only: it reads the
+/// ledger once into memory and writes nothing.
+///
+/// A tenant-month is one with a non-void invoice, or a month the ledger's usage covers to its
+/// end with a subscription in it (history imported without invoices); a month still running is
+/// not a month to reprice. Its baseline is the stored invoice's total; where the
+/// book that was in effect, priced again, gives another total, the row carries that finding.
+public struct Repricer: Sendable {
+    public struct Request: Sendable {
+        public var candidates: [PriceBook]
+        public var from: BillingPeriod?
+        public var to: BillingPeriod?
+        public var tenant: String?
+
+        public init(candidates: [PriceBook], from: BillingPeriod? = nil, to: BillingPeriod? = nil, tenant: String? = nil) {
+            (self.candidates, self.from, self.to, self.tenant) = (candidates, from, to, tenant)
+        }
+    }
+
+    public let ledger: Ledger
+
+    public init(ledger: Ledger) { self.ledger = ledger }
+
+    public func reprice(_ request: Request) throws -> RepriceReport {
+        let (loaded, books) = try ledger.writer.read { db in (try RepriceInputs.load(db, request: request), try PriceBookStore.all(db)) }
+        var report = RepriceReport(candidates: request.candidates.map(\.name), rows: [])
+        for month in loaded.months {
+            let inEffect = books.last { $0.book.effectiveFrom <= month.period.start }?.book
+            var row = RepriceReport.Row(tenant: month.tenant.code, period: month.period, invoiced: month.invoiced,
+                                        inEffectBook: inEffect?.name, requoted: nil, finding: nil, candidates: [])
+            let billed: BilledMonth
+            do {
+                billed = try BilledMonth.read(tenant: month.tenant, period: month.period, subscriptions: month.subscriptions,
+                                              usage: loaded.usage)
+            } catch {
+                row.finding = "cannot read usage: \(error.message)"
+                row.candidates = request.candidates.map { _ in .failed(error.message) }
+                report.rows.append(row)
+                continue
+            }
+            if let inEffect {
+                switch Self.figures(billed, inEffect) {
+                case .priced(let figures):
+                    row.requoted = figures
+                    if let invoiced = month.invoiced, invoiced.total != figures.total {
+                        row.finding = "invoiced \(invoiced.total.decimalString) but '\(inEffect.name)', in effect then, prices it at "
+                            + "\(figures.total.decimalString) today"
+                    }
+                case .failed(let message):
+                    row.finding = "'\(inEffect.name)', in effect then, cannot price it: \(message)"
+                }
+            }
+            row.candidates = request.candidates.map { Self.figures(billed, $0) }
+            report.rows.append(row)
+        }
+        return report
+    }
+
+    private static func figures(_ billed: BilledMonth, _ book: PriceBook) -> RepriceReport.Outcome {
+        do {
+            let priced = try billed.price(with: book)
+            return .priced(.init(subtotal: priced.subtotal, tax: priced.tax, total: priced.total))
+        } catch {
+            return .failed(error.message)
+        }
+    }
+}
+
+/// What reprice reads, in a handful of queries: tenants, their subscriptions, the stored
+/// invoices' totals, and every usage record in range, indexed by deployment so each
+/// subscription's window is summed without another query.
+struct RepriceInputs {
+    struct Month {
+        var tenant: Tenant
+        var period: BillingPeriod
+        var invoiced: RepriceReport.Figures?
+        var subscriptions: [Subscription]
+    }
+
+    var months: [Month]
+    var usage: UsageSource
+
+    static func load(_ db: Database, request: Repricer.Request) throws -> RepriceInputs {
+        let tenants = try TenantInvoiceStore.tenants(db).filter { request.tenant == nil || $0.code == request.tenant }
+        if let code = request.tenant, tenants.isEmpty { throw TenantInvoiceError.noSuchTenant(code) }
+        let fromText = request.from?.description ?? "0000-00"
+        let toText = request.to?.description ?? "9999-99"
+        var invoiced: [String: RepriceReport.Figures] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT t.code, i.period, i.subtotal_cents, i.tax_cents, i.total_cents FROM tenant_invoices i JOIN tenants t ON t.id = i.tenant_id
+            WHERE i.status <> 'void' AND i.period BETWEEN ? AND ?
+            """, arguments: [fromText, toText]) {
+            invoiced["\(row[0] as String) \(row[1] as String)"] = .init(subtotal: Money(cents: row[2]), tax: Money(cents: row[3]),
+                                                                         total: Money(cents: row[4]))
+        }
+        let usageEnd = try Timestamp.fetchOne(db, sql: "SELECT MAX(period_end) FROM usage_records")
+        var usageMonths = Set(try String.fetchAll(db, sql: """
+            SELECT DISTINCT substr(period_start, 1, 7) FROM usage_records WHERE substr(period_start, 1, 7) BETWEEN ? AND ?
+            """, arguments: [fromText, toText]).compactMap { BillingPeriod($0) }.filter { period in usageEnd.map { period.end <= $0 } ?? false })
+        usageMonths.formUnion(invoiced.keys.compactMap { BillingPeriod($0.split(separator: " ")[1]) })
+        let subscriptions = Dictionary(grouping: try Subscription.fetchAll(db, where: "1", arguments: []), by: \.deploymentID)
+        let deployments = try Deployment.fetchAll(db)
+        var months: [Month] = []
+        for period in usageMonths.sorted() {
+            for tenant in tenants {
+                let held = deployments.filter { $0.tenantID == tenant.id }.flatMap { subscriptions[$0.id] ?? [] }
+                    .filter { $0.startedAt < period.end && ($0.endedAt.map { $0 > period.start } ?? true) }
+                    .sorted { ($0.deploymentCode, $0.startedAt, $0.id) < ($1.deploymentCode, $1.startedAt, $1.id) }
+                let stored = invoiced["\(tenant.code) \(period)"]
+                guard stored != nil || !held.isEmpty else { continue }
+                months.append(Month(tenant: tenant, period: period, invoiced: stored, subscriptions: held))
+            }
+        }
+        return RepriceInputs(months: months, usage: try UsageIndex.load(db).source)
+    }
+}
