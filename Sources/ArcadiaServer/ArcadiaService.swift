@@ -33,6 +33,7 @@ public struct ArcadiaService: Sendable {
         BillingRoutes(ledger: ledger).register(on: v1)
         DriftRoutes(ledger: ledger, clock: clock).register(on: v1)
         InvoiceRoutes(ledger: ledger).register(on: v1)
+        MarginRoutes(ledger: ledger).register(on: v1)
         // Any other path under /api/v1 passes the token check first, so without a token it is a
         // 401 like a real route: nobody learns which routes exist without credentials.
         for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {

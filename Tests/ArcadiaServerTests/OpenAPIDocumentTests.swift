@@ -24,13 +24,14 @@ import Yams
             let paths = try #require(document["paths"] as? [String: [String: Any]])
             let spec = Spec(document: document)
             #expect(Set(paths.keys) == ["/api/health", "/api/v1/inventory", "/api/v1/billing/balance", "/api/v1/billing/cost-lines",
-                                        "/api/v1/drift", "/api/v1/drift/{id}/accept", "/api/v1/invoices", "/api/v1/invoices/{id}"])
+                                        "/api/v1/drift", "/api/v1/drift/{id}/accept", "/api/v1/invoices", "/api/v1/invoices/{id}",
+                                        "/api/v1/margin"])
             for (path, operations) in paths.sorted(by: { $0.key < $1.key }) {
                 for (method, operation) in operations {
                     let operation = try #require(operation as? [String: Any])
                     let documented = Set((operation["responses"] as? [String: Any] ?? [:]).keys)
                     let uri = path.replacingOccurrences(of: "{id}", with: path.contains("drift") ? "2" : "1")
-                    let client = path.hasPrefix("/api/v1/invoices") ? invoiceClient : driftClient
+                    let client = path.hasPrefix("/api/v1/invoices") || path == "/api/v1/margin" ? invoiceClient : driftClient
                     let response = try await client.execute(uri: uri, method: try #require(HTTPRequest.Method(method.uppercased())),
                                                             headers: [.authorization: "Bearer \(admin)"])
                     #expect(documented.contains(String(response.status.code)), "\(method) \(path) answered \(response.status.code)")

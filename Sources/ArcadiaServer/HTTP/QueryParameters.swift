@@ -59,16 +59,19 @@ struct QueryParameters {
     }
 
     /// `period=YYYY-MM-01`: a billing period is a calendar month, named by its first day.
-    func period() throws(APIError) -> BillingPeriod? {
-        guard let text = text("period") else { return nil }
+    func period() throws(APIError) -> BillingPeriod? { try month("period") }
+
+    /// A month-valued parameter (`period`, `from`, `to`), named by the month's first day.
+    func month(_ name: String) throws(APIError) -> BillingPeriod? {
+        guard let text = text(name) else { return nil }
         let shape = text.utf8.count == 10 && text.utf8.enumerated().allSatisfy { index, byte in
             index == 4 || index == 7 ? byte == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
         }
         guard shape, let day = Timestamp(iso8601: text) else {
-            throw .invalidParameter("period", "must be a date YYYY-MM-DD (the first day of a month, e.g. 2026-04-01), got \(Self.shown(text))")
+            throw .invalidParameter(name, "must be a date YYYY-MM-DD (the first day of a month, e.g. 2026-04-01), got \(Self.shown(text))")
         }
         guard day.civil.day == 1 else {
-            throw .invalidParameter("period", "a period is a calendar month: give its first day, \(day.startOfMonth.isoDate), not \(text)")
+            throw .invalidParameter(name, "a period is a calendar month: give its first day, \(day.startOfMonth.isoDate), not \(text)")
         }
         return BillingPeriod(containing: day)
     }

@@ -72,7 +72,8 @@ public enum RepriceRendering {
         }
         writer.stream.close()
         let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        // CSVWriter separates rows; the file ends with a line end like every text file.
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     public static func json(_ report: RepriceReport) throws -> String {

@@ -1,0 +1,64 @@
+import GRDB
+import MoneyAndTime
+
+/// What DigitalOcean charged for each deployment's resources against what its tenant was
+/// invoiced (subtotals, tax excluded), per month. Cost is attributed through the resource a line
+/// matched and that resource's project (or the line's own `project_name` when it matched none)
+/// to the deployment owning the project; what no deployment owns is its own row, never dropped.
+/// Reads `margin_by_deployment_month` and `cost_attribution` (`AnalystViews`).
+public struct MarginQuery: Sendable, Equatable {
+    public enum Grouping: String, Sendable, CaseIterable {
+        case tenant, deployment, kind
+    }
+
+    public var from: BillingPeriod?
+    public var to: BillingPeriod?
+    public var by: Grouping
+
+    public init(from: BillingPeriod? = nil, to: BillingPeriod? = nil, by: Grouping = .deployment) {
+        (self.from, self.to, self.by) = (from, to, by)
+    }
+
+    public struct Row: Sendable, Equatable {
+        public var period: BillingPeriod
+        /// The tenant, deployment or cost kind; nil for cost no deployment owns.
+        public var key: String?
+        public var cost: Money
+        public var revenue: Money
+        public var margin: Money { revenue - cost }
+    }
+
+    /// Rows by period, then key (the unattributed row last in its period).
+    public func fetch(_ db: Database) throws -> [Row] {
+        let range = "period BETWEEN ? AND ?"
+        let arguments: StatementArguments = [from?.description ?? "0000-00", to?.description ?? "9999-99"]
+        let sql: String
+        switch by {
+        case .deployment, .tenant:
+            sql = """
+                SELECT period, \(by.rawValue) AS key, SUM(cost_cents) AS cost, SUM(revenue_cents) AS revenue
+                FROM margin_by_deployment_month WHERE \(range)
+                GROUP BY period, \(by.rawValue) ORDER BY period, \(by.rawValue) IS NULL, \(by.rawValue)
+                """
+        case .kind:
+            // Cost per kind of DO line attributed to a deployment; tenant revenue is not per kind,
+            // so it is one row (`revenue`), and unattributed cost another.
+            sql = """
+                SELECT period, key, SUM(cost) AS cost, SUM(revenue) AS revenue FROM (
+                    SELECT period, CASE WHEN deployment_id IS NULL THEN NULL ELSE kind END AS key, amount_cents AS cost, 0 AS revenue
+                    FROM cost_attribution WHERE \(range)
+                    UNION ALL
+                    SELECT period, 'revenue', 0, revenue_cents FROM margin_by_deployment_month WHERE \(range) AND revenue_cents <> 0
+                ) GROUP BY period, key ORDER BY period, key IS NULL, key = 'revenue', key
+                """
+        }
+        let allArguments = by == .kind ? arguments + arguments : arguments
+        return try GRDB.Row.fetchAll(db, sql: sql, arguments: allArguments).map { row in
+            Row(period: try row.decode(forColumn: "period"), key: row["key"], cost: Money(cents: row["cost"]), revenue: Money(cents: row["revenue"]))
+        }
+    }
+
+    public func fetch(in ledger: Ledger) async throws -> [Row] {
+        try await ledger.writer.read { try fetch($0) }
+    }
+}

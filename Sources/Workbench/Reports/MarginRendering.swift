@@ -1,0 +1,60 @@
+import ArcadiaCore
+import CSV
+import Foundation
+import MoneyAndTime
+
+/// `arcadia margin`'s report: per month, each tenant, deployment or kind with DO's cost, the
+/// tenants' revenue and the margin; the unattributed cost as its own row; a total per month.
+public enum MarginRendering {
+    public static func table(_ rows: [MarginQuery.Row], by: MarginQuery.Grouping) -> String {
+        guard !rows.isEmpty else { return "No cost lines or tenant invoices in range.\n" }
+        var lines = [["period", by.rawValue, "do cost", "revenue", "margin", "margin %"]]
+        for (period, group) in grouped(rows) {
+            for row in group {
+                lines.append([period.description, label(row, by), row.cost.decimalString, row.revenue.decimalString, row.margin.decimalString,
+                              percent(row.margin, of: row.revenue)])
+            }
+            let cost = group.map(\.cost).reduce(.zero, +)
+            let revenue = group.map(\.revenue).reduce(.zero, +)
+            lines.append([period.description, "total", cost.decimalString, revenue.decimalString, (revenue - cost).decimalString,
+                          percent(revenue - cost, of: revenue)])
+        }
+        let widths = lines[0].indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
+        return lines.map { cells in
+            cells.enumerated().map { column, cell in
+                let pad = String(repeating: " ", count: widths[column] - cell.count)
+                return column < 2 ? cell + pad : pad + cell
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }.joined(separator: "\n") + "\n"
+    }
+
+    public static func csv(_ rows: [MarginQuery.Row], by: MarginQuery.Grouping) throws -> String {
+        let stream = OutputStream(toMemory: ())
+        stream.open()
+        let writer = try CSVWriter(stream: stream)
+        try writer.write(row: ["period", by.rawValue, "cost", "revenue", "margin"])
+        for row in rows {
+            try writer.write(row: [row.period.description, row.key ?? "", row.cost.decimalString, row.revenue.decimalString, row.margin.decimalString])
+        }
+        writer.stream.close()
+        // CSVWriter separates rows; the file ends with a line end like every text file.
+        return String(decoding: stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data(), as: UTF8.self) + "\n"
+    }
+
+    /// The unattributed row's label says what it is rather than leaving a blank.
+    static func label(_ row: MarginQuery.Row, _ by: MarginQuery.Grouping) -> String {
+        row.key ?? "(unattributed)"
+    }
+
+    private static func grouped(_ rows: [MarginQuery.Row]) -> [(BillingPeriod, [MarginQuery.Row])] {
+        var groups: [(BillingPeriod, [MarginQuery.Row])] = []
+        for row in rows {
+            if groups.last?.0 == row.period { groups[groups.count - 1].1.append(row) } else { groups.append((row.period, [row])) }
+        }
+        return groups
+    }
+
+    private static func percent(_ margin: Money, of revenue: Money) -> String {
+        RepriceReport.percentage(margin, of: revenue) ?? "n/a"
+    }
+}
