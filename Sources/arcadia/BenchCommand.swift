@@ -27,7 +27,20 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Keep the ledger in this SQLite file (default: in memory).")
     var db: String?
 
+    @Flag(help: "Measure arcadia reprice instead: a generated history of --tenants tenants over --months months, priced with --books candidates.")
+    var reprice = false
+
+    @Option(help: "Tenants in the reprice history.")
+    var tenants = 1_000
+
+    @Option(help: "Months in the reprice history.")
+    var months = 12
+
+    @Option(help: "Candidate books to reprice with (1 to 5).")
+    var books = 5
+
     func run() async throws {
+        if reprice { return try runReprice() }
         let scenario = try FleetScenario.make(droplets: droplets, days: days, churnPerDay: churn, seed: seed)
         let output: LedgerOutput?
         do {
@@ -55,6 +68,24 @@ struct BenchCommand: AsyncParsableCommand {
             worker runs:        \(s.jobRuns) run, \(s.jobRunsElided) elided
             requests served:    \(s.requestsServed)
             ledger rows:        \(rows) (\(s.resourcesCreated) resources created, \(s.eventsWritten) events)
+            """)
+    }
+
+    /// Builds the history (untimed), then times one reprice of it with `books` candidates.
+    private func runReprice() throws {
+        let book = try PriceBookParser.load(path: "pricebooks/standard-2026.yaml")
+        let bench = RepriceBench(tenants: tenants, months: months, seed: seed)
+        let built = Stopwatch.seconds()
+        let ledger = try bench.history(book: book)
+        let buildSeconds = Stopwatch.seconds() - built
+        let candidates = RepriceBench.candidates(from: book, count: books)
+        let started = Stopwatch.seconds()
+        let report = try Repricer(ledger: ledger).reprice(.init(candidates: candidates))
+        let seconds = Stopwatch.seconds() - started
+        print("""
+            history:            \(tenants) tenants, \(months) months, seed \(seed) (built in \(String(format: "%.2f", buildSeconds)) s)
+            reprice:            \(report.rows.count) tenant-months × \(candidates.count) books in \(String(format: "%.2f", seconds)) s
+            findings:           \(report.rows.filter { $0.finding != nil }.count)
             """)
     }
 }

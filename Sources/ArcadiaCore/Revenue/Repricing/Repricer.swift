@@ -105,11 +105,11 @@ struct RepriceInputs {
             """, arguments: [fromText, toText]).compactMap { BillingPeriod($0) }.filter { period in usageEnd.map { period.end <= $0 } ?? false })
         usageMonths.formUnion(invoiced.keys.compactMap { BillingPeriod($0.split(separator: " ")[1]) })
         let subscriptions = Dictionary(grouping: try Subscription.fetchAll(db, where: "1", arguments: []), by: \.deploymentID)
-        let deployments = try Deployment.fetchAll(db)
+        let deployments = Dictionary(grouping: try Deployment.fetchAll(db), by: \.tenantID)
         var months: [Month] = []
         for period in usageMonths.sorted() {
             for tenant in tenants {
-                let held = deployments.filter { $0.tenantID == tenant.id }.flatMap { subscriptions[$0.id] ?? [] }
+                let held = (deployments[tenant.id] ?? []).flatMap { subscriptions[$0.id] ?? [] }
                     .filter { $0.startedAt < period.end && ($0.endedAt.map { $0 > period.start } ?? true) }
                     .sorted { ($0.deploymentCode, $0.startedAt, $0.id) < ($1.deploymentCode, $1.startedAt, $1.id) }
                 let stored = invoiced["\(tenant.code) \(period)"]
