@@ -103,8 +103,8 @@ public struct TenancyImport: Sendable {
         for event in events where !order.contains(event.deployment) { order.append(event.deployment) }
         for code in order {
             let own = indexed.filter { $0.element.deployment == code }
-            let states = try states(code, own)
             let deploymentID = try attempt(.subscription(own[0].offset)) { try TenancyStore.requireDeployment(db, code: code) }
+            let states = try states(code, own)
             let stored = try Subscription.fetchAll(db, where: "s.deployment_id = ?", arguments: [deploymentID])
                 .map { Row(plan: $0.planCode, addons: $0.addonCodes, start: $0.startedAt, end: $0.endedAt) }
             guard let applied = states.lastIndex(of: stored) else {
