@@ -36,10 +36,12 @@ enum InvoiceStore {
             """)
     }
 
+    /// The lines are the API's now, even where an import had replaced them (`source` back to `api`).
     static func markIngested(_ db: Database, rowID: Int64, at time: Timestamp, lineCount: Int) throws {
         try CloudInvoice.filter(key: rowID).updateAll(db, CloudInvoice.Columns.ingestedAt.set(to: time),
                                                       CloudInvoice.Columns.lineCount.set(to: lineCount),
-                                                      CloudInvoice.Columns.ingestError.set(to: nil))
+                                                      CloudInvoice.Columns.ingestError.set(to: nil),
+                                                      CloudInvoice.Columns.origin.set(to: CloudInvoice.Origin.api))
     }
 
     /// Records a failed attempt; the previous line set, `ingested_at` and `line_count` stay as

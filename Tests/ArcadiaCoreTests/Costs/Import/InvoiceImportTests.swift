@@ -114,6 +114,18 @@ import TestSupport
         #expect(again.months.map(\.action) == [.unchanged], "now an import: no --replace needed, nothing to write")
     }
 
+    @Test func anIngestFromTheAPIMakesAReplacedMonthTheAPIsAgain() async throws {
+        let source = FakeInvoiceSource()
+        let header = InvoiceHeader(uuid: "inv-2019-04", invoiceID: "5552", period: "2019-04", amountCents: 531)
+        await source.publish(header, csv: String(decoding: try InvoiceExportFixture.data("2019-04-eight-columns.csv"), as: UTF8.self))
+        let job = CostIngestion(ledger: ledger, clock: .fixed(now), source: source)
+        _ = await job.ingestNewInvoices()
+        _ = try engine().run([export("2019-04-eight-columns.csv")], options: .init(replace: true))
+        #expect(try invoices().map { $0.contains(" csv ") } == [true])
+        _ = try await job.ingest(invoiceUUID: "inv-2019-04")
+        #expect(try invoices() == ["inv-2019-04 2019-04 531 api lines=2 at=2026-06-01T09:00:00Z"])
+    }
+
     static let header = "product,group_description,description,hours,start,end,USD,project_name,category"
     static let good = "Droplets,,web-1 (s-1vcpu-1gb),744,2026-03-01 00:00:00 +0000,2026-04-01 00:00:00 +0000,$5.00,,iaas"
 
