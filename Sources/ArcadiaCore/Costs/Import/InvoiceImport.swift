@@ -89,7 +89,8 @@ public struct InvoiceImport: Sendable {
             : stored.origin == .api ? .replacedAPIInvoice(uuid: stored.invoiceUUID)
             : written.report.linesRewritten || invoice != stored ? .replaced : .unchanged
         var report = InvoiceImportReport.Month(file: month.file, period: month.period, action: action, match: written.report,
-                                               kinds: Self.kinds(written.lines), derivedUsage: nil, derivedRecordsRemoved: 0)
+                                               kinds: Self.kinds(written.lines), derivedUsage: nil,
+                                               derivedRecordsRemoved: options.deriveUsage == nil ? written.derivedRecordsRemoved : 0)
         let previous = try DerivedUsageRecord.all(db, invoiceRowID: invoice.id)
         if let derivation = options.deriveUsage {
             let derived = try derivation.derive(db, lines: written.lines, invoiceRowID: invoice.id, period: month.period, at: now)
@@ -98,10 +99,6 @@ public struct InvoiceImport: Sendable {
             let codes = try Dictionary(uniqueKeysWithValues: Deployment.fetchAll(db).map { ($0.id, $0.code) })
             report.derivedUsage = .init(records: (unchanged ? previous : derived.records).map { (deployment: codes[$0.deploymentID] ?? "?", record: $0) },
                                         notUsage: derived.notUsage, unassigned: derived.unassigned, rewritten: !unchanged)
-        } else if written.report.linesRewritten, !previous.isEmpty {
-            // Records derived from lines that are no longer there would describe nothing.
-            try replaceDerived(db, invoiceRowID: invoice.id, with: [])
-            report.derivedRecordsRemoved = previous.count
         }
         return report
     }
@@ -116,8 +113,7 @@ public struct InvoiceImport: Sendable {
     }
 
     private func replaceDerived(_ db: Database, invoiceRowID: Int64, with records: [DerivedUsageRecord]) throws {
-        try DerivedUsageRecord.filter(DerivedUsageRecord.Columns.source == UsageRecordSource.doInvoice.rawValue
-                                      && DerivedUsageRecord.Columns.invoiceRowID == invoiceRowID).deleteAll(db)
+        _ = try DerivedUsageRecord.deleteAll(db, invoiceRowID: invoiceRowID)
         for record in records { try record.insert(db) }
     }
 

@@ -77,6 +77,11 @@ public struct DerivedUsageRecord: Sendable, Equatable, FetchableRecord, Persista
         return self == other
     }
 
+    /// Deletes the imported month's derived records; returns how many went.
+    static func deleteAll(_ db: Database, invoiceRowID: Int64) throws -> Int {
+        try DerivedUsageRecord.filter(Columns.source == UsageRecordSource.doInvoice.rawValue && Columns.invoiceRowID == invoiceRowID).deleteAll(db)
+    }
+
     /// The imported month's derived records, by line.
     static func all(_ db: Database, invoiceRowID: Int64) throws -> [DerivedUsageRecord] {
         try DerivedUsageRecord.filter(Columns.source == UsageRecordSource.doInvoice.rawValue && Columns.invoiceRowID == invoiceRowID)

@@ -114,6 +114,22 @@ import TestSupport
         #expect(again.months.map(\.action) == [.unchanged], "now an import: no --replace needed, nothing to write")
     }
 
+    @Test func aMonthDOListsAfterItWasImportedBecomesThatInvoiceNotASecondOne() async throws {
+        _ = try engine().run([export("2019-03-eight-columns.csv"), export("2019-04-eight-columns.csv")])
+        let lines = try lines()
+        let source = FakeInvoiceSource()
+        await source.publish(InvoiceHeader(uuid: "inv-2019-03", invoiceID: "5551", period: "2019-03", amountCents: 2_665),
+                             csv: String(decoding: try InvoiceExportFixture.data("2019-03-eight-columns.csv"), as: UTF8.self))
+        await source.publish(InvoiceHeader(uuid: "inv-2019-04", invoiceID: "5552", period: "2019-04", amountCents: 600),
+                             csv: String(decoding: try InvoiceExportFixture.data("2019-04-eight-columns.csv"), as: UTF8.self)
+                                .replacingOccurrences(of: "$0.31", with: "$1.00"))
+        let report = await CostIngestion(ledger: ledger, clock: .fixed(now + 86_400), source: source).ingestNewInvoices()
+        #expect(report.ingested.map(\.invoice.uuid) == ["inv-2019-04"], "March's total matches the import's lines: nothing to ingest")
+        #expect(try invoices() == ["inv-2019-03 2019-03 2665 csv lines=7 at=2026-06-01T09:00:00Z",
+                                   "inv-2019-04 2019-04 600 api lines=2 at=2026-06-02T09:00:00Z"])
+        #expect(try self.lines().filter { $0.contains("2019-03") } == lines.filter { $0.contains("2019-03") }, "same rows, same ids")
+    }
+
     @Test func anIngestFromTheAPIMakesAReplacedMonthTheAPIsAgain() async throws {
         let source = FakeInvoiceSource()
         let header = InvoiceHeader(uuid: "inv-2019-04", invoiceID: "5552", period: "2019-04", amountCents: 531)

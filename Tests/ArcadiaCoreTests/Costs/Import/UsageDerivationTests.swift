@@ -131,6 +131,18 @@ import TestSupport
         #expect(try derived().isEmpty)
     }
 
+    @Test func linesReplacedByTheInvoicesJobTakeTheirDerivedRecordsWithThem() throws {
+        _ = try run("2019-04-eight-columns.csv", UsageDerivation(deployment: "acme-shop"))
+        #expect(try derived().count == 1)
+        let removed = try ledger.writer.write { db in
+            let invoice = try #require(try InvoiceStore.fetch(db, uuid: "csv-2019-04"))
+            let lines = try InvoiceCSV.parse(data: try InvoiceExportFixture.data("2019-03-eight-columns.csv"), source: "x")
+            return try InvoiceLineSet.write(db, invoice: invoice, lines: lines, policy: .production).derivedRecordsRemoved
+        }
+        #expect(removed == 1)
+        #expect(try derived().isEmpty)
+    }
+
     @Test func anUnknownDeploymentIsRefusedBeforeAnythingIsWritten() throws {
         #expect(throws: InvoiceImportError.unknownDeployment(code: "nope", known: ["acme-shop", "beta-blog"])) {
             try run("2019-04-eight-columns.csv", UsageDerivation(deployment: "nope"))
