@@ -8,7 +8,15 @@ public struct CloudInvoice: Sendable, Equatable, FetchableRecord, PersistableRec
 
     public enum Columns: String, ColumnExpression {
         case id, invoiceUUID = "invoice_uuid", invoiceID = "invoice_id", period, amountCents = "amount_cents"
-        case ingestedAt = "ingested_at", lineCount = "line_count", ingestError = "ingest_error"
+        case ingestedAt = "ingested_at", lineCount = "line_count", ingestError = "ingest_error", origin = "source"
+    }
+
+    /// Where an invoice's lines came from (`cloud_invoices.source`).
+    public enum Origin: String, Sendable, Equatable {
+        /// Listed by the invoices job and ingested from DO's API.
+        case api
+        /// Imported from an invoice export (`arcadia import do-invoice`).
+        case csv
     }
 
     public var id: Int64
@@ -22,9 +30,10 @@ public struct CloudInvoice: Sendable, Equatable, FetchableRecord, PersistableRec
     public var lineCount: Int
     /// The last failed attempt's error, until an ingest succeeds.
     public var ingestError: String?
+    public var origin: Origin
 
     public init(id: Int64, invoiceUUID: String, invoiceID: String, period: BillingPeriod, amountCents: Int64,
-                ingestedAt: Timestamp? = nil, lineCount: Int = 0, ingestError: String? = nil) {
+                ingestedAt: Timestamp? = nil, lineCount: Int = 0, ingestError: String? = nil, origin: Origin = .api) {
         self.id = id
         self.invoiceUUID = invoiceUUID
         self.invoiceID = invoiceID
@@ -33,6 +42,7 @@ public struct CloudInvoice: Sendable, Equatable, FetchableRecord, PersistableRec
         self.ingestedAt = ingestedAt
         self.lineCount = lineCount
         self.ingestError = ingestError
+        self.origin = origin
     }
 
     public init(row: Row) throws {
@@ -44,6 +54,7 @@ public struct CloudInvoice: Sendable, Equatable, FetchableRecord, PersistableRec
         ingestedAt = try row.decode(forColumn: Columns.ingestedAt)
         lineCount = try row.decode(forColumn: Columns.lineCount)
         ingestError = try row.decode(forColumn: Columns.ingestError)
+        origin = try row.decode(forColumn: Columns.origin)
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
@@ -55,6 +66,7 @@ public struct CloudInvoice: Sendable, Equatable, FetchableRecord, PersistableRec
         container[Columns.ingestedAt] = ingestedAt
         container[Columns.lineCount] = lineCount
         container[Columns.ingestError] = ingestError
+        container[Columns.origin] = origin
     }
 
     /// The header as DO listed it.

@@ -89,17 +89,11 @@ public struct CostIngestion: Sendable {
             try write { db in try InvoiceStore.recordError(db, uuid: uuid, message: error.description, at: now) }
             throw error
         }
-        let matcher = CostLineMatcher(policy: policy)
         let now = clock.now()
         return try write { db in
-            let lines = try parsed.map { parsedLine in
-                let kind = CostKind(product: parsedLine.product)
-                let outcome = try matcher.match(db, parsedLine, kind: kind)
-                return (line: CostLine(parsedLine, invoiceRowID: stored.id, kind: kind, outcome: outcome), outcome: outcome)
-            }
-            let rewritten = try CostLineStore.replace(db, invoiceRowID: stored.id, invoiceUUID: uuid, with: lines.map(\.line))
-            try InvoiceStore.markIngested(db, rowID: stored.id, at: now, lineCount: lines.count)
-            return InvoiceMatchReport(invoice: stored.header, lines: lines, linesRewritten: rewritten)
+            let written = try InvoiceLineSet.write(db, invoice: stored, lines: parsed, policy: policy)
+            try InvoiceStore.markIngested(db, rowID: stored.id, at: now, lineCount: written.lines.count)
+            return written.report
         }
     }
 

@@ -2,10 +2,12 @@
 /// the CSV row with the header as row 1, the column, the value) so a finance engineer can open the
 /// file and find it without reading code.
 public enum CostIngestionError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// A field that does not hold what its column promises.
-    case badField(source: String, row: Int, column: String, value: String, problem: String)
-    /// A data row that cannot be read as a record of the header's shape.
-    case badRow(source: String, row: Int, problem: String)
+    /// A field that does not hold what its column promises. `columnNumber` is the column's
+    /// 1-based position in this file's header (columns move between exports).
+    case badField(source: String, row: Int, column: String, columnNumber: Int, value: String, problem: String)
+    /// A data row that cannot be read as a record of the header's shape. `columnNumber` is the
+    /// first column the row lacks (or the first beyond the header), `column` its header name.
+    case badRow(source: String, row: Int, columnNumber: Int, column: String?, problem: String)
     /// Required columns absent from the header (names as DO writes them).
     case missingColumns(source: String, columns: [String], header: [String])
     /// A file that has no usable header at all (empty, not UTF-8, a column twice).
@@ -21,9 +23,9 @@ public enum CostIngestionError: Error, Equatable, Sendable, CustomStringConverti
 
     public var description: String {
         switch self {
-        case .badField(let source, let row, let column, let value, let problem):
+        case .badField(let source, let row, let column, _, let value, let problem):
             "\(source): row \(row), column \(column): '\(value)' \(problem)"
-        case .badRow(let source, let row, let problem):
+        case .badRow(let source, let row, _, _, let problem):
             "\(source): row \(row): \(problem)"
         case .missingColumns(let source, let columns, let header):
             "\(source): missing required column\(columns.count == 1 ? "" : "s") "

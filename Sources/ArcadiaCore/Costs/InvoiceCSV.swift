@@ -20,6 +20,12 @@ public enum InvoiceCSV {
     /// form with a zone is accepted too); `hours` is blank or a whole number; `end` is not before
     /// `start`; `product` is not empty.
     public static func parse(data: Data, source: String) throws(CostIngestionError) -> [InvoiceCSVLine] {
+        try parseFile(data: data, source: source).lines
+    }
+
+    /// The lines and where each known column sits in this file's header (0-based), for messages
+    /// that name a cell by its column number (`arcadia import do-invoice`).
+    static func parseFile(data: Data, source: String) throws(CostIngestionError) -> (lines: [InvoiceCSVLine], columns: [InvoiceCSVColumn: Int]) {
         guard var text = String(bytes: data, encoding: .utf8) else {
             throw .badHeader(source: source, problem: "the file is not UTF-8 text")
         }
@@ -40,12 +46,14 @@ public enum InvoiceCSV {
             row += 1
             if record == [""] { continue }
             guard record.count == header.count else {
-                throw .badRow(source: source, row: row, problem: "\(record.count) fields where the header has \(header.count)")
+                let firstOff = min(record.count, header.count)
+                throw .badRow(source: source, row: row, columnNumber: firstOff + 1, column: record.count < header.count ? header[firstOff] : nil,
+                              problem: "\(record.count) fields where the header has \(header.count)")
             }
             let fields = RowFields(record: record, columns: columns, row: row, source: source)
             lines.append(try fields.line(lineNo: lines.count + 1))
         }
-        return lines
+        return (lines, columns)
     }
 
     /// Where each known column sits in this file's header.
@@ -118,6 +126,6 @@ private struct RowFields {
     }
 
     private func failure(_ column: InvoiceCSVColumn, _ value: String, _ problem: String) -> CostIngestionError {
-        .badField(source: source, row: row, column: column.rawValue, value: value, problem: problem)
+        .badField(source: source, row: row, column: column.rawValue, columnNumber: (columns[column] ?? 0) + 1, value: value, problem: problem)
     }
 }

@@ -6,7 +6,18 @@ import MoneyAndTime
 enum InvoiceStore {
     /// Inserts new headers and refreshes known ones. A header whose amount changed is marked not
     /// ingested, so its lines are reconciled again against the new amount.
+    ///
+    /// A month imported from an export before DO listed it (`InvoiceImport`, uuid `csv-YYYY-MM`)
+    /// becomes that invoice: the row takes DO's uuid and number, keeping its id and lines, so the
+    /// month is never counted twice; DO's amount then decides, as for any header, whether the
+    /// lines are ingested again from the API.
     static func upsert(_ db: Database, _ header: InvoiceHeader) throws {
+        if let period = BillingPeriod(header.period) {
+            try db.execute(sql: """
+                UPDATE cloud_invoices SET invoice_uuid = ?, invoice_id = ?
+                WHERE invoice_uuid = ? AND NOT EXISTS (SELECT 1 FROM cloud_invoices WHERE invoice_uuid = ?)
+                """, arguments: [header.uuid, header.invoiceID, InvoiceImport.invoiceUUID(for: period), header.uuid])
+        }
         try db.cachedStatement(sql: """
             INSERT INTO cloud_invoices (invoice_uuid, invoice_id, period, amount_cents) VALUES (?, ?, ?, ?)
             ON CONFLICT (invoice_uuid) DO UPDATE SET
@@ -36,10 +47,12 @@ enum InvoiceStore {
             """)
     }
 
+    /// The lines are the API's now, even where an import had replaced them (`source` back to `api`).
     static func markIngested(_ db: Database, rowID: Int64, at time: Timestamp, lineCount: Int) throws {
         try CloudInvoice.filter(key: rowID).updateAll(db, CloudInvoice.Columns.ingestedAt.set(to: time),
                                                       CloudInvoice.Columns.lineCount.set(to: lineCount),
-                                                      CloudInvoice.Columns.ingestError.set(to: nil))
+                                                      CloudInvoice.Columns.ingestError.set(to: nil),
+                                                      CloudInvoice.Columns.origin.set(to: CloudInvoice.Origin.api))
     }
 
     /// Records a failed attempt; the previous line set, `ingested_at` and `line_count` stay as

@@ -2,7 +2,8 @@ import DigitalOcean
 import GRDB
 import MoneyAndTime
 
-/// The metering side's canonical files: every usage record, and each deployment's monthly totals
+/// The metering side's canonical files: every metered usage record (usage derived from imported
+/// invoices is not metering's and has no golden), and each deployment's monthly totals
 /// as `usage_for_period` answers them (so a golden shows, e.g., a month of a DNS zone summing to 1).
 enum UsageLedgerExport {
     static func export(_ db: Database) throws -> [LedgerFile] {
@@ -13,6 +14,7 @@ enum UsageLedgerExport {
                        u.granularity, u.period_start, u.period_end, u.quantity, u.recorded_at
                 FROM usage_records u JOIN deployments d ON d.id = u.deployment_id JOIN tenants t ON t.id = d.tenant_id
                 JOIN cloud_resources r ON r.id = u.resource_id
+                WHERE u.source = 'metered'
                 ORDER BY d.code, u.billing_kind, r.kind, r.name, r.provider_id, u.period_start, u.granularity
                 """),
             try monthlyTotals(db),
@@ -24,6 +26,7 @@ enum UsageLedgerExport {
         let months = try Row.fetchAll(db, sql: """
             SELECT DISTINCT t.code AS tenant, d.code AS deployment, d.id, substr(u.period_start, 1, 7) AS month
             FROM usage_records u JOIN deployments d ON d.id = u.deployment_id JOIN tenants t ON t.id = d.tenant_id
+            WHERE u.source = 'metered'
             ORDER BY d.code, month
             """)
         var out = "tenant\tdeployment\tmonth\tbilling_kind\tquantity\n"

@@ -107,6 +107,7 @@ enum LedgerSchema {
         migrator.registerMigration("v4-revenue", migrate: RevenueSchema.migrate)
         migrator.registerMigration("v5-pending-specs", migrate: PendingSpec.migrate)
         migrator.registerMigration("v6-pricing", migrate: PricingSchema.migrate)
+        migrator.registerMigration("v6-import", migrate: ImportSchema.migrate)
         migrator.registerMigration("v7-analyst-views", migrate: AnalystViews.migrate)
         return migrator
     }

@@ -13,3 +13,5 @@ extension CostMatchStatus: DatabaseValueConvertible, StatementColumnConvertible 
 extension TenantInvoiceStatus: DatabaseValueConvertible, StatementColumnConvertible {}
 extension TenantInvoiceLine.Kind: DatabaseValueConvertible, StatementColumnConvertible {}
 extension MeteringGranularity: DatabaseValueConvertible, StatementColumnConvertible {}
+extension CloudInvoice.Origin: DatabaseValueConvertible, StatementColumnConvertible {}
+extension UsageRecordSource: DatabaseValueConvertible, StatementColumnConvertible {}

@@ -16,9 +16,9 @@ enum AnalystViews {
                 WHERE i.status <> 'void';
             CREATE VIEW usage_by_deployment_kind_month AS
                 SELECT d.code AS deployment, t.code AS tenant, substr(u.period_start, 1, 7) AS period, u.billing_kind,
-                       u.granularity, SUM(CAST(u.quantity AS REAL)) AS quantity, COUNT(*) AS records
+                       u.granularity, u.source, SUM(CAST(u.quantity AS REAL)) AS quantity, COUNT(*) AS records
                 FROM usage_records u JOIN deployments d ON d.id = u.deployment_id JOIN tenants t ON t.id = d.tenant_id
-                GROUP BY d.code, t.code, substr(u.period_start, 1, 7), u.billing_kind, u.granularity;
+                GROUP BY d.code, t.code, substr(u.period_start, 1, 7), u.billing_kind, u.granularity, u.source;
             CREATE VIEW cost_attribution AS
                 SELECT l.id AS cost_line_id, ci.period, l.kind, l.amount_cents, d.id AS deployment_id
                 FROM cloud_cost_lines l

@@ -116,7 +116,7 @@ import Testing
         await source.replaceCSV(uuid: april.uuid, with: aprilCSVCorrupted)
         let message = "invoice 2026-04 (inv-2026-04): row 3, column USD: '$2.4.00' is not an amount"
         await #expect(throws: CostIngestionError.badField(source: "invoice 2026-04 (inv-2026-04)", row: 3, column: "USD",
-                                                          value: "$2.4.00", problem: "is not an amount")) {
+                                                          columnNumber: 7, value: "$2.4.00", problem: "is not an amount")) {
             try await engine(at: Timestamp(year: 2026, month: 5, day: 9)).ingest(invoiceUUID: april.uuid)
         }
         #expect(try storedLines() == before)

@@ -11,7 +11,7 @@ public enum UsageRecordStore {
         try db.cachedStatement(sql: """
             INSERT INTO usage_records (deployment_id, resource_id, billing_kind, period_start, period_end, granularity, quantity, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (deployment_id, resource_id, period_start, granularity) DO NOTHING
+            ON CONFLICT (deployment_id, resource_id, period_start, granularity) WHERE source = 'metered' DO NOTHING
             """).execute(arguments: [record.deploymentID, record.resourceID, record.billingKind, record.periodStart, record.periodEnd,
                                      record.granularity, record.quantity, record.recordedAt])
         return db.changesCount == 1
@@ -23,7 +23,7 @@ public enum UsageRecordStore {
                            otherThan granularity: MeteringGranularity) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM usage_records WHERE deployment_id = ? AND resource_id = ?
-                           AND period_start >= ? AND period_start < ? AND granularity <> ?)
+                           AND period_start >= ? AND period_start < ? AND granularity <> ? AND source = 'metered')
             """), arguments: [deploymentID, resourceID, start, end, granularity]) ?? false
     }
 
@@ -33,7 +33,7 @@ public enum UsageRecordStore {
         var pruned = 0
         for (kind, policy) in policies.sorted(by: { $0.key < $1.key }) {
             guard let days = policy.retentionDays else { continue }
-            try db.execute(sql: "DELETE FROM usage_records WHERE billing_kind = ? AND period_end <= ?",
+            try db.execute(sql: "DELETE FROM usage_records WHERE billing_kind = ? AND period_end <= ? AND source = 'metered'",
                            arguments: [kind, now - Int64(days) * 86_400])
             pruned += db.changesCount
         }
@@ -41,15 +41,28 @@ public enum UsageRecordStore {
     }
 
     /// `usage_for_period`: the deployment's recorded usage per billing kind, summing every record
-    /// whose period starts in `[from, to)` (records never straddle a month, so month bounds take
-    /// whole records). Exact: each quantity is read as a `Decimal` from its text and added as one.
+    /// whose period starts in `[from, to)` (metered records never straddle a month, so month bounds
+    /// take whole records). Exact: each quantity is read as a `Decimal` from its text and added as one.
     /// A kind with no record is absent, not zero.
-    public static func usage(_ db: Database, deploymentID: Int64, from: Timestamp, to: Timestamp) throws -> [BillingKind: Decimal] {
+    ///
+    /// Only metered records unless `sources` says otherwise: usage derived from an imported invoice
+    /// (`do_invoice`) is read only by a caller that asks for it, so it is never summed with what
+    /// metering recorded for the same days by accident.
+    public static func usage(_ db: Database, deploymentID: Int64, from: Timestamp, to: Timestamp,
+                             sources: Set<UsageRecordSource> = [.metered]) throws -> [BillingKind: Decimal] {
         var totals: [BillingKind: Decimal] = [:]
-        let records = try UsageRecord.filter(UsageRecord.Columns.deploymentID == deploymentID && UsageRecord.Columns.periodStart >= from
-                                             && UsageRecord.Columns.periodStart < to).fetchCursor(db)
-        while let record = try records.next() {
-            totals[record.billingKind, default: 0] += record.quantity.decimal
+        let wanted = sources.sorted().map(\.rawValue)
+        var arguments: StatementArguments = [deploymentID, from, to]
+        arguments += StatementArguments(wanted)
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT billing_kind, quantity FROM usage_records
+            WHERE deployment_id = ? AND period_start >= ? AND period_start < ?
+              AND source IN (\(wanted.map { _ in "?" }.joined(separator: ", ")))
+            """, arguments: arguments)
+        while let row = try rows.next() {
+            let kind: BillingKind = try row.decode(forColumn: UsageRecord.Columns.billingKind)
+            let quantity: UsageQuantity = try row.decode(forColumn: UsageRecord.Columns.quantity)
+            totals[kind, default: 0] += quantity.decimal
         }
         return totals
     }

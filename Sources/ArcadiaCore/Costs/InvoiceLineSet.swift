@@ -1,0 +1,30 @@
+import GRDB
+
+/// The one transaction body that makes parsed CSV lines an invoice's line set: each line's kind
+/// derived, each matched to inventory, the set replaced (or left alone when unchanged) and the
+/// match report built (usage derived from replaced lines is deleted with them). The invoices job (`CostIngestion.ingest`) and an export import
+/// (`InvoiceImport`) both call it, so an imported month is stored, kinded and matched exactly as
+/// an ingested one; each caller then updates its invoice header its own way.
+enum InvoiceLineSet {
+    struct Written {
+        var report: InvoiceMatchReport
+        /// The line set as stored, in CSV order.
+        var lines: [CostLine]
+        /// Usage records derived from the replaced lines (`--derive-usage`), deleted with them.
+        var derivedRecordsRemoved: Int
+    }
+
+    static func write(_ db: Database, invoice: CloudInvoice, lines parsed: [InvoiceCSVLine], policy: MatchPolicy) throws -> Written {
+        let matcher = CostLineMatcher(policy: policy)
+        let lines = try parsed.map { parsedLine in
+            let kind = CostKind(product: parsedLine.product)
+            let outcome = try matcher.match(db, parsedLine, kind: kind)
+            return (line: CostLine(parsedLine, invoiceRowID: invoice.id, kind: kind, outcome: outcome), outcome: outcome)
+        }
+        let rewritten = try CostLineStore.replace(db, invoiceRowID: invoice.id, invoiceUUID: invoice.invoiceUUID, with: lines.map(\.line))
+        // Records derived from lines that are no longer there would describe nothing.
+        let removed = rewritten ? try DerivedUsageRecord.deleteAll(db, invoiceRowID: invoice.id) : 0
+        return Written(report: InvoiceMatchReport(invoice: invoice.header, lines: lines, linesRewritten: rewritten), lines: lines.map(\.line),
+                       derivedRecordsRemoved: removed)
+    }
+}
