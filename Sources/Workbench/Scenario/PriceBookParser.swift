@@ -118,11 +118,7 @@ extension YAMLNodeReader {
 
     /// A monthly price in dollars with at most two decimals (`29.00`), kept as exact cents.
     private func price(_ field: YAMLField) throws(ScenarioError) -> Money {
-        let text = try nonEmptyString(field)
-        guard let money = try? Money(decimal: text), money.cents >= 0 else {
-            throw error(field, "'\(text)' is not a price in dollars with at most two decimals, e.g. 29.00")
-        }
-        return money
+        try dollars(field, example: "29.00")
     }
 
     /// A quantity or unit price: digits with an optional fraction (`744`, `0.0125`), read as

@@ -130,7 +130,7 @@ public struct TenantInvoicing: Sendable {
             priced.append(.init(subscriptionID: subscription.id, deploymentID: subscription.deploymentID, quote: quote))
         }
         guard let draft = TenantInvoiceDraft(priced, taxRate: book.taxRate(country: tenant.country)) else {
-            result.outcome = .failed("the tax on the subtotal does not fit in integer cents")
+            result.outcome = .failed("the invoice's subtotal, tax or total does not fit in integer cents")
             return result
         }
         return try write(draft, isEmpty: priced.isEmpty, for: tenant, period: period, force: force, into: result)
