@@ -12,9 +12,18 @@ public enum ScenarioParser {
         try parse(yaml: readText(path: path), file: path)
     }
 
-    /// A YAML file's text, or an error at `path:0:0` saying why it cannot be had.
+    /// A YAML file's text, or an error at `path:0:0` saying why it cannot be had. A file larger
+    /// than `YAMLInputBounds.maximumBytes` is refused before it is read.
     static func readText(path: String) throws(ScenarioError) -> String {
         let wholeFile = ScenarioLocation(file: path, line: 0, column: 0)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ScenarioError(location: wholeFile, field: "", message: "is a folder, not a file")
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > YAMLInputBounds.maximumBytes {
+            throw ScenarioError(location: wholeFile, field: "",
+                                message: "the file is \(size) bytes; a scenario or price book may be at most \(YAMLInputBounds.maximumBytes) bytes")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
             throw ScenarioError(location: wholeFile, field: "", message: reason)
@@ -33,8 +42,12 @@ public enum ScenarioParser {
         return scenario
     }
 
-    /// The one YAML document in `yaml`; `whatItNeeds` completes the error for an empty file.
-    static func compose(_ yaml: String, file: String, whatItNeeds: String) throws(ScenarioError) -> Node {
+    /// The one YAML document in `yaml`; `whatItNeeds` completes the error for an empty file. A
+    /// leading byte-order mark is dropped; the text is held to `YAMLInputBounds` before Yams
+    /// composes it.
+    static func compose(_ text: String, file: String, whatItNeeds: String) throws(ScenarioError) -> Node {
+        let yaml = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
+        try YAMLInputBounds.check(yaml, file: file)
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -83,7 +96,7 @@ extension YAMLNodeReader {
         let description = try top.optional("description").map(string) ?? ""
         let seed = try unsignedInteger(top.required("seed"))
         let clock = try clockRange(top.required("clock"))
-        let world = try top.optional("world").map(worldSpec) ?? WorldSpec()
+        let world = try top.optional("world").map { field throws(ScenarioError) in try worldSpec(field, clock: clock) } ?? WorldSpec()
         let account = try top.optional("account").map(account) ?? AccountSpec()
         let timeline = try top.optional("timeline").map(timeline) ?? []
         let driftIgnore = try top.optional("drift_ignore").map(driftIgnoreRules) ?? []
@@ -110,10 +123,13 @@ extension YAMLNodeReader {
 
     private func clockRange(_ field: YAMLField) throws(ScenarioError) -> ClockRange {
         let clock = try mapping(field, allowed: ["start", "end"])
-        return ClockRange(start: try time(clock.required("start")), end: try time(clock.required("end")))
+        let endField = try clock.required("end")
+        let range = ClockRange(start: try time(clock.required("start")), end: try time(endField))
+        try ScenarioLimits.checkSpan(range, at: endField, reader: self)
+        return range
     }
 
-    private func worldSpec(_ field: YAMLField) throws(ScenarioError) -> WorldSpec {
+    private func worldSpec(_ field: YAMLField, clock: ClockRange) throws(ScenarioError) -> WorldSpec {
         let world = try mapping(field, allowed: ["sizes", "projects", "droplets", "domains", "volumes", "reserved_ips", "firewalls",
                                                  "load_balancers", "spaces_buckets", "databases", "k8s_clusters", "apps"])
         var spec = WorldSpec()
@@ -129,6 +145,7 @@ extension YAMLNodeReader {
         }
         for item in try world.optional("droplets").map(list) ?? [] {
             spec.droplets += try worldDroplets(item)
+            try ScenarioLimits.checkDropletDays(droplets: spec.droplets.count, clock: clock, at: item, reader: self)
         }
         for item in try world.optional("domains").map(list) ?? [] {
             spec.domains.append(try domain(item))
