@@ -27,6 +27,10 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Fire every worker at every tick, even when nothing it reads changed (slower; same ledgers).")
     var noElide = false
 
+    @Option(name: .customLong("allow-path"),
+            help: "A folder outside the scenario's repository that its price-book paths may lead into (repeat for several).")
+    var allowedPaths: [String] = []
+
     enum Annotations: String, ExpressibleByArgument, CaseIterable {
         case github
     }
@@ -50,7 +54,8 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let runner = ScenarioRunner(
-            options: .init(goldensRoot: goldens, updateGoldens: updateGoldens, ledgerPath: db, elideSettledRuns: !noElide),
+            options: .init(goldensRoot: goldens, updateGoldens: updateGoldens, ledgerPath: db, elideSettledRuns: !noElide,
+                           confinement: FileConfinement(allowedFolders: allowedPaths)),
             stopwatch: Stopwatch.seconds)
         let line = ProgressLine()
         let report = await runner.run(files: files, checkOrphans: paths.contains(where: ScenarioRunner.isDirectory)) { at in

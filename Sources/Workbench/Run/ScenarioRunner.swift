@@ -11,12 +11,16 @@ public struct ScenarioRunner: Sendable {
         /// `<scenario>.sqlite` files.
         public var ledgerPath: String?
         public var elideSettledRuns: Bool
+        /// Where scenarios' price-book paths may lead besides their repository (`--allow-path`).
+        public var confinement: FileConfinement
 
-        public init(goldensRoot: String = "goldens", updateGoldens: Bool = false, ledgerPath: String? = nil, elideSettledRuns: Bool = true) {
+        public init(goldensRoot: String = "goldens", updateGoldens: Bool = false, ledgerPath: String? = nil, elideSettledRuns: Bool = true,
+                    confinement: FileConfinement = FileConfinement()) {
             self.goldensRoot = goldensRoot
             self.updateGoldens = updateGoldens
             self.ledgerPath = ledgerPath
             self.elideSettledRuns = elideSettledRuns
+            self.confinement = confinement
         }
     }
 
@@ -93,7 +97,7 @@ public struct ScenarioRunner: Sendable {
         var outcome = ScenarioOutcome(file: file, name: nil, failure: nil, comparisons: [], updatedGoldens: [], summary: nil, seconds: 0)
         let scenario: Scenario
         do {
-            scenario = try ScenarioParser.load(path: file)
+            scenario = try ScenarioParser.load(path: file, confinement: options.confinement)
         } catch {
             outcome.failure = .invalid(error)
             return outcome

@@ -7,8 +7,13 @@ import MoneyAndTime
 /// `pricebooks:`. Errors are `ScenarioError`s, `file:line:column: field: message`, pointing into
 /// the file the book was written in. `docs/revenue.md` describes the format.
 public enum PriceBookParser {
+    /// A book from a file; a file that does not look like a price book at all is refused without
+    /// quoting it (`ScenarioParser.requireShape`).
     public static func load(path: String) throws(ScenarioError) -> PriceBook {
-        try parse(yaml: ScenarioParser.readText(path: path), file: path)
+        let yaml = try ScenarioParser.readText(path: path)
+        let root = try ScenarioParser.compose(yaml, file: path, whatItNeeds: "a price book needs at least name, effective_from and plans")
+        try ScenarioParser.requireShape(root, file: path, what: "a price book", keys: ["effective_from", "plans"])
+        return try YAMLNodeReader(file: path).priceBook(YAMLField(node: root, path: ""))
     }
 
     public static func parse(yaml: String, file: String) throws(ScenarioError) -> PriceBook {

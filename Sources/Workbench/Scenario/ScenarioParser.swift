@@ -8,8 +8,10 @@ import Yams
 /// every error, down to a single list item, names the file, line, column and field it is about.
 /// `docs/scenario-format.md` is the reference for the format and for each rule checked here.
 public enum ScenarioParser {
-    public static func load(path: String) throws(ScenarioError) -> Scenario {
-        try parse(yaml: readText(path: path), file: path)
+    /// `confinement` says where the scenario's price-book paths may lead (by default, inside its
+    /// repository).
+    public static func load(path: String, confinement: FileConfinement = FileConfinement()) throws(ScenarioError) -> Scenario {
+        try parse(yaml: readText(path: path), file: path, confinement: confinement)
     }
 
     /// A YAML file's text, or an error at `path:0:0` saying why it cannot be had. A file larger
@@ -35,9 +37,10 @@ public enum ScenarioParser {
     }
 
     /// `file` is only used in locations (and kept as `Scenario.file`); nothing is read from it.
-    public static func parse(yaml: String, file: String) throws(ScenarioError) -> Scenario {
+    public static func parse(yaml: String, file: String, confinement: FileConfinement = FileConfinement()) throws(ScenarioError) -> Scenario {
         let root = try compose(yaml, file: file, whatItNeeds: "a scenario needs at least scenario, seed and clock")
-        let scenario = try YAMLNodeReader(file: file).scenario(YAMLField(node: root, path: ""))
+        try requireShape(root, file: file, what: "a scenario", keys: ["scenario", "clock", "world", "timeline"])
+        let scenario = try YAMLNodeReader(file: file, confinement: confinement).scenario(YAMLField(node: root, path: ""))
         try ScenarioValidator.validate(scenario, sourceMap: ScenarioSourceMap(root: root, file: file))
         return scenario
     }
@@ -59,6 +62,19 @@ public enum ScenarioParser {
                                 message: "the file has no YAML document; \(whatItNeeds)")
         }
         return root
+    }
+
+    /// A file whose top level is a scalar, or a mapping with none of `keys`, is not what it was
+    /// given as (`/etc/shadow` named as a price book): it is refused without quoting any of it, so
+    /// no error leaks content from a file that is not a scenario or price book. (A list is
+    /// reported by the reader as `expected a mapping, found a list`, which quotes nothing.)
+    static func requireShape(_ root: Node, file: String, what: String, keys: [String]) throws(ScenarioError) {
+        if case .sequence = root { return }
+        guard case .mapping(let mapping) = root, mapping.keys.contains(where: { keys.contains($0.string ?? "") }) else {
+            throw ScenarioError(location: ScenarioLocation(file: file, line: 0, column: 0), field: "",
+                                message: "is not \(what): its top level is not a mapping with any of \(keys.joined(separator: ", ")) "
+                                    + "(nothing of it is shown)")
+        }
     }
 
     /// Yams's marks are 1-based already; only a reader error (e.g. a control character) comes as

@@ -37,6 +37,8 @@ struct YAMLMapping {
 /// error with a line and column rather than a quietly coerced value.
 struct YAMLNodeReader {
     let file: String
+    /// Where the files the document names (price books) may be read from.
+    var confinement = FileConfinement()
 
     /// Yams marks are already 1-based (line and column, the column counted in Unicode scalars).
     func location(of node: Node) -> ScenarioLocation {
