@@ -51,7 +51,7 @@ struct QuoteCommand: ParsableCommand {
         do {
             book = try PriceBookParser.load(path: path)
         } catch {
-            throw ValidationError("--pricebook: \(error)")
+            throw ValidationError(TerminalText.safe("--pricebook: \(error)"))
         }
         let month: BillingPeriod
         if let period {
@@ -64,7 +64,7 @@ struct QuoteCommand: ParsableCommand {
         do {
             return QuoteRendering.render(try QuoteEngine.quote(request, in: book), request: request, book: book, source: path)
         } catch {
-            throw ValidationError(error.description)
+            throw ValidationError(TerminalText.safe(error.description))
         }
     }
 

@@ -46,7 +46,7 @@ struct RunCommand: AsyncParsableCommand {
         do {
             files = try ScenarioRunner.scenarioFiles(in: paths)
         } catch {
-            print(error.description)
+            print(TerminalText.safe(error.description))
             throw ExitCode(1)
         }
         if let junit, let existing = FileManager.default.contents(atPath: junit), (try? JUnitReport.read(existing, source: junit)) == nil {
@@ -62,14 +62,14 @@ struct RunCommand: AsyncParsableCommand {
             line.show("[\(at.scenario)/\(at.scenarios)] \(at.file): virtual day \(at.daysDone + 1) of \(at.days)")
         }
         line.finish()
-        print(ConsoleReport.render(report), terminator: "")
-        if annotations == .github { print(GitHubAnnotations.render(report), terminator: "") }
+        print(TerminalText.safe(ConsoleReport.render(report)), terminator: "")
+        if annotations == .github { print(TerminalText.safe(GitHubAnnotations.render(report)), terminator: "") }
         if let junit {
             do {
                 try createParentFolder(of: junit)
                 try Data(JUnitBuilder.report(for: report).xml().utf8).write(to: URL(fileURLWithPath: junit), options: .atomic)
             } catch {
-                print("cannot write \(junit): \(error)")
+                print(TerminalText.safe("cannot write \(junit): \(error)"))
                 throw ExitCode(1)
             }
         }

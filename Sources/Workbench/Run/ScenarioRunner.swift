@@ -44,6 +44,7 @@ public struct ScenarioRunner: Sendable {
             if isDirectory.boolValue {
                 let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
                 let found = entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+                // A folder named like a scenario is listed, not skipped: reading it reports it.
                 guard !found.isEmpty else {
                     throw ScenarioError(location: ScenarioLocation(file: path, line: 0, column: 0), field: "",
                                         message: "no scenarios found in \(path) (a folder means every *.yaml or *.yml directly in it)")
