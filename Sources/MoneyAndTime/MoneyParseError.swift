@@ -6,8 +6,9 @@ public struct MoneyParseError: Error, Equatable, Sendable, CustomStringConvertib
         case notANumber
         /// More than two digits after the `.`: a sub-cent amount is refused, never rounded.
         case tooManyDecimals
-        /// More cents than an `Int` holds.
-        case overflow
+        /// More than `Money.largest` either way: refused where it is read, so no amount the
+        /// arithmetic meets is near `Int`'s limit.
+        case tooLarge
     }
 
     public var text: String
@@ -23,7 +24,7 @@ public struct MoneyParseError: Error, Equatable, Sendable, CustomStringConvertib
         case .empty: "it is empty"
         case .notANumber: "expected digits with an optional '-' and at most two decimals"
         case .tooManyDecimals: "more than two decimals (amounts are whole cents)"
-        case .overflow: "too large"
+        case .tooLarge: "more than \(Money.largest.decimalString), the largest amount accepted"
         }
         return "\"\(text)\" is not an amount of money: \(why)"
     }
@@ -71,10 +72,8 @@ enum MoneyParser {
                     fraction = fraction * 10 + digit
                 } else {
                     integerDigits += 1
-                    let (times, o1) = units.multipliedReportingOverflow(by: 10)
-                    let (plus, o2) = times.addingReportingOverflow(digit)
-                    guard !o1, !o2 else { throw fail(.overflow) }
-                    units = plus
+                    units = units * 10 + digit
+                    guard units <= Money.largest.cents / 100 else { throw fail(.tooLarge) }
                 }
             case UInt8(ascii: ".") where !inFraction:
                 inFraction = true
@@ -84,9 +83,8 @@ enum MoneyParser {
         }
         guard integerDigits > 0, !inFraction || fractionDigits > 0 else { throw fail(.notANumber) }
         if fractionDigits == 1 { fraction *= 10 }
-        let (hundreds, o1) = units.multipliedReportingOverflow(by: 100)
-        let (cents, o2) = hundreds.addingReportingOverflow(fraction)
-        guard !o1, !o2 else { throw fail(.overflow) }
+        let cents = units * 100 + fraction
+        guard cents <= Money.largest.cents else { throw fail(.tooLarge) }
         return Money(cents: negative ? -cents : cents)
     }
 }

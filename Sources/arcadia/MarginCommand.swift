@@ -44,7 +44,7 @@ struct MarginCommand: AsyncParsableCommand {
         let query = MarginQuery(from: try RepriceCommand.month(from, "--from"), to: try RepriceCommand.month(to, "--to"), by: by)
         let rows = try await query.fetch(in: ledger)
         switch format {
-        case .table: return MarginRendering.table(rows, by: by)
+        case .table: return try MarginRendering.table(rows, by: by)
         case .csv: return try MarginRendering.csv(rows, by: by)
         }
     }

@@ -28,7 +28,7 @@ final class ProgressLine: Sendable {
             state.drawn = true
             return text()
         }
-        if let line { FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8)) }
+        if let line { FileHandle.standardError.write(Data("\r\u{1B}[K\(TerminalText.safe(line))".utf8)) }
     }
 
     /// Clears the line, so what the command prints next starts at the left margin.

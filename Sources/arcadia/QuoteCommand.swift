@@ -54,7 +54,7 @@ struct QuoteCommand: ParsableCommand {
         do {
             book = try PriceBookParser.load(path: path)
         } catch {
-            throw ValidationError("--pricebook: \(error)")
+            throw ValidationError(TerminalText.safe("--pricebook: \(error)"))
         }
         let month: BillingPeriod
         if let period {
@@ -71,7 +71,7 @@ struct QuoteCommand: ParsableCommand {
         do {
             quote = try QuoteEngine.quote(request, in: book)
         } catch {
-            throw ValidationError(error.description)
+            throw ValidationError(TerminalText.safe(error.description))
         }
         return try QuoteRendering.render(quote, request: request, book: book, source: path, country: country)
     }

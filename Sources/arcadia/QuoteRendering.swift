@@ -23,11 +23,13 @@ enum QuoteRendering {
         rows.append(["", "", "", "Subtotal", quote.subtotal.decimalString])
         let rate = country.flatMap(book.taxRate(country:))
         if let rate {
-            guard let tax = rate.tax(on: quote.subtotal) else { throw ValidationError("the tax on \(quote.subtotal) does not fit in integer cents") }
+            guard let tax = rate.tax(on: quote.subtotal), let total = try? quote.subtotal.adding(tax) else {
+                throw ValidationError("the tax on \(quote.subtotal) does not fit in integer cents")
+            }
             rows.insert(["tax", "\(rate.lineDescription) (\(rate.country))", quote.subtotal.decimalString, DecimalText.format(rate.rate * 100) + "%",
                          tax.decimalString], at: rows.count - 1)
             rows.append(["", "", "", "Tax", tax.decimalString])
-            rows.append(["", "", "", "Total", (quote.subtotal + tax).decimalString])
+            rows.append(["", "", "", "Total", total.decimalString])
         }
         let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
         for row in rows {

@@ -65,7 +65,7 @@ struct RepriceCommand: AsyncParsableCommand {
             throw ValidationError("--tenant: \(error)")
         }
         switch format {
-        case .table: return RepriceRendering.table(report, books: books)
+        case .table: return try RepriceRendering.table(report, books: books)
         case .csv: return try RepriceRendering.csv(report)
         case .json: return try RepriceRendering.json(report)
         }

@@ -27,6 +27,10 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Fire every worker at every tick, even when nothing it reads changed (slower; same ledgers).")
     var noElide = false
 
+    @Option(name: .customLong("allow-path"),
+            help: "A folder outside the scenario's repository that its price-book paths may lead into (repeat for several).")
+    var allowedPaths: [String] = []
+
     enum Annotations: String, ExpressibleByArgument, CaseIterable {
         case github
     }
@@ -42,7 +46,7 @@ struct RunCommand: AsyncParsableCommand {
         do {
             files = try ScenarioRunner.scenarioFiles(in: paths)
         } catch {
-            print(error.description)
+            print(TerminalText.safe(error.description))
             throw ExitCode(1)
         }
         if let junit, let existing = FileManager.default.contents(atPath: junit), (try? JUnitReport.read(existing, source: junit)) == nil {
@@ -50,21 +54,22 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let runner = ScenarioRunner(
-            options: .init(goldensRoot: goldens, updateGoldens: updateGoldens, ledgerPath: db, elideSettledRuns: !noElide),
+            options: .init(goldensRoot: goldens, updateGoldens: updateGoldens, ledgerPath: db, elideSettledRuns: !noElide,
+                           confinement: FileConfinement(allowedFolders: allowedPaths)),
             stopwatch: Stopwatch.seconds)
         let line = ProgressLine()
         let report = await runner.run(files: files, checkOrphans: paths.contains(where: ScenarioRunner.isDirectory)) { at in
             line.show("[\(at.scenario)/\(at.scenarios)] \(at.file): virtual day \(at.daysDone + 1) of \(at.days)")
         }
         line.finish()
-        print(ConsoleReport.render(report), terminator: "")
-        if annotations == .github { print(GitHubAnnotations.render(report), terminator: "") }
+        print(TerminalText.safe(ConsoleReport.render(report)), terminator: "")
+        if annotations == .github { print(TerminalText.safe(GitHubAnnotations.render(report)), terminator: "") }
         if let junit {
             do {
                 try createParentFolder(of: junit)
                 try Data(JUnitBuilder.report(for: report).xml().utf8).write(to: URL(fileURLWithPath: junit), options: .atomic)
             } catch {
-                print("cannot write \(junit): \(error)")
+                print(TerminalText.safe("cannot write \(junit): \(error)"))
                 throw ExitCode(1)
             }
         }

@@ -10,7 +10,7 @@ import TestSupport
         let balance = try JSONDecoder().decode(Balance.self, from: Fixture.data("balance.json"))
         #expect(balance == Balance(monthToDateBalance: "23.44", accountBalance: "12.23", monthToDateUsage: "11.21",
                                    generatedAt: "2019-07-09T15:01:12Z"))
-        #expect(try Money(decimal: balance.accountBalance) + Money(decimal: balance.monthToDateUsage)
+        #expect(try Money(decimal: balance.accountBalance).adding(Money(decimal: balance.monthToDateUsage))
             == Money(decimal: balance.monthToDateBalance))
         #expect(Timestamp(iso8601: balance.generatedAt) == Timestamp(year: 2019, month: 7, day: 9, hour: 15, minute: 1, second: 12))
     }
@@ -77,7 +77,7 @@ import TestSupport
         #expect(summary.creditsAndAdjustments == .init(name: "Credits & adjustments", amount: "6.78"))
         let parts = try [summary.productCharges.amount, summary.overages.amount, summary.taxes.amount, summary.creditsAndAdjustments.amount]
             .map { try Money(decimal: $0) }
-        #expect(parts.sum() == (try Money(decimal: summary.amount)))
+        #expect(try parts.sum() == (try Money(decimal: summary.amount)))
     }
 
     @Test func invoiceCSVExampleAmountsParse() throws {

@@ -120,7 +120,7 @@ private func life(from start: Timestamp, size: FakeSize = small) -> DropletLife 
 
 /// The balance's fast path must agree with the invoice to the cent, whatever the droplet did.
 @Suite struct DropletUsageTests {
-    @Test func usageEqualsTheSumOfTheLinesForEveryShapeOfLife() {
+    @Test func usageEqualsTheSumOfTheLinesForEveryShapeOfLife() throws {
         var state: UInt64 = 12_345
         func next(_ bound: Int64) -> Int64 {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -139,7 +139,7 @@ private func life(from start: Timestamp, size: FakeSize = small) -> DropletLife 
             if next(2) == 0 { life.destroy(at: time + 1 + next(10 * 86_400)) }
             for upper in [month.upperBound, month.lowerBound + next(31 * 86_400) + 1] {
                 let period = month.lowerBound..<upper
-                #expect(DropletCharges.usage(for: life, in: period) == DropletCharges.lines(for: life, in: period).map(\.amount).sum(),
+                #expect(try DropletCharges.usage(for: life, in: period) == DropletCharges.lines(for: life, in: period).map(\.amount).sum(),
                         "droplet \(id), period ending \(upper)")
             }
         }

@@ -31,12 +31,12 @@ import Testing
         for text in ["12.", ".5", "-", "1,234.00", " 1.00", "1.0.0", "--1", "+1", "1e3"] {
             #expect(throws: MoneyParseError.self, "\(text)") { try Money(decimal: text) }
         }
-        #expect(throws: MoneyParseError(text: "99999999999999999999", reason: .overflow)) { try Money(decimal: "99999999999999999999") }
+        #expect(throws: MoneyParseError(text: "99999999999999999999", reason: .tooLarge)) { try Money(decimal: "99999999999999999999") }
         #expect(MoneyParseError(text: "12.345", reason: .tooManyDecimals).description
             == #""12.345" is not an amount of money: more than two decimals (amounts are whole cents)"#)
     }
 
-    @Test func printsDOsForms() {
+    @Test func printsDOsForms() throws {
         #expect(Money(cents: 1234).decimalString == "12.34")
         #expect(Money(cents: 600).decimalString == "6.00")
         #expect(Money(cents: 5).decimalString == "0.05")
@@ -45,8 +45,23 @@ import Testing
         #expect(Money(cents: -5).csvString == "-$0.05")
         #expect(Money(cents: 311).csvString == "$3.11")
         #expect("\(Money(cents: 2344))" == "23.44")
-        #expect([Money(cents: 1223), Money(cents: 1121)].sum() == Money(cents: 2344))
-        #expect(-Money(cents: 600) + Money(cents: 100) == Money(cents: -500))
+        #expect(try [Money(cents: 1223), Money(cents: 1121)].sum() == Money(cents: 2344))
+        #expect(try (-Money(cents: 600)).adding(Money(cents: 100)) == Money(cents: -500))
+    }
+
+    @Test func arithmeticReportsOverflowInsteadOfTrapping() throws {
+        let huge = Money(cents: Int.max)
+        #expect(throws: MoneyOverflow()) { try huge.adding(Money(cents: 1)) }
+        #expect(throws: MoneyOverflow()) { try [huge, huge].sum() }
+        #expect(throws: MoneyOverflow()) { try huge.scaled(by: 31, dividedBy: 30) }
+        // The product leaves 64 bits, the quotient does not: computed exactly in 128.
+        #expect(try huge.scaled(by: 672, dividedBy: 672) == huge)
+        #expect(try Money(cents: 9_223_372_036_854_775_807).scaled(by: 1_000, dividedBy: 10_000) == Money(cents: 922_337_203_685_477_581))
+        #expect(try Money.largest.scaled(by: 744, dividedBy: 672) == Money(cents: 110_714_285_714))
+        #expect(try Money(cents: -1_005).scaled(by: 1, dividedBy: 10) == Money(cents: -101))
+        #expect(Money.roundHalfUp(Int.max, dividedBy: 1) == Int.max)
+        #expect(Money.roundHalfUp(Int.min, dividedBy: 2) == Int.min / 2)
+        #expect(Money.roundHalfUp(Int.max, dividedBy: Int.max) == 1)
     }
 
     @Test func roundsHalfUpExactly() {
@@ -79,10 +94,17 @@ import Testing
         #expect(throws: MoneyParseError.self, "'\(text)'") { try Money(csvAmount: text) }
     }
 
-    @Test func overflowIsRejectedNotWrapped() throws {
-        #expect(try Money(csvAmount: "$92233720368547758.07").cents == Int.max)
-        #expect(throws: MoneyParseError.self) { try Money(csvAmount: "$92233720368547758.08") }
-        #expect(throws: MoneyParseError.self) { try Money(csvAmount: "$92233720368547759") }
+    /// The issue's reproduction: `92233720368547758.07` is `Int.max` cents, which parsed and then
+    /// trapped in the first sum. Amounts are bounded at `Money.largest` instead.
+    @Test func amountsAboveTheBoundAreRefused() throws {
+        #expect(try Money(csvAmount: "$1,000,000,000.00") == Money.largest)
+        #expect(try Money(decimal: "-1000000000.00") == -Money.largest)
+        for text in ["$1,000,000,000.01", "$92233720368547758.07", "$92233720368547758.08", "$92233720368547759", "-$1000000000.01"] {
+            #expect(throws: MoneyParseError(text: text, reason: .tooLarge)) { try Money(csvAmount: text) }
+        }
+        #expect(throws: MoneyParseError(text: "92233720368547758.07", reason: .tooLarge)) { try Money(decimal: "92233720368547758.07") }
+        #expect(MoneyParseError(text: "1000000000.01", reason: .tooLarge).description
+            == #""1000000000.01" is not an amount of money: more than 1000000000.00, the largest amount accepted"#)
     }
 
     @Test func groupingIsForTheCSVFormOnly() {

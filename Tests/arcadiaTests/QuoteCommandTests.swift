@@ -78,6 +78,19 @@ struct QuoteCommandTests {
         #expect(refusal { try quote(pricebook: "pricebooks/nope.yaml") } == "--pricebook: pricebooks/nope.yaml:0:0: no such file")
     }
 
+    /// The reproduction: a book priced at Int.max cents trapped `arcadia quote`.
+    @Test func amountsBeyondTheBoundAreRefusedNotTrapped() throws {
+        let folder = try RepoPaths.temporaryDirectory("quote-bound")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("huge.yaml").path
+        try "name: huge\neffective_from: 2026-01-01\nplans:\n  - {code: starter, name: S, base_price: 92233720368547758.07}\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(refusal { try quote(pricebook: path) }
+                == "--pricebook: \(path):4:42: plans[0].base_price: '92233720368547758.07' is more than 1000000000.00, the largest amount accepted")
+        #expect(refusal { try quote(usage: ["droplet_hours=1000000000000000000000000"]) }
+                == "the amount of 'Overage: droplet_hours (1000000000000000000000000 used, 744 included)' does not fit in integer cents")
+    }
+
     @Test func theCommandLineParsesRepeatedOptions() throws {
         let command = try QuoteCommand.parse(["--pricebook", book, "--plan", "starter", "--addon", "storage_50gb", "--addon", "backups_100gb",
                                               "--usage", "droplet_hours=800", "--period", "2026-02", "--days-active", "28"])

@@ -19,14 +19,15 @@ public struct CostIngestion: Sendable {
         self.policy = policy
     }
 
-    /// Reads the balance and stores it as one `cloud_balance_snapshots` row.
+    /// Reads the balance and stores it as one `cloud_balance_snapshots` row; a failed reading is
+    /// logged in `cloud_sync_failures` as `cost.balance`.
     @discardableResult
     public func snapshotBalance() async throws(CostIngestionError) -> BalanceSnapshot {
         let figures: BalanceFigures
         do {
             figures = try await source.balance()
         } catch {
-            throw .sourceFailed(operation: "balance", message: "\(error)")
+            throw logged(.sourceFailed(operation: "balance", message: "\(error)"), job: "cost.balance")
         }
         let snapshot = BalanceSnapshot(takenAt: clock.now(), figures: figures)
         try write { db in try snapshot.insert(db) }
@@ -34,21 +35,23 @@ public struct CostIngestion: Sendable {
     }
 
     /// Lists invoices, upserts their headers, then ingests every invoice never ingested or whose
-    /// last ingest failed. One invoice failing does not stop the others.
+    /// last ingest failed. One invoice failing does not stop the others. A failed listing and a
+    /// header that cannot be stored are logged in `cloud_sync_failures` (as `cost.invoices`), as
+    /// failed ingests are, so every failure of the job is in the ledger.
     public func ingestNewInvoices() async -> IngestionReport {
         var report = IngestionReport()
         let headers: [InvoiceHeader]
         do {
             headers = try await source.listInvoices()
         } catch {
-            report.listingError = .sourceFailed(operation: "invoice list", message: "\(error)")
+            report.listingError = logged(.sourceFailed(operation: "invoice list", message: "\(error)"), job: "cost.invoices")
             return report
         }
         report.listed = headers.count
         let valid = headers.sorted { ($0.period, $0.uuid) < ($1.period, $1.uuid) }.filter { header in
             guard header.hasValidPeriod else {
-                report.failures.append(.init(invoiceUUID: header.uuid, error: .badInvoiceHeader(
-                    uuid: header.uuid, problem: "period '\(header.period)' is not YYYY-MM")))
+                report.failures.append(.init(invoiceUUID: header.uuid, error: logged(.badInvoiceHeader(
+                    uuid: header.uuid, problem: "period '\(header.period)' is not YYYY-MM"), job: "cost.invoices")))
                 return false
             }
             return true
@@ -94,6 +97,18 @@ public struct CostIngestion: Sendable {
             let written = try InvoiceLineSet.write(db, invoice: stored, lines: parsed, policy: policy)
             try InvoiceStore.markIngested(db, rowID: stored.id, at: now, lineCount: written.lines.count)
             return written.report
+        }
+    }
+
+    /// `error`, after writing it to `cloud_sync_failures` as a failure of `job` now; if the ledger
+    /// refuses the row, that refusal is the error returned, so nothing fails unseen.
+    private func logged(_ error: CostIngestionError, job: String) -> CostIngestionError {
+        let now = clock.now()
+        do {
+            try write { db in try SyncFailure(at: now, worker: job, page: nil, error: error.description).insert(db) }
+            return error
+        } catch {
+            return error
         }
     }
 

@@ -18,7 +18,9 @@ public enum InvoiceCSV {
     /// have the header's number of fields; blank lines are skipped; amounts are dollars with at
     /// most two decimals (`$3.11`, `-$1.00`); times are `YYYY-MM-DD HH:MM:SS +0000` (any ISO-8601
     /// form with a zone is accepted too); `hours` is blank or a whole number; `end` is not before
-    /// `start`; `product` is not empty.
+    /// `start`; `product` is not empty; every amount is at most `Money.largest` either way and
+    /// there are at most `maximumRows` rows, so the lines' sum (at most 10¹⁷ cents) and its
+    /// difference from the invoice amount cannot overflow.
     public static func parse(data: Data, source: String) throws(CostIngestionError) -> [InvoiceCSVLine] {
         try parseFile(data: data, source: source).lines
     }
@@ -44,6 +46,9 @@ public enum InvoiceCSV {
         var row = 1
         while let record = reader.next() {
             row += 1
+            guard row <= maximumRows else {
+                throw .badRow(source: source, row: row, columnNumber: 1, column: nil, problem: "more than \(maximumRows) rows; an invoice CSV this long is not DO's")
+            }
             if record == [""] { continue }
             guard record.count == header.count else {
                 let firstOff = min(record.count, header.count)
@@ -55,6 +60,9 @@ public enum InvoiceCSV {
         }
         return (lines, columns)
     }
+
+    /// The most rows (the header included) an invoice CSV may have.
+    public static let maximumRows = 1_000_000
 
     /// Where each known column sits in this file's header.
     private static func columnIndexes(header: [String], source: String) throws(CostIngestionError) -> [InvoiceCSVColumn: Int] {
@@ -111,8 +119,13 @@ private struct RowFields {
 
     private func amount() throws(CostIngestionError) -> Int64 {
         let value = text(.usd)
-        guard let cents = (try? Money(csvAmount: value)).map({ Int64($0.cents) }) else { throw failure(.usd, value, "is not an amount") }
-        return cents
+        do {
+            return Int64(try Money(csvAmount: value).cents)
+        } catch where error.reason == .tooLarge {
+            throw failure(.usd, value, "is more than \(Money.largest.csvString), the largest amount accepted")
+        } catch {
+            throw failure(.usd, value, "is not an amount")
+        }
     }
 
     private func hours() throws(CostIngestionError) -> Int? {

@@ -32,6 +32,7 @@ public struct InvoiceMatchReport: Sendable, Equatable {
                                  amountCents: line.amountCents, reason: reason)
         }
         rate = MatchRate(matched: lines.count - unmatched.count, total: lines.count)
+        // At most `InvoiceCSV.maximumRows` lines of at most `Money.largest` each: within 10¹⁷.
         lineSumCents = lines.reduce(0) { $0 + $1.line.amountCents }
         reconciliationFinding = lineSumCents == invoice.amountCents
             ? nil : ReconciliationFinding(invoiceAmountCents: invoice.amountCents, lineSumCents: lineSumCents)

@@ -10,6 +10,24 @@ public enum DriftError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The resource has no open drift on this field (`latest` is the newest finding's status, if any).
     case noOpenDrift(kind: ResourceKind, providerID: String, field: String, latest: DriftStatus?)
 
+    /// The description with the resource called `name` instead of its provider id: a scenario
+    /// names its droplets, and the id the fake drew means nothing to its author.
+    public func description(naming name: String) -> String {
+        switch self {
+        case .unknownResource(let kind, _):
+            return "no \(kind) named '\(name)' in the inventory"
+        case .noOpenDrift(let kind, _, let field, let latest):
+            return Self.noOpenDrift("\(kind) '\(name)'", field: field, latest: latest)
+        case .unknownDrift, .notOpen:
+            return description
+        }
+    }
+
+    private static func noOpenDrift(_ resource: String, field: String, latest: DriftStatus?) -> String {
+        let last = latest.map { "; its latest finding is \($0.rawValue)" } ?? "; it never drifted"
+        return "\(resource) has no open drift on \(field)\(last)"
+    }
+
     public var description: String {
         switch self {
         case .unknownResource(let kind, let id):
@@ -19,8 +37,7 @@ public enum DriftError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notOpen(let id, let field, let status):
             return "drift #\(id) on \(field) is \(status.rawValue), not open"
         case .noOpenDrift(let kind, let id, let field, let latest):
-            let last = latest.map { "; its latest finding is \($0.rawValue)" } ?? "; it never drifted"
-            return "\(kind) \(id) has no open drift on \(field)\(last)"
+            return Self.noOpenDrift("\(kind) \(id)", field: field, latest: latest)
         }
     }
 }

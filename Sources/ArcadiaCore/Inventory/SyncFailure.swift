@@ -2,7 +2,9 @@ import DigitalOcean
 import GRDB
 import MoneyAndTime
 
-/// One `cloud_sync_failures` row: a listing (or an invoice ingest) that failed, and why.
+/// One `cloud_sync_failures` row: a job that failed (a listing, a balance reading, an invoice
+/// listing or ingest), and why. Its columns fit every job: `worker` names the job, `page` is only
+/// set for a listing page.
 public struct SyncFailure: Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "cloud_sync_failures"
 
@@ -22,6 +24,11 @@ public struct SyncFailure: Sendable, Equatable, FetchableRecord, PersistableReco
         self.worker = worker
         self.page = page
         self.error = error
+    }
+
+    /// Every row, in the order the failures happened.
+    public static func all(in ledger: Ledger) throws -> [SyncFailure] {
+        try ledger.writer.read { db in try SyncFailure.order(Columns.at, Columns.id).fetchAll(db) }
     }
 
     public init(row: Row) throws {

@@ -25,7 +25,8 @@ public struct MarginQuery: Sendable, Equatable {
         public var key: String?
         public var cost: Money
         public var revenue: Money
-        public var margin: Money { revenue - cost }
+        /// Revenue − cost, computed by SQLite, whose integer sums report overflow as an error.
+        public var margin: Money
     }
 
     /// Rows by period, then key (the unattributed row last in its period).
@@ -36,7 +37,8 @@ public struct MarginQuery: Sendable, Equatable {
         switch by {
         case .deployment, .tenant:
             sql = """
-                SELECT period, \(by.rawValue) AS key, SUM(cost_cents) AS cost, SUM(revenue_cents) AS revenue
+                SELECT period, \(by.rawValue) AS key, SUM(cost_cents) AS cost, SUM(revenue_cents) AS revenue,
+                       SUM(revenue_cents) - SUM(cost_cents) AS margin
                 FROM margin_by_deployment_month WHERE \(range)
                 GROUP BY period, \(by.rawValue) ORDER BY period, \(by.rawValue) IS NULL, \(by.rawValue)
                 """
@@ -44,7 +46,7 @@ public struct MarginQuery: Sendable, Equatable {
             // Cost per kind of DO line attributed to a deployment; tenant revenue is not per kind,
             // so it is one row (`revenue`), and unattributed cost another.
             sql = """
-                SELECT period, key, SUM(cost) AS cost, SUM(revenue) AS revenue FROM (
+                SELECT period, key, SUM(cost) AS cost, SUM(revenue) AS revenue, SUM(revenue) - SUM(cost) AS margin FROM (
                     SELECT period, CASE WHEN deployment_id IS NULL THEN NULL ELSE kind END AS key, amount_cents AS cost, 0 AS revenue
                     FROM cost_attribution WHERE \(range)
                     UNION ALL
@@ -54,7 +56,8 @@ public struct MarginQuery: Sendable, Equatable {
         }
         let allArguments = by == .kind ? arguments + arguments : arguments
         return try GRDB.Row.fetchAll(db, sql: sql, arguments: allArguments).map { row in
-            Row(period: try row.decode(forColumn: "period"), key: row["key"], cost: Money(cents: row["cost"]), revenue: Money(cents: row["revenue"]))
+            Row(period: try row.decode(forColumn: "period"), key: row["key"], cost: Money(cents: row["cost"]), revenue: Money(cents: row["revenue"]),
+                margin: Money(cents: row["margin"]))
         }
     }
 

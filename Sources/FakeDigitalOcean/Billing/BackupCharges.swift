@@ -13,11 +13,12 @@ import MoneyAndTime
 ///   `hours` is the sum of the sizes' hours, `start`/`end` the first and last instant covered;
 /// - backups taken (or not) do not change the charge: the basic plans bill the service.
 enum BackupCharges {
+    /// A share of at most 100 % of an amount that fits is no larger than it: `scaled` cannot throw.
     static func amount(dropletCharge: Money, plan: BackupPolicy.Plan) -> Money {
-        Money(cents: max(1, Money.roundHalfUp(dropletCharge.cents * plan.percentOfDroplet, dividedBy: 100)))
+        Money(cents: max(1, ((try? dropletCharge.scaled(by: plan.percentOfDroplet, dividedBy: 100)) ?? dropletCharge).cents))
     }
 
-    static func lines(for life: DropletLife, in period: Range<Timestamp>) -> [InvoiceLine] {
+    static func lines(for life: DropletLife, in period: Range<Timestamp>) throws(MoneyOverflow) -> [InvoiceLine] {
         guard !life.backupChanges.isEmpty else { return [] }
         var byPlan: [(plan: BackupPolicy.Plan, sizes: [(size: FakeSize, seconds: Int64)], start: Timestamp, end: Timestamp)] = []
         for backups in life.backupIntervals {
@@ -39,13 +40,15 @@ enum BackupCharges {
                 }
             }
         }
-        return byPlan.map { used in
+        var lines: [InvoiceLine] = []
+        for used in byPlan {
             let hours = used.sizes.map { DropletCharges.billableHours(seconds: $0.seconds) }
-            let dropletCharge = zip(used.sizes, hours).map { DropletCharges.charge(hours: $1, monthlyCents: $0.size.priceMonthlyCents) }.sum()
-            return InvoiceLine(
+            let dropletCharge = try zip(used.sizes, hours).map { DropletCharges.charge(hours: $1, monthlyCents: $0.size.priceMonthlyCents) }.sum()
+            lines.append(InvoiceLine(
                 product: "Droplet Backups", description: "\(life.name) (\(used.plan.serviceName))", hours: hours.reduce(0, +),
                 start: used.start, end: used.end, amount: amount(dropletCharge: dropletCharge, plan: used.plan),
-                projectName: life.projectName, category: "iaas", resourceID: String(life.id))
+                projectName: life.projectName, category: "iaas", resourceID: String(life.id)))
         }
+        return lines
     }
 }

@@ -23,6 +23,10 @@ struct BillingAccount: Sendable {
     private(set) var visibleEntryCount = 0
     /// Once a month has closed, its history is final: nothing may be backdated before `openMonth`.
     private(set) var hasClosedAMonth = false
+    /// A month whose amounts did not fit in integer cents (a world priced far beyond
+    /// `Money.largest`): it stays open and never closes, and the billing endpoints answer 500
+    /// naming it, rather than the fake trapping or inventing an amount.
+    private(set) var unbillableMonth: BillingMonth?
     var taxRate: TaxRate?
     var csvColumns: [InvoiceCSVColumn] = InvoiceCSVColumn.standard
 
@@ -40,7 +44,7 @@ struct BillingAccount: Sendable {
     /// Returns whether anything the billing endpoints show changed (so the world bumps `revision`).
     mutating func settle(through time: Timestamp, history: BillableHistory) -> Bool {
         var changed = false
-        while openMonth.end <= time {
+        while unbillableMonth == nil, openMonth.end <= time {
             close(history: history)
             changed = true
         }
@@ -55,7 +59,13 @@ struct BillingAccount: Sendable {
     /// `Payment` history entries, and opens the next month.
     private mutating func close(history: BillableHistory) {
         let month = openMonth
-        let draft = InvoiceDraft(month: month, period: month.range, history: history, taxRate: taxRate)
+        let draft: InvoiceDraft
+        do {
+            draft = try InvoiceDraft(month: month, period: month.range, history: history, taxRate: taxRate)
+        } catch {
+            unbillableMonth = month
+            return
+        }
         openMonth = month.next
         hasClosedAMonth = true
         guard !draft.usage.isEmpty else { return }
@@ -73,24 +83,24 @@ struct BillingAccount: Sendable {
     var visibleEntries: ArraySlice<Entry> { entries[..<visibleEntryCount] }
 
     /// The open month so far: `[month start, now)`.
-    func preview(at now: Timestamp, history: BillableHistory) -> FakeInvoice {
-        let draft = InvoiceDraft(month: openMonth, period: openMonth.start..<now, history: history, taxRate: taxRate)
+    func preview(at now: Timestamp, history: BillableHistory) throws(MoneyOverflow) -> FakeInvoice {
+        let draft = try InvoiceDraft(month: openMonth, period: openMonth.start..<now, history: history, taxRate: taxRate)
         return FakeInvoice(month: openMonth, seed: seed, draft: draft)
     }
 
     /// An issued invoice, or the preview when `uuid` is `preview` or the open month's own uuid.
-    func invoice(uuid: String, at now: Timestamp, history: BillableHistory) -> (invoice: FakeInvoice, isPreview: Bool)? {
+    func invoice(uuid: String, at now: Timestamp, history: BillableHistory) throws(MoneyOverflow) -> (invoice: FakeInvoice, isPreview: Bool)? {
         if let issued = invoices.first(where: { $0.uuid == uuid }) { return (issued, false) }
         guard uuid == "preview" || uuid == FakeInvoice.identity(month: openMonth, seed: seed).uuid else { return nil }
-        return (preview(at: now, history: history), true)
+        return (try preview(at: now, history: history), true)
     }
 
     /// `account_balance` = Σ visible history entries; `month_to_date_usage` = the open month's
     /// usage so far, before tax; `month_to_date_balance` = their sum.
-    func balance(at now: Timestamp, history: BillableHistory) -> Balance {
-        let account = visibleEntries.map(\.amount).sum()
-        let usage = InvoiceDraft.subtotal(period: openMonth.start..<now, history: history)
-        return Balance(monthToDateBalance: (account + usage).decimalString, accountBalance: account.decimalString,
+    func balance(at now: Timestamp, history: BillableHistory) throws(MoneyOverflow) -> Balance {
+        let account = try visibleEntries.map(\.amount).sum()
+        let usage = try InvoiceDraft.subtotal(period: openMonth.start..<now, history: history)
+        return Balance(monthToDateBalance: try account.adding(usage).decimalString, accountBalance: account.decimalString,
                        monthToDateUsage: usage.decimalString, generatedAt: now.iso8601)
     }
 }

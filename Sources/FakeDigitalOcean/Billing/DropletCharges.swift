@@ -22,16 +22,19 @@ enum DropletCharges {
     }
 
     /// `hours × monthly / 672` rounded half up to the cent, at most `monthly`, at least one cent.
+    /// Hours past the cap are dropped before multiplying (`min(hours, 672) × monthly / 672` is the
+    /// same charge), so the result never exceeds `monthly` and the arithmetic cannot overflow.
     static func charge(hours: Int, monthlyCents: Int) -> Money {
-        let prorated = Money.roundHalfUp(hours * monthlyCents, dividedBy: capHours)
-        return Money(cents: max(1, min(monthlyCents, prorated)))
+        let monthly = Money(cents: monthlyCents)
+        let prorated = (try? monthly.scaled(by: min(hours, capHours), dividedBy: capHours)) ?? monthly
+        return Money(cents: max(1, prorated.cents))
     }
 
     /// Σ of `lines(for:in:)` amounts, without building the lines: the balance asks for this every
     /// virtual hour over the whole fleet, and a droplet that kept one size (nearly all) needs no
     /// strings or arrays. A test holds it equal to the lines' sum.
-    static func usage(for life: DropletLife, in period: Range<Timestamp>) -> Money {
-        guard life.sizes.count == 1 else { return lines(for: life, in: period).map(\.amount).sum() }
+    static func usage(for life: DropletLife, in period: Range<Timestamp>) throws(MoneyOverflow) -> Money {
+        guard life.sizes.count == 1 else { return try lines(for: life, in: period).map(\.amount).sum() }
         let start = max(life.createdAt, period.lowerBound)
         let end = min(life.destroyedAt ?? period.upperBound, period.upperBound)
         guard end > start else { return .zero }

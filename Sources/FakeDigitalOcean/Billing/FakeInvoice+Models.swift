@@ -22,11 +22,11 @@ extension FakeInvoice {
 
     /// Product charges: the pre-tax total and one item per product (in order of first line) with
     /// its line count; taxes from the tax line; no overages or credits are modelled yet.
-    var summaryModel: InvoiceSummary {
+    func summaryModel() throws(MoneyOverflow) -> InvoiceSummary {
         var products: [(name: String, amount: Money, count: Int)] = []
         for line in draft.usage {
             if let index = products.firstIndex(where: { $0.name == line.product }) {
-                products[index].amount += line.amount
+                products[index].amount = try products[index].amount.adding(line.amount)
                 products[index].count += 1
             } else {
                 products.append((line.product, line.amount, 1))

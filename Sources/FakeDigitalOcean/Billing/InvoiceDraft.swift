@@ -2,11 +2,15 @@ import DigitalOcean
 import MoneyAndTime
 
 /// The lines of an invoice for a month, or for the part of it up to now (the preview): every
-/// producer's lines, then a tax line when the account has a tax rate.
+/// producer's lines, then a tax line when the account has a tax rate. Its totals are summed once,
+/// with overflow reported (`MoneyOverflow`): a draft that exists has totals that fit.
 struct InvoiceDraft: Sendable, Equatable {
     /// Product lines, before tax.
-    var usage: [InvoiceLine]
-    var tax: InvoiceLine?
+    let usage: [InvoiceLine]
+    let tax: InvoiceLine?
+    let subtotal: Money
+    /// Σ lines + tax: what the invoice (and the billing-history entry) charges.
+    let amount: Money
 
     static let producers: [any InvoiceLineProducer] = [
         DropletLineProducer(), BackupLineProducer(), StorageLineProducer(), LoadBalancerLineProducer(),
@@ -14,18 +18,21 @@ struct InvoiceDraft: Sendable, Equatable {
     ]
 
     /// `period` is the month itself for an issued invoice, `[month.start, now)` for the preview.
-    init(month: BillingMonth, period: Range<Timestamp>, history: BillableHistory, taxRate: TaxRate?) {
-        usage = Self.producers.flatMap { $0.lines(in: period, world: history) }
-        tax = usage.isEmpty ? nil : taxRate?.line(on: usage.map(\.amount).sum(), month: month)
+    init(month: BillingMonth, period: Range<Timestamp>, history: BillableHistory, taxRate: TaxRate?) throws(MoneyOverflow) {
+        var usage: [InvoiceLine] = []
+        for producer in Self.producers { usage += try producer.lines(in: period, world: history) }
+        self.usage = usage
+        subtotal = try usage.map(\.amount).sum()
+        tax = usage.isEmpty ? nil : try taxRate?.line(on: subtotal, month: month)
+        amount = try subtotal.adding(tax?.amount ?? .zero)
     }
 
     /// The usage so far, before tax, without drawing up the lines (the hourly balance).
-    static func subtotal(period: Range<Timestamp>, history: BillableHistory) -> Money {
-        producers.map { $0.subtotal(in: period, world: history) }.sum()
+    static func subtotal(period: Range<Timestamp>, history: BillableHistory) throws(MoneyOverflow) -> Money {
+        var total = Money.zero
+        for producer in producers { total = try total.adding(producer.subtotal(in: period, world: history)) }
+        return total
     }
 
     var lines: [InvoiceLine] { usage + (tax.map { [$0] } ?? []) }
-    var subtotal: Money { usage.map(\.amount).sum() }
-    /// Σ lines + tax: what the invoice (and the billing-history entry) charges.
-    var amount: Money { lines.map(\.amount).sum() }
 }

@@ -4,14 +4,14 @@ import MoneyAndTime
 /// One billable product: turns the world's history into invoice lines for a period. Each product
 /// is a producer in `InvoiceDraft.producers`, reading its own history.
 protocol InvoiceLineProducer: Sendable {
-    func lines(in period: Range<Timestamp>, world: BillableHistory) -> [InvoiceLine]
+    func lines(in period: Range<Timestamp>, world: BillableHistory) throws(MoneyOverflow) -> [InvoiceLine]
     /// Σ of the lines' amounts; a producer may compute it without building the lines.
-    func subtotal(in period: Range<Timestamp>, world: BillableHistory) -> Money
+    func subtotal(in period: Range<Timestamp>, world: BillableHistory) throws(MoneyOverflow) -> Money
 }
 
 extension InvoiceLineProducer {
-    func subtotal(in period: Range<Timestamp>, world: BillableHistory) -> Money {
-        lines(in: period, world: world).map(\.amount).sum()
+    func subtotal(in period: Range<Timestamp>, world: BillableHistory) throws(MoneyOverflow) -> Money {
+        try lines(in: period, world: world).map(\.amount).sum()
     }
 }
 
@@ -34,22 +34,26 @@ struct DropletLineProducer: InvoiceLineProducer {
         world.droplets.lives.flatMap { DropletCharges.lines(for: $0, in: period) }
     }
 
-    func subtotal(in period: Range<Timestamp>, world: BillableHistory) -> Money {
-        world.droplets.lives.map { DropletCharges.usage(for: $0, in: period) }.sum()
+    func subtotal(in period: Range<Timestamp>, world: BillableHistory) throws(MoneyOverflow) -> Money {
+        var total = Money.zero
+        for life in world.droplets.lives { total = try total.adding(DropletCharges.usage(for: life, in: period)) }
+        return total
     }
 }
 
 /// Backup lines, droplets in id order (the backups' share of each droplet, `BackupCharges`).
 struct BackupLineProducer: InvoiceLineProducer {
-    func lines(in period: Range<Timestamp>, world: BillableHistory) -> [InvoiceLine] {
-        world.droplets.lives.flatMap { BackupCharges.lines(for: $0, in: period) }
+    func lines(in period: Range<Timestamp>, world: BillableHistory) throws(MoneyOverflow) -> [InvoiceLine] {
+        var lines: [InvoiceLine] = []
+        for life in world.droplets.lives { lines += try BackupCharges.lines(for: life, in: period) }
+        return lines
     }
 
     /// The hourly balance asks for this over the whole fleet; most droplets never had backups.
-    func subtotal(in period: Range<Timestamp>, world: BillableHistory) -> Money {
+    func subtotal(in period: Range<Timestamp>, world: BillableHistory) throws(MoneyOverflow) -> Money {
         var total = Money.zero
         for life in world.droplets.lives where !life.backupChanges.isEmpty {
-            total += BackupCharges.lines(for: life, in: period).map(\.amount).sum()
+            total = try total.adding(BackupCharges.lines(for: life, in: period).map(\.amount).sum())
         }
         return total
     }

@@ -11,10 +11,13 @@ import MoneyAndTime
 ///   (100 GB volume: $10.00, DO's own example) and never more. Sizes are in hundredths of a GB,
 ///   so the division is by `672 × 100`.
 enum StorageCharges {
+    /// Sizes and rates are small (a volume is at most 16 TiB, a rate a few cents), so the product
+    /// fits; `scaled` computes it in 128 bits anyway.
     static func charge(hours: Int, sizeCentiGB: Int, centsPerGBMonth: Int) -> Money {
         let billed = min(hours, DropletCharges.capHours)
-        let prorated = Money.roundHalfUp(billed * sizeCentiGB * centsPerGBMonth, dividedBy: DropletCharges.capHours * 100)
-        return Money(cents: max(1, prorated))
+        let perMonth = Money(cents: sizeCentiGB)
+        let prorated = (try? perMonth.scaled(by: billed * centsPerGBMonth, dividedBy: DropletCharges.capHours * 100)) ?? perMonth
+        return Money(cents: max(1, prorated.cents))
     }
 
     /// The resource's line for `period`; nil when it did not exist during it.

@@ -6,7 +6,7 @@ import MoneyAndTime
 /// `arcadia margin`'s report: per month, each tenant, deployment or kind with DO's cost, the
 /// tenants' revenue and the margin; the unattributed cost as its own row; a total per month.
 public enum MarginRendering {
-    public static func table(_ rows: [MarginQuery.Row], by: MarginQuery.Grouping) -> String {
+    public static func table(_ rows: [MarginQuery.Row], by: MarginQuery.Grouping) throws -> String {
         guard !rows.isEmpty else { return "No cost lines or tenant invoices in range.\n" }
         var lines = [["period", by.rawValue, "do cost", "revenue", "margin", "margin %"]]
         for (period, group) in grouped(rows) {
@@ -14,10 +14,11 @@ public enum MarginRendering {
                 lines.append([period.description, label(row, by), row.cost.decimalString, row.revenue.decimalString, row.margin.decimalString,
                               percent(row.margin, of: row.revenue)])
             }
-            let cost = group.map(\.cost).reduce(.zero, +)
-            let revenue = group.map(\.revenue).reduce(.zero, +)
-            lines.append([period.description, "total", cost.decimalString, revenue.decimalString, (revenue - cost).decimalString,
-                          percent(revenue - cost, of: revenue)])
+            let cost = try group.map(\.cost).sum()
+            let revenue = try group.map(\.revenue).sum()
+            let margin = try group.map(\.margin).sum()
+            lines.append([period.description, "total", cost.decimalString, revenue.decimalString, margin.decimalString,
+                          percent(margin, of: revenue)])
         }
         let widths = lines[0].indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
         return lines.map { cells in

@@ -7,7 +7,7 @@ import MoneyAndTime
 /// spreadsheet and JSON for tools: the same figures in each. Deterministic: rows in the report's
 /// order (period, then tenant), keys sorted.
 public enum RepriceRendering {
-    public static func table(_ report: RepriceReport, books: [PriceBook]) -> String {
+    public static func table(_ report: RepriceReport, books: [PriceBook]) throws -> String {
         var out = "Reprice: \(report.rows.count) tenant-month\(report.rows.count == 1 ? "" : "s")"
         if let first = report.rows.first?.period, let last = report.rows.last?.period { out += ", \(first) to \(last)" }
         out += "\nCandidates: " + books.map { "\($0.name) (effective \($0.effectiveFrom.isoDate))" }.joined(separator: ", ") + "\n\n"
@@ -38,7 +38,7 @@ public enum RepriceRendering {
             }
         if !findings.isEmpty { out += "\nFindings:\n" + findings.joined(separator: "\n") + "\n" }
         out += "\nSummary:\n"
-        for summary in report.summaries {
+        for summary in try report.summaries() {
             let percent = RepriceReport.percentage(summary.change, of: summary.baseline).map { ", \($0)" } ?? ""
             out += "  \(summary.book): revenue \(summary.baseline.decimalString) -> \(summary.candidate.decimalString) "
                 + "(\(signed(summary.change))\(percent)); tenants up \(summary.tenantsUp), down \(summary.tenantsDown), "
@@ -79,7 +79,7 @@ public enum RepriceRendering {
     public static func json(_ report: RepriceReport) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(JSONReport(report)), as: UTF8.self) + "\n"
+        return String(decoding: try encoder.encode(try JSONReport(report)), as: UTF8.self) + "\n"
     }
 
     private struct JSONReport: Encodable {
@@ -122,7 +122,7 @@ public enum RepriceRendering {
         var rows: [Row]
         var summary: [Summary]
 
-        init(_ report: RepriceReport) {
+        init(_ report: RepriceReport) throws {
             rows = report.rows.map { row in
                 Row(tenant: row.tenant, period: row.period.description, invoiced: row.invoiced.map(Figures.init), in_effect_book: row.inEffectBook,
                     requoted: row.requoted.map(Figures.init), finding: row.finding,
@@ -136,7 +136,7 @@ public enum RepriceRendering {
                                          error: error)
                     })
             }
-            summary = report.summaries.map { summary in
+            summary = try report.summaries().map { summary in
                 Summary(book: summary.book, baseline: summary.baseline.decimalString, candidate: summary.candidate.decimalString,
                         change: summary.change.decimalString, change_percent: RepriceReport.percentage(summary.change, of: summary.baseline),
                         tenants_up: summary.tenantsUp, tenants_down: summary.tenantsDown, tenants_unchanged: summary.tenantsSame,

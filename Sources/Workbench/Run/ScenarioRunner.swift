@@ -11,12 +11,16 @@ public struct ScenarioRunner: Sendable {
         /// `<scenario>.sqlite` files.
         public var ledgerPath: String?
         public var elideSettledRuns: Bool
+        /// Where scenarios' price-book paths may lead besides their repository (`--allow-path`).
+        public var confinement: FileConfinement
 
-        public init(goldensRoot: String = "goldens", updateGoldens: Bool = false, ledgerPath: String? = nil, elideSettledRuns: Bool = true) {
+        public init(goldensRoot: String = "goldens", updateGoldens: Bool = false, ledgerPath: String? = nil, elideSettledRuns: Bool = true,
+                    confinement: FileConfinement = FileConfinement()) {
             self.goldensRoot = goldensRoot
             self.updateGoldens = updateGoldens
             self.ledgerPath = ledgerPath
             self.elideSettledRuns = elideSettledRuns
+            self.confinement = confinement
         }
     }
 
@@ -40,6 +44,7 @@ public struct ScenarioRunner: Sendable {
             if isDirectory.boolValue {
                 let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
                 let found = entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+                // A folder named like a scenario is listed, not skipped: reading it reports it.
                 guard !found.isEmpty else {
                     throw ScenarioError(location: ScenarioLocation(file: path, line: 0, column: 0), field: "",
                                         message: "no scenarios found in \(path) (a folder means every *.yaml or *.yml directly in it)")
@@ -93,7 +98,7 @@ public struct ScenarioRunner: Sendable {
         var outcome = ScenarioOutcome(file: file, name: nil, failure: nil, comparisons: [], updatedGoldens: [], summary: nil, seconds: 0)
         let scenario: Scenario
         do {
-            scenario = try ScenarioParser.load(path: file)
+            scenario = try ScenarioParser.load(path: file, confinement: options.confinement)
         } catch {
             outcome.failure = .invalid(error)
             return outcome

@@ -7,8 +7,13 @@ import MoneyAndTime
 /// `pricebooks:`. Errors are `ScenarioError`s, `file:line:column: field: message`, pointing into
 /// the file the book was written in. `docs/revenue.md` describes the format.
 public enum PriceBookParser {
+    /// A book from a file; a file that does not look like a price book at all is refused without
+    /// quoting it (`ScenarioParser.requireShape`).
     public static func load(path: String) throws(ScenarioError) -> PriceBook {
-        try parse(yaml: ScenarioParser.readText(path: path), file: path)
+        let yaml = try ScenarioParser.readText(path: path)
+        let root = try ScenarioParser.compose(yaml, file: path, whatItNeeds: "a price book needs at least name, effective_from and plans")
+        try ScenarioParser.requireShape(root, file: path, what: "a price book", keys: ["effective_from", "plans"])
+        return try YAMLNodeReader(file: path).priceBook(YAMLField(node: root, path: ""))
     }
 
     public static func parse(yaml: String, file: String) throws(ScenarioError) -> PriceBook {
@@ -151,11 +156,7 @@ extension YAMLNodeReader {
 
     /// A monthly price in dollars with at most two decimals (`29.00`), kept as exact cents.
     private func price(_ field: YAMLField) throws(ScenarioError) -> Money {
-        let text = try nonEmptyString(field)
-        guard let money = try? Money(decimal: text), money.cents >= 0 else {
-            throw error(field, "'\(text)' is not a price in dollars with at most two decimals, e.g. 29.00")
-        }
-        return money
+        try dollars(field, example: "29.00")
     }
 
     /// A quantity or unit price: digits with an optional fraction (`744`, `0.0125`), read as

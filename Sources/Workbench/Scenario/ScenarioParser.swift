@@ -8,13 +8,24 @@ import Yams
 /// every error, down to a single list item, names the file, line, column and field it is about.
 /// `docs/scenario-format.md` is the reference for the format and for each rule checked here.
 public enum ScenarioParser {
-    public static func load(path: String) throws(ScenarioError) -> Scenario {
-        try parse(yaml: readText(path: path), file: path)
+    /// `confinement` says where the scenario's price-book paths may lead (by default, inside its
+    /// repository).
+    public static func load(path: String, confinement: FileConfinement = FileConfinement()) throws(ScenarioError) -> Scenario {
+        try parse(yaml: readText(path: path), file: path, confinement: confinement)
     }
 
-    /// A YAML file's text, or an error at `path:0:0` saying why it cannot be had.
+    /// A YAML file's text, or an error at `path:0:0` saying why it cannot be had. A file larger
+    /// than `YAMLInputBounds.maximumBytes` is refused before it is read.
     static func readText(path: String) throws(ScenarioError) -> String {
         let wholeFile = ScenarioLocation(file: path, line: 0, column: 0)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ScenarioError(location: wholeFile, field: "", message: "is a folder, not a file")
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > YAMLInputBounds.maximumBytes {
+            throw ScenarioError(location: wholeFile, field: "",
+                                message: "the file is \(size) bytes; a scenario or price book may be at most \(YAMLInputBounds.maximumBytes) bytes")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
             throw ScenarioError(location: wholeFile, field: "", message: reason)
@@ -26,15 +37,20 @@ public enum ScenarioParser {
     }
 
     /// `file` is only used in locations (and kept as `Scenario.file`); nothing is read from it.
-    public static func parse(yaml: String, file: String) throws(ScenarioError) -> Scenario {
+    public static func parse(yaml: String, file: String, confinement: FileConfinement = FileConfinement()) throws(ScenarioError) -> Scenario {
         let root = try compose(yaml, file: file, whatItNeeds: "a scenario needs at least scenario, seed and clock")
-        let scenario = try YAMLNodeReader(file: file).scenario(YAMLField(node: root, path: ""))
+        try requireShape(root, file: file, what: "a scenario", keys: ["scenario", "clock", "world", "timeline"])
+        let scenario = try YAMLNodeReader(file: file, confinement: confinement).scenario(YAMLField(node: root, path: ""))
         try ScenarioValidator.validate(scenario, sourceMap: ScenarioSourceMap(root: root, file: file))
         return scenario
     }
 
-    /// The one YAML document in `yaml`; `whatItNeeds` completes the error for an empty file.
-    static func compose(_ yaml: String, file: String, whatItNeeds: String) throws(ScenarioError) -> Node {
+    /// The one YAML document in `yaml`; `whatItNeeds` completes the error for an empty file. A
+    /// leading byte-order mark is dropped; the text is held to `YAMLInputBounds` before Yams
+    /// composes it.
+    static func compose(_ text: String, file: String, whatItNeeds: String) throws(ScenarioError) -> Node {
+        let yaml = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
+        try YAMLInputBounds.check(yaml, file: file)
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -46,6 +62,19 @@ public enum ScenarioParser {
                                 message: "the file has no YAML document; \(whatItNeeds)")
         }
         return root
+    }
+
+    /// A file whose top level is a scalar, or a mapping with none of `keys`, is not what it was
+    /// given as (`/etc/shadow` named as a price book): it is refused without quoting any of it, so
+    /// no error leaks content from a file that is not a scenario or price book. (A list is
+    /// reported by the reader as `expected a mapping, found a list`, which quotes nothing.)
+    static func requireShape(_ root: Node, file: String, what: String, keys: [String]) throws(ScenarioError) {
+        if case .sequence = root { return }
+        guard case .mapping(let mapping) = root, mapping.keys.contains(where: { keys.contains($0.string ?? "") }) else {
+            throw ScenarioError(location: ScenarioLocation(file: file, line: 0, column: 0), field: "",
+                                message: "is not \(what): its top level is not a mapping with any of \(keys.joined(separator: ", ")) "
+                                    + "(nothing of it is shown)")
+        }
     }
 
     /// Yams's marks are 1-based already; only a reader error (e.g. a control character) comes as
@@ -83,7 +112,7 @@ extension YAMLNodeReader {
         let description = try top.optional("description").map(string) ?? ""
         let seed = try unsignedInteger(top.required("seed"))
         let clock = try clockRange(top.required("clock"))
-        let world = try top.optional("world").map(worldSpec) ?? WorldSpec()
+        let world = try top.optional("world").map { field throws(ScenarioError) in try worldSpec(field, clock: clock) } ?? WorldSpec()
         let account = try top.optional("account").map(account) ?? AccountSpec()
         let timeline = try top.optional("timeline").map(timeline) ?? []
         let driftIgnore = try top.optional("drift_ignore").map(driftIgnoreRules) ?? []
@@ -110,10 +139,13 @@ extension YAMLNodeReader {
 
     private func clockRange(_ field: YAMLField) throws(ScenarioError) -> ClockRange {
         let clock = try mapping(field, allowed: ["start", "end"])
-        return ClockRange(start: try time(clock.required("start")), end: try time(clock.required("end")))
+        let endField = try clock.required("end")
+        let range = ClockRange(start: try time(clock.required("start")), end: try time(endField))
+        try ScenarioLimits.checkSpan(range, at: endField, reader: self)
+        return range
     }
 
-    private func worldSpec(_ field: YAMLField) throws(ScenarioError) -> WorldSpec {
+    private func worldSpec(_ field: YAMLField, clock: ClockRange) throws(ScenarioError) -> WorldSpec {
         let world = try mapping(field, allowed: ["sizes", "projects", "droplets", "domains", "volumes", "reserved_ips", "firewalls",
                                                  "load_balancers", "spaces_buckets", "databases", "k8s_clusters", "apps"])
         var spec = WorldSpec()
@@ -129,6 +161,7 @@ extension YAMLNodeReader {
         }
         for item in try world.optional("droplets").map(list) ?? [] {
             spec.droplets += try worldDroplets(item)
+            try ScenarioLimits.checkDropletDays(droplets: spec.droplets.count, clock: clock, at: item, reader: self)
         }
         for item in try world.optional("domains").map(list) ?? [] {
             spec.domains.append(try domain(item))

@@ -37,6 +37,8 @@ struct YAMLMapping {
 /// error with a line and column rather than a quietly coerced value.
 struct YAMLNodeReader {
     let file: String
+    /// Where the files the document names (price books) may be read from.
+    var confinement = FileConfinement()
 
     /// Yams marks are already 1-based (line and column, the column counted in Unicode scalars).
     func location(of node: Node) -> ScenarioLocation {
@@ -117,7 +119,7 @@ struct YAMLNodeReader {
 
     func integer(_ field: YAMLField, atLeast minimum: Int, atMost maximum: Int = .max) throws(ScenarioError) -> Int {
         let text = try integerText(field, expected: "an integer")
-        guard let value = Int(text) else { throw error(field, "\(text) is out of range") }
+        guard let value = Int(text) else { throw error(field, "\(Self.abbreviated(text)) is out of range") }
         guard value >= minimum, value <= maximum else {
             throw error(field, maximum == .max ? "must be at least \(minimum), found \(value)"
                                                : "must be between \(minimum) and \(maximum), found \(value)")
@@ -128,8 +130,13 @@ struct YAMLNodeReader {
     func unsignedInteger(_ field: YAMLField) throws(ScenarioError) -> UInt64 {
         let text = try integerText(field, expected: "a non-negative integer")
         guard !text.hasPrefix("-") else { throw error(field, "expected a non-negative integer, found \(text)") }
-        guard let value = UInt64(text) else { throw error(field, "\(text) is out of range 0...\(UInt64.max)") }
+        guard let value = UInt64(text) else { throw error(field, "\(Self.abbreviated(text)) is out of range 0...\(UInt64.max)") }
         return value
+    }
+
+    /// A number too long to echo whole (a 5,000-digit seed): its first digits and its length.
+    static func abbreviated(_ digits: String) -> String {
+        digits.count <= 40 ? digits : "\(digits.prefix(20))… (\(digits.count) digits)"
     }
 
     /// A plain decimal integer (`-`, then `0` or digits without a leading zero): YAML 1.1 would

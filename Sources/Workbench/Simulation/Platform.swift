@@ -44,7 +44,13 @@ struct Platform {
         case .provision(let name, let spec):
             try attempt(event.location, "provision \(name)") { try provision(name, spec) }
         case .acceptDrift(let name, let field):
-            try attempt(event.location, what) { try runner.drift.accept(kind: .droplet, providerID: try dropletID(name), field: field) }
+            try attempt(event.location, what) {
+                do {
+                    try runner.drift.accept(kind: .droplet, providerID: try dropletID(name), field: field)
+                } catch let error as DriftError {
+                    throw SimulationError(location: nil, message: error.description(naming: name))
+                }
+            }
         case .subscribe(let spec):
             try attempt(event.location, what) { try tenancy.subscribe(deployment: spec.deployment, plan: spec.plan, addons: spec.addons) }
         case .changeSubscription(let spec):

@@ -7,7 +7,8 @@ public struct RunSummary: Sendable, Equatable {
     public var jobRuns = 0
     /// Worker runs skipped because nothing they read had changed and the ledger was at a fixed point.
     public var jobRunsElided = 0
-    /// Listings and ingests that failed (recorded in `cloud_sync_failures` or on the invoice).
+    /// Every job failure the ledger's failure table (`cloud_sync_failures`) holds at the end of the
+    /// run, as `job: error`, in order: the count comes from the ledger, not from the reports.
     public var syncFailures: [String] = []
     public var resourcesCreated = 0
     public var resourcesChanged = 0
@@ -41,7 +42,7 @@ public struct RunSummary: Sendable, Equatable {
     mutating func record(_ outcome: JobOutcome) {
         switch outcome {
         case .sync(let report):
-            recordWorkerRun(outcome)
+            jobRuns += 1
             resourcesCreated += report.outcome.created
             resourcesChanged += report.outcome.changed
             resourcesStale += report.outcome.markedStale
@@ -50,11 +51,11 @@ public struct RunSummary: Sendable, Equatable {
                 unknownURNTypes = Set(unknownURNTypes).union(report.attribution.unknownTypes).sorted()
             }
         case .invoices(let report):
-            recordWorkerRun(outcome)
+            jobRuns += 1
             invoicesIngested += report.ingested.count
             costLinesUnmatched += report.ingested.reduce(0) { $0 + $1.unmatched.count }
         case .balance:
-            recordWorkerRun(outcome)
+            jobRuns += 1
         case .drift:
             driftSweeps += 1
         case .metering(let report):
@@ -75,9 +76,4 @@ public struct RunSummary: Sendable, Equatable {
         }
     }
 
-    /// A run that went to the provider; rollup findings are the revenue counts' to report.
-    private mutating func recordWorkerRun(_ outcome: JobOutcome) {
-        jobRuns += 1
-        syncFailures += outcome.failures
-    }
 }

@@ -109,8 +109,9 @@ public struct Simulator: Sendable {
         summary.retryWaitSeconds = retries.totalSeconds
         do {
             summary.drift = try runner.drift.counts()
+            summary.syncFailures = try SyncFailure.all(in: ledger).map { "\($0.worker): \($0.error)" }
         } catch {
-            throw SimulationError(location: nil, message: "counting drift: \(error)")
+            throw SimulationError(location: nil, message: "counting drift and failures: \(error)")
         }
         return Result(ledger: ledger, summary: summary)
     }

@@ -109,6 +109,8 @@ import TestSupport
          "row 3, column USD: '$1.234' is not an amount"),
         ("Droplets,web-1,2020-07-01 00:00:00 +0000,2020-07-02 00:00:00 +0000,,24",
          "row 3, column USD: '' is not an amount"),
+        ("Droplets,web-1,2020-07-01 00:00:00 +0000,2020-07-02 00:00:00 +0000,$92233720368547758.07,24",
+         "row 3, column USD: '$92233720368547758.07' is more than $1000000000.00, the largest amount accepted"),
         ("Droplets,web-1,2020-07-32 00:00:00 +0000,2020-08-01 00:00:00 +0000,$1.00,24",
          "row 3, column start: '2020-07-32 00:00:00 +0000' is not a time (expected YYYY-MM-DD HH:MM:SS +0000)"),
         ("Droplets,web-1,2020-07-01 00:00:00 +0000,07/31/2020,$1.00,24",

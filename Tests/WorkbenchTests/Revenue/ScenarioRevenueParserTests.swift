@@ -14,6 +14,8 @@ struct ScenarioRevenueParserTests {
 
     init() throws {
         directory = try RepoPaths.temporaryDirectory("revenue-parser")
+        // A repository (`.git`): the scenarios' `../pricebooks/` paths stay inside it (`FileConfinement`).
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent(".git"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("pricebooks"), withIntermediateDirectories: true)
         _ = try ScenarioFixtures.write(PriceBookParserTests.minimal, to: directory.appendingPathComponent("pricebooks"), as: "b.yaml")

@@ -29,7 +29,7 @@ struct ScenarioFormatDocTests {
         let directory = try RepoPaths.temporaryDirectory("scenario-format-doc")
         let missing = directory.appendingPathComponent("nope.yaml").path
         #expect(Self.loadError(missing) == "\(missing):0:0: no such file")
-        #expect(Self.loadError(directory.path) == "\(directory.path):0:0: cannot read the file")
+        #expect(Self.loadError(directory.path) == "\(directory.path):0:0: is a folder, not a file")
         let latin1 = directory.appendingPathComponent("latin1.yaml")
         try Data([0x73, 0x63, 0xE9, 0x0A]).write(to: latin1)
         #expect(Self.loadError(latin1.path) == "\(latin1.path):0:0: the file is not UTF-8 text")

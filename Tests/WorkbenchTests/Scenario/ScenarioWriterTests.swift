@@ -159,7 +159,8 @@ struct ScenarioWriterTests {
     /// Played by the simulator, a written scenario produces its original's goldens byte for byte
     /// (all of them: about twenty seconds, played in parallel).
     /// The written file sits in a folder laid out like the repository's, so that price book paths
-    /// relative to it still resolve.
+    /// relative to it still resolve; its `pricebooks` links to the repository's, which the run is
+    /// allowed to read (`--allow-path`).
     @Test(arguments: shippedNames)
     func aWrittenScenarioPlaysToItsOriginalsGoldens(name: String) async throws {
         let root = RepoPaths.root()
@@ -169,7 +170,8 @@ struct ScenarioWriterTests {
         let scenarios = directory.appendingPathComponent("scenarios")
         try FileManager.default.createDirectory(at: scenarios, withIntermediateDirectories: true)
         let file = try ScenarioFixtures.write(ScenarioWriter.yaml(ScenarioFixtures.shipped(name)), to: scenarios, as: "\(name).yaml")
-        let runner = ScenarioRunner(options: .init(goldensRoot: root.appendingPathComponent("goldens").path))
+        let runner = ScenarioRunner(options: .init(goldensRoot: root.appendingPathComponent("goldens").path,
+                                                   confinement: FileConfinement(allowedFolders: [root.appendingPathComponent("pricebooks").path])))
         let report = await runner.run(files: [file], checkOrphans: false)
         #expect(report.passed, "\(ConsoleReport.render(report))")
     }

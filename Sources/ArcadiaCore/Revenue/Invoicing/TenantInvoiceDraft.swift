@@ -15,12 +15,12 @@ struct TenantInvoiceDraft: Equatable {
     var lines: [TenantInvoiceLine]
     var subtotal: Money
     var tax: Money
-    var total: Money { subtotal + tax }
+    var total: Money
 
     /// Lines in the order given (the rollup passes subscriptions by deployment code, then start),
     /// each quote's lines in its own order, the tax line last. Tax is the subtotal × the tenant
     /// country's rate, rounded once; a country the book has no rate for pays no tax and gets no
-    /// tax line. Nil when the tax does not fit in integer cents.
+    /// tax line. Nil when the subtotal, the tax or the total does not fit in integer cents.
     init?(_ priced: [PricedSubscription], taxRate: TaxRate?) {
         var lines: [TenantInvoiceLine] = []
         for subscription in priced {
@@ -33,7 +33,8 @@ struct TenantInvoiceDraft: Equatable {
                     usedQuantity: line.usedQuantity, includedQuantity: line.includedQuantity, allowance: line.allowance))
             }
         }
-        subtotal = lines.map(\.amount).sum()
+        guard let subtotal = try? lines.map(\.amount).sum() else { return nil }
+        self.subtotal = subtotal
         tax = .zero
         if let taxRate {
             guard let amount = taxRate.tax(on: subtotal) else { return nil }
@@ -42,6 +43,8 @@ struct TenantInvoiceDraft: Equatable {
                                            resourceKind: nil, description: taxRate.lineDescription,
                                            quantity: subtotal.dollars, unitPrice: taxRate.rate, amount: amount))
         }
+        guard let total = try? subtotal.adding(tax) else { return nil }
+        self.total = total
         self.lines = lines
     }
 

@@ -62,7 +62,7 @@ public struct BilledMonth: Sendable {
             notes.append("country \(tenant.country) has no tax rate in price book '\(book.name)', so no tax is charged")
         }
         guard let draft = TenantInvoiceDraft(priced, taxRate: taxRate) else {
-            throw TenantMonthPricingError(message: "the tax on the subtotal does not fit in integer cents")
+            throw TenantMonthPricingError(message: "the invoice's subtotal, tax or total does not fit in integer cents")
         }
         return PricedMonth(draft: draft, isEmpty: priced.isEmpty, notes: notes)
     }

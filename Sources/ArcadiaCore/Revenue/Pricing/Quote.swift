@@ -17,8 +17,8 @@ public struct Quote: Sendable, Equatable {
     public var lines: [QuoteLine]
     /// Billing kinds with usage that the plan has no item for: used, but not charged.
     public var unpricedKinds: [BillingKind]
-
-    public var subtotal: Money { lines.map(\.amount).sum() }
+    /// Σ of the lines; the engine refuses a quote whose subtotal does not fit in integer cents.
+    public var subtotal: Money
 }
 
 public struct QuoteLine: Sendable, Equatable {

@@ -55,9 +55,9 @@ public enum QuoteEngine {
         }
 
         let daysCharged = book.prorate ? request.daysActive : period.days
-        var lines = [monthlyLine(.planBase, "Plan: \(plan.code)", plan.basePrice, daysCharged: daysCharged, of: period)]
+        var lines = [try monthlyLine(.planBase, "Plan: \(plan.code)", plan.basePrice, daysCharged: daysCharged, of: period)]
         for addon in addons {
-            lines.append(monthlyLine(.addon, "Addon: \(addon.code)", addon.monthlyPrice, daysCharged: daysCharged, of: period))
+            lines.append(try monthlyLine(.addon, "Addon: \(addon.code)", addon.monthlyPrice, daysCharged: daysCharged, of: period))
         }
         for item in plan.items {
             let used = request.usage[item.billingKind] ?? 0
@@ -69,8 +69,9 @@ public enum QuoteEngine {
         }
         let priced = Set(plan.items.map(\.billingKind))
         let unpriced = request.usage.filter { $0.value > 0 && !priced.contains($0.key) }.map(\.key).sorted()
+        guard let subtotal = try? lines.map(\.amount).sum() else { throw .amountOutOfRange(line: "Subtotal") }
         return Quote(period: period, daysActive: request.daysActive, prorated: book.prorate,
-                     proratedAllowances: book.prorateAllowances, lines: lines, unpricedKinds: unpriced)
+                     proratedAllowances: book.prorateAllowances, lines: lines, unpricedKinds: unpriced, subtotal: subtotal)
     }
 
     /// `included × days ÷ days in the month`, half up to `allowanceScale` decimals; a whole month
@@ -127,9 +128,9 @@ public enum QuoteEngine {
     /// Monthly price × days charged ÷ days in the month, rounded once: a whole month is exactly
     /// the monthly price, whatever the month's length.
     private static func monthlyLine(_ kind: QuoteLine.Kind, _ description: String, _ monthly: Money,
-                                    daysCharged: Int, of period: BillingPeriod) -> QuoteLine {
-        QuoteLine(kind: kind, description: description, billingKind: nil, quantity: Decimal(daysCharged),
-                  unitPrice: monthly.dollars,
-                  amount: Money(cents: Money.roundHalfUp(monthly.cents * daysCharged, dividedBy: period.days)))
+                                    daysCharged: Int, of period: BillingPeriod) throws(QuoteError) -> QuoteLine {
+        guard let amount = try? monthly.scaled(by: daysCharged, dividedBy: period.days) else { throw .amountOutOfRange(line: description) }
+        return QuoteLine(kind: kind, description: description, billingKind: nil, quantity: Decimal(daysCharged),
+                         unitPrice: monthly.dollars, amount: amount)
     }
 }

@@ -38,9 +38,10 @@ public struct RepriceReport: Sendable, Equatable {
         /// What the deltas are measured from.
         public var baseline: Money? { invoiced?.total ?? requoted?.total }
 
+        /// Nil when either side is missing (or the difference would not fit in cents).
         public func delta(_ candidate: Int) -> Money? {
             guard let baseline, let total = candidates[candidate].figures?.total else { return nil }
-            return total - baseline
+            return try? total.adding(-baseline)
         }
     }
 
@@ -49,7 +50,7 @@ public struct RepriceReport: Sendable, Equatable {
         public var book: String
         public var baseline: Money
         public var candidate: Money
-        public var change: Money { candidate - baseline }
+        public var change: Money
         /// Tenants whose bill over the whole range rises, falls or stays, and months the book
         /// could not price.
         public var tenantsUp: Int
@@ -60,7 +61,7 @@ public struct RepriceReport: Sendable, Equatable {
         public var movers: [(tenant: String, change: Money)]
 
         public static func == (a: Summary, b: Summary) -> Bool {
-            a.book == b.book && a.baseline == b.baseline && a.candidate == b.candidate && a.tenantsUp == b.tenantsUp
+            a.book == b.book && a.baseline == b.baseline && a.change == b.change && a.candidate == b.candidate && a.tenantsUp == b.tenantsUp
                 && a.tenantsDown == b.tenantsDown && a.tenantsSame == b.tenantsSame && a.unpriced == b.unpriced
                 && a.movers.map(\.tenant) == b.movers.map(\.tenant) && a.movers.map(\.change) == b.movers.map(\.change)
         }
@@ -69,8 +70,10 @@ public struct RepriceReport: Sendable, Equatable {
     public var candidates: [String]
     public var rows: [Row]
 
-    public var summaries: [Summary] {
-        candidates.indices.map { index in
+    /// Throws `MoneyOverflow` only for sums beyond integer cents (amounts are bounded, so never in
+    /// practice), rather than trapping.
+    public func summaries() throws(MoneyOverflow) -> [Summary] {
+        try candidates.indices.map { index throws(MoneyOverflow) in
             var baseline = Money.zero
             var candidate = Money.zero
             var unpriced = 0
@@ -80,14 +83,14 @@ public struct RepriceReport: Sendable, Equatable {
                     unpriced += 1
                     continue
                 }
-                baseline = baseline + base
-                candidate = candidate + total
-                byTenant[row.tenant, default: .zero] = byTenant[row.tenant, default: .zero] + (total - base)
+                baseline = try baseline.adding(base)
+                candidate = try candidate.adding(total)
+                byTenant[row.tenant] = try byTenant[row.tenant, default: .zero].adding(try total.adding(-base))
             }
             let changes = byTenant.sorted { $0.key < $1.key }
             let movers = changes.filter { $0.value != .zero }
                 .sorted { (abs($0.value.cents), $1.key) > (abs($1.value.cents), $0.key) }.prefix(5).map { (tenant: $0.key, change: $0.value) }
-            return Summary(book: candidates[index], baseline: baseline, candidate: candidate,
+            return Summary(book: candidates[index], baseline: baseline, candidate: candidate, change: try candidate.adding(-baseline),
                            tenantsUp: changes.filter { $0.value > .zero }.count, tenantsDown: changes.filter { $0.value < .zero }.count,
                            tenantsSame: changes.filter { $0.value == .zero }.count, unpriced: unpriced, movers: movers)
         }

@@ -79,13 +79,7 @@ extension YAMLNodeReader {
     func size(_ field: YAMLField) throws(ScenarioError) -> SizeSpec {
         let map = try mapping(field, allowed: ["slug", "price_monthly", "vcpus", "memory", "disk"])
         let priceField = try map.required("price_monthly")
-        let priceText = try nonEmptyString(priceField)
-        let price: Money
-        do {
-            price = try Money(decimal: priceText)
-        } catch {
-            throw self.error(priceField, "'\(priceText)' is not a price in dollars with at most two decimals, e.g. 7.00")
-        }
+        let price = try dollars(priceField, example: "7.00")
         guard price.cents > 0 else { throw self.error(priceField, "a size must cost something") }
         return SizeSpec(
             slug: try nonEmptyString(map.required("slug")), priceMonthlyCents: price.cents,

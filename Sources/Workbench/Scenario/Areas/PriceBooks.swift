@@ -31,6 +31,7 @@ extension YAMLNodeReader {
             } else {
                 let path = try nonEmptyString(item)
                 let resolved = Self.resolve(path, besides: file)
+                if let refusal = confinement.refusal(of: path, resolved: resolved, scenarioFile: file) { throw error(item, refusal) }
                 guard FileManager.default.fileExists(atPath: resolved) else {
                     throw error(item, "no price book file at '\(resolved)' (paths are relative to the scenario file)")
                 }
