@@ -27,12 +27,26 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Fire every worker at every tick, even when nothing it reads changed (slower; same ledgers).")
     var noElide = false
 
+    @Option(help: "Scenarios played at once (default: the number of cores). The report is the same for any N.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: ArgumentHelp("Play only slice I of N (1-based), for a CI matrix; `arcadia junit merge` joins the shards' reports.",
+                               valueName: "I/N"),
+            transform: { text in
+                do { return try RunShard(parsing: text) } catch { throw ValidationError(String(describing: error)) }
+            })
+    var shard: RunShard?
+
     enum Annotations: String, ExpressibleByArgument, CaseIterable {
         case github
     }
 
     @Option(help: "Also print each finding as a CI annotation (github: ::error file=…,line=…:: lines).")
     var annotations: Annotations?
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
+    }
 
     func run() async throws {
         if updateGoldens, let ci = ProcessInfo.processInfo.environment["CI"], !ci.isEmpty {
@@ -50,7 +64,8 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let runner = ScenarioRunner(
-            options: .init(goldensRoot: goldens, updateGoldens: updateGoldens, ledgerPath: db, elideSettledRuns: !noElide),
+            options: .init(goldensRoot: goldens, updateGoldens: updateGoldens, ledgerPath: db, elideSettledRuns: !noElide,
+                           jobs: jobs, shard: shard),
             stopwatch: Stopwatch.seconds)
         let line = ProgressLine()
         let report = await runner.run(files: files, checkOrphans: paths.contains(where: ScenarioRunner.isDirectory)) { at in
