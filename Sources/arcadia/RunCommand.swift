@@ -21,6 +21,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Write a JUnit XML report here.")
     var junit: String?
 
+    @Option(help: "Write a self-contained HTML report here (summary, table diffs of failing ledgers, charts).")
+    var html: String?
+
     @Option(help: "Keep the SQLite ledger: this file for one scenario, a folder of <scenario>.sqlite for several.")
     var db: String?
 
@@ -63,6 +66,13 @@ struct RunCommand: AsyncParsableCommand {
             print("refusing --junit \(junit): it exists and is not a JUnit report; only a report is ever replaced (nothing was touched)")
             throw ExitCode(1)
         }
+        let htmlOutput: HTMLReportOutput?
+        do {
+            htmlOutput = try html.map { path throws(HTMLReportOutput.Refusal) in try HTMLReportOutput(target: path) }
+        } catch {
+            print(error.description)
+            throw ExitCode(1)
+        }
         let runner = ScenarioRunner(
             options: .init(goldensRoot: goldens, updateGoldens: updateGoldens, ledgerPath: db, elideSettledRuns: !noElide,
                            jobs: jobs, shard: shard),
@@ -80,6 +90,14 @@ struct RunCommand: AsyncParsableCommand {
                 try Data(JUnitBuilder.report(for: report).xml().utf8).write(to: URL(fileURLWithPath: junit), options: .atomic)
             } catch {
                 print("cannot write \(junit): \(error)")
+                throw ExitCode(1)
+            }
+        }
+        if let htmlOutput {
+            do {
+                try htmlOutput.write(HTMLReport.render(report))
+            } catch {
+                print(error.description)
                 throw ExitCode(1)
             }
         }

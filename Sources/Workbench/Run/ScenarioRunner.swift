@@ -142,6 +142,7 @@ public struct ScenarioRunner: Sendable {
             let result = try await simulator.run(scenario)
             outcome.summary = result.summary
             let files = try LedgerExport.export(result.ledger)
+            outcome.figures = ScenarioFigures(clock: scenario.clock, ledgers: files)
             let comparing = stopwatch()
             if options.updateGoldens {
                 outcome.updatedGoldens = try store.update(scenario: scenario.name, files: files)
