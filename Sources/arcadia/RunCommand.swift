@@ -21,6 +21,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Write a JUnit XML report here.")
     var junit: String?
 
+    @Option(help: "Write a self-contained HTML report here (summary, table diffs of failing ledgers, charts).")
+    var html: String?
+
     @Option(help: "Keep the SQLite ledger: this file for one scenario, a folder of <scenario>.sqlite for several.")
     var db: String?
 
@@ -31,12 +34,26 @@ struct RunCommand: AsyncParsableCommand {
             help: "A folder outside the scenario's repository that its price-book paths may lead into (repeat for several).")
     var allowedPaths: [String] = []
 
+    @Option(help: "Scenarios played at once (default: the number of cores). The report is the same for any N.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: ArgumentHelp("Play only slice I of N (1-based), for a CI matrix; `arcadia junit merge` joins the shards' reports.",
+                               valueName: "I/N"),
+            transform: { text in
+                do { return try RunShard(parsing: text) } catch { throw ValidationError(String(describing: error)) }
+            })
+    var shard: RunShard?
+
     enum Annotations: String, ExpressibleByArgument, CaseIterable {
         case github
     }
 
     @Option(help: "Also print each finding as a CI annotation (github: ::error file=…,line=…:: lines).")
     var annotations: Annotations?
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
+    }
 
     func run() async throws {
         if updateGoldens, let ci = ProcessInfo.processInfo.environment["CI"], !ci.isEmpty {
@@ -53,9 +70,16 @@ struct RunCommand: AsyncParsableCommand {
             print("refusing --junit \(junit): it exists and is not a JUnit report; only a report is ever replaced (nothing was touched)")
             throw ExitCode(1)
         }
+        let htmlOutput: HTMLReportOutput?
+        do {
+            htmlOutput = try html.map { path throws(HTMLReportOutput.Refusal) in try HTMLReportOutput(target: path) }
+        } catch {
+            print(error.description)
+            throw ExitCode(1)
+        }
         let runner = ScenarioRunner(
             options: .init(goldensRoot: goldens, updateGoldens: updateGoldens, ledgerPath: db, elideSettledRuns: !noElide,
-                           confinement: FileConfinement(allowedFolders: allowedPaths)),
+                           confinement: FileConfinement(allowedFolders: allowedPaths), jobs: jobs, shard: shard),
             stopwatch: Stopwatch.seconds)
         let line = ProgressLine()
         let report = await runner.run(files: files, checkOrphans: paths.contains(where: ScenarioRunner.isDirectory)) { at in
@@ -70,6 +94,14 @@ struct RunCommand: AsyncParsableCommand {
                 try Data(JUnitBuilder.report(for: report).xml().utf8).write(to: URL(fileURLWithPath: junit), options: .atomic)
             } catch {
                 print(TerminalText.safe("cannot write \(junit): \(error)"))
+                throw ExitCode(1)
+            }
+        }
+        if let htmlOutput {
+            do {
+                try htmlOutput.write(HTMLReport.render(report))
+            } catch {
+                print(error.description)
                 throw ExitCode(1)
             }
         }

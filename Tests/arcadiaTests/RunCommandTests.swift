@@ -87,3 +87,37 @@ private func withCI<T>(_ value: String?, _ body: () async throws -> T) async ret
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "scenario: precious\n")
     }
 }
+
+@Suite struct ParallelAndShardedRunCommandTests {
+    /// What a run wrote to `--junit`, without timings: what serial, parallel and sharded runs share.
+    func report(_ path: String) throws -> String {
+        try JUnitReport.read(try Data(contentsOf: URL(fileURLWithPath: path)), source: path).xml(includeTimings: false)
+    }
+
+    @Test func jobsAndShardsMergedByJUnitMergeGiveTheSerialRunsReport() async throws {
+        let fixture = try MixedRunFixture()
+        let out = fixture.root.appendingPathComponent("out").path
+        func run(_ extra: [String], junit: String) async throws {
+            let command = try RunCommand.parse([fixture.scenarios, "--goldens", fixture.goldens, "--junit", "\(out)/\(junit)"] + extra)
+            await #expect(throws: ExitCode(1)) { try await command.run() }
+        }
+        try await run(["--jobs", "1"], junit: "serial.xml")
+        try await run(["--jobs", "4"], junit: "parallel.xml")
+        try await run(["--shard", "1/2"], junit: "shard-1.xml")
+        try await run(["--shard", "2/2", "--jobs", "2"], junit: "shard-2.xml")
+        try JUnitCommand.Merge.parse(["\(out)/shard-1.xml", "\(out)/shard-2.xml", "-o", "\(out)/merged.xml"]).run()
+
+        let serial = try report("\(out)/serial.xml")
+        #expect(serial.contains("s-8vcpu-16gb") && serial.contains("goldens/retired/"))
+        #expect(try report("\(out)/parallel.xml") == serial)
+        #expect(try report("\(out)/merged.xml") == serial)
+        #expect(try report("\(out)/shard-1.xml") != serial)
+    }
+
+    @Test func badJobsAndShardsAreUsageErrors() {
+        for arguments in [["--jobs", "0"], ["--shard", "3/2"], ["--shard", "half"]] {
+            #expect(throws: (any Error).self, "\(arguments)") { try RunCommand.parse(["scenarios"] + arguments) }
+        }
+        #expect(throws: Never.self) { try RunCommand.parse(["scenarios", "--shard", "2/2", "--jobs", "3"]) }
+    }
+}

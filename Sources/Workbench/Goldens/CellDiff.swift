@@ -21,6 +21,10 @@ public enum CellDiff {
         public var line: Int
         public var key: String
         public var kind: Kind
+        /// The whole row in the golden (empty for an added row) and in this run (empty for a
+        /// removed one), for a rendering that shows the row around its changed cells.
+        public var golden: [String] = []
+        public var run: [String] = []
 
         public var description: String { "\(file):\(line) \(summary)" }
 
@@ -58,7 +62,7 @@ public enum CellDiff {
         for row in removed {
             let rowKey = key(row.cells)
             guard let index = addedByKey[rowKey]?.first else {
-                changes.append(Change(file: file, line: row.line, key: rowKey, kind: .removed))
+                changes.append(Change(file: file, line: row.line, key: rowKey, kind: .removed, golden: row.cells))
                 continue
             }
             addedByKey[rowKey]?.removeFirst()
@@ -69,12 +73,18 @@ public enum CellDiff {
                 let after = column < partner.count ? partner[column] : ""
                 return before == after ? nil : Change.Cell(column: header[column], old: before, new: after)
             }
-            changes.append(Change(file: file, line: row.line, key: rowKey, kind: .changed(cells)))
+            changes.append(Change(file: file, line: row.line, key: rowKey, kind: .changed(cells), golden: row.cells, run: partner))
         }
         for (index, row) in added.enumerated() where !paired.contains(index) {
-            changes.append(Change(file: file, line: row.line, key: key(row.cells), kind: .added))
+            changes.append(Change(file: file, line: row.line, key: key(row.cells), kind: .added, run: row.cells))
         }
         return changes
+    }
+
+    /// The column names of a table ledger (its first line), or none for a ledger that is not a table.
+    public static func header(file: String, text: String) -> [String] {
+        guard file.hasSuffix(".tsv") else { return [] }
+        return rows(text).first?.cells ?? []
     }
 
     /// The rows of `rows` that have no identical row in `others` (as multisets: a row twice on one

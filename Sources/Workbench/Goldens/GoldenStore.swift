@@ -35,6 +35,8 @@ public struct GoldenStore: Sendable {
         public var goldenPath: String
         public var cells: [CellDiff.Change]
         public var diff: String
+        /// The golden's column names, when it is a table.
+        public var columns: [String] = []
 
         /// The first changed cell as `path:line: what changed`, for a one-line message.
         public var headline: String {
@@ -59,7 +61,8 @@ public struct GoldenStore: Sendable {
             let label = "goldens/\(scenario)/\(file.name)"
             if let diff = UnifiedDiff.diff(old: golden, new: file.content, oldLabel: label, newLabel: label + " (this run)") {
                 results.append(.mismatch(Mismatch(file: file.name, goldenPath: path,
-                                                  cells: CellDiff.changes(file: file.name, old: golden, new: file.content), diff: diff)))
+                                                  cells: CellDiff.changes(file: file.name, old: golden, new: file.content), diff: diff,
+                                                  columns: CellDiff.header(file: file.name, text: golden))))
             } else {
                 results.append(.match(file: file.name))
             }

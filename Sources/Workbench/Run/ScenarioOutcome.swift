@@ -27,6 +27,8 @@ public struct ScenarioOutcome: Sendable {
     /// Golden files rewritten (update mode only).
     public var updatedGoldens: [String]
     public var summary: RunSummary?
+    /// What the HTML report charts, read from this run's ledgers.
+    public var figures: ScenarioFigures?
     /// Wall-clock seconds, for JUnit only; never part of a ledger: the whole scenario, and the
     /// part spent comparing (or rewriting) its goldens.
     public var seconds: Double

@@ -13,14 +13,21 @@ public struct ScenarioRunner: Sendable {
         public var elideSettledRuns: Bool
         /// Where scenarios' price-book paths may lead besides their repository (`--allow-path`).
         public var confinement: FileConfinement
+        /// How many scenarios play at once. The report is the same whatever it is: outcomes are
+        /// kept in file order, and each scenario has its own fake, clock and ledger.
+        public var jobs: Int
+        /// Play only this slice of the files (`--shard I/N`).
+        public var shard: RunShard?
 
         public init(goldensRoot: String = "goldens", updateGoldens: Bool = false, ledgerPath: String? = nil, elideSettledRuns: Bool = true,
-                    confinement: FileConfinement = FileConfinement()) {
+                    confinement: FileConfinement = FileConfinement(), jobs: Int = 1, shard: RunShard? = nil) {
             self.goldensRoot = goldensRoot
             self.updateGoldens = updateGoldens
             self.ledgerPath = ledgerPath
             self.elideSettledRuns = elideSettledRuns
             self.confinement = confinement
+            self.jobs = jobs
+            self.shard = shard
         }
     }
 
@@ -57,8 +64,8 @@ public struct ScenarioRunner: Sendable {
         return files
     }
 
-    /// Plays `files` in order. With `checkOrphans` (a whole scenarios folder was given), golden
-    /// folders that none of them produced are reported too.
+    /// Whether `path` is a folder: a run given a whole scenarios folder also reports golden folders
+    /// that none of its scenarios produced (`checkOrphans`).
     public static func isDirectory(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
@@ -73,42 +80,65 @@ public struct ScenarioRunner: Sendable {
         public var days: Int
     }
 
+    /// Plays `files` (or, with a shard, its slice of them), `options.jobs` at a time, and reports
+    /// them in file order. Every file is read first, all of them even when sharded, so that which
+    /// file owns a scenario name (the first in order) and which golden folders no scenario
+    /// produces are decided over the whole run, the same in every shard.
     public func run(files: [String], checkOrphans: Bool, progress: (@Sendable (Progress) -> Void)? = nil) async -> RunReport {
         let store = GoldenStore(root: options.goldensRoot)
-        var outcomes: [ScenarioOutcome] = []
-        var firstFileByName: [String: String] = [:]
-        for (index, file) in files.enumerated() {
+        let stopwatch = self.stopwatch
+        let loaded = await boundedMap(files, limit: options.jobs) { file in
             let started = stopwatch()
-            let dayProgress = progress.map { report in
-                { @Sendable (done: Int, days: Int) in
-                    report(Progress(file: file, scenario: index + 1, scenarios: files.count, daysDone: done, days: days))
+            let scenario = Swift.Result { () throws(ScenarioError) -> Scenario in try ScenarioParser.load(path: file, confinement: options.confinement) }
+            return (scenario: scenario, seconds: stopwatch() - started)
+        }
+        var firstFileByName: [String: String] = [:]
+        var plays: [Play] = []
+        for (index, file) in files.enumerated() {
+            var outcome = ScenarioOutcome(file: file, name: nil, failure: nil, comparisons: [], updatedGoldens: [], summary: nil,
+                                          seconds: loaded[index].seconds)
+            var scenario: Scenario?
+            switch loaded[index].scenario {
+            case .failure(let error):
+                outcome.failure = .invalid(error)
+            case .success(let parsed):
+                outcome.name = parsed.name
+                if let first = firstFileByName[parsed.name] {
+                    outcome.failure = .duplicateName(parsed.name, firstFile: first)
+                } else {
+                    firstFileByName[parsed.name] = file
+                    scenario = parsed
                 }
             }
-            var outcome = await play(file: file, store: store, singleScenario: files.count == 1, progress: dayProgress,
-                                     firstFileByName: &firstFileByName)
-            outcome.seconds = stopwatch() - started
-            outcomes.append(outcome)
+            if options.shard?.positions(of: files.count).contains(index) ?? true { plays.append(Play(outcome: outcome, scenario: scenario)) }
         }
-        let orphans = checkOrphans ? store.orphans(scenarios: Set(firstFileByName.keys)) : []
+        let singleScenario = files.count == 1
+        let total = plays.count
+        let outcomes = await boundedMap(Array(plays.enumerated()), limit: options.jobs) { position, play in
+            guard let scenario = play.scenario else { return play.outcome }
+            let dayProgress = progress.map { report in
+                { @Sendable (done: Int, days: Int) in
+                    report(Progress(file: play.outcome.file, scenario: position + 1, scenarios: total, daysDone: done, days: days))
+                }
+            }
+            let started = stopwatch()
+            var outcome = await self.play(scenario, outcome: play.outcome, store: store, singleScenario: singleScenario, progress: dayProgress)
+            outcome.seconds += stopwatch() - started
+            return outcome
+        }
+        let orphans = checkOrphans && (options.shard?.checksOrphans ?? true) ? store.orphans(scenarios: Set(firstFileByName.keys)) : []
         return RunReport(outcomes: outcomes, orphanGoldens: orphans, updatedGoldens: options.updateGoldens)
     }
 
-    private func play(file: String, store: GoldenStore, singleScenario: Bool, progress: (@Sendable (Int, Int) -> Void)?,
-                      firstFileByName: inout [String: String]) async -> ScenarioOutcome {
-        var outcome = ScenarioOutcome(file: file, name: nil, failure: nil, comparisons: [], updatedGoldens: [], summary: nil, seconds: 0)
-        let scenario: Scenario
-        do {
-            scenario = try ScenarioParser.load(path: file, confinement: options.confinement)
-        } catch {
-            outcome.failure = .invalid(error)
-            return outcome
-        }
-        outcome.name = scenario.name
-        if let first = firstFileByName[scenario.name] {
-            outcome.failure = .duplicateName(scenario.name, firstFile: first)
-            return outcome
-        }
-        firstFileByName[scenario.name] = file
+    /// A file read and claimed, waiting to be played (`scenario` nil: its outcome is already final).
+    private struct Play: Sendable {
+        var outcome: ScenarioOutcome
+        var scenario: Scenario?
+    }
+
+    private func play(_ scenario: Scenario, outcome: ScenarioOutcome, store: GoldenStore, singleScenario: Bool,
+                      progress: (@Sendable (Int, Int) -> Void)?) async -> ScenarioOutcome {
+        var outcome = outcome
         do {
             let output = try ledgerOutput(for: scenario.name, singleScenario: singleScenario)
             let simulator = Simulator(options: Simulator.Options(ledgerPath: try output?.prepare(), elideSettledRuns: options.elideSettledRuns,
@@ -116,6 +146,7 @@ public struct ScenarioRunner: Sendable {
             let result = try await simulator.run(scenario)
             outcome.summary = result.summary
             let files = try LedgerExport.export(result.ledger)
+            outcome.figures = ScenarioFigures(clock: scenario.clock, ledgers: files)
             let comparing = stopwatch()
             if options.updateGoldens {
                 outcome.updatedGoldens = try store.update(scenario: scenario.name, files: files)

@@ -1,0 +1,149 @@
+import Mustache
+import MoneyAndTime
+
+/// A run as one self-contained HTML page (no script, no network): a summary first, then each
+/// scenario with its failing ledgers as table diffs and its charts as inline SVG, each chart with
+/// its numbers as a table. Rendered from the Mustache templates in `HTMLTemplates`; the bytes
+/// depend only on the run's outcomes (no times, no timings), so two runs give the same page.
+public enum HTMLReport {
+    public static func render(_ run: RunReport, title: String = "arcadia run") -> String {
+        let page = Page(run: run, title: title)
+        return library.render(page, withTemplate: "page") ?? ""
+    }
+
+    private static let library: MustacheLibrary = {
+        var library = MustacheLibrary()
+        for (name, text) in HTMLTemplates.all {
+            // The templates are constants of this module: one that does not parse is a programming error.
+            try! library.register(text, named: name)
+        }
+        return library
+    }()
+
+    /// At most this many changed rows per ledger table; the unified diff below it has them all.
+    static let rowLimit = 20
+
+    struct Page {
+        var title: String
+        var scenarioCount: Int
+        var passedCount: Int
+        var failedCount: Int
+        var allPassed: Bool
+        var invoiceCount: Int
+        var invoiceTotal: String
+        var doCost: String
+        var scenarios: [Section]
+        var orphans: [String]
+        var hasOrphans: Bool
+
+        init(run: RunReport, title: String) {
+            self.title = title
+            scenarioCount = run.outcomes.count
+            passedCount = run.outcomes.filter(\.passed).count
+            failedCount = scenarioCount - passedCount + run.orphanGoldens.count
+            allPassed = run.passed
+            let invoices = run.outcomes.flatMap { $0.figures?.tenantInvoices ?? [] }.filter { $0.status != "void" }
+            invoiceCount = invoices.count
+            invoiceTotal = (try? invoices.map(\.total).sum()).map { Dollars.text($0) } ?? "beyond integer cents"
+            doCost = (try? run.outcomes.flatMap { $0.figures?.doCost.map(\.amount) ?? [] }.sum()).map { Dollars.text($0) } ?? "beyond integer cents"
+            scenarios = run.outcomes.enumerated().map { Section(outcome: $1, id: "s\($0 + 1)", updated: run.updatedGoldens) }
+            orphans = run.orphanGoldens.map { "goldens/\($0)/" }
+            hasOrphans = !orphans.isEmpty
+        }
+    }
+
+    struct Section {
+        var id: String
+        var name: String
+        var file: String
+        var passed: Bool
+        var verdict: String
+        var problem: String?
+        var counts: String?
+        var messages: [String]
+        var hasMessages: Bool
+        var ledgers: [LedgerTable]
+        var otherFindings: [String]
+        var charts: [SVGChart]
+        var hasCharts: Bool
+
+        init(outcome: ScenarioOutcome, id: String, updated: Bool) {
+            self.id = id
+            name = outcome.name ?? outcome.file
+            file = outcome.file
+            passed = outcome.passed
+            verdict = updated ? "UPDATED" : outcome.passed ? "PASS" : "FAIL"
+            problem = outcome.failure?.description
+            counts = outcome.summary.map { "\($0.timelineEvents) timeline events, \($0.jobRuns) worker runs (\($0.jobRunsElided) elided), \($0.syncFailures.count) listing failures" }
+            messages = (outcome.summary?.syncFailures ?? []).map { "\($0)" } + (outcome.summary?.revenue.messages ?? []).map { "\($0)" }
+            hasMessages = !messages.isEmpty
+            ledgers = outcome.comparisons.enumerated().compactMap { index, comparison in
+                guard case .mismatch(let mismatch) = comparison else { return nil }
+                return LedgerTable(mismatch: mismatch, id: "\(id)-l\(index + 1)")
+            }
+            otherFindings = outcome.comparisons.compactMap { comparison in
+                switch comparison {
+                case .match, .mismatch: nil
+                case .missingGolden(let file): "\(file): no golden (run with --update-goldens to create it)"
+                case .unexpectedGolden(let file): "\(file): a golden this scenario no longer produces"
+                }
+            } + outcome.updatedGoldens.map { "\($0): golden rewritten" }
+            charts = outcome.figures.map { HTMLCharts.charts(for: $0, id: id, scenario: outcome.name ?? outcome.file) } ?? []
+            hasCharts = !charts.isEmpty
+        }
+    }
+
+    /// A failing ledger: the golden's columns, and for each changed row the golden's and this
+    /// run's row with the changed cells marked.
+    struct LedgerTable {
+        struct Row {
+            var line: String
+            var side: String
+            var sideClass: String
+            var cells: [Cell]
+        }
+
+        struct Cell {
+            var text: String
+            var changed: Bool
+            var deleted: Bool
+            var inserted: Bool
+        }
+
+        var id: String
+        var file: String
+        var headline: String
+        var columns: [String]
+        var rows: [Row]
+        var more: String?
+        var diff: String
+
+        init(mismatch: GoldenStore.Mismatch, id: String) {
+            self.id = id
+            file = mismatch.file
+            headline = mismatch.headline
+            columns = mismatch.columns
+            diff = mismatch.diff
+            rows = mismatch.cells.prefix(HTMLReport.rowLimit).flatMap { change -> [Row] in
+                let changedColumns: Set<String>
+                if case .changed(let cells) = change.kind { changedColumns = Set(cells.map(\.column)) } else { changedColumns = Set(mismatch.columns) }
+                func row(_ values: [String], side: String, sideClass: String, deleted: Bool) -> Row {
+                    let cells = mismatch.columns.indices.map { column in
+                        let changed = changedColumns.contains(mismatch.columns[column])
+                        return Cell(text: column < values.count ? values[column] : "", changed: changed, deleted: changed && deleted,
+                                    inserted: changed && !deleted)
+                    }
+                    return Row(line: "\(change.line)", side: side, sideClass: sideClass, cells: cells)
+                }
+                switch change.kind {
+                case .changed:
+                    return [row(change.golden, side: "golden", sideClass: "golden", deleted: true),
+                            row(change.run, side: "this run", sideClass: "run", deleted: false)]
+                case .removed: return [row(change.golden, side: "golden (row removed)", sideClass: "golden", deleted: true)]
+                case .added: return [row(change.run, side: "this run (row added)", sideClass: "run", deleted: false)]
+                }
+            }
+            more = mismatch.cells.count > HTMLReport.rowLimit ? "… and \(mismatch.cells.count - HTMLReport.rowLimit) more changed rows (all are in the diff below)" : nil
+        }
+    }
+}

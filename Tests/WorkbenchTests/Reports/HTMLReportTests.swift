@@ -1,0 +1,113 @@
+import ArcadiaCore
+import Foundation
+import MoneyAndTime
+import Testing
+import TestSupport
+@testable import Workbench
+import WorkbenchTestSupport
+
+@Suite struct HTMLReportTests {
+    @Test func aFailingRunsPageLeadsWithTheSummaryAndShowsTheChangedCellIsDeterministicAndSelfContained() async throws {
+        let fixture = try MixedRunFixture()
+        let files = try ScenarioRunner.scenarioFiles(in: [fixture.scenarios])
+        let runner = ScenarioRunner(options: .init(goldensRoot: fixture.goldens, jobs: 2), stopwatch: { 3 })
+        let html = HTMLReport.render(await runner.run(files: files, checkOrphans: true))
+        let again = HTMLReport.render(await runner.run(files: files, checkOrphans: true))
+        #expect(html == again, "same run, same bytes")
+
+        let summary = try #require(html.range(of: "<caption>Summary</caption>"))
+        let firstSection = try #require(html.range(of: "<section"))
+        #expect(summary.lowerBound < firstSection.lowerBound, "the summary comes first")
+        #expect(html.contains("<tr><th scope=\"row\">Passed</th><td class=\"num\">3</td></tr>"))
+        #expect(html.contains("<tr><th scope=\"row\">Failed</th><td class=\"num\">4</td></tr>"), "3 failing files and an orphan")
+        #expect(html.contains("goldens/retired/ belongs to no scenario that ran"))
+        #expect(html.contains("<span class=\"verdict\">FAIL</span>reserved-ips"))
+        #expect(html.contains("inventory.tsv differs from its golden"))
+        #expect(html.contains("<td class=\"changed\"><del>s-8vcpu-16gb</del><span class=\"sr-only\"> (changed)</span></td>"))
+        #expect(html.contains("<td class=\"changed\"><ins>s-1vcpu-1gb</ins><span class=\"sr-only\"> (changed)</span></td>"))
+        #expect(html.contains("missing required key &#39;end&#39;"), "the invalid file's error, escaped")
+
+        // Self-contained: nothing is fetched (the SVG namespace is a name, not a request).
+        for fetch in ["<script", "<link", "<img", "src=", "@import", "url(http", "<iframe"] {
+            #expect(!html.contains(fetch), "\(fetch)")
+        }
+        #expect(html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "").range(of: "http") == nil)
+        // Every chart is an image with a title and a description, followed by its numbers as a table.
+        let charts = html.components(separatedBy: "<svg ").count - 1
+        #expect(charts >= 4, "a fleet chart per played scenario")
+        #expect(html.components(separatedBy: "role=\"img\"").count - 1 == charts)
+        #expect(html.components(separatedBy: "<desc id=").count - 1 == charts)
+        #expect(html.components(separatedBy: "The numbers behind this chart").count - 1 == charts)
+    }
+
+    /// The revenue scenario's own goldens: the figures behind the charts, without playing it.
+    func revenueFigures() throws -> ScenarioFigures {
+        let folder = RepoPaths.root().appendingPathComponent("goldens/revenue-month-end")
+        let ledgers = try ["events.tsv", "invoices.tsv", "tenant_invoices.tsv"].map { name in
+            LedgerFile(name: name, content: try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
+        }
+        return ScenarioFigures(clock: ClockRange(start: Timestamp(year: 2026, month: 4, day: 1), end: Timestamp(year: 2026, month: 5, day: 6)),
+                               ledgers: ledgers)
+    }
+
+    @Test func figuresAreReadFromTheLedgersAndChartedWithTheirNumbers() throws {
+        let figures = try revenueFigures()
+        #expect(figures.doCost.map(\.period) == ["2026-04"])
+        #expect(figures.doCost.map(\.amount) == [Money(cents: 10_800)])
+        #expect(figures.tenantInvoices.map { "\($0.tenant) \($0.period) \($0.status) \($0.total.cents)" } == ["acme 2026-04 paid 15407", "globex 2026-04 issued 1933"])
+        #expect(figures.revenue.map(\.amount) == [Money(cents: 17_340)])
+        #expect(figures.fleet.map(\.droplets) == [6], "six droplets from the first listing on, none gone stale")
+        #expect(figures.fleet.first?.at == figures.start)
+
+        let charts = HTMLCharts.charts(for: figures, id: "s1", scenario: "revenue-month-end")
+        #expect(charts.map(\.id) == ["s1-fleet", "s1-margin", "s1-tenant1", "s1-tenant2"])
+        let margin = charts[1]
+        #expect(margin.table.rows.map(\.cells) == [["2026-04", "$108.00", "$173.40"]])
+        #expect(margin.bars.map(\.label) == ["$108", "$173"])
+        #expect(margin.bars.map(\.solid) == [true, false], "cost solid, revenue hatched: told apart without colour")
+        #expect(margin.bars[1].height > margin.bars[0].height)
+        #expect(margin.summary == "2026-04: DO cost $108.00, tenant revenue $173.40.")
+        for bar in margin.bars {
+            #expect(bar.y + bar.height == margin.axisY && bar.y >= SVGChart.top, "bars stand on the axis, inside the plot")
+        }
+        #expect(charts[2].table.rows.map(\.cells) == [["2026-04", "$154.07", "paid"]])
+    }
+
+    @Test func everyTextFromARunIsEscaped() {
+        let change = CellDiff.Change(file: "t.tsv", line: 2, key: "k", kind: .changed([.init(column: "b", old: "<script>", new: "x&y")]),
+                                     golden: ["k", "<script>"], run: ["k", "x&y"])
+        let mismatch = GoldenStore.Mismatch(file: "t.tsv", goldenPath: "goldens/s/t.tsv", cells: [change], diff: "-<b>\n+\"q\"\n", columns: ["a", "b"])
+        let outcome = ScenarioOutcome(file: "s.yaml", name: "s", failure: nil, comparisons: [.mismatch(mismatch)], updatedGoldens: [], seconds: 0)
+        let html = HTMLReport.render(RunReport(outcomes: [outcome], orphanGoldens: [], updatedGoldens: false))
+        #expect(html.contains("<del>&lt;script&gt;</del>") && html.contains("<ins>x&amp;y</ins>"))
+        #expect(html.contains("-&lt;b&gt;\n+&quot;q&quot;"))
+        #expect(!html.contains("<script>"))
+    }
+
+    @Test func moneyReadsAsDollarsWithThousands() {
+        #expect(Dollars.text(Money(cents: 123_456_789)) == "$1,234,567.89")
+        #expect(Dollars.text(Money(cents: 5)) == "$0.05")
+        #expect(Dollars.text(Money(cents: -150_050), wholeDollars: true) == "−$1,501")
+        #expect(SVGChart.niceCeiling(17_340) == 20_000)
+        #expect(SVGChart.niceCeiling(3) == 4)
+        #expect(SVGChart.niceCeiling(250) == 400)
+    }
+}
+
+@Suite struct HTMLReportOutputTests {
+    @Test func aReportIsWrittenBesideAndRenamedAndOnlyAReportIsReplaced() throws {
+        let directory = try RepoPaths.temporaryDirectory()
+        let target = directory.appendingPathComponent("out/report.html").path
+        let output = try HTMLReportOutput(target: target)
+        let page = HTMLReport.render(RunReport(outcomes: [], orphanGoldens: [], updatedGoldens: false))
+        try output.write(page)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == page)
+        #expect(!FileManager.default.fileExists(atPath: output.scratch))
+        try HTMLReportOutput(target: target).write(page + "<!-- again -->")
+
+        let precious = try ScenarioFixtures.write("<html>mine</html>", to: directory, as: "precious.html")
+        #expect(throws: HTMLReportOutput.Refusal.self) { try HTMLReportOutput(target: precious) }
+        #expect(try String(contentsOfFile: precious, encoding: .utf8) == "<html>mine</html>")
+        #expect(throws: HTMLReportOutput.Refusal.self) { try HTMLReportOutput(target: directory.path) }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import TestSupport
+import Workbench
+import WorkbenchTestSupport
+
+/// The committed schema is the generated one, and a real validator (PyPI's check-jsonschema,
+/// which `scripts/setup` installs) accepts every shipped scenario with it and refuses a broken one.
+@Suite struct ScenarioSchemaDocumentTests {
+    let root = RepoPaths.root()
+    var schemaPath: String { root.appendingPathComponent(ScenarioSchema.documentPath).path }
+
+    /// Runs `python3 -m check_jsonschema` with `arguments`; its exit status and output.
+    func checkJSONSchema(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-m", "check_jsonschema"] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    @Test func theCommittedSchemaIsTheGeneratedOne() throws {
+        let committed = try String(contentsOfFile: schemaPath, encoding: .utf8)
+        #expect(committed == ScenarioSchema.jsonSchema(), "run `swift run arcadia schema > docs/scenario.schema.json` and commit it")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(committed.utf8)) as? [String: Any])
+        #expect((json["required"] as? [String]) == ["scenario", "seed", "clock"])
+    }
+
+    @Test func checkJSONSchemaAcceptsTheSchemaAndEveryShippedScenario() throws {
+        let meta = try checkJSONSchema(["--check-metaschema", schemaPath])
+        #expect(meta.status == 0, "\(meta.output) (is check-jsonschema installed? run scripts/setup)")
+        let scenarios = ScenarioFixtures.shippedNames.map { ScenarioFixtures.shippedPath($0) }
+        #expect(scenarios.count >= 29)
+        let result = try checkJSONSchema(["--schemafile", schemaPath] + scenarios)
+        #expect(result.status == 0, "\(result.output)")
+    }
+
+    @Test func checkJSONSchemaRefusesABrokenScenarioNamingWhatIsWrong() throws {
+        let directory = try RepoPaths.temporaryDirectory()
+        let text = try String(contentsOfFile: ScenarioFixtures.shippedPath("droplet-lifecycle"), encoding: .utf8)
+        let broken = text.replacingOccurrences(of: "resize_droplet: {name: web-1, size:", with: "resize_droplet: {name: web-1, sise:")
+            .replacingOccurrences(of: "seed: 7", with: "seed: seven")
+        #expect(broken != text)
+        let file = try ScenarioFixtures.write(broken, to: directory, as: "broken.yaml")
+        let result = try checkJSONSchema(["--schemafile", schemaPath, file])
+        #expect(result.status == 1)
+        #expect(result.output.contains("$.seed") && result.output.contains("sise"), "\(result.output)")
+    }
+}
