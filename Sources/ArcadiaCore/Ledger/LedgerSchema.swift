@@ -106,6 +106,7 @@ enum LedgerSchema {
         migrator.registerMigration("v3-drift", migrate: DriftSchema.migrate)
         migrator.registerMigration("v4-revenue", migrate: RevenueSchema.migrate)
         migrator.registerMigration("v5-pending-specs", migrate: PendingSpec.migrate)
+        migrator.registerMigration("v6-job-runs", migrate: JobRun.migrate)
         return migrator
     }
 }
