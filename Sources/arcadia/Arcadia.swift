@@ -13,6 +13,6 @@ struct Arcadia: AsyncParsableCommand {
             option or a missing argument). Long runs show progress on stderr when it is a terminal.
             """,
         version: ArcadiaVersion.current,
-        subcommands: [RunCommand.self, BenchCommand.self, SyncCommand.self, FakeDOCommand.self, QuoteCommand.self, ServeCommand.self, JUnitCommand.self]
+        subcommands: [RunCommand.self, BenchCommand.self, SyncCommand.self, FakeDOCommand.self, QuoteCommand.self, ServeCommand.self, TokenCommand.self, JUnitCommand.self]
     )
 }
