@@ -33,6 +33,7 @@ public struct ArcadiaService: Sendable {
         InventoryRoutes(ledger: ledger).register(on: v1)
         BillingRoutes(ledger: ledger).register(on: v1)
         DriftRoutes(ledger: ledger, clock: clock).register(on: v1)
+        UpcomingInvoiceRoutes(ledger: ledger, clock: clock).register(on: v1)
         InvoiceRoutes(ledger: ledger).register(on: v1)
         JobRoutes(ledger: ledger).register(on: v1)
         // Any other path under /api/v1 passes the token check first, so without a token it is a
