@@ -16,12 +16,15 @@ public struct ArcadiaService: Sendable {
     /// Time for what the service writes (an accepted drift's `closed_at`) and for token expiry.
     public let clock: EngineClock
     public let cors: CORSPolicy
+    /// Reads the price books the admin API is sent.
+    public let priceBooks: PriceBookReader
 
-    public init(ledger: Ledger, verifier: TokenVerifier, clock: EngineClock, cors: CORSPolicy = .disabled) {
+    public init(ledger: Ledger, verifier: TokenVerifier, clock: EngineClock, cors: CORSPolicy = .disabled, priceBooks: PriceBookReader) {
         self.ledger = ledger
         self.verifier = verifier
         self.clock = clock
         self.cors = cors
+        self.priceBooks = priceBooks
     }
 
     public func router() -> Router<ServiceRequestContext> {
@@ -36,6 +39,10 @@ public struct ArcadiaService: Sendable {
         UpcomingInvoiceRoutes(ledger: ledger, clock: clock).register(on: v1)
         InvoiceRoutes(ledger: ledger).register(on: v1)
         JobRoutes(ledger: ledger).register(on: v1)
+        TenancyRoutes(ledger: ledger, clock: clock).register(on: v1)
+        PriceBookRoutes(ledger: ledger, reader: priceBooks).register(on: v1)
+        ProvisioningRoutes(ledger: ledger, clock: clock).register(on: v1)
+        InvoiceActionRoutes(ledger: ledger, clock: clock).register(on: v1)
         // Any other path under /api/v1 passes the token check first, so without a token it is a
         // 401 like a real route: nobody learns which routes exist without credentials.
         for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {

@@ -5,6 +5,7 @@ import DigitalOcean
 import Foundation
 import Logging
 import MoneyAndTime
+import Workbench
 
 /// `arcadia serve`: the ledger over the authenticated HTTP API (`docs/api.md`).
 struct ServeCommand: AsyncParsableCommand {
@@ -93,7 +94,8 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError(error.description)
         }
         let ledger = try Ledger(path: ledgerPath)
-        return ArcadiaService(ledger: ledger, verifier: await TokenVerifier(secret: secret, clock: tokenClock ?? clock), clock: clock, cors: cors)
+        return ArcadiaService(ledger: ledger, verifier: await TokenVerifier(secret: secret, clock: tokenClock ?? clock), clock: clock, cors: cors,
+                              priceBooks: .yaml)
     }
 
     static func describe(_ cors: CORSPolicy) -> String {

@@ -107,6 +107,7 @@ enum LedgerSchema {
         migrator.registerMigration("v4-revenue", migrate: RevenueSchema.migrate)
         migrator.registerMigration("v5-pending-specs", migrate: PendingSpec.migrate)
         migrator.registerMigration("v6-job-runs", migrate: JobRun.migrate)
+        migrator.registerMigration("v7-drift-ignore-rules", migrate: IgnoreRuleStore.migrate)
         return migrator
     }
 }

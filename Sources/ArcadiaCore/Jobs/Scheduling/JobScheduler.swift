@@ -92,6 +92,9 @@ public struct JobScheduler: Sendable {
         var failures: [String] = []
         var summary: [String] = []
         do {
+            var runner = runner
+            // The operator's rules (admin API) apply from the next sweep on, beside any configured.
+            runner.ignoreRules += try await ledger.writer.read(IgnoreRuleStore.all)
             let outcomes = try await runner.catchUp(job, missed: missed)
             summary = outcomes.map(\.summary)
             failures = outcomes.flatMap(\.failures)
