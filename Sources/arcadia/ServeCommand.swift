@@ -93,7 +93,7 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        let ledger = try Ledger(path: ledgerPath)
+        let ledger = try Ledger(path: ledgerPath, shared: true)
         return ArcadiaService(ledger: ledger, verifier: await TokenVerifier(secret: secret, clock: tokenClock ?? clock), clock: clock, cors: cors,
                               priceBooks: .yaml)
     }
