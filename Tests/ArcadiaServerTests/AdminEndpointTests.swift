@@ -10,7 +10,7 @@ import WorkbenchTestSupport
 /// at 14:00 on April 1 (acme's and globex's subscriptions are live, the standard book in effect).
 /// Every write is tried with good input and with bad: a refusal is a 400 (or 404/409) naming the
 /// field to blame, and leaves the ledger byte for byte as it was.
-@Suite(.timeLimit(.minutes(3))) struct AdminEndpointTests {
+@Suite(.serialized, .timeLimit(.minutes(3))) struct AdminEndpointTests {
     static let now = Timestamp(year: 2026, month: 4, day: 1, hour: 14)
 
     static func harness() async throws -> ServiceHarness {
