@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import Logging
+import ServiceLifecycle
 
 /// The ledger over an authenticated HTTP API (`arcadia serve`). It owns no state besides the
 /// ledger: the routes call the same queries and engine entry points as the rest of the code.
@@ -15,12 +16,15 @@ public struct ArcadiaService: Sendable {
     /// Time for what the service writes (an accepted drift's `closed_at`) and for token expiry.
     public let clock: EngineClock
     public let cors: CORSPolicy
+    /// Reads the price books the admin API is sent.
+    public let priceBooks: PriceBookReader
 
-    public init(ledger: Ledger, verifier: TokenVerifier, clock: EngineClock, cors: CORSPolicy = .disabled) {
+    public init(ledger: Ledger, verifier: TokenVerifier, clock: EngineClock, cors: CORSPolicy = .disabled, priceBooks: PriceBookReader) {
         self.ledger = ledger
         self.verifier = verifier
         self.clock = clock
         self.cors = cors
+        self.priceBooks = priceBooks
     }
 
     public func router() -> Router<ServiceRequestContext> {
@@ -32,8 +36,14 @@ public struct ArcadiaService: Sendable {
         InventoryRoutes(ledger: ledger).register(on: v1)
         BillingRoutes(ledger: ledger).register(on: v1)
         DriftRoutes(ledger: ledger, clock: clock).register(on: v1)
+        UpcomingInvoiceRoutes(ledger: ledger, clock: clock).register(on: v1)
         InvoiceRoutes(ledger: ledger).register(on: v1)
         MarginRoutes(ledger: ledger).register(on: v1)
+        JobRoutes(ledger: ledger).register(on: v1)
+        TenancyRoutes(ledger: ledger, clock: clock).register(on: v1)
+        PriceBookRoutes(ledger: ledger, reader: priceBooks).register(on: v1)
+        ProvisioningRoutes(ledger: ledger, clock: clock).register(on: v1)
+        InvoiceActionRoutes(ledger: ledger, clock: clock).register(on: v1)
         // Any other path under /api/v1 passes the token check first, so without a token it is a
         // 401 like a real route: nobody learns which routes exist without credentials.
         for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
@@ -56,14 +66,23 @@ public struct ArcadiaService: Sendable {
                     onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) }, logger: logger)
     }
 
-    /// Serves until the task is cancelled or, with `stopOnSignals`, until SIGINT or SIGTERM.
-    public func run(host: String, port: Int, logger: Logger, stopOnSignals: Bool = false,
+    /// How long a graceful shutdown may wait for a job run in flight before cancelling it (its
+    /// transaction then rolls back).
+    public static let shutdownGrace: Duration = .seconds(60)
+
+    /// Serves until the task is cancelled or, with `stopOnSignals`, until SIGINT or SIGTERM; with a
+    /// `scheduler`, runs it beside the API in the same service group, so both start and stop together.
+    public func run(host: String, port: Int, logger: Logger, stopOnSignals: Bool = false, scheduler: JobScheduler? = nil,
                     onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let app = application(host: host, port: port, logger: logger, onListening: onListening)
-        if stopOnSignals {
-            try await app.runService()
-        } else {
-            try await app.run()
+        var services = [ServiceGroupConfiguration.ServiceConfiguration(service: app)]
+        if let scheduler {
+            services.append(.init(service: SchedulerService(scheduler: scheduler),
+                                  successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup))
         }
+        var configuration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: stopOnSignals ? [.sigterm, .sigint] : [],
+                                                      logger: logger)
+        configuration.maximumGracefulShutdownDuration = Self.shutdownGrace
+        try await ServiceGroup(configuration: configuration).run()
     }
 }

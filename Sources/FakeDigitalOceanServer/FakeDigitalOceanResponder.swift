@@ -14,13 +14,22 @@ public struct FakeDigitalOceanResponder: HTTPResponder {
     public let fake: FakeDigitalOcean
     /// Larger request bodies are refused by Hummingbird; the fake only answers GETs anyway.
     public let maxBodyBytes: Int
+    /// Called before each request is answered: a moving fake brings its world up to the present.
+    /// An error is answered 500 with its text.
+    public let prepare: @Sendable () throws -> Void
 
-    public init(fake: FakeDigitalOcean, maxBodyBytes: Int = 1 << 20) {
+    public init(fake: FakeDigitalOcean, maxBodyBytes: Int = 1 << 20, prepare: @escaping @Sendable () throws -> Void = {}) {
         self.fake = fake
         self.maxBodyBytes = maxBodyBytes
+        self.prepare = prepare
     }
 
     public func respond(to request: Request, context: Context) async throws -> Response {
+        do {
+            try prepare()
+        } catch {
+            return Response(status: .internalServerError, body: ResponseBody(byteBuffer: ByteBuffer(string: "the fake could not move: \(error)\n")))
+        }
         let body = try await request.body.collect(upTo: maxBodyBytes)
         let apiRequest = APIRequest(
             method: request.method.rawValue,

@@ -10,10 +10,14 @@ public struct FakeDigitalOceanServer: Sendable {
     /// 0 lets the system pick a free port; `run`'s `onListening` says which.
     public var port: Int
     public var logger: Logger
+    /// Called before each request (`FakeDigitalOceanResponder.prepare`).
+    public var prepare: @Sendable () throws -> Void
 
     public init(fake: FakeDigitalOcean, host: String = "127.0.0.1", port: Int = 8080,
-                logger: Logger = Logger(label: "arcadia.fake-do", factory: { _ in SwiftLogNoOpLogHandler() })) {
+                logger: Logger = Logger(label: "arcadia.fake-do", factory: { _ in SwiftLogNoOpLogHandler() }),
+                prepare: @escaping @Sendable () throws -> Void = {}) {
         self.fake = fake
+        self.prepare = prepare
         self.host = host
         self.port = port
         self.logger = logger
@@ -24,7 +28,7 @@ public struct FakeDigitalOceanServer: Sendable {
     public func run(stopOnSignals: Bool = false, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let fallbackPort = port
         let app = Application(
-            responder: FakeDigitalOceanResponder(fake: fake),
+            responder: FakeDigitalOceanResponder(fake: fake, prepare: prepare),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? fallbackPort) },
             logger: logger)

@@ -5,6 +5,7 @@ import DigitalOcean
 import Foundation
 import Logging
 import MoneyAndTime
+import Workbench
 
 /// `arcadia serve`: the ledger over the authenticated HTTP API (`docs/api.md`).
 struct ServeCommand: AsyncParsableCommand {
@@ -21,7 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     static let corsVariable = "ARCADIA_CORS_ORIGINS"
 
-    @Option(help: "The SQLite ledger to serve (it must exist).")
+    @Option(help: "The SQLite ledger to serve (it must exist, unless --schedule creates it).")
     var db: String
 
     @Option(help: "The address to listen on.")
@@ -36,17 +37,26 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "A browser origin allowed to call the API, e.g. https://console.example.com; repeatable; * for any.")
     var corsOrigin: [String] = []
 
+    @OptionGroup var schedule: ScheduleOptions
+
     func run() async throws {
         let wallClock = EngineClock { Timestamp(seconds: Int64(Date().timeIntervalSince1970)) }
-        let service = try await Self.service(ledgerPath: db, secretVariable: jwtSecretEnv, corsOrigins: corsOrigin,
-                                             environment: ProcessInfo.processInfo.environment, clock: wallClock)
+        let environment = ProcessInfo.processInfo.environment
+        let time = try schedule.clock()
+        let service = try await Self.service(ledgerPath: db, secretVariable: jwtSecretEnv, corsOrigins: corsOrigin, environment: environment,
+                                             clock: time.engineClock, tokenClock: wallClock, createsLedger: schedule.schedule)
+        let logger = Logger(label: "arcadia.serve")
+        let scheduler = try schedule.scheduler(ledger: service.ledger, clock: time, environment: environment, logger: logger)
         let (host, db, variable) = (host, db, jwtSecretEnv)
         let cors = Self.describe(service.cors)
-        try await service.run(host: host, port: port, logger: Logger(label: "arcadia.serve"), stopOnSignals: true) { bound in
+        let jobs = scheduler == nil ? "off (read and admin API only; --schedule runs the job table)"
+            : "the job table against \(schedule.api), clock \(time.now()) at \(time.speed)x"
+        try await service.run(host: host, port: port, logger: logger, stopOnSignals: true, scheduler: scheduler) { bound in
             print("""
                 serving ledger \(db) on http://\(host):\(bound)
                 auth:  HS512 bearer tokens, secret from $\(variable)
                 cors:  \(cors)
+                jobs:  \(jobs)
                 try:   curl http://\(host):\(bound)/api/health
                 """)
             // The banner is how a script learns the port (with --port 0): do not leave it in a pipe's buffer.
@@ -55,14 +65,17 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// The service without the wall clock, printing or the process environment. Refuses a missing
-    /// ledger file (serving would create an empty one), a missing, empty or short secret (naming
-    /// the variable, never a value) and a malformed CORS origin.
+    /// ledger file (serving would create an empty one) unless `createsLedger` (`--schedule`: a new
+    /// service starts empty), a file that is not a ledger, a missing, empty or short secret (naming
+    /// the variable, never a value) and a malformed CORS origin. Tokens expire by `tokenClock`
+    /// (default `clock`), which stays the wall clock when `--speed` makes the ledger's time run fast.
     static func service(ledgerPath: String, secretVariable: String, corsOrigins: [String], environment: [String: String],
-                        clock: EngineClock) async throws -> ArcadiaService {
-        guard FileManager.default.fileExists(atPath: ledgerPath) else {
-            throw ValidationError("--db \(ledgerPath): no such ledger file; create one with arcadia sync or arcadia run --db")
+                        clock: EngineClock, tokenClock: EngineClock? = nil, createsLedger: Bool = false) async throws -> ArcadiaService {
+        let exists = FileManager.default.fileExists(atPath: ledgerPath)
+        guard exists || createsLedger else {
+            throw ValidationError("--db \(ledgerPath): no such ledger file; create one with arcadia sync or arcadia run --db, or serve --schedule")
         }
-        guard Ledger.isLedgerFile(atPath: ledgerPath) else {
+        guard !exists || Ledger.isLedgerFile(atPath: ledgerPath) else {
             throw ValidationError("--db \(ledgerPath): not an arcadia ledger (no ledger migrations in it); it was left untouched")
         }
         guard let text = environment[secretVariable], !text.isEmpty else {
@@ -80,8 +93,9 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        let ledger = try Ledger(path: ledgerPath)
-        return ArcadiaService(ledger: ledger, verifier: await TokenVerifier(secret: secret, clock: clock), clock: clock, cors: cors)
+        let ledger = try Ledger(path: ledgerPath, shared: true)
+        return ArcadiaService(ledger: ledger, verifier: await TokenVerifier(secret: secret, clock: tokenClock ?? clock), clock: clock, cors: cors,
+                              priceBooks: .yaml)
     }
 
     static func describe(_ cors: CORSPolicy) -> String {

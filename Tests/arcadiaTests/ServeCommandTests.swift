@@ -61,6 +61,28 @@ import TestSupport
         #expect(try await Self.service([Self.variable: Self.secret]).cors == .disabled)
     }
 
+    @Test func scheduleCreatesAMissingLedgerWhichPlainServeRefuses() async throws {
+        let path = try RepoPaths.temporaryDirectory().appendingPathComponent("new.sqlite").path
+        await #expect(throws: ValidationError.self) { try await Self.service([Self.variable: Self.secret], ledgerPath: path) }
+        let service = try await ServeCommand.service(ledgerPath: path, secretVariable: Self.variable, corsOrigins: [],
+                                                     environment: [Self.variable: Self.secret], clock: .fixed(Timestamp(seconds: 0)),
+                                                     createsLedger: true)
+        #expect(Ledger.isLedgerFile(atPath: path))
+        #expect(try service.ledger.rowCounts().contains { $0.table == "job_runs" })
+    }
+
+    @Test func scheduleOptionsAreCheckedTogether() throws {
+        #expect(throws: (any Error).self) { try ServeCommand.parse(["--db", "x", "--schedule"]) }
+        #expect(throws: (any Error).self) { try ServeCommand.parse(["--db", "x", "--speed", "60"]) }
+        #expect(throws: (any Error).self) { try ServeCommand.parse(["--db", "x", "--token-env", "T"]) }
+        let command = try ServeCommand.parse(["--db", "x", "--schedule", "--token-env", "T", "--start", "2026-04-01T00:00:00Z", "--speed", "60"])
+        let clock = try command.schedule.clock()
+        #expect(clock.start == Timestamp(year: 2026, month: 4, day: 1) && clock.speed == 60)
+        #expect(clock.now(at: clock.origin.addingTimeInterval(2.5)) == Timestamp(year: 2026, month: 4, day: 1, minute: 2, second: 30))
+        #expect(throws: ValidationError.self) { try RunningClock.parse(start: "yesterday", speed: nil) }
+        #expect(throws: ValidationError.self) { try RunningClock.parse(start: nil, speed: 0) }
+    }
+
     @Test func theCommandParsesItsDefaults() throws {
         let command = try ServeCommand.parse(["--db", "x.sqlite"])
         #expect(command.host == "127.0.0.1" && command.port == 4005 && command.jwtSecretEnv == Self.variable && command.corsOrigin.isEmpty)

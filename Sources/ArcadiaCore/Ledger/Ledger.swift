@@ -10,7 +10,13 @@ public struct Ledger: Sendable {
 
     /// Opens (creating if needed) the ledger at `path`, or an in-memory one when `path` is nil,
     /// and brings its schema up to date.
-    public init(path: String? = nil) throws {
+    ///
+    /// `shared` is for the long-running service (`arcadia serve`), whose scheduler writes while the
+    /// API and other processes (a CLI command) read: the file is switched to SQLite's WAL journal
+    /// (a setting the file keeps), so readers see the last commit without blocking the writer and
+    /// the writer commits without waiting for readers; the service's own reads run concurrently
+    /// (a `DatabasePool`). Only two writers still take turns, each waiting up to `busyTimeout`.
+    public init(path: String? = nil, shared: Bool = false) throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.label = "arcadia-ledger"
@@ -18,7 +24,7 @@ public struct Ledger: Sendable {
             // Another process may hold the file's write lock (`arcadia sync` while `arcadia serve`
             // reads the same ledger): wait for it a while rather than fail at once.
             configuration.busyMode = .timeout(Ledger.busyTimeout)
-            writer = try DatabaseQueue(path: path, configuration: configuration)
+            writer = shared ? try DatabasePool(path: path, configuration: configuration) : try DatabaseQueue(path: path, configuration: configuration)
         } else {
             writer = try DatabaseQueue(configuration: configuration)
         }

@@ -108,6 +108,8 @@ enum LedgerSchema {
         migrator.registerMigration("v5-pending-specs", migrate: PendingSpec.migrate)
         migrator.registerMigration("v6-pricing", migrate: PricingSchema.migrate)
         migrator.registerMigration("v6-import", migrate: ImportSchema.migrate)
+        migrator.registerMigration("v6-job-runs", migrate: JobRun.migrate)
+        migrator.registerMigration("v7-drift-ignore-rules", migrate: IgnoreRuleStore.migrate)
         migrator.registerMigration("v7-analyst-views", migrate: AnalystViews.migrate)
         return migrator
     }

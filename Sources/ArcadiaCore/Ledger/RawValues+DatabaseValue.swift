@@ -11,6 +11,8 @@ extension DriftStatus: DatabaseValueConvertible, StatementColumnConvertible {}
 extension ResourceEventKind: DatabaseValueConvertible, StatementColumnConvertible {}
 extension CostMatchStatus: DatabaseValueConvertible, StatementColumnConvertible {}
 extension TenantInvoiceStatus: DatabaseValueConvertible, StatementColumnConvertible {}
+extension JobID: DatabaseValueConvertible, StatementColumnConvertible {}
+extension JobRun.Outcome: DatabaseValueConvertible, StatementColumnConvertible {}
 extension TenantInvoiceLine.Kind: DatabaseValueConvertible, StatementColumnConvertible {}
 extension MeteringGranularity: DatabaseValueConvertible, StatementColumnConvertible {}
 extension CloudInvoice.Origin: DatabaseValueConvertible, StatementColumnConvertible {}

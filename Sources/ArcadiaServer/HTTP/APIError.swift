@@ -4,16 +4,25 @@ import Hummingbird
 
 /// Every error the API answers, as JSON:
 /// `{"error": {"status": 400, "code": "invalid_parameter", "parameter": "limit", "message": "…"}}`.
-/// `parameter` is present exactly when one query or path parameter is to blame.
+/// `parameter` is present exactly when one query or path parameter is to blame, `field` when one
+/// field of a request body is (`plans[0].code`, `country`).
 struct APIError: Error, HTTPResponseError, Equatable {
     var status: HTTPResponse.Status
     var code: String
     var message: String
     var parameter: String?
+    var field: String?
     var headers: HTTPFields = [:]
 
     static func invalidParameter(_ name: String, _ message: String) -> APIError {
         APIError(status: .badRequest, code: "invalid_parameter", message: "\(name): \(message)", parameter: name)
+    }
+
+    /// A request body that is refused: the field to blame, or nil for the body as a whole.
+    static func invalidBody(_ field: String?, _ message: String) -> APIError {
+        var error = APIError(status: .badRequest, code: "invalid_body", message: field.map { "\($0): \(message)" } ?? message)
+        error.field = field
+        return error
     }
 
     /// RFC 6750 §3: a 401 says which scheme to use and, when a token was sent, that it was refused
@@ -56,12 +65,13 @@ struct APIError: Error, HTTPResponseError, Equatable {
             var code: String
             var message: String
             var parameter: String?
+            var field: String?
         }
         var error: Detail
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        let body = Body(error: .init(status: status.code, code: code, message: message, parameter: parameter))
+        let body = Body(error: .init(status: status.code, code: code, message: message, parameter: parameter, field: field))
         var headers = headers
         headers[.contentType] = "application/json; charset=utf-8"
         let data = try ServiceJSON.encoder().encode(body)

@@ -14,14 +14,8 @@ public enum ScenarioWorld {
         guard instant >= scenario.clock.start, instant <= scenario.clock.end else {
             throw SimulationError(location: nil, message: "\(instant) is outside the scenario's clock \(scenario.clock.start) ..< \(scenario.clock.end)")
         }
-        let fake = FakeDigitalOcean(seed: scenario.seed, start: scenario.clock.start)
-        var world = WorldBuilder(fake: fake)
-        try world.build(scenario)
-        for event in scenario.timeline where event.at <= instant {
-            fake.advance(to: event.at)
-            try world.apply(event)
-        }
-        fake.advance(to: instant)
-        return fake
+        let moving = try MovingScenarioWorld(scenario)
+        try moving.advance(to: instant)
+        return moving.fake
     }
 }

@@ -36,10 +36,11 @@ struct LoopbackClient: Sendable {
     struct BadURI: Error { var uri: String }
 
     /// `uri` is a path with an already percent-encoded query, sent as written.
-    func execute(uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:]) async throws -> Response {
+    func execute(uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:], body: Data? = nil) async throws -> Response {
         guard let url = URL(string: "http://127.0.0.1:\(port)\(uri)") else { throw BadURI(uri: uri) }
         var request = URLRequest(url: url)
         request.httpMethod = method.rawValue
+        request.httpBody = body
         for field in headers { request.addValue(field.value, forHTTPHeaderField: field.name.rawName) }
         let (data, answer) = try await session.data(for: request)
         guard let http = answer as? HTTPURLResponse else { throw BadURI(uri: uri) }
@@ -49,6 +50,14 @@ struct LoopbackClient: Sendable {
             fields.append(HTTPField(name: name, value: value))
         }
         return Response(status: HTTPResponse.Status(code: http.statusCode), headers: fields, body: data)
+    }
+
+    /// A request with a body (`application/json` unless `contentType` says otherwise).
+    func send(_ method: HTTPRequest.Method, _ uri: String, token: String?, body: String,
+              contentType: String = "application/json") async throws -> Response {
+        var headers: HTTPFields = [.contentType: contentType]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        return try await execute(uri: uri, method: method, headers: headers, body: Data(body.utf8))
     }
 
     func get(_ uri: String, token: String?, headers: HTTPFields = [:]) async throws -> Response {

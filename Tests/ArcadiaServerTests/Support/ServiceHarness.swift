@@ -22,7 +22,8 @@ struct ServiceHarness {
         let ledger = try Ledger(path: path)
         let clock = EngineClock.fixed(now)
         let secret = try JWTSecret(TestTokens.secretText)
-        let service = ArcadiaService(ledger: ledger, verifier: await TokenVerifier(secret: secret, clock: clock), clock: clock, cors: cors)
+        let service = ArcadiaService(ledger: ledger, verifier: await TokenVerifier(secret: secret, clock: clock), clock: clock, cors: cors,
+                                     priceBooks: .yaml)
         return ServiceHarness(ledger: ledger, service: service, now: now)
     }
 

@@ -1,0 +1,95 @@
+import ArcadiaCore
+import Foundation
+import Hummingbird
+import MoneyAndTime
+
+/// A request's body as a JSON object, read field by field before anything touches the ledger: a
+/// body that is not a JSON object, an unknown field (a typo is never silently ignored), a missing
+/// required one or a value of the wrong type is a 400 naming the field.
+struct JSONBody {
+    /// Admin payloads are small; a larger body is refused rather than read.
+    static let maxBytes = 1 << 20
+
+    private let fields: [String: JSONValue]
+
+    init(_ request: Request, allowed: Set<String>) async throws {
+        let text = try await Self.text(request, accepting: ["application/json"])
+        guard case .object(let fields)? = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else {
+            throw APIError.invalidBody(nil, "the body must be a JSON object")
+        }
+        if let unknown = fields.keys.sorted().first(where: { !allowed.contains($0) }) {
+            throw APIError.invalidBody(unknown, "not a field of this request (it takes \(allowed.sorted().joined(separator: ", ")))")
+        }
+        self.fields = fields
+    }
+
+    /// The body as text, when its `Content-Type` is one of `accepting` (parameters such as
+    /// `charset=utf-8` aside) and it is UTF-8.
+    static func text(_ request: Request, accepting: [String]) async throws -> String {
+        let type = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard let type, accepting.contains(type) else {
+            throw APIError.invalidBody(nil, "Content-Type must be \(accepting.joined(separator: " or ")), got \(type.map { "'\($0)'" } ?? "none")")
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: maxBytes)
+        } catch {
+            throw APIError.invalidBody(nil, "the body is larger than \(maxBytes) bytes")
+        }
+        guard let text = String(validating: buffer.readableBytesView, as: UTF8.self) else {
+            throw APIError.invalidBody(nil, "the body is not UTF-8 text")
+        }
+        return text
+    }
+
+    func string(_ name: String) throws -> String {
+        guard let value = try optionalString(name) else { throw APIError.invalidBody(name, "required") }
+        return value
+    }
+
+    /// Absent or null is nil; an empty string is refused (it is never a meaningful value here).
+    func optionalString(_ name: String) throws -> String? {
+        switch fields[name] {
+        case nil, .null?: return nil
+        case .string(let text)?:
+            guard !text.isEmpty else { throw APIError.invalidBody(name, "must not be empty") }
+            return text
+        default: throw APIError.invalidBody(name, "must be a string")
+        }
+    }
+
+    func strings(_ name: String) throws -> [String]? {
+        switch fields[name] {
+        case nil, .null?: return nil
+        case .array(let items)?:
+            return try items.enumerated().map { index, item in
+                guard case .string(let text) = item, !text.isEmpty else { throw APIError.invalidBody("\(name)[\(index)]", "must be a non-empty string") }
+                return text
+            }
+        default: throw APIError.invalidBody(name, "must be a list of strings")
+        }
+    }
+
+    func bool(_ name: String) throws -> Bool? {
+        switch fields[name] {
+        case nil, .null?: return nil
+        case .bool(let value)?: return value
+        default: throw APIError.invalidBody(name, "must be true or false")
+        }
+    }
+
+    func object(_ name: String) throws -> [String: JSONValue] {
+        switch fields[name] {
+        case nil, .null?: throw APIError.invalidBody(name, "required")
+        case .object(let object)?: return object
+        default: throw APIError.invalidBody(name, "must be a JSON object")
+        }
+    }
+
+    /// A UTC time `2026-04-01T00:00:00Z`.
+    func time(_ name: String) throws -> Timestamp? {
+        guard let text = try optionalString(name) else { return nil }
+        guard let time = Timestamp(iso8601: text) else { throw APIError.invalidBody(name, "must be a UTC time like 2026-04-01T00:00:00Z") }
+        return time
+    }
+}

@@ -1,0 +1,44 @@
+import ArcadiaCore
+import ArgumentParser
+import DigitalOcean
+import Foundation
+import Logging
+
+/// `serve --schedule …`: the options that turn the API into the running service, which fires the
+/// production job table through `JobRunner` against DigitalOcean (or a served fake).
+struct ScheduleOptions: ParsableArguments {
+    @Flag(help: "Run the production job table (sync, costs, drift, metering, invoicing) beside the API; creates a missing ledger.")
+    var schedule = false
+
+    @Option(help: "With --schedule: the environment variable holding the DigitalOcean API token.")
+    var tokenEnv: String?
+
+    @Option(help: "With --schedule: the API root, DigitalOcean or a served fake such as http://127.0.0.1:8080.")
+    var api = URLSessionTransport.digitalOcean.absoluteString
+
+    @Option(help: "Start the service's clock at this UTC time instead of now, e.g. the served fake's clock.start.")
+    var start: String?
+
+    @Option(help: "Run the service's clock this many times faster than the wall clock (with a moving fake).")
+    var speed: Int?
+
+    func validate() throws {
+        if schedule, tokenEnv == nil { throw ValidationError("--schedule needs --token-env naming the variable that holds the API token") }
+        if !schedule, tokenEnv != nil || start != nil || speed != nil {
+            throw ValidationError("--token-env, --start and --speed only mean something with --schedule")
+        }
+    }
+
+    func clock() throws -> RunningClock { try RunningClock.parse(start: start, speed: speed) }
+
+    /// The scheduler over the production client stack (godo's retries, waiting for real), or nil
+    /// without --schedule.
+    func scheduler(ledger: Ledger, clock: RunningClock, environment: [String: String], logger: Logger) throws -> JobScheduler? {
+        guard schedule, let tokenEnv else { return nil }
+        let token = try SyncCommand.token(named: tokenEnv, in: environment)
+        let transport = RetryingTransport(URLSessionTransport(baseURL: try SyncCommand.apiRoot(api)), policy: .godo, sleeper: .live)
+        var runner = JobRunner(client: DigitalOceanClient(transport: transport, token: token), ledger: ledger, clock: clock.engineClock)
+        runner.inventory.logger = logger
+        return JobScheduler(runner: runner, ledger: ledger, clock: clock.engineClock, sleeper: clock.sleeper, logger: logger)
+    }
+}

@@ -1,0 +1,59 @@
+import ArcadiaCore
+import ArgumentParser
+import DigitalOcean
+import MoneyAndTime
+import Testing
+@testable import ArcadiaServer
+@testable import arcadia
+
+/// `arcadia token`: what it mints is what `arcadia serve` accepts, with the same secret variable.
+@Suite struct TokenCommandTests {
+    static let secret = String(repeating: "token-command-secret-", count: 4)
+    static let now = Timestamp(year: 2026, month: 4, day: 1, hour: 12)
+
+    static func mint(_ arguments: [String], environment: [String: String] = ["ARCADIA_JWT_SECRET": secret]) async throws -> String {
+        try await TokenCommand.parse(arguments).mint(environment: environment, clock: .fixed(now))
+    }
+
+    static func identity(_ token: String, at time: Timestamp) async throws -> Identity {
+        let verifier = await TokenVerifier(secret: try JWTSecret(secret), clock: .fixed(time))
+        return try await verifier.identity(authorization: "Bearer \(token)")
+    }
+
+    @Test func theServiceAcceptsWhatItMintsUntilTheTTLRunsOut() async throws {
+        let admin = try await Self.mint(["--role", "platform_admin"])
+        #expect(try await Self.identity(admin, at: Self.now).isPlatformAdmin)
+        #expect(try await Self.identity(admin, at: Self.now + 3_599).isPlatformAdmin)
+        await #expect(throws: AuthFailure.self) { try await Self.identity(admin, at: Self.now + 3_600) }
+        let tenant = try await Self.mint(["--role", "tenant", "--tenant", "acme", "--ttl", "30m"])
+        #expect(try await Self.identity(tenant, at: Self.now + 1_799).scope == .tenant(code: "acme"))
+        await #expect(throws: AuthFailure.self) { try await Self.identity(tenant, at: Self.now + 1_800) }
+        #expect(!admin.contains("\n") && admin.split(separator: ".").count == 3, "only the token")
+    }
+
+    @Test func theSecretComesFromTheNamedVariable() async throws {
+        let token = try await Self.mint(["--role", "platform_admin", "--jwt-secret-env", "OTHER"], environment: ["OTHER": Self.secret])
+        #expect(try await Self.identity(token, at: Self.now).isPlatformAdmin)
+        #expect(try TokenCommand.parse(["--role", "tenant"]).jwtSecretEnv == ServeCommand.parse(["--db", "x"]).jwtSecretEnv)
+    }
+
+    @Test(arguments: [
+        (["--role", "root"], "--role"), (["--role", "tenant"], "--tenant"), (["--role", "platform_admin", "--tenant", "acme"], "--tenant"),
+        (["--role", "platform_admin", "--ttl", "forever"], "--ttl"), (["--role", "platform_admin", "--ttl", "0h"], "--ttl"),
+        (["--role", "platform_admin", "--ttl", "+1h"], "--ttl"), (["--role", "platform_admin", "--ttl", "400d"], "--ttl"),
+    ])
+    func badOptionsAreRefusedByName(_ arguments: [String], _ option: String) async throws {
+        do {
+            _ = try await Self.mint(arguments)
+            Issue.record("minted with \(arguments)")
+        } catch let error as ValidationError {
+            #expect(error.message.contains(option))
+        }
+    }
+
+    @Test func withoutTheSecretNothingIsMinted() async throws {
+        for environment in [[:], ["ARCADIA_JWT_SECRET": "short"]] {
+            await #expect(throws: ValidationError.self) { try await Self.mint(["--role", "platform_admin"], environment: environment) }
+        }
+    }
+}
