@@ -117,9 +117,11 @@ import TestSupport
     }
 
     @Test func importingTheSameTenantsFileTwiceLeavesTheLedgerByteForByte() throws {
-        let book = RepoPaths.root().appendingPathComponent("pricebooks/standard-2026.yaml").path
+        // Beside the tenants file: a file's price-book paths stay inside its folder (confined paths).
+        _ = try write(try String(contentsOf: RepoPaths.root().appendingPathComponent("pricebooks/standard-2026.yaml"), encoding: .utf8),
+                      "standard-2026.yaml")
         let tenants = try write("""
-            pricebooks: [\(book)]
+            pricebooks: [standard-2026.yaml]
             tenants: [{code: acme, name: Acme, country: AU}]
             deployments: [{code: acme-shop, tenant: acme, name: Shop, project: acme-shop}]
             subscriptions:
