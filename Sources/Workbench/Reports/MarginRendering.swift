@@ -1,5 +1,4 @@
 import ArcadiaCore
-import CSV
 import Foundation
 import MoneyAndTime
 
@@ -20,26 +19,13 @@ public enum MarginRendering {
             lines.append([period.description, "total", cost.decimalString, revenue.decimalString, margin.decimalString,
                           percent(margin, of: revenue)])
         }
-        let widths = lines[0].indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
-        return lines.map { cells in
-            cells.enumerated().map { column, cell in
-                let pad = String(repeating: " ", count: widths[column] - cell.count)
-                return column < 2 ? cell + pad : pad + cell
-            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }.joined(separator: "\n") + "\n"
+        return ReportTable.aligned(lines)
     }
 
     public static func csv(_ rows: [MarginQuery.Row], by: MarginQuery.Grouping) throws -> String {
-        let stream = OutputStream(toMemory: ())
-        stream.open()
-        let writer = try CSVWriter(stream: stream)
-        try writer.write(row: ["period", by.rawValue, "cost", "revenue", "margin"])
-        for row in rows {
-            try writer.write(row: [row.period.description, row.key ?? "", row.cost.decimalString, row.revenue.decimalString, row.margin.decimalString])
-        }
-        writer.stream.close()
-        // CSVWriter separates rows; the file ends with a line end like every text file.
-        return String(decoding: stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data(), as: UTF8.self) + "\n"
+        try ReportTable.csv([["period", by.rawValue, "cost", "revenue", "margin"]] + rows.map { row in
+            [row.period.description, row.key ?? "", row.cost.decimalString, row.revenue.decimalString, row.margin.decimalString]
+        })
     }
 
     /// The unattributed row's label says what it is rather than leaving a blank.

@@ -1,5 +1,4 @@
 import ArcadiaCore
-import CSV
 import Foundation
 import MoneyAndTime
 
@@ -28,7 +27,7 @@ public enum RepriceRendering {
             }
             rows.append(cells)
         }
-        out += aligned(rows)
+        out += ReportTable.aligned(rows)
         let findings = report.rows.compactMap { row in row.finding.map { "  \(row.tenant) \(row.period): \($0)" } }
             + report.rows.flatMap { row in
                 zip(report.candidates, row.candidates).compactMap { book, outcome -> String? in
@@ -53,13 +52,9 @@ public enum RepriceRendering {
     }
 
     public static func csv(_ report: RepriceReport) throws -> String {
-        let stream = OutputStream(toMemory: ())
-        stream.open()
-        let writer = try CSVWriter(stream: stream)
         var header = ["tenant", "period", "invoiced_subtotal", "invoiced_tax", "invoiced_total", "in_effect_book", "requoted_total", "finding"]
         for book in report.candidates { header += ["subtotal", "tax", "total", "delta", "change"].map { "\(book)_\($0)" } }
-        try writer.write(row: header)
-        for row in report.rows {
+        return try ReportTable.csv([header] + report.rows.map { row in
             var cells = [row.tenant, row.period.description, row.invoiced?.subtotal.decimalString ?? "", row.invoiced?.tax.decimalString ?? "",
                          row.invoiced?.total.decimalString ?? "", row.inEffectBook ?? "", row.requoted?.total.decimalString ?? "", row.finding ?? ""]
             for index in report.candidates.indices {
@@ -68,12 +63,8 @@ public enum RepriceRendering {
                 cells += [figures?.subtotal.decimalString ?? "", figures?.tax.decimalString ?? "", figures?.total.decimalString ?? "",
                           delta?.decimalString ?? "", delta.flatMap { change in row.baseline.flatMap { RepriceReport.percentage(change, of: $0) } } ?? ""]
             }
-            try writer.write(row: cells)
-        }
-        writer.stream.close()
-        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        // CSVWriter separates rows; the file ends with a line end like every text file.
-        return String(decoding: data, as: UTF8.self) + "\n"
+            return cells
+        })
     }
 
     public static func json(_ report: RepriceReport) throws -> String {
@@ -147,16 +138,5 @@ public enum RepriceRendering {
 
     private static func signed(_ money: Money) -> String {
         money > .zero ? "+" + money.decimalString : money.decimalString
-    }
-
-    /// Text columns left-aligned, figures right-aligned, two spaces apart.
-    private static func aligned(_ rows: [[String]]) -> String {
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { column, cell in
-                let pad = String(repeating: " ", count: widths[column] - cell.count)
-                return column < 2 ? cell + pad : pad + cell
-            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }.joined(separator: "\n") + "\n"
     }
 }

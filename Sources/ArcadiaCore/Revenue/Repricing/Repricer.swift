@@ -93,11 +93,12 @@ struct RepriceInputs {
         let toText = request.to?.description ?? "9999-99"
         var invoiced: [String: RepriceReport.Figures] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT t.code, i.period, i.subtotal_cents, i.tax_cents, i.total_cents FROM tenant_invoices i JOIN tenants t ON t.id = i.tenant_id
+            SELECT t.code AS tenant, i.period, i.subtotal_cents, i.tax_cents, i.total_cents FROM tenant_invoices i JOIN tenants t ON t.id = i.tenant_id
             WHERE i.status <> 'void' AND i.period BETWEEN ? AND ?
             """, arguments: [fromText, toText]) {
-            invoiced["\(row[0] as String) \(row[1] as String)"] = .init(subtotal: Money(cents: row[2]), tax: Money(cents: row[3]),
-                                                                         total: Money(cents: row[4]))
+            let key = "\(try row.decode(forColumn: "tenant") as String) \(try row.decode(forColumn: TenantInvoice.Columns.period) as String)"
+            invoiced[key] = .init(subtotal: try row.decode(forColumn: TenantInvoice.Columns.subtotal),
+                                  tax: try row.decode(forColumn: TenantInvoice.Columns.tax), total: try row.decode(forColumn: TenantInvoice.Columns.total))
         }
         let usageEnd = try Timestamp.fetchOne(db, sql: "SELECT MAX(period_end) FROM usage_records")
         var usageMonths = Set(try String.fetchAll(db, sql: """
