@@ -114,7 +114,8 @@ public struct ScenarioRunner: Sendable {
         }
         let singleScenario = files.count == 1
         let total = plays.count
-        let outcomes = await boundedMap(Array(plays.enumerated()), limit: options.jobs) { position, play in
+        let longestFirst = plays.indices.sorted { (plays[$0].estimatedCost, $1) > (plays[$1].estimatedCost, $0) }
+        let outcomes = await boundedMap(Array(plays.enumerated()), limit: options.jobs, startOrder: longestFirst) { position, play in
             guard let scenario = play.scenario else { return play.outcome }
             let dayProgress = progress.map { report in
                 { @Sendable (done: Int, days: Int) in
@@ -134,6 +135,10 @@ public struct ScenarioRunner: Sendable {
     private struct Play: Sendable {
         var outcome: ScenarioOutcome
         var scenario: Scenario?
+
+        /// How long the play is likely to take, to start the longest first: its clock span, since a
+        /// play sweeps the fake at every sync instant of it (0 for a file already decided).
+        var estimatedCost: Int64 { scenario.map { $0.clock.end.seconds - $0.clock.start.seconds } ?? 0 }
     }
 
     private func play(_ scenario: Scenario, outcome: ScenarioOutcome, store: GoldenStore, singleScenario: Bool,

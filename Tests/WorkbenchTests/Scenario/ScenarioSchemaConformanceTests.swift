@@ -53,6 +53,12 @@ import Testing
         "world.droplets[].count": [("name", "\"n-#\"")],
     ]
 
+    /// Optional keys of a list item that only go with an item after it (JSON text, placed after
+    /// the probed item): every tier but the last has `up_to`.
+    static let followedBy: [String: String] = [
+        "pricebooks[].plans[].items[].overage.tiers[].up_to": "{\"unit_price\": \"0.01\"}",
+    ]
+
     static func definition(_ name: String) -> SchemaType {
         ScenarioSchema.definitions.first { $0.name == name }!.type
     }
@@ -184,7 +190,8 @@ import Testing
                     pairs.append((name, value))
                 }
                 pairs.append((key.name, Self.sample(key.type, path: path)))
-                let error = Self.read(Self.document(site.steps, target: Self.render(pairs)))
+                let target = Self.render(pairs) + (Self.followedBy[path].map { ", " + $0 } ?? "")
+                let error = Self.read(Self.document(site.steps, target: target))
                 #expect(error == nil, "\(path): \(Self.render(pairs)): \(error?.description ?? "")")
             }
         }

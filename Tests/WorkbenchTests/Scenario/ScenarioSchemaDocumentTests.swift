@@ -40,6 +40,36 @@ import WorkbenchTestSupport
         #expect(result.status == 0, "\(result.output)")
     }
 
+    @Test func checkJSONSchemaAcceptsAnInlineTieredBookAndRefusesAMisspeltTier() throws {
+        let directory = try RepoPaths.temporaryDirectory()
+        let scenario = { (tier: String) in
+            """
+            scenario: tiered
+            seed: 1
+            clock: {start: 2026-04-01, end: 2026-04-02}
+            pricebooks:
+              - name: tiered
+                effective_from: 2026-01-01
+                plans:
+                  - code: starter
+                    name: Starter
+                    base_price: 10.00
+                    items:
+                      - billing_kind: droplet_hours
+                        included: 744
+                        overage: {mode: graduated, tiers: [{up_to: 500, unit_price: 0.015}, {\(tier): 0.01}]}
+                      - {billing_kind: dns_zones, included: 1, overage: 1.00}
+            """
+        }
+        let good = try ScenarioFixtures.write(scenario("unit_price"), to: directory, as: "good.yaml")
+        #expect(throws: Never.self) { try ScenarioParser.load(path: good) }
+        let accepted = try checkJSONSchema(["--schemafile", schemaPath, good])
+        #expect(accepted.status == 0, "\(accepted.output)")
+        let bad = try ScenarioFixtures.write(scenario("unit_prize"), to: directory, as: "bad.yaml")
+        let refused = try checkJSONSchema(["--schemafile", schemaPath, bad])
+        #expect(refused.status == 1 && refused.output.contains("unit_prize"), "\(refused.output)")
+    }
+
     @Test func checkJSONSchemaRefusesABrokenScenarioNamingWhatIsWrong() throws {
         let directory = try RepoPaths.temporaryDirectory()
         let text = try String(contentsOfFile: ScenarioFixtures.shippedPath("droplet-lifecycle"), encoding: .utf8)

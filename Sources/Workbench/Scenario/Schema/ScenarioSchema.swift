@@ -197,7 +197,13 @@ public enum ScenarioSchema {
             opt("items", .list(object("A billing kind's allowance and overage price.", [
                 req("billing_kind", .choice(MeteredKinds.billingKinds.map(\.rawValue)), "The billing kind."),
                 req("included", quantity, "Quantity included each month."),
-                req("overage", quantity, "Dollars per unit above the allowance."),
+                req("overage", .either([quantity, object("Tiered overage: tiers count the units above the allowance.", [
+                    req("mode", .choice(["graduated", "volume"]), "graduated: each unit at its tier's price; volume: every unit at the price of the tier the total reaches."),
+                    req("tiers", .list(object("A tier: every tier but the last has an up_to above the one before; the last has none.", [
+                        opt("up_to", quantity, "The tier's upper bound (exclusive), in units above the allowance."),
+                        req("unit_price", quantity, "Dollars per unit in this tier."),
+                    ]), nonEmpty: true), "The tiers, lowest first."),
+                ])]), "Dollars per unit above the allowance, or tiers."),
             ])), "Allowances and overage prices."),
         ]), nonEmpty: true), "At least one plan."),
         opt("addons", .list(object("An addon: a monthly price, which may add an allowance.", [
