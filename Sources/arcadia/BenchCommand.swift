@@ -39,6 +39,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Candidate books to reprice with (1 to 5).")
     var books = 5
 
+    @Flag(help: "Print the figures as one JSON object (for a script tracking them over commits).")
+    var json = false
+
     func run() async throws {
         if reprice { return try runReprice() }
         let scenario = try FleetScenario.make(droplets: droplets, days: days, churnPerDay: churn, seed: seed)
@@ -50,25 +53,21 @@ struct BenchCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let line = ProgressLine()
-        let simulator = Simulator(options: .init(ledgerPath: try output?.prepare(), elideSettledRuns: !noElide) { done, days in
-            line.show("virtual day \(done + 1) of \(days)")
-        })
+        let showsProgress = !json
+        let simulator = Simulator(options: .init(ledgerPath: try output?.prepare(), elideSettledRuns: !noElide, progress: { done, days in
+            if showsProgress { line.show("virtual day \(done + 1) of \(days)") }
+        }, stopwatch: Stopwatch.seconds))
         let started = Stopwatch.seconds()
         let result = try await simulator.run(scenario)
         let seconds = Stopwatch.seconds() - started
+        let usage = ProcessUsage.now()
         line.finish()
-        let rows = try result.ledger.rowCounts().reduce(0) { $0 + $1.rows }
+        let floor = try SQLiteFloor.measure(result.ledger, stopwatch: Stopwatch.seconds)
         try output?.commit(result.ledger)
-        let s = result.summary
-        print("""
-            fleet:              \(droplets) droplets, \(days) virtual days, \(churn) events/day, seed \(seed)\(noElide ? ", no elision" : "")
-            wall time:          \(String(format: "%.2f", seconds)) s
-            virtual days/s:     \(String(format: "%.1f", Double(days) / seconds))
-            timeline events:    \(s.timelineEvents)
-            worker runs:        \(s.jobRuns) run, \(s.jobRunsElided) elided
-            requests served:    \(s.requestsServed)
-            ledger rows:        \(rows) (\(s.resourcesCreated) resources created, \(s.eventsWritten) events)
-            """)
+        let figures = BenchFigures(fleet: .init(droplets: droplets, days: days, churn: churn, seed: seed, elided: !noElide),
+                                   wallSeconds: seconds, userSeconds: usage.userSeconds, peakRSSBytes: usage.peakRSSBytes,
+                                   result: result, floor: floor)
+        print(json ? try figures.json() : BenchRendering.text(figures, floor: floor))
     }
 
     /// Builds the history (untimed), then times one reprice of it with `books` candidates.

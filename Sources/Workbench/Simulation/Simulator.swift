@@ -18,12 +18,16 @@ public struct Simulator: Sendable {
         /// Told the virtual days done and their total as each virtual day starts (for a progress
         /// line; nothing in a run depends on it).
         public var progress: (@Sendable (_ daysDone: Int, _ days: Int) -> Void)?
+        /// Seconds from some fixed instant: with one, the result says how long each job took (the
+        /// bench's per-job table; nothing in a run depends on it).
+        public var stopwatch: (@Sendable () -> Double)?
 
         public init(ledgerPath: String? = nil, elideSettledRuns: Bool = true, jobs: [ScheduledJob] = JobTable.production,
-                    progress: (@Sendable (_ daysDone: Int, _ days: Int) -> Void)? = nil) {
+                    progress: (@Sendable (_ daysDone: Int, _ days: Int) -> Void)? = nil, stopwatch: (@Sendable () -> Double)? = nil) {
             self.ledgerPath = ledgerPath
             self.elideSettledRuns = elideSettledRuns
             self.jobs = jobs
+            self.stopwatch = stopwatch
             self.progress = progress
         }
     }
@@ -41,6 +45,8 @@ public struct Simulator: Sendable {
     public struct Result: Sendable {
         public var ledger: Ledger
         public var summary: RunSummary
+        /// Seconds spent in each job's runs, elided ones included (empty without a stopwatch).
+        public var jobSeconds: [JobID: Double] = [:]
     }
 
     public func run(_ scenario: Scenario) async throws(SimulationError) -> Result {
@@ -66,6 +72,7 @@ public struct Simulator: Sendable {
         var summary = RunSummary()
         var queue = EventQueue(timeline: scenario.timeline, jobs: options.jobs, start: scenario.clock.start)
         var settled = SettledRuns()
+        var jobSeconds: [JobID: Double] = [:]
         // Timeline events applied so far: a fault changes no listing, yet must end elision.
         var worldEdits = 0
         let days = Int((scenario.clock.end - scenario.clock.start + 86_399) / 86_400)
@@ -87,6 +94,8 @@ public struct Simulator: Sendable {
             case .job(let index):
                 let job = options.jobs[index].job
                 queue.push(QueueEntry(at: options.jobs[index].schedule.nextFiring(after: entry.at), source: .job(index)))
+                let started = options.stopwatch?()
+                defer { if let started, let stopwatch = options.stopwatch { jobSeconds[job, default: 0] += stopwatch() - started } }
                 do {
                     if options.elideSettledRuns {
                         let provider = ProviderVersion(edits: worldEdits, revision: fake.revision)
@@ -113,7 +122,7 @@ public struct Simulator: Sendable {
         } catch {
             throw SimulationError(location: nil, message: "counting drift and failures: \(error)")
         }
-        return Result(ledger: ledger, summary: summary)
+        return Result(ledger: ledger, summary: summary, jobSeconds: jobSeconds)
     }
 }
 

@@ -1,0 +1,62 @@
+import ArcadiaCore
+import Foundation
+
+/// One bench run's figures, as the bench prints them and as `--json` hands them to a script that
+/// tracks them over commits (keys in snake case, sorted, so two runs diff line by line).
+public struct BenchFigures: Sendable, Encodable {
+    public struct Fleet: Sendable, Encodable {
+        public var droplets: Int
+        public var days: Int
+        public var churn: Int
+        public var seed: UInt64
+        public var elided: Bool
+
+        public init(droplets: Int, days: Int, churn: Int, seed: UInt64, elided: Bool) {
+            self.droplets = droplets
+            self.days = days
+            self.churn = churn
+            self.seed = seed
+            self.elided = elided
+        }
+    }
+
+    public var fleet: Fleet
+    public var wallSeconds: Double
+    /// User CPU time of the process up to the end of the run (before the floor is measured).
+    public var userSeconds: Double
+    /// The process's peak resident set up to the end of the run (before the floor is measured).
+    public var peakRSSBytes: Int
+    /// Seconds in each job's runs, by job name.
+    public var jobSeconds: [String: Double]
+    /// Rows per ledger table at the end of the run.
+    public var rows: [String: Int]
+    public var floorSeconds: Double
+    /// Wall time over the SQLite floor: how far above plain SQLite writes the run is.
+    public var floorRatio: Double
+    public var timelineEvents: Int
+    public var jobRuns: Int
+    public var jobRunsElided: Int
+    public var requestsServed: Int
+
+    public init(fleet: Fleet, wallSeconds: Double, userSeconds: Double, peakRSSBytes: Int, result: Simulator.Result, floor: SQLiteFloor) {
+        self.fleet = fleet
+        self.wallSeconds = wallSeconds
+        self.userSeconds = userSeconds
+        self.peakRSSBytes = peakRSSBytes
+        jobSeconds = Dictionary(uniqueKeysWithValues: result.jobSeconds.map { ($0.key.rawValue, $0.value) })
+        rows = Dictionary(uniqueKeysWithValues: floor.tables.map { ($0.name, $0.rows) })
+        floorSeconds = floor.seconds
+        floorRatio = floor.seconds > 0 ? wallSeconds / floor.seconds : 0
+        timelineEvents = result.summary.timelineEvents
+        jobRuns = result.summary.jobRuns
+        jobRunsElided = result.summary.jobRunsElided
+        requestsServed = result.summary.requestsServed
+    }
+
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}

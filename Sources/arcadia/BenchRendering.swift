@@ -1,0 +1,35 @@
+import Foundation
+import Workbench
+
+/// The bench's figures for people: the run, where its time went, and how far above SQLite's floor.
+enum BenchRendering {
+    static func text(_ figures: BenchFigures, floor: SQLiteFloor) -> String {
+        let fleet = figures.fleet
+        var lines = [
+            "fleet:              \(fleet.droplets) droplets, \(fleet.days) virtual days, \(fleet.churn) events/day, seed \(fleet.seed)\(fleet.elided ? "" : ", no elision")",
+            "wall time:          \(seconds(figures.wallSeconds)) (user \(seconds(figures.userSeconds)), peak memory \(figures.peakRSSBytes / 1_048_576) MiB)",
+            "virtual days/s:     \(String(format: "%.1f", Double(fleet.days) / max(figures.wallSeconds, 1e-9)))",
+            "timeline events:    \(figures.timelineEvents)",
+            "worker runs:        \(figures.jobRuns) run, \(figures.jobRunsElided) elided",
+            "requests served:    \(figures.requestsServed)",
+            "SQLite floor:       \(seconds(figures.floorSeconds)) to write the same \(floor.rows) rows; the run is \(String(format: "%.1f", figures.floorRatio))× the floor",
+            "",
+            "job                           seconds",
+        ]
+        for (job, spent) in figures.jobSeconds.sorted(by: { $0.key < $1.key }) {
+            lines.append(job.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%9.3f", spent))
+        }
+        lines += ["", "table                            rows  floor s"]
+        for table in floor.tables where table.rows > 0 {
+            lines.append(table.name.padding(toLength: 28, withPad: " ", startingAt: 0)
+                         + String(table.rows).leftPadded(to: 9) + String(format: "%9.3f", table.seconds))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+}
