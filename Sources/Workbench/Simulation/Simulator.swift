@@ -14,6 +14,9 @@ public struct Simulator: Sendable {
         /// the ledger at a fixed point (complete, nothing part-way to stale). Such a run provably
         /// writes nothing; a test checks the ledgers are identical either way.
         public var elideSettledRuns: Bool
+        /// Decode only the listing elements whose bytes changed since the last listing (`ItemMemo`).
+        /// A fast path like elision: a test holds every shipped scenario's ledgers equal without it.
+        public var memoizeListings = true
         public var jobs: [ScheduledJob]
         /// Told the virtual days done and their total as each virtual day starts (for a progress
         /// line; nothing in a run depends on it).
@@ -63,7 +66,7 @@ public struct Simulator: Sendable {
         // The production client stack: DO's retry policy over the fake's in-process transport.
         let retries = RetryWaits()
         let transport = RetryingTransport(fake.transport, policy: .godo, sleeper: retries.sleeper)
-        let client = DigitalOceanClient(transport: transport, token: FakeDigitalOcean.defaultToken, itemMemo: ItemMemo())
+        let client = DigitalOceanClient(transport: transport, token: FakeDigitalOcean.defaultToken, itemMemo: options.memoizeListings ? ItemMemo() : nil)
         var runner = JobRunner(client: client, ledger: ledger, clock: clock.engineClock, ignoreRules: scenario.driftIgnore.map(\.rule))
         runner.inventory.logger = logger
         let platform = Platform(runner: runner, tenancy: TenancyEngine(ledger: ledger, clock: clock.engineClock), fake: fake)

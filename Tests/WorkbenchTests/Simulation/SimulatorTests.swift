@@ -8,8 +8,10 @@ import WorkbenchTestSupport
 @testable import Workbench
 
 @Suite struct SimulatorTests {
-    func export(_ scenario: Scenario, elide: Bool = true) async throws -> [LedgerFile] {
-        let result = try await Simulator(options: .init(elideSettledRuns: elide)).run(scenario)
+    func export(_ scenario: Scenario, elide: Bool = true, memoize: Bool = true) async throws -> [LedgerFile] {
+        var options = Simulator.Options(elideSettledRuns: elide)
+        options.memoizeListings = memoize
+        let result = try await Simulator(options: options).run(scenario)
         return try LedgerExport.export(result.ledger)
     }
 
@@ -31,6 +33,14 @@ import WorkbenchTestSupport
         let elided = try await export(scenario, elide: true)
         let full = try await export(scenario, elide: false)
         #expect(elided == full, "\(name): elision must be unobservable")
+    }
+
+    @Test(arguments: ScenarioFixtures.shippedNames)
+    func decodingOnlyChangedListingElementsChangesNoLedger(_ name: String) async throws {
+        let scenario = try ScenarioFixtures.shipped(name)
+        let memoized = try await export(scenario, memoize: true)
+        let plain = try await export(scenario, memoize: false)
+        #expect(memoized == plain, "\(name): the listing memo must be unobservable")
     }
 
     /// Backups appear and expire with no timeline event, as the fake's clock passes their times:
