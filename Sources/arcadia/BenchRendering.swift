@@ -13,23 +13,14 @@ enum BenchRendering {
             "worker runs:        \(figures.jobRuns) run, \(figures.jobRunsElided) elided",
             "requests served:    \(figures.requestsServed)",
             "SQLite floor:       \(seconds(figures.floorSeconds)) to write the same \(floor.rows) rows; the run is \(String(format: "%.1f", figures.floorRatio))× the floor",
-            "",
-            "job                           seconds",
         ]
-        for (job, spent) in figures.jobSeconds.sorted(by: { $0.key < $1.key }) {
-            lines.append(job.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%9.3f", spent))
-        }
-        lines += ["", "table                            rows  floor s"]
-        for table in floor.tables where table.rows > 0 {
-            lines.append(table.name.padding(toLength: 28, withPad: " ", startingAt: 0)
-                         + String(table.rows).leftPadded(to: 9) + String(format: "%9.3f", table.seconds))
-        }
+        var jobs = [["job", "seconds"]]
+        for (job, spent) in figures.jobSeconds.sorted(by: { $0.key < $1.key }) { jobs.append([job, String(format: "%.3f", spent)]) }
+        var tables = [["table", "rows", "floor s"]]
+        for table in floor.tables where table.rows > 0 { tables.append([table.name, String(table.rows), String(format: "%.3f", table.seconds)]) }
+        lines += ["", ReportTable.aligned(jobs, textColumns: 1), ReportTable.aligned(tables, textColumns: 1)]
         return lines.joined(separator: "\n")
     }
 
     private static func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
 }

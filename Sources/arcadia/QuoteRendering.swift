@@ -3,6 +3,7 @@ import ArgumentParser
 import DigitalOcean
 import Foundation
 import MoneyAndTime
+import Workbench
 
 /// What `arcadia quote` prints: which book and month, the lines in aligned columns, the
 /// subtotal, and what the quote leaves out (tax, usage no plan item prices).
@@ -31,13 +32,7 @@ enum QuoteRendering {
             rows.append(["", "", "", "Tax", tax.decimalString])
             rows.append(["", "", "", "Total", total.decimalString])
         }
-        let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        for row in rows {
-            out += row.enumerated().map { column, cell in
-                let pad = String(repeating: " ", count: widths[column] - cell.count)
-                return column >= 2 ? pad + cell : cell + pad
-            }.joined(separator: "  ") + "\n"
-        }
+        out += ReportTable.aligned(rows)
         out += "\nAmounts in USD."
         if let country, rate == nil {
             out += " The book has no tax rate for \(country), so a tenant there is charged no tax."

@@ -3,9 +3,9 @@ import Foundation
 
 /// The text forms reports share: an aligned table for people (text columns left, figures right,
 /// two spaces apart, no trailing blanks) and RFC 4180 CSV through CSV.swift.
-enum ReportTable {
+public enum ReportTable {
     /// `textColumns` leading columns are left-aligned; the rest are figures, right-aligned.
-    static func aligned(_ rows: [[String]], textColumns: Int = 2) -> String {
+    public static func aligned(_ rows: [[String]], textColumns: Int = 2) -> String {
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { column, cell in
@@ -15,7 +15,7 @@ enum ReportTable {
         }.joined(separator: "\n") + "\n"
     }
 
-    static func csv(_ rows: [[String]]) throws -> String {
+    public static func csv(_ rows: [[String]]) throws -> String {
         let stream = OutputStream(toMemory: ())
         stream.open()
         let writer = try CSVWriter(stream: stream)
