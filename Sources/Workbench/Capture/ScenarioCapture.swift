@@ -24,8 +24,8 @@ public enum ScenarioCapture {
         public var description: String
     }
 
-    /// How long before its stale time a captured resource is destroyed (`DESIGN`: syncs every 15
-    /// minutes, stale at the third missed one).
+    /// How long before its stale time a captured resource is destroyed (`JobTable.production`
+    /// lists droplets and domains every 15 minutes; the third missed listing marks it stale).
     static let destroyLead: Int64 = 40 * 60
 
     public static func capture(tenant code: String, period: BillingPeriod, from ledger: Ledger) async throws -> Captured {
