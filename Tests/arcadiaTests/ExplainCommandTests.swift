@@ -42,6 +42,19 @@ struct ExplainCommandTests {
         #expect(usage["quantity"] as? String == "2874")
     }
 
+    /// revenue-price-change voids April's first invoice and invoices April again: --invoice picks
+    /// the one that stands, --invoice-id reaches the void one.
+    @Test func theMonthsInvoiceIsTheOneNotVoidAndAnIdReachesAnyOther() async throws {
+        let db = try await ScenarioLedgers.copy(of: "revenue-price-change")
+        let standing = try await ExplainCommand.explain(db: db, invoice: "acme/2026-04", invoiceID: nil, line: nil, format: .text)
+        #expect(standing.hasPrefix("Invoice #2: acme (Acme Pty Ltd), 2026-04, issued: subtotal 37.70, tax 3.77, total 41.47 USD\n"), "\(standing)")
+        let void = try await ExplainCommand.explain(db: db, invoice: nil, invoiceID: 1, line: nil, format: .text)
+        #expect(void.hasPrefix("Invoice #1: acme (Acme Pty Ltd), 2026-04, void: subtotal 37.70"), "\(void)")
+        let may = try await ExplainCommand.explain(db: db, invoice: "acme/2026-05", invoiceID: nil, line: 2, format: .text)
+        #expect(may.contains("  allowance: 744 a month; prorated to 360 (15 of 31 days)\n"), "\(may)")
+        #expect(may.contains("Price book: standard-2026-05 (effective 2026-05-01)\n"))
+    }
+
     @Test func badAsksAreRefusedSayingWhy() async throws {
         let db = try await RevenueMonthEnd.ledger()
         await #expect(throws: ValidationError.self) {
