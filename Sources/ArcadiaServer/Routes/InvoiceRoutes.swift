@@ -9,6 +9,7 @@ struct InvoiceRoutes {
     func register(on group: RouterGroup<ServiceRequestContext>) {
         group.get("invoices") { request, context in try await list(request, context) }
         group.get("invoices/{id}") { request, context in try await detail(request, context) }
+        group.get("invoices/{id}/explain") { request, context in try await explain(request, context) }
     }
 
     private func list(_ request: Request, _ context: ServiceRequestContext) async throws -> JSONResponse {
@@ -26,5 +27,17 @@ struct InvoiceRoutes {
             throw APIError.notFound("no invoice #\(id)")
         }
         return JSONResponse(found.detailJSON)
+    }
+
+    /// Where each line's figures came from (`InvoiceExplainer`): the same JSON `arcadia explain
+    /// --format json` prints, scoped like the detail (another tenant's invoice is not found).
+    private func explain(_ request: Request, _ context: ServiceRequestContext) async throws -> JSONResponse {
+        let caller = try context.caller()
+        _ = try QueryParameters(request.uri.query, allowed: [])
+        let id = try pathID(context)
+        guard let explanation = try await InvoiceExplainer.explain(invoiceID: id, scope: caller.scope, in: ledger) else {
+            throw APIError.notFound("no invoice #\(id)")
+        }
+        return JSONResponse(explanation.json)
     }
 }

@@ -19,6 +19,10 @@ public enum ConsoleReport {
             }
             out += (outcome.passed ? "PASS  " : "FAIL  ") + name + counts + "\n"
             out += outcome.summary.map(revenueMessages) ?? ""
+            for expectation in outcome.expectations where !expectation.passed {
+                out += "      \(expectation.spec.location?.description ?? "expect"): \(expectation.title) is not as expected:\n"
+                out += expectation.sideBySide.split(separator: "\n").map { "        \($0)\n" }.joined()
+            }
             for comparison in outcome.comparisons {
                 switch comparison {
                 case .match: break

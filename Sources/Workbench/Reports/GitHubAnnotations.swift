@@ -27,6 +27,11 @@ public enum GitHubAnnotations {
                         out += line(file: outcome.file, message: "\(file) is a golden this scenario no longer produces")
                     }
                 }
+                for expectation in outcome.expectations where !expectation.passed {
+                    let at = expectation.spec.location
+                    out += line(file: at?.file ?? outcome.file, line: at?.line, column: at?.column,
+                                message: "\(expectation.title) is not as expected\n" + expectation.sideBySide)
+                }
             }
         }
         for orphan in report.orphanGoldens {

@@ -41,9 +41,19 @@ public enum JUnitBuilder {
                 JUnitCase(name: "ledger \(file)", className: className, timeSeconds: share,
                           outcome: .skipped(message: "golden rewritten (--update-goldens)"))
             }
+            cases += outcome.expectations.map { expectation($0, className: className) }
         }
         return JUnitSuite(name: name, file: outcome.file, cases: cases, timeSeconds: outcome.seconds,
                           systemOut: outcome.summary.map(summaryText))
+    }
+
+    /// A `<testcase>` has no file or line attribute, so the case's name carries where the
+    /// expectation was written, and a failure's message starts with it as compilers write it.
+    private static func expectation(_ result: ExpectationResult, className: String) -> JUnitCase {
+        let location = result.spec.location?.description ?? "expect"
+        let outcome: JUnitCase.Outcome = result.passed ? .passed
+            : .failed(message: "\(location): expected \(result.title) differs", body: result.sideBySide)
+        return JUnitCase(name: "expect \(result.title) (\(location))", className: className, outcome: outcome)
     }
 
     private static func caseOutcome(_ comparison: GoldenStore.Comparison) -> JUnitCase.Outcome {

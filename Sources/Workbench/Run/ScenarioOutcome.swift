@@ -24,6 +24,8 @@ public struct ScenarioOutcome: Sendable {
     public var name: String?
     public var failure: Failure?
     public var comparisons: [GoldenStore.Comparison]
+    /// The scenario's `expect:` items, compared with the ledger the run left.
+    public var expectations: [ExpectationResult] = []
     /// Golden files rewritten (update mode only).
     public var updatedGoldens: [String]
     public var summary: RunSummary?
@@ -34,7 +36,7 @@ public struct ScenarioOutcome: Sendable {
     public var seconds: Double
     public var goldenSeconds: Double = 0
 
-    public var passed: Bool { failure == nil && comparisons.allSatisfy(\.passed) }
+    public var passed: Bool { failure == nil && comparisons.allSatisfy(\.passed) && expectations.allSatisfy(\.passed) }
 }
 
 /// The result of `arcadia run`: every scenario, plus golden folders no scenario produced.

@@ -152,6 +152,7 @@ public struct ScenarioRunner: Sendable {
             outcome.summary = result.summary
             let files = try LedgerExport.export(result.ledger)
             outcome.figures = ScenarioFigures(clock: scenario.clock, ledgers: files)
+            outcome.expectations = try await ExpectationCheck.evaluate(scenario.expectations, ledger: result.ledger)
             let comparing = stopwatch()
             if options.updateGoldens {
                 outcome.updatedGoldens = try store.update(scenario: scenario.name, files: files)

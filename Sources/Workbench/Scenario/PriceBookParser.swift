@@ -161,7 +161,7 @@ extension YAMLNodeReader {
 
     /// A quantity or unit price: digits with an optional fraction (`744`, `0.0125`), read as
     /// written, never through a binary float.
-    private func decimal(_ field: YAMLField) throws(ScenarioError) -> Decimal {
+    func decimal(_ field: YAMLField) throws(ScenarioError) -> Decimal {
         let text = try nonEmptyString(field)
         guard let value = DecimalText.parse(text) else {
             throw error(field, "'\(text)' is not a non-negative decimal; write digits with an optional fraction, e.g. 0.0125")

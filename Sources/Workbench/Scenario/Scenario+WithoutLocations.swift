@@ -11,6 +11,7 @@ extension Scenario {
         copy.tenancy.tenants = tenancy.tenants.map(\.unlocated)
         copy.tenancy.deployments = tenancy.deployments.map(\.unlocated)
         copy.priceBooks = priceBooks.map(\.unlocated)
+        copy.expectations = expectations.map { ExpectationSpec(check: $0.check) }
         return copy
     }
 }

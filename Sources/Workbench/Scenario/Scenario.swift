@@ -26,11 +26,13 @@ public struct Scenario: Sendable, Equatable {
     public var metering: MeteringSpec
     /// The `pricebooks:`, written to the ledger before the clock starts.
     public var priceBooks: [PriceBookSpec]
+    /// The `expect:` checks, compared with the ledger once the run is over.
+    public var expectations: [ExpectationSpec]
 
     public init(name: String, description: String = "", seed: UInt64, clock: ClockRange,
                 world: WorldSpec = WorldSpec(), account: AccountSpec = AccountSpec(), timeline: [TimelineEvent] = [],
                 file: String? = nil, driftIgnore: [DriftIgnoreSpec] = [], tenancy: TenancySpec = TenancySpec(),
-                metering: MeteringSpec = MeteringSpec(), priceBooks: [PriceBookSpec] = []) {
+                metering: MeteringSpec = MeteringSpec(), priceBooks: [PriceBookSpec] = [], expectations: [ExpectationSpec] = []) {
         self.name = name
         self.description = description
         self.seed = seed
@@ -43,6 +45,7 @@ public struct Scenario: Sendable, Equatable {
         self.tenancy = tenancy
         self.metering = metering
         self.priceBooks = priceBooks
+        self.expectations = expectations
     }
 }
 

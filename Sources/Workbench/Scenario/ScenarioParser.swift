@@ -107,7 +107,7 @@ public enum ScenarioParser {
 extension YAMLNodeReader {
     func scenario(_ root: YAMLField) throws(ScenarioError) -> Scenario {
         let top = try mapping(root, allowed: ["scenario", "description", "seed", "clock", "world", "account", "timeline", "drift_ignore",
-                                              "tenants", "deployments", "metering", "pricebooks"])
+                                              "tenants", "deployments", "metering", "pricebooks", "expect"])
         let name = try scenarioName(top.required("scenario"))
         let description = try top.optional("description").map(string) ?? ""
         let seed = try unsignedInteger(top.required("seed"))
@@ -120,9 +120,10 @@ extension YAMLNodeReader {
                                   deployments: try top.optional("deployments").map(deployments) ?? [])
         let metering = try top.optional("metering").map(meteringSpec) ?? MeteringSpec()
         let priceBooks = try top.optional("pricebooks").map(priceBooks) ?? []
+        let expectations = try top.optional("expect").map(expectations) ?? []
         return Scenario(name: name, description: description, seed: seed, clock: clock, world: world,
                         account: account, timeline: timeline, file: file, driftIgnore: driftIgnore, tenancy: tenancy, metering: metering,
-                        priceBooks: priceBooks)
+                        priceBooks: priceBooks, expectations: expectations)
     }
 
     /// It names the goldens folder, so it is kept to characters that are safe in any path.

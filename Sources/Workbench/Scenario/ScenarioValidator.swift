@@ -27,6 +27,7 @@ public enum ScenarioValidator {
         try run.checkTenancy()
         try run.playTimeline()
         try run.checkDriftIgnore()
+        try run.checkExpectations()
     }
 }
 

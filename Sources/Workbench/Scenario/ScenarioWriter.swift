@@ -8,9 +8,9 @@ import MoneyAndTime
 /// One writer for every scenario the workbench makes rather than reads: a ledger captured as a
 /// scenario, a client's writes recorded on the fake, a fuzzer's shrunk case. Canonical means the
 /// same value always gives the same bytes: keys in the order the format's tables list them (the
-/// timeline last), keys equal to the parser's default left out, times as `YYYY-MM-DDTHH:MM:SSZ`,
-/// money as dollars with two decimals, strings quoted only where YAML would misread them, and the
-/// layout chosen by `YAMLTree`'s one rule.
+/// timeline, then `expect:`, last), keys equal to the parser's default left out, times as
+/// `YYYY-MM-DDTHH:MM:SSZ`, money as dollars with two decimals, strings quoted only where YAML
+/// would misread them, and the layout chosen by `YAMLTree`'s one rule.
 public enum ScenarioWriter {
     public static func yaml(_ scenario: Scenario) -> String {
         YAMLTree.document(document(scenario))
@@ -30,6 +30,7 @@ public enum ScenarioWriter {
             .entry("metering", scenario.metering.policies.isEmpty ? nil : metering(scenario.metering)),
             .entry("pricebooks", scenario.priceBooks.isEmpty ? nil : .list(scenario.priceBooks.map(priceBook))),
             .entry("timeline", scenario.timeline.isEmpty ? nil : .list(scenario.timeline.map(timelineItem))),
+            .entry("expect", scenario.expectations.isEmpty ? nil : .list(scenario.expectations.map(expectation))),
         ]
         return sections.compactMap { $0 }
     }

@@ -98,6 +98,6 @@ import Workbench
         let scenario = try ScenarioParser.parse(yaml: "\u{FEFF}" + Self.head, file: "s.yaml")
         #expect(scenario.name == "t")
         #expect(parseError("\u{FEFF}" + Self.head + "sedd: 2\n") == "s.yaml:4:1: sedd: unknown key 'sedd'; allowed keys: scenario, description, seed, "
-                    + "clock, world, account, timeline, drift_ignore, tenants, deployments, metering, pricebooks")
+                    + "clock, world, account, timeline, drift_ignore, tenants, deployments, metering, pricebooks, expect")
     }
 }

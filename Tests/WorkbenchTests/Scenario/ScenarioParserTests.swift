@@ -214,7 +214,7 @@ struct ScenarioParserTests {
         let error = Self.parseError(Self.header + "seed2: 1\n", file: "scenarios/bad.yaml")
 
         #expect(error?.description == "scenarios/bad.yaml:4:1: seed2: unknown key 'seed2'; "
-            + "allowed keys: scenario, description, seed, clock, world, account, timeline, drift_ignore, tenants, deployments, metering, pricebooks")
+            + "allowed keys: scenario, description, seed, clock, world, account, timeline, drift_ignore, tenants, deployments, metering, pricebooks, expect")
     }
 
     // MARK: Loading files
@@ -265,7 +265,7 @@ struct ScenarioParserTests {
     @Test(arguments: [
         ErrorCase("top level is not a mapping", "- scenario: t\n", 1, 1, "", "expected a mapping, found a list"),
         ErrorCase("unknown top-level key", header + "timline: []\n", 4, 1, "timline",
-                  "unknown key 'timline'; allowed keys: scenario, description, seed, clock, world, account, timeline, drift_ignore, tenants, deployments, metering, pricebooks"),
+                  "unknown key 'timline'; allowed keys: scenario, description, seed, clock, world, account, timeline, drift_ignore, tenants, deployments, metering, pricebooks, expect"),
         ErrorCase("missing required top-level key", "scenario: t\nclock: {start: 2026-04-01, end: 2026-05-01}\n", 1, 1,
                   "seed", "missing required key 'seed'"),
         ErrorCase("scenario name not a slug", "scenario: Droplet_Lifecycle\nseed: 1\n", 1, 11, "scenario",

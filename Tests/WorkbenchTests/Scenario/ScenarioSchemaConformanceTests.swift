@@ -32,6 +32,11 @@ import Testing
         "timeline[].fault.then": ["destroy_droplet", "create_droplet"],
         "drift_ignore[]": ["kind", "name", "tag"],
         "inbound[]": ["addresses", "tags"],
+        "expect[]": ExpectationKind.keys,
+        "expect[].tenant_invoice": ExpectationKind.statedKeys[.tenantInvoice]!,
+        "expect[].invoice_line": ExpectationKind.statedKeys[.invoiceLine]!,
+        "expect[].resource": ExpectationKind.statedKeys[.resource]!,
+        "expect[].do_invoice": ExpectationKind.statedKeys[.doInvoice]!,
         "outbound[]": ["addresses", "tags"],
     ]
 

@@ -5,7 +5,7 @@ import GRDB
 extension Subscription {
     /// Subscriptions matching `filter` (SQL over `s`, the subscription, and `d`, its deployment),
     /// by deployment code, then start, then id.
-    static func fetchAll(_ db: Database, where filter: String, arguments: StatementArguments) throws -> [Subscription] {
+    public static func fetchAll(_ db: Database, where filter: String, arguments: StatementArguments) throws -> [Subscription] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT s.*, d.code AS deployment_code FROM subscriptions s JOIN deployments d ON d.id = s.deployment_id
             WHERE \(filter) ORDER BY d.code, s.started_at, s.id

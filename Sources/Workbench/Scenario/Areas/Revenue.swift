@@ -24,7 +24,7 @@ extension YAMLNodeReader {
     }
 
     /// `2026-04`.
-    private func billingPeriod(_ field: YAMLField) throws(ScenarioError) -> BillingPeriod {
+    func billingPeriod(_ field: YAMLField) throws(ScenarioError) -> BillingPeriod {
         let text = try nonEmptyString(field)
         guard let period = BillingPeriod(text) else {
             throw error(field, "'\(text)' is not a billing month; write it YYYY-MM, e.g. 2026-04")

@@ -57,6 +57,7 @@ public enum ScenarioSchema {
         })), "Metering policy per billing kind (default: every kind daily, kept for ever)."),
         opt("pricebooks", .list(.either([.reference("priceBook"), .name])),
             "Price books written to the ledger before the clock starts: a book inline, or a path relative to the scenario file."),
+        opt("expect", .list(.reference("expectation")), "Checks made once the run is over, each a JUnit test case at its line."),
     ])
 
     /// Shapes used in more than one place, by name.
@@ -118,6 +119,7 @@ public enum ScenarioSchema {
         ("csvColumns", .list(.choice(InvoiceCSVColumns.standard))),
         ("timelineItem", timelineItem),
         ("priceBook", priceBook),
+        ("expectation", expectation),
     ]
 
     static let size = object("A size the fake's catalogue gets or changes, so a scenario can bill at its own prices.", [

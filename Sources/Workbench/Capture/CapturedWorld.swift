@@ -1,0 +1,153 @@
+import ArcadiaCore
+import DigitalOcean
+import MoneyAndTime
+
+/// The world and the world events a capture rebuilds from resource events: a resource first seen
+/// by the clock's start is a world resource in the state it had then; one first seen later is
+/// created at that instant; each observed change (power, size, name, project) is an event at the
+/// instant it was observed; one that went stale is destroyed `destroyLead` before.
+struct CapturedWorld {
+    let clock: ClockRange
+    var spec = WorldSpec()
+    var timeline: [TimelineEvent] = []
+
+    init(clock: ClockRange) {
+        self.clock = clock
+    }
+
+    /// What a rebuilt resource is at an instant.
+    struct State: Equatable {
+        var name: String
+        var status: String
+        var size: String?
+        var project: String?
+    }
+
+    /// Projects are created in the world as they are first named; `Default` is the account's default.
+    mutating func noteProject(_ name: String?) {
+        guard let name, !spec.projects.contains(where: { $0.name == name }) else { return }
+        spec.projects.append(ProjectSpec(name: name, isDefault: name == impliedDefaultProject))
+    }
+
+    mutating func add(_ resource: CloudResource, project: String?, events: [ResourceEvent]) throws {
+        guard resource.kind == .droplet || resource.kind == .dnsZone else {
+            throw ScenarioCapture.Refusal(description: "\(resource.kind) \(resource.name) has usage this month; a capture rebuilds droplets "
+                                              + "and DNS zones only, so this month cannot be captured yet")
+        }
+        if let revived = events.first(where: { $0.event == .revived }) {
+            throw ScenarioCapture.Refusal(description: "\(resource.kind) \(resource.name) came back after going stale (\(revived.at)); "
+                                              + "a capture cannot replay a resource that vanished and returned")
+        }
+        var state = Self.initialState(resource, project: project, events: events)
+        let firstSeen = events.first { $0.event == .created }?.at ?? resource.firstSeenAt
+        var created = false
+        if firstSeen <= clock.start {
+            for event in events where event.at <= clock.start { Self.apply(event, to: &state) }
+            created = true
+            guard events.first(where: { $0.event == .stale })?.at ?? clock.end > clock.start else { return }
+            try addToWorld(resource, state)
+        }
+        for event in events where event.at > clock.start && event.at < clock.end {
+            if event.event == .created, !created {
+                try addToTimeline(at: event.at, creating: resource, state)
+                created = true
+                continue
+            }
+            let before = state
+            Self.apply(event, to: &state)
+            try changes(resource, from: before, to: state, at: event.at, stale: event.event == .stale)
+        }
+    }
+
+    /// The state at the resource's first sighting: each field as its earliest change found it,
+    /// else as the inventory holds it now.
+    static func initialState(_ resource: CloudResource, project: String?, events: [ResourceEvent]) -> State {
+        func first(_ field: String, _ now: String?) -> String? {
+            events.first { $0.event == .changed && $0.field == field }.map { $0.oldValue } ?? now
+        }
+        let attributed = events.first { $0.event == .attributed && $0.field == "project" }
+        return State(name: first("name", resource.name) ?? resource.name, status: first("status", resource.status) ?? resource.status,
+                     size: first("size_slug", resource.sizeSlug), project: attributed.map { $0.newValue } ?? project)
+    }
+
+    static func apply(_ event: ResourceEvent, to state: inout State) {
+        switch (event.event, event.field) {
+        case (.changed, "name"?): state.name = event.newValue ?? state.name
+        case (.changed, "status"?): state.status = event.newValue ?? state.status
+        case (.changed, "size_slug"?): state.size = event.newValue
+        case (.attributed, "project"?): state.project = event.newValue
+        default: break
+        }
+    }
+
+    private mutating func addToWorld(_ resource: CloudResource, _ state: State) throws {
+        noteProject(state.project)
+        switch resource.kind {
+        case .droplet:
+            let createdAt = resource.attributes["created_at"].flatMap { value -> Timestamp? in
+                guard case .string(let text) = value else { return nil }
+                return Timestamp(iso8601: text)
+            }.flatMap { $0 <= clock.start ? $0 : nil }
+            spec.droplets.append(DropletSpec(name: state.name, size: try size(resource, state), region: resource.region ?? "",
+                                             project: state.project, status: try power(resource, state), createdAt: createdAt))
+        default:
+            spec.domains.append(DomainSpec(name: state.name, project: state.project, ttl: ttl(resource)))
+        }
+    }
+
+    private mutating func addToTimeline(at: Timestamp, creating resource: CloudResource, _ state: State) throws {
+        noteProject(state.project)
+        switch resource.kind {
+        case .droplet:
+            timeline.append(TimelineEvent(at: at, action: .createDroplet(DropletSpec(
+                name: state.name, size: try size(resource, state), region: resource.region ?? "", project: state.project,
+                status: try power(resource, state)))))
+        default:
+            timeline.append(TimelineEvent(at: at, action: .createDomain(DomainSpec(name: state.name, project: state.project, ttl: ttl(resource)))))
+        }
+    }
+
+    /// The world events that turn `before` into `after`, observed at `at`.
+    private mutating func changes(_ resource: CloudResource, from before: State, to after: State, at: Timestamp, stale: Bool) throws {
+        let isDroplet = resource.kind == .droplet
+        if stale {
+            let destroyAt = max(at - ScenarioCapture.destroyLead, clock.start)
+            timeline.append(TimelineEvent(at: destroyAt, action: isDroplet ? .destroyDroplet(name: before.name) : .deleteDomain(name: before.name)))
+            return
+        }
+        if before.name != after.name, isDroplet {
+            timeline.append(TimelineEvent(at: at, action: .renameDroplet(name: before.name, to: after.name)))
+        }
+        if before.status != after.status, isDroplet {
+            timeline.append(TimelineEvent(at: at, action: try power(resource, after) == .off ? .powerOffDroplet(name: after.name)
+                                                                                              : .powerOnDroplet(name: after.name)))
+        }
+        if before.size != after.size, isDroplet, let size = after.size {
+            timeline.append(TimelineEvent(at: at, action: .resizeDroplet(name: after.name, size: size)))
+        }
+        if before.project != after.project, let project = after.project {
+            noteProject(project)
+            timeline.append(TimelineEvent(at: at, action: .moveToProject(resource: isDroplet ? .droplet(after.name) : .domain(after.name),
+                                                                         project: project)))
+        }
+    }
+
+    private func size(_ resource: CloudResource, _ state: State) throws -> String {
+        guard let size = state.size else {
+            throw ScenarioCapture.Refusal(description: "droplet \(resource.name) has no size in the inventory")
+        }
+        return size
+    }
+
+    private func power(_ resource: CloudResource, _ state: State) throws -> PowerState {
+        guard let power = PowerState(rawValue: state.status) else {
+            throw ScenarioCapture.Refusal(description: "droplet \(resource.name) is '\(state.status)'; a capture replays active and off only")
+        }
+        return power
+    }
+
+    private func ttl(_ resource: CloudResource) -> Int {
+        if case .int(let ttl)? = resource.attributes["ttl"] { return Int(ttl) }
+        return 1_800
+    }
+}

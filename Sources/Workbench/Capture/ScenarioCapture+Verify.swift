@@ -1,0 +1,45 @@
+import ArcadiaCore
+import Foundation
+import MoneyAndTime
+
+/// A capture proves itself: the scenario, as written and read back, is played and its invoice
+/// compared with the ledger's, line by line. Nothing is written unless they are equal.
+extension ScenarioCapture {
+    /// The differences between the captured invoice and the replayed one, as `-` (ledger) and
+    /// `+` (replay) lines; empty when the replay reproduces it to the cent.
+    public static func verify(_ captured: Captured, yaml: String, file: String) async throws -> [String] {
+        let scenario = try ScenarioParser.parse(yaml: yaml, file: file)
+        let ledger = try await Simulator().run(scenario).ledger
+        let invoice = captured.invoice
+        let replayed = try await ledger.writer.read { db -> TenantInvoice? in
+            try InvoiceExplainer.invoiceID(tenant: invoice.tenant, period: invoice.period, db).flatMap { try TenantInvoice.load(id: $0, db) }
+        }
+        let original = summary(invoice)
+        let again = replayed.map(summary) ?? ["(no invoice for \(invoice.tenant) in \(invoice.period))"]
+        guard original != again else { return [] }
+        return original.filter { !again.contains($0) }.map { "- \($0)" } + again.filter { !original.contains($0) }.map { "+ \($0)" }
+    }
+
+    /// The figures a reproduction must match: the totals and every line as the invoice shows it.
+    static func summary(_ invoice: TenantInvoice) -> [String] {
+        ["subtotal \(invoice.subtotal.decimalString), tax \(invoice.tax.decimalString), total \(invoice.total.decimalString)"]
+            + invoice.lines.map { line in
+                "line \(line.lineNo) \(line.kind.rawValue) \(line.deploymentCode ?? "-") \(line.description): "
+                    + "\(DecimalText.format(line.quantity)) x \(DecimalText.format(line.unitPrice)) = \(line.amount.decimalString)"
+            }
+    }
+
+    /// Captures, verifies and writes `out` (beside it, then renamed over it), or refuses with the
+    /// differences and writes nothing.
+    public static func write(tenant: String, period: BillingPeriod, from ledger: Ledger, to out: String) async throws -> Captured {
+        let captured = try await capture(tenant: tenant, period: period, from: ledger)
+        let yaml = ScenarioWriter.yaml(captured.scenario)
+        let differences = try await verify(captured, yaml: yaml, file: out)
+        guard differences.isEmpty else {
+            throw Refusal(description: "the captured scenario does not reproduce \(tenant)'s invoice for \(period), so nothing was written:\n"
+                              + differences.joined(separator: "\n"))
+        }
+        try Data(yaml.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+        return captured
+    }
+}

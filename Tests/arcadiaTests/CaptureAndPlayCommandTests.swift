@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import Testing
+import TestSupport
+import WorkbenchTestSupport
+@testable import arcadia
+
+/// The two commands end to end on the revenue-month-end ledger: capture writes a scenario that
+/// `arcadia play` passes, and the same scenario with a wrong figure makes play exit 1.
+struct CaptureAndPlayCommandTests {
+    @Test func aCapturedMonthPlaysAndAWrongExpectationExitsOne() async throws {
+        let db = try await RevenueMonthEnd.ledger()
+        let directory = try RepoPaths.temporaryDirectory("capture-command")
+        let out = directory.appendingPathComponent("globex-april.yaml").path
+        var capture = try CaptureCommand.parse(["--db", db, "--tenant", "globex", "--period", "2026-04", "--out", out])
+        try await capture.run()
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(text.contains("  - tenant_invoice: {tenant: globex, period: 2026-04, subtotal: 19.33, tax: 0.00, total: 19.33}\n"), "\(text)")
+        var play = try PlayCommand.parse([out])
+        try await play.run()
+        let wrong = directory.appendingPathComponent("wrong.yaml").path
+        try text.replacingOccurrences(of: "total: 19.33}", with: "total: 19.34}").write(toFile: wrong, atomically: true, encoding: .utf8)
+        var failing = try PlayCommand.parse([wrong])
+        await #expect(throws: ExitCode(1)) { try await failing.run() }
+    }
+
+    @Test func captureRefusesAMonthWithoutAnInvoiceAndWritesNothing() async throws {
+        let db = try await RevenueMonthEnd.ledger()
+        let out = try RepoPaths.temporaryDirectory("capture-command").appendingPathComponent("none.yaml").path
+        var capture = try CaptureCommand.parse(["--db", db, "--tenant", "acme", "--period", "2026-05", "--out", out])
+        await #expect(throws: ExitCode(1)) { try await capture.run() }
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+}

@@ -1,0 +1,76 @@
+import ArcadiaCore
+import ArgumentParser
+import Foundation
+import Testing
+import TestSupport
+import WorkbenchTestSupport
+@testable import arcadia
+
+/// `arcadia explain` over the ledger revenue-month-end leaves (figures from its goldens): acme's
+/// April overage line unfolds into four droplets, their days and hours, and the syncs that saw
+/// api-4 powered off from 12:00 to 18:00 on April 10.
+struct ExplainCommandTests {
+    @Test func oneLineAsTextFoldsRunsOfEqualDays() async throws {
+        let db = try await RevenueMonthEnd.ledger()
+        let text = try await ExplainCommand.explain(db: db, invoice: "acme/2026-04", invoiceID: nil, line: 2, format: .text)
+        #expect(text.hasPrefix("Invoice #"))
+        #expect(text.contains("acme (Acme Pty Ltd), 2026-04, paid: subtotal 140.06, tax 14.01, total 154.07 USD\n"))
+        #expect(text.contains("Price book: standard-2026 (effective 2026-01-01)\n"))
+        #expect(text.contains("\nLine 2  overage  acme-api  Overage: droplet_hours (2874 used, 2232 included)  642 x 0.011 = 7.06\n"))
+        #expect(text.contains("  priced by: plan pro, item droplet_hours: 2232 included a month, over it 0.011 a unit\n"))
+        #expect(text.contains("  allowance: 2232 a month; charged in full\n"))
+        #expect(text.contains("  usage: 2874 droplet_hours from 4 resources\n"))
+        #expect(text.contains("""
+                  2026-04-01T00:00:00Z ..< 2026-04-10T00:00:00Z  9 x 24 daily
+                  2026-04-10T00:00:00Z ..< 2026-04-11T00:00:00Z  1 x 18 daily
+                  2026-04-11T00:00:00Z ..< 2026-05-01T00:00:00Z  20 x 24 daily
+
+            """), "\(text)")
+        #expect(text.contains("      2026-04-10T12:00:00Z  changed status: active -> off\n"))
+        #expect(!text.contains("\nLine 1 "), "--line keeps one line")
+    }
+
+    @Test func jsonHasTheSameContentWithEveryRecord() async throws {
+        let db = try await RevenueMonthEnd.ledger()
+        let json = try await ExplainCommand.explain(db: db, invoice: "acme/2026-04", invoiceID: nil, line: nil, format: .json)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let lines = try #require(object["lines"] as? [[String: Any]])
+        #expect(lines.count == 5)
+        let usage = try #require((lines[1]["usage"] as? [[String: Any]])?.first)
+        let resources = try #require(usage["resources"] as? [[String: Any]])
+        #expect(resources.map { ($0["records"] as? [Any])?.count } == [30, 30, 30, 30])
+        #expect(usage["quantity"] as? String == "2874")
+    }
+
+    /// revenue-price-change voids April's first invoice and invoices April again: --invoice picks
+    /// the one that stands, --invoice-id reaches the void one.
+    @Test func theMonthsInvoiceIsTheOneNotVoidAndAnIdReachesAnyOther() async throws {
+        let db = try await ScenarioLedgers.copy(of: "revenue-price-change")
+        let standing = try await ExplainCommand.explain(db: db, invoice: "acme/2026-04", invoiceID: nil, line: nil, format: .text)
+        #expect(standing.hasPrefix("Invoice #2: acme (Acme Pty Ltd), 2026-04, issued: subtotal 37.70, tax 3.77, total 41.47 USD\n"), "\(standing)")
+        let void = try await ExplainCommand.explain(db: db, invoice: nil, invoiceID: 1, line: nil, format: .text)
+        #expect(void.hasPrefix("Invoice #1: acme (Acme Pty Ltd), 2026-04, void: subtotal 37.70"), "\(void)")
+        let may = try await ExplainCommand.explain(db: db, invoice: "acme/2026-05", invoiceID: nil, line: 2, format: .text)
+        #expect(may.contains("  allowance: 744 a month; prorated to 360 (15 of 31 days)\n"), "\(may)")
+        #expect(may.contains("Price book: standard-2026-05 (effective 2026-05-01)\n"))
+    }
+
+    @Test func badAsksAreRefusedSayingWhy() async throws {
+        let db = try await RevenueMonthEnd.ledger()
+        await #expect(throws: ValidationError.self) {
+            try await ExplainCommand.explain(db: db, invoice: "acme/2026-13", invoiceID: nil, line: nil, format: .text)
+        }
+        do {
+            _ = try await ExplainCommand.explain(db: db, invoice: "acme/2026-05", invoiceID: nil, line: nil, format: .text)
+            Issue.record("May has no invoice")
+        } catch let error as ValidationError {
+            #expect(error.message == "--invoice acme/2026-05: acme has no invoice for 2026-05 that is not void")
+        }
+        do {
+            _ = try await ExplainCommand.explain(db: db, invoice: "acme/2026-04", invoiceID: nil, line: 9, format: .text)
+            Issue.record("there is no line 9")
+        } catch let error as ValidationError {
+            #expect(error.message.hasSuffix("has lines 1 to 5"))
+        }
+    }
+}
