@@ -28,20 +28,21 @@ public enum InventoryStore {
             }
             try update(db, stored: stored, observed: resource, at: now, outcome: &outcome)
         }
-        for stored in existing.values.sorted(by: { $0.id < $1.id }) where stored.staleAt == nil {
+        // A second listing at the instant of the last miss (a re-run) counts nothing again.
+        for stored in existing.values.sorted(by: { $0.id < $1.id }) where stored.staleAt == nil && stored.lastMissedAt != now {
             let misses = stored.missedListings + 1
             // A ledger from before `missing_since` existed has none for a resource already missed.
             let since = stored.missedListings == 0 ? missingSince : stored.missingSince ?? now
             outcome.missed += 1
             if misses >= staleAfterMisses {
-                try db.cachedStatement(sql: "UPDATE cloud_resources SET missed_listings = ?, missing_since = ?, stale_at = ? WHERE id = ?")
-                    .execute(arguments: [misses, since, now, stored.id])
+                try db.cachedStatement(sql: "UPDATE cloud_resources SET missed_listings = ?, missing_since = ?, last_missed_at = ?, stale_at = ? WHERE id = ?")
+                    .execute(arguments: [misses, since, now, now, stored.id])
                 try logEvent(db, resourceID: stored.id, at: now, event: .stale, field: ResourceEvent.missingSinceField,
                              newValue: since.iso8601, outcome: &outcome)
                 outcome.markedStale += 1
             } else {
-                try db.cachedStatement(sql: "UPDATE cloud_resources SET missed_listings = ?, missing_since = ? WHERE id = ?")
-                    .execute(arguments: [misses, since, stored.id])
+                try db.cachedStatement(sql: "UPDATE cloud_resources SET missed_listings = ?, missing_since = ?, last_missed_at = ? WHERE id = ?")
+                    .execute(arguments: [misses, since, now, stored.id])
                 outcome.pendingMisses += 1
             }
         }

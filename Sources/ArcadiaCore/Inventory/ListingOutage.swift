@@ -32,7 +32,8 @@ public enum ListingOutage {
         return open
     }
 
-    /// Migration `v8-listing-outages`: the outages, and each resource's `missing_since`.
+    /// Migration `v8-listing-outages`: the outages, each resource's `missing_since`, and the
+    /// instant of the last miss of each resource and project.
     static func migrate(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE cloud_listing_outages (
@@ -40,6 +41,8 @@ public enum ListingOutage {
                 since TEXT NOT NULL
             );
             ALTER TABLE cloud_resources ADD COLUMN missing_since TEXT;
+            ALTER TABLE cloud_resources ADD COLUMN last_missed_at TEXT;
+            ALTER TABLE cloud_projects ADD COLUMN last_missed_at TEXT;
             """)
     }
 }

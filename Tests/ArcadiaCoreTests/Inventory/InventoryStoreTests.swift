@@ -74,6 +74,33 @@ import Testing
         #expect(fourth.isQuiet, "a stale resource counts no further misses")
     }
 
+    /// Found by `arcadia fuzz`: a listing run again at the same instant (a re-run of the job)
+    /// counted every absent resource missing a second time, and a third re-run made it stale.
+    @Test func aListingRepeatedAtTheSameInstantCountsNoSecondMiss() throws {
+        _ = try reconcile([InventoryFixtures.droplet(1, name: "web-1")], at: 0)
+        for _ in 0..<3 { _ = try reconcile([], at: 15) }
+        let before = try InventoryFixtures.totalChanges(ledger)
+        let again = try reconcile([], at: 15)
+        #expect(again.missed == 0 && again.markedStale == 0)
+        #expect(try InventoryFixtures.totalChanges(ledger) == before)
+        let misses = try ledger.writer.read { try Int.fetchOne($0, sql: "SELECT missed_listings FROM cloud_resources") }
+        #expect(misses == 1)
+        _ = try reconcile([], at: 30)
+        _ = try reconcile([], at: 45)
+        #expect(try InventoryFixtures.events(ledger, providerID: "1") == ["created", "stale missing_since ∅→2026-04-01T00:15:00Z"])
+    }
+
+    @Test func aProjectsListingRepeatedAtTheSameInstantCountsNoSecondMiss() throws {
+        let project = ObservedProject(providerID: "uuid-1", name: "prod", description: "", environment: nil, isDefault: false)
+        try ledger.writer.write { db in
+            _ = try ProjectStore.reconcile(db, observed: [project], at: t0)
+            for _ in 0..<3 { _ = try ProjectStore.reconcile(db, observed: [], at: t0 + 900) }
+        }
+        let row = try ledger.writer.read { try Row.fetchOne($0, sql: "SELECT missed_listings, stale_at FROM cloud_projects") }
+        #expect(row?["missed_listings"] == 1)
+        #expect(row?["stale_at"] == nil as String?)
+    }
+
     @Test func aReappearanceResetsTheMissCount() throws {
         _ = try reconcile([InventoryFixtures.droplet(1, name: "web-1")], at: 0)
         _ = try reconcile([], at: 15)
