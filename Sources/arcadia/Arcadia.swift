@@ -14,6 +14,7 @@ struct Arcadia: AsyncParsableCommand {
             """,
         version: ArcadiaVersion.current,
         subcommands: [RunCommand.self, BenchCommand.self, SyncCommand.self, FakeDOCommand.self, QuoteCommand.self, ImportCommand.self,
-                      RepriceCommand.self, MarginCommand.self, ServeCommand.self, TokenCommand.self, JUnitCommand.self, SchemaCommand.self]
+                      RepriceCommand.self, MarginCommand.self, ServeCommand.self, TokenCommand.self, JUnitCommand.self, SchemaCommand.self,
+                      FuzzCommand.self]
     )
 }

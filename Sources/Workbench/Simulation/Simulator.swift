@@ -18,13 +18,18 @@ public struct Simulator: Sendable {
         /// Told the virtual days done and their total as each virtual day starts (for a progress
         /// line; nothing in a run depends on it).
         public var progress: (@Sendable (_ daysDone: Int, _ days: Int) -> Void)?
+        /// Called after every job run that was not elided, before the clock moves on (the fuzzer's
+        /// invariant checkers); what it throws ends the run.
+        public var afterJob: (@Sendable (JobProbe) async throws -> Void)?
 
         public init(ledgerPath: String? = nil, elideSettledRuns: Bool = true, jobs: [ScheduledJob] = JobTable.production,
-                    progress: (@Sendable (_ daysDone: Int, _ days: Int) -> Void)? = nil) {
+                    progress: (@Sendable (_ daysDone: Int, _ days: Int) -> Void)? = nil,
+                    afterJob: (@Sendable (JobProbe) async throws -> Void)? = nil) {
             self.ledgerPath = ledgerPath
             self.elideSettledRuns = elideSettledRuns
             self.jobs = jobs
             self.progress = progress
+            self.afterJob = afterJob
         }
     }
 
@@ -87,19 +92,29 @@ public struct Simulator: Sendable {
             case .job(let index):
                 let job = options.jobs[index].job
                 queue.push(QueueEntry(at: options.jobs[index].schedule.nextFiring(after: entry.at), source: .job(index)))
+                let outcome: JobOutcome
                 do {
                     if options.elideSettledRuns {
                         let provider = ProviderVersion(edits: worldEdits, revision: fake.revision)
-                        guard let outcome = try await settled.run(job, with: runner, provider: provider) else {
+                        guard let ran = try await settled.run(job, with: runner, provider: provider) else {
                             summary.recordElided(job)
                             continue
                         }
-                        summary.record(outcome)
+                        outcome = ran
                     } else {
-                        summary.record(try await runner.run(job))
+                        outcome = try await runner.run(job)
                     }
+                    summary.record(outcome)
                 } catch {
                     throw SimulationError(location: nil, message: "\(job.rawValue) at \(entry.at) could not write the ledger: \(error)")
+                }
+                if let afterJob = options.afterJob {
+                    let current = runner
+                    do {
+                        try await afterJob(JobProbe(job: job, at: entry.at, outcome: outcome, ledger: ledger, fake: fake) { try await current.run(job) })
+                    } catch {
+                        throw SimulationError(location: nil, message: "after \(job.rawValue) at \(entry.at): \(error)")
+                    }
                 }
             }
         }
