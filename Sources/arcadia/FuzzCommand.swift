@@ -7,7 +7,7 @@ struct FuzzCommand: AsyncParsableCommand {
         commandName: "fuzz",
         abstract: "Generate seeded scenarios, play them under the invariant checkers, shrink what fails (docs/fuzzing.md).",
         discussion: """
-            Each seed's violations are shrunk and written to --out as fuzz-<seed>-<invariant>.yaml, which `arcadia run` \
+            Each seed's violations are shrunk and written to --out as fuzz-<seed>-<invariant>[-<subject>].yaml, which `arcadia run` \
             replays. With --parser, mutates the shipped scenarios instead and checks every mutant parses or fails at a \
             file:line:column. Exit code 1 when anything was found.
             """

@@ -3,13 +3,13 @@ import MoneyAndTime
 
 /// `arcadia fuzz`: for each seed, generate a scenario (`ScenarioGenerator`), check it under every
 /// invariant (`ScenarioCheck`), and shrink each violated invariant's scenario to a minimal one
-/// (`Shrinker`), written through `ScenarioWriter` as `<folder>/fuzz-<seed>-<invariant>.yaml` so
+/// (`Shrinker`), written through `ScenarioWriter` as `<folder>/fuzz-<seed>-<invariant>[-<subject>].yaml` so
 /// `arcadia run` replays it.
 public struct Fuzzer: Sendable {
     public struct Finding: Sendable, Equatable {
         public var seed: UInt64
         public var violation: Violation
-        /// The shrunk scenario, named `fuzz-<seed>-<invariant>`.
+        /// The shrunk scenario, named `fuzz-<seed>-<invariant>[-<subject>]`.
         public var scenario: Scenario
         public var eventsBefore: Int
         /// The file it was written to (nil when no folder was given).
@@ -52,12 +52,11 @@ public struct Fuzzer: Sendable {
             return SeedResult(seed: seed, findings: [], generatorError: String(describing: error))
         }
         var findings: [Finding] = []
-        var invariants: [Violation.Invariant] = []
-        for violation in await ScenarioCheck.violations(of: scenario) where !invariants.contains(violation.invariant) {
-            invariants.append(violation.invariant)
-            let invariant = violation.invariant
-            var shrunk = await Shrinker.shrink(scenario, budget: shrinkBudget) { await ScenarioCheck.violates($0, invariant) }
-            shrunk.name = "fuzz-\(seed)-\(invariant.rawValue)"
+        var shrunkFor: [String] = []
+        for violation in await ScenarioCheck.violations(of: scenario) where !shrunkFor.contains(violation.slug) {
+            shrunkFor.append(violation.slug)
+            var shrunk = await Shrinker.shrink(scenario, budget: shrinkBudget) { await ScenarioCheck.violates($0, like: violation) }
+            shrunk.name = "fuzz-\(seed)-\(violation.slug)"
             shrunk.description = "Found by arcadia fuzz (seed \(seed)\(faults ? ", --faults" : "")) and shrunk from \(scenario.timeline.count) "
                 + "timeline events to \(shrunk.timeline.count): \(violation)"
             var finding = Finding(seed: seed, violation: violation, scenario: shrunk, eventsBefore: scenario.timeline.count)

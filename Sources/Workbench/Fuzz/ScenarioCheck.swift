@@ -24,10 +24,10 @@ public enum ScenarioCheck {
         return violations.filter { seen.insert($0.description).inserted }
     }
 
-    /// Whether `scenario` violates `invariant` (what the shrinker asks of each candidate).
-    public static func violates(_ scenario: Scenario, _ invariant: Violation.Invariant) async -> Bool {
-        if invariant == .determinism { return await violations(of: scenario).contains { $0.invariant == invariant } }
-        return await play(scenario).violations.contains { $0.invariant == invariant }
+    /// Whether `scenario` still fails like `violation` (what the shrinker asks of each candidate).
+    public static func violates(_ scenario: Scenario, like violation: Violation) async -> Bool {
+        if violation.invariant == .determinism { return await violations(of: scenario).contains { $0.isLike(violation) } }
+        return await play(scenario).violations.contains { $0.isLike(violation) }
     }
 
     private static func play(_ scenario: Scenario) async -> (violations: [Violation], ledger: Ledger?) {

@@ -25,7 +25,7 @@ public enum RunInvariants {
         guard try await probe.runAgain().failures.isEmpty else { return [] }
         let after = try LedgerExport.export(probe.ledger)
         return zip(before, after).filter { $0.0 != $0.1 }.map { pair in
-            Violation(.rerunWritesNothing, "re-running \(probe.job.rawValue) at \(probe.at) changed \(pair.0.name)")
-        } + (before.count == after.count ? [] : [Violation(.rerunWritesNothing, "re-running \(probe.job.rawValue) at \(probe.at) changed the exported tables")])
+            Violation(.rerunWritesNothing, subject: probe.job.rawValue, "re-running \(probe.job.rawValue) at \(probe.at) changed \(pair.0.name)")
+        } + (before.count == after.count ? [] : [Violation(.rerunWritesNothing, subject: probe.job.rawValue, "re-running \(probe.job.rawValue) at \(probe.at) changed the exported tables")])
     }
 }
