@@ -191,6 +191,9 @@ public final class FakeDigitalOcean: Sendable {
         try mutate { world throws(FakeWorldError) in try world.droplet(named: name).id }
     }
 
+    /// The ids of the droplets that exist now, ascending (the fuzzer checks none of them is stale).
+    public var dropletIDs: [Int] { state.withLock { $0.world.droplets.keys.sorted() } }
+
     // MARK: Billing (the account is invoiced as the clock passes 00:00 UTC on each 1st)
 
     /// An account-level sales tax added as a `Taxes` line to every invoice closed from now on (and

@@ -15,6 +15,6 @@ struct Arcadia: AsyncParsableCommand {
         version: ArcadiaVersion.current,
         subcommands: [RunCommand.self, BenchCommand.self, SyncCommand.self, FakeDOCommand.self, QuoteCommand.self, ImportCommand.self,
                       RepriceCommand.self, MarginCommand.self, ServeCommand.self, TokenCommand.self, JUnitCommand.self, SchemaCommand.self,
-                      ExplainCommand.self, PlayCommand.self, CaptureCommand.self]
+                      ExplainCommand.self, PlayCommand.self, CaptureCommand.self, FuzzCommand.self]
     )
 }

@@ -20,7 +20,8 @@ public struct CostIngestion: Sendable {
     }
 
     /// Reads the balance and stores it as one `cloud_balance_snapshots` row; a failed reading is
-    /// logged in `cloud_sync_failures` as `cost.balance`.
+    /// logged in `cloud_sync_failures` as `cost.balance`. A second reading at an instant already
+    /// read (a re-run) stores nothing: the balance at that instant is on record.
     @discardableResult
     public func snapshotBalance() async throws(CostIngestionError) -> BalanceSnapshot {
         let figures: BalanceFigures
@@ -30,7 +31,10 @@ public struct CostIngestion: Sendable {
             throw logged(.sourceFailed(operation: "balance", message: "\(error)"), job: "cost.balance")
         }
         let snapshot = BalanceSnapshot(takenAt: clock.now(), figures: figures)
-        try write { db in try snapshot.insert(db) }
+        try write { db in
+            guard try BalanceSnapshot.filter(BalanceSnapshot.Columns.takenAt == snapshot.takenAt).fetchCount(db) == 0 else { return }
+            try snapshot.insert(db)
+        }
         return snapshot
     }
 

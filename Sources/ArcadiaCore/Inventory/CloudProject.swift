@@ -8,7 +8,7 @@ public struct CloudProject: Sendable, Equatable, FetchableRecord, PersistableRec
 
     public enum Columns: String, ColumnExpression {
         case id, providerID = "provider_id", name, description, environment, isDefault = "is_default"
-        case firstSeenAt = "first_seen_at", lastChangedAt = "last_changed_at", missedListings = "missed_listings", staleAt = "stale_at"
+        case firstSeenAt = "first_seen_at", lastChangedAt = "last_changed_at", missedListings = "missed_listings", lastMissedAt = "last_missed_at", staleAt = "stale_at"
     }
 
     public var id: Int64
@@ -20,11 +20,13 @@ public struct CloudProject: Sendable, Equatable, FetchableRecord, PersistableRec
     public var firstSeenAt: Timestamp
     public var lastChangedAt: Timestamp
     public var missedListings: Int
+    /// The listing that last counted a miss (a second listing at that instant counts none).
+    public var lastMissedAt: Timestamp?
     public var staleAt: Timestamp?
 
     public init(id: Int64, providerID: String, name: String, description: String = "", environment: String? = nil,
                 isDefault: Bool = false, firstSeenAt: Timestamp, lastChangedAt: Timestamp, missedListings: Int = 0,
-                staleAt: Timestamp? = nil) {
+                lastMissedAt: Timestamp? = nil, staleAt: Timestamp? = nil) {
         self.id = id
         self.providerID = providerID
         self.name = name
@@ -34,6 +36,7 @@ public struct CloudProject: Sendable, Equatable, FetchableRecord, PersistableRec
         self.firstSeenAt = firstSeenAt
         self.lastChangedAt = lastChangedAt
         self.missedListings = missedListings
+        self.lastMissedAt = lastMissedAt
         self.staleAt = staleAt
     }
 
@@ -47,6 +50,7 @@ public struct CloudProject: Sendable, Equatable, FetchableRecord, PersistableRec
         firstSeenAt = try row.decode(forColumn: Columns.firstSeenAt)
         lastChangedAt = try row.decode(forColumn: Columns.lastChangedAt)
         missedListings = try row.decode(forColumn: Columns.missedListings)
+        lastMissedAt = try row.decode(forColumn: Columns.lastMissedAt)
         staleAt = try row.decode(forColumn: Columns.staleAt)
     }
 
@@ -60,6 +64,7 @@ public struct CloudProject: Sendable, Equatable, FetchableRecord, PersistableRec
         container[Columns.firstSeenAt] = firstSeenAt
         container[Columns.lastChangedAt] = lastChangedAt
         container[Columns.missedListings] = missedListings
+        container[Columns.lastMissedAt] = lastMissedAt
         container[Columns.staleAt] = staleAt
     }
 

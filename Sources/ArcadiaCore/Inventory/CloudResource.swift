@@ -11,7 +11,7 @@ public struct CloudResource: Sendable, Equatable, FetchableRecord, PersistableRe
     public enum Columns: String, ColumnExpression {
         case id, kind, providerID = "provider_id", name, status, region, sizeSlug = "size_slug", attributes
         case projectID = "project_id", firstSeenAt = "first_seen_at", lastChangedAt = "last_changed_at"
-        case missedListings = "missed_listings", staleAt = "stale_at"
+        case missedListings = "missed_listings", lastMissedAt = "last_missed_at", missingSince = "missing_since", staleAt = "stale_at"
     }
 
     public var id: Int64
@@ -28,11 +28,16 @@ public struct CloudResource: Sendable, Equatable, FetchableRecord, PersistableRe
     public var firstSeenAt: Timestamp
     public var lastChangedAt: Timestamp
     public var missedListings: Int
+    /// The listing that last counted a miss (a second listing at that instant counts none).
+    public var lastMissedAt: Timestamp?
+    /// When a resource that is being missed was last known to exist (set at its first miss).
+    public var missingSince: Timestamp?
     public var staleAt: Timestamp?
 
     public init(id: Int64, kind: ResourceKind, providerID: String, name: String, status: String, region: String? = nil,
                 sizeSlug: String? = nil, attributesText: String = "{}", projectID: Int64? = nil, firstSeenAt: Timestamp,
-                lastChangedAt: Timestamp, missedListings: Int = 0, staleAt: Timestamp? = nil) {
+                lastChangedAt: Timestamp, missedListings: Int = 0, lastMissedAt: Timestamp? = nil, missingSince: Timestamp? = nil,
+                staleAt: Timestamp? = nil) {
         self.id = id
         self.kind = kind
         self.providerID = providerID
@@ -45,6 +50,8 @@ public struct CloudResource: Sendable, Equatable, FetchableRecord, PersistableRe
         self.firstSeenAt = firstSeenAt
         self.lastChangedAt = lastChangedAt
         self.missedListings = missedListings
+        self.lastMissedAt = lastMissedAt
+        self.missingSince = missingSince
         self.staleAt = staleAt
     }
 
@@ -61,6 +68,8 @@ public struct CloudResource: Sendable, Equatable, FetchableRecord, PersistableRe
         firstSeenAt = try row.decode(forColumn: Columns.firstSeenAt)
         lastChangedAt = try row.decode(forColumn: Columns.lastChangedAt)
         missedListings = try row.decode(forColumn: Columns.missedListings)
+        lastMissedAt = try row.decode(forColumn: Columns.lastMissedAt)
+        missingSince = try row.decode(forColumn: Columns.missingSince)
         staleAt = try row.decode(forColumn: Columns.staleAt)
     }
 
@@ -77,6 +86,8 @@ public struct CloudResource: Sendable, Equatable, FetchableRecord, PersistableRe
         container[Columns.firstSeenAt] = firstSeenAt
         container[Columns.lastChangedAt] = lastChangedAt
         container[Columns.missedListings] = missedListings
+        container[Columns.lastMissedAt] = lastMissedAt
+        container[Columns.missingSince] = missingSince
         container[Columns.staleAt] = staleAt
     }
 

@@ -12,8 +12,13 @@ public enum InventoryStore {
     /// everything of that kind that was not. Call it only for complete listings; a listing that
     /// failed partway must never reach here, or it would count false misses.
     /// A listing identical to the ledger writes nothing.
+    ///
+    /// A resource's first miss records when it was last known to exist (`missing_since`): the
+    /// first failed listing of an outage that preceded this listing, or else this listing. Its
+    /// `stale` event carries that instant, and metering stops there (docs/revenue.md).
     public static func reconcile(_ db: Database, kind: ResourceKind, observed: [ObservedResource], at now: Timestamp) throws -> ReconcileOutcome {
         var outcome = ReconcileOutcome()
+        let missingSince = try ListingOutage.end(db, kind: kind) ?? now
         var existing = try storedByProviderID(db, kind: kind)
         for resource in observed {
             precondition(resource.kind == kind, "a \(resource.kind) in a \(kind) listing")
@@ -23,16 +28,21 @@ public enum InventoryStore {
             }
             try update(db, stored: stored, observed: resource, at: now, outcome: &outcome)
         }
-        for stored in existing.values.sorted(by: { $0.id < $1.id }) where stored.staleAt == nil {
+        // A second listing at the instant of the last miss (a re-run) counts nothing again.
+        for stored in existing.values.sorted(by: { $0.id < $1.id }) where stored.staleAt == nil && stored.lastMissedAt != now {
             let misses = stored.missedListings + 1
+            // A ledger from before `missing_since` existed has none for a resource already missed.
+            let since = stored.missedListings == 0 ? missingSince : stored.missingSince ?? now
             outcome.missed += 1
             if misses >= staleAfterMisses {
-                try db.cachedStatement(sql: "UPDATE cloud_resources SET missed_listings = ?, stale_at = ? WHERE id = ?")
-                    .execute(arguments: [misses, now, stored.id])
-                try logEvent(db, resourceID: stored.id, at: now, event: .stale, outcome: &outcome)
+                try db.cachedStatement(sql: "UPDATE cloud_resources SET missed_listings = ?, missing_since = ?, last_missed_at = ?, stale_at = ? WHERE id = ?")
+                    .execute(arguments: [misses, since, now, now, stored.id])
+                try logEvent(db, resourceID: stored.id, at: now, event: .stale, field: ResourceEvent.missingSinceField,
+                             newValue: since.iso8601, outcome: &outcome)
                 outcome.markedStale += 1
             } else {
-                try db.cachedStatement(sql: "UPDATE cloud_resources SET missed_listings = ? WHERE id = ?").execute(arguments: [misses, stored.id])
+                try db.cachedStatement(sql: "UPDATE cloud_resources SET missed_listings = ?, missing_since = ?, last_missed_at = ? WHERE id = ?")
+                    .execute(arguments: [misses, since, now, stored.id])
                 outcome.pendingMisses += 1
             }
         }
@@ -76,7 +86,7 @@ public enum InventoryStore {
         guard !changes.isEmpty || stored.staleAt != nil || stored.missedListings > 0 else { return }
         try db.cachedStatement(sql: """
             UPDATE cloud_resources
-            SET name = ?, status = ?, region = ?, size_slug = ?, attributes = ?, missed_listings = 0, stale_at = NULL,
+            SET name = ?, status = ?, region = ?, size_slug = ?, attributes = ?, missed_listings = 0, missing_since = NULL, stale_at = NULL,
                 last_changed_at = CASE WHEN ? THEN ? ELSE last_changed_at END
             WHERE id = ?
             """).execute(arguments: [observed.name, observed.status, observed.region, observed.sizeSlug, attributesText,

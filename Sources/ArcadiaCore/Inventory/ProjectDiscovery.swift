@@ -18,6 +18,16 @@ public enum ProjectDiscovery {
         return ObservedResource(kind: kind, providerID: id, name: id, status: placeholderStatus, attributes: attributes)
     }
 
+    /// The kinds a pass reconciles whatever it observes: those only discovery knows, and any such
+    /// kind already in the ledger.
+    public static func kinds(_ db: Database) throws -> [ResourceKind] {
+        var kinds = Set(URNKinds.discoveredWithoutWorker)
+        for kind in try ResourceKind.fetchAll(db, CloudResource.select(CloudResource.Columns.kind).distinct()) {
+            if !URNKinds.synced.contains(kind) { kinds.insert(kind) }
+        }
+        return kinds.sorted()
+    }
+
     /// Applies one complete pass over every project's resources: upserts each placeholder and
     /// counts a miss for every discovered row absent from it. Call it only when every project's
     /// listing was complete; a failed one must count nothing.
@@ -26,12 +36,8 @@ public enum ProjectDiscovery {
         for resource in observed {
             byKind[resource.kind, default: []].append(resource)
         }
-        var kinds = Set(URNKinds.discoveredWithoutWorker).union(byKind.keys)
-        for kind in try ResourceKind.fetchAll(db, CloudResource.select(CloudResource.Columns.kind).distinct()) {
-            if !URNKinds.synced.contains(kind) { kinds.insert(kind) }
-        }
         var outcome = ReconcileOutcome()
-        for kind in kinds.sorted() {
+        for kind in Set(try kinds(db)).union(byKind.keys).sorted() {
             outcome.add(try InventoryStore.reconcile(db, kind: kind, observed: byKind[kind] ?? [], at: time))
         }
         return outcome

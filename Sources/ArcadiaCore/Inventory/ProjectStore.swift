@@ -34,12 +34,13 @@ public enum ProjectStore {
                 WHERE id = ?
                 """).execute(arguments: [project.name, project.description, project.environment, project.isDefault, changed, now, stored.id])
         }
-        for (_, stored) in existing.sorted(by: { $0.value.id < $1.value.id }) where stored.staleAt == nil {
+        // A second listing at the instant of the last miss (a re-run) counts nothing again.
+        for (_, stored) in existing.sorted(by: { $0.value.id < $1.value.id }) where stored.staleAt == nil && stored.lastMissedAt != now {
             let misses = stored.missedListings + 1
             outcome.missed += 1
             let stale = misses >= InventoryStore.staleAfterMisses
-            try db.cachedStatement(sql: "UPDATE cloud_projects SET missed_listings = ?, stale_at = ? WHERE id = ?")
-                .execute(arguments: [misses, stale ? now : nil, stored.id])
+            try db.cachedStatement(sql: "UPDATE cloud_projects SET missed_listings = ?, last_missed_at = ?, stale_at = ? WHERE id = ?")
+                .execute(arguments: [misses, now, stale ? now : nil, stored.id])
             if stale { outcome.markedStale += 1 } else { outcome.pendingMisses += 1 }
         }
         return (outcome, rowIDs)

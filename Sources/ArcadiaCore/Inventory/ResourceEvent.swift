@@ -17,6 +17,8 @@ public enum ResourceEventKind: String, Sendable, CaseIterable {
 /// and read back by metering to rebuild what the inventory observed.
 public struct ResourceEvent: Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "cloud_resource_events"
+    /// A `stale` event's field: its new value is when the resource was last known to exist.
+    public static let missingSinceField = "missing_since"
 
     public enum Columns: String, ColumnExpression {
         case id, resourceID = "resource_id", at, event, field, oldValue = "old_value", newValue = "new_value"

@@ -111,6 +111,8 @@ enum LedgerSchema {
         migrator.registerMigration("v6-job-runs", migrate: JobRun.migrate)
         migrator.registerMigration("v7-drift-ignore-rules", migrate: IgnoreRuleStore.migrate)
         migrator.registerMigration("v7-analyst-views", migrate: AnalystViews.migrate)
+        migrator.registerMigration("v8-listing-outages", migrate: ListingOutage.migrate)
+        migrator.registerMigration("v8-metering-deferred", migrate: MeteringDeferral.migrate)
         return migrator
     }
 }

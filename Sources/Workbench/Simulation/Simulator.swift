@@ -24,14 +24,19 @@ public struct Simulator: Sendable {
         /// Seconds from some fixed instant: with one, the result says how long each job took (the
         /// bench's per-job table; nothing in a run depends on it).
         public var stopwatch: (@Sendable () -> Double)?
+        /// Called after every job run that was not elided, before the clock moves on (the fuzzer's
+        /// invariant checkers); what it throws ends the run.
+        public var afterJob: (@Sendable (JobProbe) async throws -> Void)?
 
         public init(ledgerPath: String? = nil, elideSettledRuns: Bool = true, jobs: [ScheduledJob] = JobTable.production,
-                    progress: (@Sendable (_ daysDone: Int, _ days: Int) -> Void)? = nil, stopwatch: (@Sendable () -> Double)? = nil) {
+                    progress: (@Sendable (_ daysDone: Int, _ days: Int) -> Void)? = nil, stopwatch: (@Sendable () -> Double)? = nil,
+                    afterJob: (@Sendable (JobProbe) async throws -> Void)? = nil) {
             self.ledgerPath = ledgerPath
             self.elideSettledRuns = elideSettledRuns
             self.jobs = jobs
             self.stopwatch = stopwatch
             self.progress = progress
+            self.afterJob = afterJob
         }
     }
 
@@ -99,19 +104,29 @@ public struct Simulator: Sendable {
                 queue.push(QueueEntry(at: options.jobs[index].schedule.nextFiring(after: entry.at), source: .job(index)))
                 let started = options.stopwatch?()
                 defer { if let started, let stopwatch = options.stopwatch { jobSeconds[job, default: 0] += stopwatch() - started } }
+                let outcome: JobOutcome
                 do {
                     if options.elideSettledRuns {
                         let provider = ProviderVersion(edits: worldEdits, revision: fake.revision)
-                        guard let outcome = try await settled.run(job, with: runner, provider: provider) else {
+                        guard let ran = try await settled.run(job, with: runner, provider: provider) else {
                             summary.recordElided(job)
                             continue
                         }
-                        summary.record(outcome)
+                        outcome = ran
                     } else {
-                        summary.record(try await runner.run(job))
+                        outcome = try await runner.run(job)
                     }
+                    summary.record(outcome)
                 } catch {
                     throw SimulationError(location: nil, message: "\(job.rawValue) at \(entry.at) could not write the ledger: \(error)")
+                }
+                if let afterJob = options.afterJob {
+                    let current = runner
+                    do {
+                        try await afterJob(JobProbe(job: job, at: entry.at, outcome: outcome, ledger: ledger, fake: fake) { try await current.run(job) })
+                    } catch {
+                        throw SimulationError(location: nil, message: "after \(job.rawValue) at \(entry.at): \(error)")
+                    }
                 }
             }
         }

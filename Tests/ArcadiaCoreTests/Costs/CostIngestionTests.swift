@@ -195,4 +195,15 @@ import Testing
         #expect(row?["month_to_date_usage_cents"] == 1_121)
         #expect(row?["generated_at"] == "2026-04-09T15:00:00Z")
     }
+
+    /// Found by `arcadia fuzz` (re-running any job at any instant writes nothing new): a second
+    /// reading at an instant already read stored a second row.
+    @Test func aSecondReadingAtTheSameInstantStoresNothing() async throws {
+        let at = Timestamp(year: 2026, month: 4, day: 9, hour: 15, minute: 7)
+        try await engine(at: at).snapshotBalance()
+        try await engine(at: at).snapshotBalance()
+        try await engine(at: at + 3_600).snapshotBalance()
+        let taken = try await ledger.writer.read { db in try String.fetchAll(db, sql: "SELECT taken_at FROM cloud_balance_snapshots ORDER BY id") }
+        #expect(taken == ["2026-04-09T15:07:00Z", "2026-04-09T16:07:00Z"])
+    }
 }

@@ -83,9 +83,15 @@ import Testing
     @Test func migratingALedgerWithEventsKeepsEveryEventAndItsId() throws {
         let queue = try DatabaseQueue()
         try LedgerSchema.migrator.migrate(queue, upTo: "v2-costs")
+        // Rows as a v2 ledger holds them (today's InventoryStore needs today's schema).
         try queue.write { db in
-            _ = try InventoryStore.reconcile(db, kind: .droplet, observed: [InventoryFixtures.droplet(1, name: "a"),
-                                                                            InventoryFixtures.droplet(2, name: "b")], at: InventoryFixtures.t0)
+            for (id, name) in [(1, "a"), (2, "b")] {
+                try db.execute(sql: """
+                    INSERT INTO cloud_resources (kind, provider_id, name, status, first_seen_at, last_changed_at) VALUES ('droplet', ?, ?, 'active', ?, ?)
+                    """, arguments: ["\(id)", name, InventoryFixtures.t0, InventoryFixtures.t0])
+                try db.execute(sql: "INSERT INTO cloud_resource_events (resource_id, at, event, new_value) VALUES (?, ?, 'created', ?)",
+                               arguments: [id, InventoryFixtures.t0, name])
+            }
             try db.execute(sql: "DELETE FROM cloud_resource_events WHERE id = 1")
         }
         let before = try queue.read { try Row.fetchAll($0, sql: "SELECT * FROM cloud_resource_events ORDER BY id") }

@@ -60,6 +60,7 @@ import Testing
         let failed = try await sync(fake).syncSnapshots()
         #expect(!failed.complete && failed.failures.count == 1)
         for expected in [1, 2, 3] {
+            fake.advance(to: fake.now + 3_600)
             _ = try await sync(fake).syncSnapshots()
             #expect(try rows("snapshot").first?["missed_listings"] == expected)
         }

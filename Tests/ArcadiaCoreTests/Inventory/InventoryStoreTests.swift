@@ -41,6 +41,22 @@ import Testing
         ])
     }
 
+    /// A listing outage before the first miss dates the absence from the outage's first failure;
+    /// the outage ends with that complete listing, and a later absence is dated by its own miss.
+    @Test func anOutageBeforeTheFirstMissDatesTheAbsenceFromItsFirstFailure() throws {
+        _ = try reconcile([InventoryFixtures.droplet(1, name: "web-1"), InventoryFixtures.droplet(2, name: "web-2")], at: 0)
+        try ledger.writer.write { db in
+            for minutes: Int64 in [15, 30, 45] { try ListingOutage.recordFailure(db, kind: .droplet, at: t0 + minutes * 60) }
+        }
+        let before = try InventoryFixtures.totalChanges(ledger)
+        try ledger.writer.write { db in try ListingOutage.recordFailure(db, kind: .droplet, at: t0 + 3_600) }
+        #expect(try InventoryFixtures.totalChanges(ledger) == before, "a failure inside an outage writes no outage row")
+        for minutes: Int64 in [600, 615, 630] { _ = try reconcile([InventoryFixtures.droplet(2, name: "web-2")], at: minutes) }
+        for minutes: Int64 in [645, 660, 675] { _ = try reconcile([], at: minutes) }
+        #expect(try InventoryFixtures.events(ledger, providerID: "1").last == "stale missing_since ∅→2026-04-01T00:15:00Z")
+        #expect(try InventoryFixtures.events(ledger, providerID: "2").last == "stale missing_since ∅→2026-04-01T10:45:00Z")
+    }
+
     @Test func aResourceGoesStaleExactlyAtTheThirdMissedListing() throws {
         _ = try reconcile([InventoryFixtures.droplet(1, name: "web-1")], at: 0)
         for (minutes, pending) in [(15, 1), (30, 1)] {
@@ -53,9 +69,36 @@ import Testing
         #expect(third.pendingMisses == 0)
         let staleAt = try ledger.writer.read { try String.fetchOne($0, sql: "SELECT stale_at FROM cloud_resources") }
         #expect(staleAt == "2026-04-01T00:45:00Z")
-        #expect(try InventoryFixtures.events(ledger, providerID: "1") == ["created", "stale"])
+        #expect(try InventoryFixtures.events(ledger, providerID: "1") == ["created", "stale missing_since ∅→2026-04-01T00:15:00Z"])
         let fourth = try reconcile([], at: 60)
         #expect(fourth.isQuiet, "a stale resource counts no further misses")
+    }
+
+    /// Found by `arcadia fuzz`: a listing run again at the same instant (a re-run of the job)
+    /// counted every absent resource missing a second time, and a third re-run made it stale.
+    @Test func aListingRepeatedAtTheSameInstantCountsNoSecondMiss() throws {
+        _ = try reconcile([InventoryFixtures.droplet(1, name: "web-1")], at: 0)
+        for _ in 0..<3 { _ = try reconcile([], at: 15) }
+        let before = try InventoryFixtures.totalChanges(ledger)
+        let again = try reconcile([], at: 15)
+        #expect(again.missed == 0 && again.markedStale == 0)
+        #expect(try InventoryFixtures.totalChanges(ledger) == before)
+        let misses = try ledger.writer.read { try Int.fetchOne($0, sql: "SELECT missed_listings FROM cloud_resources") }
+        #expect(misses == 1)
+        _ = try reconcile([], at: 30)
+        _ = try reconcile([], at: 45)
+        #expect(try InventoryFixtures.events(ledger, providerID: "1") == ["created", "stale missing_since ∅→2026-04-01T00:15:00Z"])
+    }
+
+    @Test func aProjectsListingRepeatedAtTheSameInstantCountsNoSecondMiss() throws {
+        let project = ObservedProject(providerID: "uuid-1", name: "prod", description: "", environment: nil, isDefault: false)
+        try ledger.writer.write { db in
+            _ = try ProjectStore.reconcile(db, observed: [project], at: t0)
+            for _ in 0..<3 { _ = try ProjectStore.reconcile(db, observed: [], at: t0 + 900) }
+        }
+        let row = try ledger.writer.read { try Row.fetchOne($0, sql: "SELECT missed_listings, stale_at FROM cloud_projects") }
+        #expect(row?["missed_listings"] == 1)
+        #expect(row?["stale_at"] == nil as String?)
     }
 
     @Test func aReappearanceResetsTheMissCount() throws {
@@ -74,7 +117,7 @@ import Testing
         for minutes in [15, 30, 45] { _ = try reconcile([], at: Int64(minutes)) }
         let outcome = try reconcile([InventoryFixtures.droplet(1, name: "web-1")], at: 60)
         #expect(outcome.revived == 1)
-        #expect(try InventoryFixtures.events(ledger, providerID: "1") == ["created", "stale", "revived"])
+        #expect(try InventoryFixtures.events(ledger, providerID: "1") == ["created", "stale missing_since ∅→2026-04-01T00:15:00Z", "revived"])
         let staleAt = try ledger.writer.read { try String.fetchOne($0, sql: "SELECT stale_at FROM cloud_resources") }
         #expect(staleAt == nil)
     }

@@ -46,7 +46,7 @@ public struct InventorySync: Sendable {
         do {
             listing = try await list()
         } catch {
-            return SyncReport(job: job, complete: false, failures: [try recordFailure(job, error: error, at: now)])
+            return SyncReport(job: job, complete: false, failures: [try recordFailure(job, error: error, at: now, kinds: { _ in [kind] })])
         }
         let observed = listing.items.map(normalize)
         let outcome = try await ledger.writer.write { db in
@@ -68,7 +68,8 @@ public struct InventorySync: Sendable {
         do {
             projects = try await client.projects()
         } catch {
-            return SyncReport(job: .syncProjects, complete: false, failures: [try recordFailure(.syncProjects, error: error, at: now)])
+            return SyncReport(job: .syncProjects, complete: false,
+                              failures: [try recordFailure(.syncProjects, error: error, at: now, kinds: ProjectDiscovery.kinds)])
         }
         let observed = projects.items.map(Normalize.project)
         let (outcome, rowIDs) = try await ledger.writer.write { db in
@@ -82,7 +83,7 @@ public struct InventorySync: Sendable {
             do {
                 resources = try await client.projectResources(projectID: project.id)
             } catch {
-                report.failures.append(try recordFailure(.syncProjects, error: error, at: now))
+                report.failures.append(try recordFailure(.syncProjects, error: error, at: now, kinds: ProjectDiscovery.kinds))
                 report.complete = false
                 continue
             }
@@ -117,12 +118,15 @@ public struct InventorySync: Sendable {
         return report
     }
 
-    /// Logs a failed listing in `cloud_sync_failures` and returns what was recorded.
-    func recordFailure(_ job: JobID, error: any Error, at now: Timestamp) throws -> String {
+    /// Logs a failed listing in `cloud_sync_failures`, and as an outage of the `kinds` it lists
+    /// (`ListingOutage`), and returns what was recorded.
+    func recordFailure(_ job: JobID, error: any Error, at now: Timestamp,
+                       kinds: @Sendable (Database) throws -> [ResourceKind]) throws -> String {
         let page: Int? = if case DigitalOceanError.listingFailed(_, let page, _) = error { page } else { nil }
         let message = String(describing: error)
         try ledger.writer.write { db in
             try SyncFailure(at: now, worker: job.rawValue, page: page, error: message).insert(db)
+            for kind in try kinds(db) { try ListingOutage.recordFailure(db, kind: kind, at: now) }
         }
         logger.warning("\(job.rawValue) failed: \(message)")
         return message

@@ -18,6 +18,7 @@ extension JobOutcome {
         case .metering(let report):
             return "day \(report.day.isoDate): \(report.written) record(s) written, \(report.pruned) pruned"
                 + (report.skipped.isEmpty ? "" : ", \(report.skipped.count) resource(s) skipped")
+                + (report.deferred == 0 ? "" : ", \(report.deferred) resource-day(s) deferred")
         case .rollup(let report):
             return report.summary.isEmpty ? "\(report.period): no tenants" : report.summary.joined(separator: "; ")
         case .issue(let report):

@@ -26,12 +26,21 @@ public struct MeteringEngine: Sendable {
         try ledger.writer.read { db in try MeteringConfigStore.load(db) }
     }
 
-    /// The `revenue.metering` job: meters the previous complete day, then prunes records past
-    /// their retention, in one transaction.
+    /// The `revenue.metering` job: meters the previous complete day and any earlier day a run
+    /// deferred (`MeteringDeferral`), then prunes records past their retention, in one transaction.
+    /// The report names the previous day and counts the records of every day metered.
     public func runDaily() throws -> MeteringReport {
         let now = clock.now()
+        let yesterday = now.startOfDay - 86_400
         return try ledger.writer.write { db in
-            var report = try UsageMeter.meter(db, day: now.startOfDay - 86_400, at: now)
+            var report = try UsageMeter.meter(db, day: yesterday, at: now)
+            for day in try MeteringDeferral.days(db, before: yesterday) {
+                let earlier = try UsageMeter.meter(db, day: day, at: now)
+                report.written += earlier.written
+                report.alreadyRecorded += earlier.alreadyRecorded
+                report.skipped += earlier.skipped
+                report.deferred += earlier.deferred
+            }
             report.pruned = try UsageRecordStore.prune(db, policies: try MeteringConfigStore.load(db), at: now)
             return report
         }

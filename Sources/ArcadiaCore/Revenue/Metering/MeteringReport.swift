@@ -12,6 +12,9 @@ public struct MeteringReport: Sendable, Equatable {
     public var pruned = 0
     /// Resources that could not be metered that day, each with why: `snapshot:nightly (77): no size_gigabytes …`.
     public var skipped: [String] = []
+    /// Resources left unmetered for a day because whether they still existed was not yet known
+    /// (`MeteringDeferral`); a later run meters them.
+    public var deferred = 0
 
     public init(day: Timestamp) { self.day = day }
 }

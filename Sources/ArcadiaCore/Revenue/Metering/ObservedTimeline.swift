@@ -7,8 +7,9 @@ import MoneyAndTime
 /// and its `cloud_resource_events`), never from the provider: the state a sync saw holds from
 /// that sync until the next sync saw something else.
 ///
-/// - It exists from its first sighting (`first_seen_at`) until it was marked `stale` (the third
-///   consecutive complete listing without it), and again from a `revived`.
+/// - It exists from its first sighting (`first_seen_at`) until it was last known to exist, which
+///   its `stale` event records (the first listing that missed it, or the first failed listing of an
+///   outage before that), and again from a `revived`.
 /// - Its status and size start as the first sighting saw them (the `old_value` of the first
 ///   `changed` event for that field, or the current value when it never changed) and move at each
 ///   `changed` event.
@@ -71,10 +72,17 @@ struct ObservedTimeline {
         timeline.states.append((resource.firstSeenAt, state))
         timeline.projects.append((resource.firstSeenAt, project))
         for event in events {
+            var at = event.at
             switch (event.event, event.field) {
             case (.changed, "status"?): state.status = event.newValue ?? ""
             case (.changed, MeteredKinds.sizeAttribute?): state.size = event.newValue
-            case (.stale, _): state.present = false
+            case (.stale, _):
+                state.present = false
+                // A stale event from before `missing_since` existed ends the resource where it stands.
+                if event.field == ResourceEvent.missingSinceField, let since = event.newValue.flatMap({ Timestamp(iso8601: $0) }),
+                   let previous = timeline.states.last?.at {
+                    at = max(since, previous)
+                }
             case (.revived, _): state.present = true
             case (.attributed, _):
                 project = nonEmpty(event.newValue)
@@ -82,7 +90,7 @@ struct ObservedTimeline {
                 continue
             default: continue
             }
-            timeline.states.append((event.at, state))
+            timeline.states.append((at, state))
         }
         return timeline
     }

@@ -12,7 +12,13 @@ enum UsageMeter {
         let policies = try MeteringConfigStore.load(db)
         let dayEnd = day + 86_400
         let monthStart = day.startOfMonth
-        for resourceID in try candidates(db, from: day, to: dayEnd) {
+        let deferral = try MeteringDeferral(db, dayEnd: dayEnd)
+        for candidate in try candidates(db, from: day, to: dayEnd) {
+            let resourceID = candidate.id
+            if deferral.defers(candidate) {
+                report.deferred += 1
+                continue
+            }
             var timeline = try ObservedTimeline.load(db, resourceID: resourceID)
             guard let entry = MeteredKinds.table[timeline.kind] else { continue }
             if entry.followsParentDroplet, !timeline.hasOwnProject, let parent = try parentDroplet(db, of: timeline) {
@@ -48,6 +54,7 @@ enum UsageMeter {
                 }
             }
         }
+        try MeteringDeferral.record(db, day: day, deferred: report.deferred > 0)
         return report
     }
 
@@ -61,10 +68,10 @@ enum UsageMeter {
     }
 
     /// Resources of a metered kind that existed at some point of `[from, to)`, by id.
-    private static func candidates(_ db: Database, from: Timestamp, to: Timestamp) throws -> [Int64] {
+    private static func candidates(_ db: Database, from: Timestamp, to: Timestamp) throws -> [MeteringDeferral.Candidate] {
         let kinds = MeteredKinds.table.keys.map(\.rawValue).sorted()
-        return try Int64.fetchAll(db, sql: """
-            SELECT id FROM cloud_resources
+        return try MeteringDeferral.Candidate.fetchAll(db, sql: """
+            SELECT id, kind, missing_since, stale_at FROM cloud_resources
             WHERE kind IN (\(kinds.map { _ in "?" }.joined(separator: ", "))) AND first_seen_at < ? AND (stale_at IS NULL OR stale_at > ?)
             ORDER BY id
             """, arguments: StatementArguments(kinds + [to.iso8601, from.iso8601]))

@@ -59,18 +59,68 @@ import Testing
         #expect(try ledger.records() == [dayRecord("13.75")])
     }
 
-    /// The rule: a resource accrues until the ledger marks it stale (the third consecutive
-    /// complete listing without it), and again from a revival.
-    @Test func aDropletGoingStaleMidDayStopsAtTheStaleMarkAndResumesWhenRevived() throws {
+    /// The rule: a resource that goes stale accrues until it was last known to exist, which is the
+    /// first complete listing that missed it (16:15 here, not the stale mark at 16:45), and again
+    /// from a revival.
+    @Test func aDropletGoingStaleMidDayStopsAtItsFirstMissAndResumesWhenRevived() throws {
         let ledger = try ledgerWithWeb()
         for minute in [15, 30, 45] { try ledger.list(.droplet, [], at: Self.at(16, minute)) }
         try ledger.meter(Self.day)
-        #expect(try ledger.records() == [dayRecord("16.75")])
+        #expect(try ledger.records() == [dayRecord("16.25")])
 
         let next = Self.day + 86_400
         try ledger.list(.droplet, [web], at: next + 20 * 3_600)
         try ledger.meter(next)
         #expect(try ledger.records().last == "acme-prod droplet_hours web-1 2026-04-03T00:00:00Z daily 4")
+    }
+
+    /// Issue 16 item 7: the droplet is last listed at 16:00 and destroyed at 16:05, then every
+    /// droplet listing fails for ten hours, across the nightly metering run at 01:10, which defers
+    /// the day rather than bill it whole. The first complete listings (02:15, 02:30, 02:45 the
+    /// next day) miss it; the next nightly run meters the deferred day up to the outage's first
+    /// failure (16:15), one sync interval after it was last seen, not through the outage.
+    @Test func aDropletThatVanishedDuringATenHourOutageAccruesOnlyUntilTheOutageBegan() throws {
+        let ledger = try ledgerWithWeb()
+        try ledger.list(.droplet, [web], at: Self.at(16))
+        var time = Self.at(16, 15)
+        while time < Self.at(26, 15) {
+            try ledger.failListing(.droplet, at: time)
+            time = time + 900
+        }
+        let during = try ledger.engine(at: Self.at(25, 10)).runDaily()
+        #expect(during.written == 0 && during.deferred == 1)
+        #expect(try ledger.records() == [])
+        for minute in [15, 30, 45] { try ledger.list(.droplet, [], at: Self.at(26, minute)) }
+        let after = try ledger.engine(at: Self.at(49, 10)).runDaily()
+        #expect(after.written == 1 && after.deferred == 0)
+        #expect(try ledger.records() == [dayRecord("16.25")])
+        let events = try ledger.ledger.writer.read { db in try ResourceEvent.filter(ResourceEvent.Columns.event == "stale").fetchAll(db) }
+        #expect(events.map(\.at) == [Self.at(26, 45)])
+        #expect(events.map(\.newValue) == ["2026-04-02T16:15:00Z"])
+        // The outage ended with the first complete listing, and the deferred day was metered.
+        #expect(try ledger.ledger.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM cloud_listing_outages) + (SELECT COUNT(*) FROM metering_deferred_days)")
+        } == 0)
+    }
+
+    /// A droplet that survives the outage is billed for all of it once the outage ends.
+    @Test func aDropletThatSurvivesAnOutageAcrossTheNightlyRunIsBilledInFull() throws {
+        let ledger = try ledgerWithWeb()
+        try ledger.failListing(.droplet, at: Self.at(23))
+        try ledger.engine(at: Self.at(25, 10)).runDaily()
+        #expect(try ledger.records() == [])
+        try ledger.list(.droplet, [web], at: Self.at(26))
+        try ledger.engine(at: Self.at(49, 10)).runDaily()
+        #expect(try ledger.records() == [dayRecord("24"), "acme-prod droplet_hours web-1 2026-04-03T00:00:00Z daily 24"])
+    }
+
+    /// An outage of another kind says nothing about droplets.
+    @Test func anOutageOfAnotherKindDoesNotDateADropletsAbsence() throws {
+        let ledger = try ledgerWithWeb()
+        try ledger.failListing(.volume, at: Self.at(10))
+        for minute in [15, 30, 45] { try ledger.list(.droplet, [], at: Self.at(16, minute)) }
+        try ledger.meter(Self.day)
+        #expect(try ledger.records() == [dayRecord("16.25")])
     }
 
     @Test func missesThatNeverReachStaleAreNoAbsence() throws {

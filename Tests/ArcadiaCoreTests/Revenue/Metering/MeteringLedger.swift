@@ -30,6 +30,11 @@ struct MeteringLedger {
         try ledger.writer.write { db in _ = try InventoryStore.reconcile(db, kind: kind, observed: resources, at: time) }
     }
 
+    /// A listing of `kind` that failed at `time` (what `InventorySync` records beside the failure).
+    func failListing(_ kind: ResourceKind, at time: Timestamp) throws {
+        try ledger.writer.write { db in try ListingOutage.recordFailure(db, kind: kind, at: time) }
+    }
+
     /// The projects pass saw `providerID` under `project` at `time`.
     func attribute(_ kind: ResourceKind, _ providerID: String, to project: String, at time: Timestamp) throws {
         let assignment = ProjectStore.Assignment(projectRowID: projects[project]!, projectName: project, members: [(kind, providerID)])

@@ -1,0 +1,123 @@
+import ArcadiaCore
+import FakeDigitalOcean
+import Foundation
+import GRDB
+import MoneyAndTime
+import Testing
+import Workbench
+import WorkbenchTestSupport
+
+/// Each invariant checker passes on a real run and fails on a planted violation of its invariant.
+@Suite struct InvariantCheckerTests {
+    actor Found {
+        var violations: [Violation] = []
+        func add(_ more: [Violation]) { violations += more }
+    }
+
+    /// revenue-month-end: tenants, deployments, metering, a rollup and DO's April invoice ingested.
+    /// A fresh play of the scenario to check, or to plant a violation in.
+    func played() async throws -> Ledger {
+        try await Simulator().run(ScenarioFixtures.shipped("revenue-month-end")).ledger
+    }
+
+    func invariants(_ violations: [Violation]) -> Set<Violation.Invariant> { Set(violations.map(\.invariant)) }
+
+    @Test func aRealRunViolatesNothing() async throws {
+        let ledger = try await played()
+        #expect(try LedgerInvariants.check(ledger) == [])
+        let counts = try await ledger.writer.read { db in
+            try Int.fetchAll(db, sql: """
+                SELECT COUNT(*) FROM tenant_invoices UNION ALL SELECT COUNT(*) FROM cloud_cost_lines WHERE hours IS NOT NULL
+                """)
+        }
+        #expect(counts.allSatisfy { $0 > 0 }, "the scenario must give the checkers something to check: \(counts)")
+    }
+
+    @Test func aDuplicateUsageRecordOrInvoiceIsFound() async throws {
+        let ledger = try await played()
+        try await ledger.writer.write { db in
+            for index in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('usage_records', 'tenant_invoices') AND sql IS NOT NULL") {
+                try db.execute(sql: "DROP INDEX \(index)")
+            }
+            try db.execute(sql: "INSERT INTO usage_records SELECT NULL, deployment_id, resource_id, billing_kind, period_start, period_end, granularity, quantity, recorded_at, source, cloud_invoice_id, cost_line_no FROM usage_records WHERE id = 1")
+            try db.execute(sql: "INSERT INTO tenant_invoices SELECT NULL, tenant_id, period, currency, subtotal_cents, tax_cents, total_cents, 'draft', created_at, NULL, NULL, NULL FROM tenant_invoices WHERE id = 1")
+        }
+        let violations = try LedgerInvariants.check(ledger).filter { $0.invariant == .duplicateRows }
+        #expect(violations.count == 2)
+        #expect(violations.contains { $0.message.hasPrefix("usage record ") && $0.message.hasSuffix("appears 2 times") })
+        #expect(violations.contains { $0.message.hasPrefix("non-void tenant invoice ") })
+    }
+
+    @Test func aDOInvoiceWhoseLinesDoNotSumToItsTotalIsFound() async throws {
+        let ledger = try await played()
+        try await ledger.writer.write { db in try db.execute(sql: "UPDATE cloud_invoices SET amount_cents = amount_cents + 1") }
+        let violations = try LedgerInvariants.check(ledger)
+        #expect(invariants(violations) == [.cloudInvoiceSum])
+    }
+
+    @Test func aTenantInvoiceThatIsNotItsQuoteIsFound() async throws {
+        let ledger = try await played()
+        try await ledger.writer.write { db in
+            try db.execute(sql: "UPDATE tenant_invoice_lines SET amount_cents = amount_cents + 1 WHERE line_no = 1 AND invoice_id = 1")
+            try db.execute(sql: "UPDATE tenant_invoices SET subtotal_cents = subtotal_cents + 1, total_cents = total_cents + 1 WHERE id = 1")
+        }
+        let violations = try LedgerInvariants.check(ledger)
+        #expect(invariants(violations) == [.tenantInvoiceQuote])
+        #expect(violations.first?.message.contains("but quotes") == true)
+    }
+
+    @Test func meteredHoursFarFromDOsInvoiceAreFound() async throws {
+        let ledger = try await played()
+        try await ledger.writer.write { db in
+            try db.execute(sql: """
+                UPDATE cloud_cost_lines SET hours = hours + 30
+                WHERE id = (SELECT l.id FROM cloud_cost_lines l JOIN cloud_resources r ON r.id = l.matched_resource_id WHERE r.name = 'web-1')
+                """)
+        }
+        let violations = try LedgerInvariants.check(ledger)
+        #expect(invariants(violations).contains(.meteredHours))
+        #expect(violations.contains { $0.message.hasPrefix("droplet web-1 in 2026-04:") })
+    }
+
+    /// A droplet marked stale behind the sync's back while it lives in the fake.
+    @Test func aStaleDropletThatStillExistsIsFound() async throws {
+        let scenario = try ScenarioFixtures.shipped("droplet-lifecycle")
+        let found = Found()
+        _ = try await Simulator(options: .init(afterJob: { probe in
+            guard probe.job == .driftSweep else { return }
+            let clean = try RunInvariants.noneStaleWhileExisting(probe)
+            try await probe.ledger.writer.write { db in
+                try db.execute(sql: "UPDATE cloud_resources SET stale_at = ? WHERE kind = 'droplet' AND stale_at IS NULL", arguments: [probe.at])
+            }
+            let planted = try RunInvariants.noneStaleWhileExisting(probe)
+            await found.add(clean + planted)
+        })).run(scenario)
+        let violations = await found.violations
+        #expect(!violations.isEmpty)
+        #expect(violations.allSatisfy { $0.invariant == .staleWhileExisting && $0.message.contains("still exists") })
+    }
+
+    /// A job whose second run at the same instant writes is caught; one that writes nothing is not.
+    @Test func aReRunThatWritesIsFound() async throws {
+        let ledger = try await played()
+        let probe = { (again: @escaping @Sendable () async throws -> Void) in
+            JobProbe(job: .costBalance, at: Timestamp(year: 2026, month: 5, day: 1), outcome: .metering(MeteringReport(day: Timestamp(year: 2026, month: 4, day: 30))),
+                     ledger: ledger, fake: FakeDigitalOcean(seed: 1, start: Timestamp(year: 2026, month: 5, day: 1))) {
+                try await again()
+                return .metering(MeteringReport(day: Timestamp(year: 2026, month: 4, day: 30)))
+            }
+        }
+        let quiet = try await RunInvariants.rerunWritesNothing(probe {})
+        #expect(quiet == [])
+        let writing = try await RunInvariants.rerunWritesNothing(probe {
+            try await ledger.writer.write { db in
+                try db.execute(sql: "INSERT INTO cloud_balance_snapshots SELECT NULL, taken_at, month_to_date_balance_cents, account_balance_cents, month_to_date_usage_cents, generated_at FROM cloud_balance_snapshots LIMIT 1")
+            }
+        })
+        #expect(writing.map(\.invariant) == [.rerunWritesNothing])
+        #expect(writing.first?.message == "re-running cost.balance at 2026-05-01T00:00:00Z changed balance.tsv")
+        // The shrinker keeps the job: a balance re-run is not the same failure as a listing's.
+        #expect(writing.first?.slug == "rerun-writes-nothing-cost.balance")
+        #expect(writing.first.map { !$0.isLike(Violation(.rerunWritesNothing, subject: "sync.droplets", "")) } == true)
+    }
+}
