@@ -30,9 +30,9 @@ struct WorkedExampleTests {
                 .flatMap { try InvoiceExplainer.explain(invoiceID: $0, scope: .platform, db) }
         }
         let text = try #require(explanation).text
-        #expect(text.contains("    droplet batch-1 (") && text.contains("): 470.75 in 20 records\n"), "\(text)")
-        #expect(text.contains("      2026-04-20T00:00:00Z ..< 2026-04-21T00:00:00Z  1 x 14.75 daily\n"))
-        #expect(text.contains("      2026-04-20T14:45:00Z  stale\n"))
+        #expect(text.contains("    droplet batch-1 (") && text.contains("): 470.25 in 20 records\n"), "\(text)")
+        #expect(text.contains("      2026-04-20T00:00:00Z ..< 2026-04-21T00:00:00Z  1 x 14.25 daily\n"))
+        #expect(text.contains("      2026-04-20T14:45:00Z  stale missing_since: - -> 2026-04-20T14:15:00Z\n"))
         let captured = try await ScenarioCapture.capture(tenant: "initech", period: BillingPeriod("2026-04")!, from: ledger)
         let yaml = ScenarioWriter.yaml(captured.scenario)
         #expect(yaml.contains("  - at: 2026-04-20T14:05:00Z\n    destroy_droplet: {name: batch-1}\n"), "\(yaml)")
