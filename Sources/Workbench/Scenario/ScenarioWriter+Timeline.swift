@@ -19,6 +19,7 @@ extension ScenarioWriter {
         case .powerOnDroplet(let name): ("power_on_droplet", named(name))
         case .renameDroplet(let name, let to): ("rename_droplet", .mapping(.entry("name", .text(name)), .entry("to", .text(to))))
         case .tagDroplet(let name, let tags): ("tag_droplet", .mapping(.entry("name", .text(name)), .entry("tags", .texts(tags))))
+        case .untagDroplet(let name, let tags): ("untag_droplet", .mapping(.entry("name", .text(name)), .entry("tags", .texts(tags))))
         case .destroyDroplet(let name): ("destroy_droplet", named(name))
         case .createDomain(let spec): ("create_domain", domain(spec))
         case .deleteDomain(let name): ("delete_domain", named(name))
