@@ -1,7 +1,12 @@
 import Foundation
+import MoneyAndTime
 import Testing
 import TestSupport
+import Workbench
 import WorkbenchTestSupport
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// `arcadia fake-do serve --tls` as an operator runs it: the banner names an https address and the
 /// CA file to trust, a real TLS client that trusts only that file gets DO's answers (page links
@@ -37,6 +42,34 @@ import WorkbenchTestSupport
         let links = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let next = (links["pages"] as? [String: String])?["next"]
         #expect(next == "https://127.0.0.1:\(fake.port)/v2/regions?page=2&per_page=5")
+    }
+
+    /// `--record`: what a client wrote over HTTP is in the scenario written at SIGTERM, which parses
+    /// and keeps the served scenario's events up to `--at` only.
+    @Test func recordWritesTheClientsChangesAsAScenarioOnShutdown() async throws {
+        let file = try RepoPaths.temporaryDirectory("fake-do-record").appendingPathComponent("recorded.yaml")
+        let fake = try await ScheduledServiceTests.Served(
+            ["fake-do", "serve", "--scenario", ScenarioFixtures.shippedPath("project-attribution"), "--at", "2026-05-01T14:00:00Z",
+             "--port", "0", "--record", file.path])
+        for (path, body) in [("/v2/droplets", #"{"name":"by-hand","region":"syd1","size":"s-1vcpu-1gb","image":"ubuntu-24-04-x64"}"#),
+                             ("/v2/domains", #"{"name":"by-hand.example.com"}"#)] {
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(fake.port)\(path)")!)
+            request.httpMethod = "POST"
+            request.httpBody = Data(body.utf8)
+            request.setValue("Bearer fake-do-token", forHTTPHeaderField: "Authorization")
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            let (_, response) = try await URLSession.shared.data(for: request)
+            #expect([201, 202].contains((response as? HTTPURLResponse)?.statusCode ?? 0))
+        }
+        #expect(fake.stop() == 0)
+        let recorded = try ScenarioParser.load(path: file.path).withoutLocations()
+        let at = try #require(Timestamp(iso8601: "2026-05-01T14:00:00Z"))
+        #expect(recorded.timeline.suffix(2).map(\.action) == [
+            .createDroplet(DropletSpec(name: "by-hand", size: "s-1vcpu-1gb", region: "syd1")),
+            .createDomain(DomainSpec(name: "by-hand.example.com")),
+        ])
+        #expect(recorded.timeline.suffix(2).allSatisfy { $0.at == at })
+        #expect(recorded.timeline.count == 4 + 2, "the events after --at are cut")
     }
 
     @Test func certWithoutKeyIsRefused() async throws {
