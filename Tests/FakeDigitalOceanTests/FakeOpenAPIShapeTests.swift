@@ -49,6 +49,26 @@ import TestSupport
         #expect(images.map { $0["type"] as? String } == ["base", "snapshot", "backup", "backup", "backup"], "the backups are listed too")
     }
 
+    /// A write's answers too: the droplet create (202 with `links.actions`) and an action (201).
+    @Test func writeAnswersMatchTheirSchemas() throws {
+        let fake = try Self.world()
+        let directory = try RepoPaths.temporaryDirectory()
+        let headers = ["authorization": "Bearer \(FakeDigitalOcean.defaultToken)"]
+        let created = fake.respond(to: APIRequest(method: "POST", path: "/v2/droplets", headers: headers, body: Data(
+            #"{"name":"made","region":"ams2","size":"s-1vcpu-1gb","image":"ubuntu-24-04-x64"}"#.utf8)))
+        #expect(created.status == 202)
+        let create = try validate(created.body, schema: "droplet_create", in: directory)
+        #expect(create.status == 0, "\(create.output)")
+        let id = try fake.dropletID(name: "made")
+        let action = fake.respond(to: APIRequest(method: "POST", path: "/v2/droplets/\(id)/actions", headers: headers,
+                                                 body: Data(#"{"type":"power_off"}"#.utf8)))
+        #expect(action.status == 201)
+        let single = try validate(action.body, schema: "action", in: directory)
+        #expect(single.status == 0, "\(single.output)")
+        let listed = try validate(fake.get("/v2/droplets/\(id)/actions").body, schema: "actions", in: directory)
+        #expect(listed.status == 0, "\(listed.output)")
+    }
+
     @Test func aWrongShapeIsRefused() throws {
         let directory = try RepoPaths.temporaryDirectory()
         let wrong = Data(#"{"account":{"droplet_limit":"25","email":"a@b","uuid":"u","email_verified":true,"status":"active"}}"#.utf8)
