@@ -58,8 +58,9 @@ import Testing
         let droplet = try #require(try fake.get("/v2/droplets/\(fake.dropletID(name: "web-1"))").json()["droplet"] as? [String: Any])
         #expect(droplet["vpc_uuid"] as? String == vpcs.first?["id"] as? String, "a droplet's VPC is listed")
 
-        // What landed in no named project is in the default one, made when the first of it landed.
-        #expect(try page(fake.get("/v2/projects/default/resources"), "resources").count == 4)
+        // What landed in no named project is in the default one, made when the first of it landed:
+        // two droplets, the volume, the domain and the snapshot.
+        #expect(try page(fake.get("/v2/projects/default/resources"), "resources").count == 5)
 
         // An account with nothing in it has a default project too, shown without being made.
         let empty = FakeDigitalOcean(seed: 5, start: start)
@@ -140,5 +141,27 @@ import Testing
         #expect(slugs.count == 14 && Set(slugs).count == 14)
         #expect(regions.first { $0["slug"] as? String == "ams2" }?["name"] as? String == "Amsterdam 2")
         try fake.createDroplet(name: "old", size: "s-1vcpu-1gb", region: "nyc2", tags: [], poweredOn: true, createdAt: nil, project: nil)
+    }
+}
+
+/// Snapshots as project members: DO's URNs, the default project on creation, moved, and gone
+/// from the project when deleted.
+@Suite struct FakeSnapshotProjectTests {
+    @Test func snapshotsJoinTheDefaultProjectWithDOsURNsAndMoveAndLeave() throws {
+        let fake = FakeDigitalOcean(seed: 8, start: start)
+        try fake.createProject(name: "shop", description: "", environment: nil, isDefault: false)
+        try fake.createDroplet(name: "web-1", size: "s-1vcpu-1gb", region: "nyc3", tags: [], poweredOn: true, createdAt: nil, project: "shop")
+        try fake.createVolume(name: "data", sizeGB: 10, region: "nyc3", tags: [], project: "shop")
+        let image = try fake.takeDropletSnapshot(droplet: "web-1", name: "web-1-snap")
+        let volumeSnapshot = try fake.takeVolumeSnapshot(volume: "data", name: "data-snap")
+        func urns(_ project: String) throws -> [String] {
+            try (fake.get("/v2/projects/\(project)/resources").json()["resources"] as? [[String: Any]] ?? []).compactMap { $0["urn"] as? String }
+        }
+        #expect(try urns("default") == ["do:image:\(image)", "do:volumesnapshot:\(volumeSnapshot)"])
+        try fake.move(.snapshot("web-1-snap"), toProject: "shop")
+        let shop = try #require(try (fake.get("/v2/projects").json()["projects"] as? [[String: Any]])?.first { $0["name"] as? String == "shop" }?["id"] as? String)
+        #expect(try urns(shop).contains("do:image:\(image)") && urns("default") == ["do:volumesnapshot:\(volumeSnapshot)"])
+        try fake.deleteSnapshot(name: "data-snap")
+        #expect(try urns("default").isEmpty)
     }
 }

@@ -121,7 +121,7 @@ extension FakeRouter {
     }
 
     /// `POST /v2/projects/{id}/resources` with `resources: [urn]` (200 + the assigned resources):
-    /// droplets and domains, the members a scenario's `assign_*` actions move.
+    /// droplets, domains and snapshots (`do:image:`, `do:volumesnapshot:`), as `move_to_project` moves them.
     mutating func assignResources(projectID: String, _ body: WriteBody, world: inout FakeWorld,
                                   changes: inout [FakeWorldChange]) throws -> Outcome {
         guard let project = world.project(id: projectID) else { throw WriteRefusal(ErrorCatalogue.error(status: 404).message, status: 404) }
@@ -138,8 +138,12 @@ extension FakeRouter {
             case "domain":
                 try world.assignDomain(name: parts[2], toProject: project.name)
                 changes.append(.assignDomain(name: parts[2], project: project.name))
+            case "image", "volumesnapshot":
+                guard let snapshot = world.snapshots.first(where: { $0.urn == urn }) else { throw WriteRefusal("no snapshot is \(urn)", status: 404) }
+                try world.move(.snapshot(snapshot.name), toProject: project.name)
+                changes.append(.assignSnapshot(name: snapshot.name, project: project.name))
             default:
-                throw WriteRefusal("the fake assigns droplets and domains to projects, not \(parts[1])")
+                throw WriteRefusal("the fake assigns droplets, domains and snapshots to projects, not \(parts[1])")
             }
         }
         let assigned = world.project(id: project.id)!.resources.filter { urns.contains($0.urn) }

@@ -27,6 +27,7 @@ public enum FakeWorldChange: Sendable, Equatable {
     case releaseIP(ip: String)
     case assignDroplet(name: String, project: String)
     case assignDomain(name: String, project: String)
+    case assignSnapshot(name: String, project: String)
 }
 
 /// One successful write, at the world's time.

@@ -78,6 +78,7 @@ extension ScenarioWriter {
         case .droplet(let name): ("droplet", name)
         case .domain(let name): ("domain", name)
         case .volume(let name): ("volume", name)
+        case .snapshot(let name): ("snapshot", name)
         case .reservedIP(let name): ("reserved_ip", name)
         case .loadBalancer(let name): ("load_balancer", name)
         case .spacesBucket(let name): ("spaces_bucket", name)

@@ -60,6 +60,7 @@ public enum ScenarioRecording {
         case .releaseIP(let ip): .releaseIP(name: label(ip))
         case .assignDroplet(let name, let project): .moveToProject(resource: .droplet(name), project: project)
         case .assignDomain(let name, let project): .moveToProject(resource: .domain(name), project: project)
+        case .assignSnapshot(let name, let project): .moveToProject(resource: .snapshot(name), project: project)
         }
     }
 }

@@ -356,7 +356,7 @@ struct ScenarioParserTests {
                   "timeline[0].move_to_project", "names droplet and domain; move one resource per item"),
         ErrorCase("move_to_project with no resource",
                   header + "timeline:\n  - at: 2026-04-01\n    move_to_project: {project: p}\n", 6, 22,
-                  "timeline[0].move_to_project", "missing the resource to move: add one of droplet, domain, volume, reserved_ip, load_balancer, spaces_bucket, database, k8s_cluster, app"),
+                  "timeline[0].move_to_project", "missing the resource to move: add one of droplet, domain, volume, snapshot, reserved_ip, load_balancer, spaces_bucket, database, k8s_cluster, app"),
         ErrorCase("fault status not an error", header + "timeline:\n  - at: 2026-04-01\n    fault: {path: /v2/droplets, status: 302}\n",
                   6, 41, "timeline[0].fault.status", "must be between 400 and 599, found 302"),
         ErrorCase("fault page zero", header + "timeline:\n  - at: 2026-04-01\n    fault: {path: /v2/droplets, page: 0}\n",
