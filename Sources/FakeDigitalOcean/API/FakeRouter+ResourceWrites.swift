@@ -4,7 +4,7 @@ import Foundation
 /// Writes to volumes, domains, tags, reserved IPs and project membership (`FakeRouter+Writes`).
 extension FakeRouter {
     /// `POST /v2/volumes` (201 + volume), `POST /v2/volumes/{id}/actions` (`attach`/`detach`,
-    /// 202 + action), `DELETE /v2/volumes/{id}` (204).
+    /// 202 + action), `POST /v2/volumes/{id}/snapshots` (201 + snapshot), `DELETE /v2/volumes/{id}` (204).
     mutating func volumeWrite(_ method: String, _ rest: [String], _ body: WriteBody, world: inout FakeWorld,
                               changes: inout [FakeWorldChange]) throws -> Outcome {
         if rest.count == 1 {
@@ -19,6 +19,12 @@ extension FakeRouter {
             try world.deleteVolume(name: volume.name)
             changes.append(.deleteVolume(name: volume.name))
             return .written(status: 204, body: nil)
+        }
+        if rest[2] == "snapshots" {
+            let name = try body.string("name")
+            let id = try world.takeVolumeSnapshot(volume: volume.name, name: name)
+            changes.append(.snapshotVolume(volume: volume.name, name: name))
+            return .written(status: 201, body: single(key: "snapshot", json: encode(world.snapshots.first { $0.id == id }!.model)))
         }
         guard rest[2] == "actions" else { return .failure(status: 404, message: nil) }
         let type = try body.string("type")

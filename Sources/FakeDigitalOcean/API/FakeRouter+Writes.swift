@@ -42,6 +42,13 @@ extension FakeRouter {
             return .written(status: 204, body: nil)
         case ("POST", 3, "droplets") where rest[2] == "actions":
             return try dropletAction(try pathDroplet(rest[1], world: world), body, world: &world, changes: &changes)
+        case ("DELETE", 2, "snapshots"):
+            guard let snapshot = world.snapshots.first(where: { $0.id == rest[1] }) else {
+                throw WriteRefusal(ErrorCatalogue.error(status: 404).message, status: 404)
+            }
+            try world.deleteSnapshot(name: snapshot.name)
+            changes.append(.deleteSnapshot(name: snapshot.name))
+            return .written(status: 204, body: nil)
         case ("POST", 1, "volumes"), ("POST", 3, "volumes"), ("DELETE", 2, "volumes"):
             return try volumeWrite(method, rest, body, world: &world, changes: &changes)
         case ("POST", 1, "domains"), ("DELETE", 2, "domains"):

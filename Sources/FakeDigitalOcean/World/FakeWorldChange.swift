@@ -11,6 +11,8 @@ public enum FakeWorldChange: Sendable, Equatable {
     case powerOnDroplet(name: String)
     case renameDroplet(name: String, to: String)
     case snapshotDroplet(droplet: String, name: String)
+    case snapshotVolume(volume: String, name: String)
+    case deleteSnapshot(name: String)
     case enableBackups(droplet: String, plan: BackupPolicy.Plan, weekday: Int, hour: Int)
     case disableBackups(droplet: String)
     case tagDroplet(name: String, tags: [String])

@@ -41,6 +41,8 @@ public enum ScenarioRecording {
         case .powerOnDroplet(let name): .powerOnDroplet(name: name)
         case .renameDroplet(let name, let to): .renameDroplet(name: name, to: to)
         case .snapshotDroplet(let droplet, let name): .takeSnapshot(SnapshotSpec(name: name, source: .droplet(droplet)))
+        case .snapshotVolume(let volume, let name): .takeSnapshot(SnapshotSpec(name: name, source: .volume(volume)))
+        case .deleteSnapshot(let name): .deleteSnapshot(name: name)
         case .enableBackups(let droplet, let plan, let weekday, let hour):
             .enableBackups(BackupsSpec(droplet: droplet, plan: plan == .weekly ? .weekly : .daily,
                                        weekday: plan == .weekly ? weekday : nil, hour: hour))

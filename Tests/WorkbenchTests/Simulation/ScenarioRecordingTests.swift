@@ -43,7 +43,12 @@ import WorkbenchTestSupport
         try send(fake, "POST", "/v2/volumes/\(volumeID)/actions", #"{"type":"attach","droplet_id":\#(id)}"#, expect: 202)
         try send(fake, "POST", "/v2/volumes/\(volumeID)/actions", #"{"type":"detach","droplet_id":\#(id)}"#, expect: 202)
         try send(fake, "DELETE", "/v2/volumes/\(volumeID)", expect: 204)
-        try send(fake, "POST", "/v2/volumes", #"{"name":"vol-2","size_gigabytes":5,"region":"syd1"}"#, expect: 201)
+        let second = try send(fake, "POST", "/v2/volumes", #"{"name":"vol-2","size_gigabytes":5,"region":"syd1"}"#, expect: 201)
+        let secondID = try #require((second["volume"] as? [String: Any])?["id"] as? String)
+        let snapshot = try send(fake, "POST", "/v2/volumes/\(secondID)/snapshots", #"{"name":"vol-2-snap"}"#, expect: 201)
+        try send(fake, "POST", "/v2/volumes/\(secondID)/snapshots", #"{"name":"vol-2-kept"}"#, expect: 201)
+        let snapshotID = try #require((snapshot["snapshot"] as? [String: Any])?["id"] as? String)
+        try send(fake, "DELETE", "/v2/snapshots/\(snapshotID)", expect: 204)
 
         try send(fake, "POST", "/v2/domains", #"{"name":"made.example.com"}"#, expect: 201)
         try send(fake, "POST", "/v2/domains", #"{"name":"gone.example.com"}"#, expect: 201)
@@ -83,7 +88,7 @@ import WorkbenchTestSupport
         let served = try ScenarioWorld.played(scenario, at: Self.instant)
         try driveEveryWrite(served.fake)
         let changes = served.fake.recordedChanges
-        #expect(changes.count == 30, "\(changes.map(\.change))")
+        #expect(changes.count == 33, "\(changes.map(\.change))")
 
         let recorded = try ScenarioRecording.scenario(scenario, playedThrough: served.fake.now, changes: changes,
                                                       label: served.label(ofAddress:))
@@ -91,13 +96,13 @@ import WorkbenchTestSupport
         for key in ["create_droplet", "power_off_droplet", "resize_droplet", "power_on_droplet", "take_snapshot", "disable_backups",
                     "enable_backups", "rename_droplet", "tag_droplet", "untag_droplet", "create_volume", "attach_volume", "detach_volume",
                     "delete_volume", "create_domain", "delete_domain", "reserve_ip", "assign_ip", "unassign_ip", "release_ip",
-                    "move_to_project", "destroy_droplet"] {
+                    "move_to_project", "destroy_droplet", "delete_snapshot"] {
             #expect(yaml.contains("\(key):"), "\(key) is recorded")
         }
         #expect(!yaml.contains("pilot-archive"), "the events after the served instant are cut")
         let reparsed = try ScenarioParser.parse(yaml: yaml, file: "recorded.yaml")
-        #expect(reparsed.timeline.count == 4 + 30)
-        #expect(reparsed.timeline.suffix(30).allSatisfy { $0.at == Self.instant })
+        #expect(reparsed.timeline.count == 4 + 33)
+        #expect(reparsed.timeline.suffix(33).allSatisfy { $0.at == Self.instant })
 
         let replayed = try ScenarioWorld.build(reparsed, at: Self.instant)
         let original = try listings(served.fake), again = try listings(replayed)
