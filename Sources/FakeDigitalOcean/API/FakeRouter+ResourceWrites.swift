@@ -14,7 +14,7 @@ extension FakeRouter {
             changes.append(.createVolume(name: name, sizeGB: size, region: region, tags: tags))
             return .written(status: 201, body: single(key: "volume", json: encode(world.volumes.last!.model)))
         }
-        guard let volume = world.volumes.first(where: { $0.id == rest[1] }) else { throw WriteRefusal(ErrorCatalogue.error(status: 404).message, status: 404) }
+        guard let volume = world.volumes.first(where: { $0.id == rest[1] }) else { throw WriteRefusal.notFound }
         if method == "DELETE" {
             try world.deleteVolume(name: volume.name)
             changes.append(.deleteVolume(name: volume.name))
@@ -47,7 +47,7 @@ extension FakeRouter {
     mutating func domainWrite(_ method: String, _ rest: [String], _ body: WriteBody, world: inout FakeWorld,
                               changes: inout [FakeWorldChange]) throws -> Outcome {
         if method == "DELETE" {
-            guard world.domains[rest[1]] != nil else { throw WriteRefusal(ErrorCatalogue.error(status: 404).message, status: 404) }
+            guard world.domains[rest[1]] != nil else { throw WriteRefusal.notFound }
             try world.deleteDomain(name: rest[1])
             changes.append(.deleteDomain(name: rest[1]))
             return .written(status: 204, body: nil)
@@ -99,13 +99,13 @@ extension FakeRouter {
             let reserved = world.reservedIPs.first { $0.ip == ip }!
             return .written(status: 202, body: Data("{\"\(key)\":".utf8) + encode(reserved.model(in: world)) + Data(",\"links\":{}}".utf8))
         case ("DELETE", 2):
-            guard world.reservedIPs.contains(where: { $0.ip == rest[1] }) else { throw WriteRefusal(ErrorCatalogue.error(status: 404).message, status: 404) }
+            guard world.reservedIPs.contains(where: { $0.ip == rest[1] }) else { throw WriteRefusal.notFound }
             try world.releaseIP(rest[1])
             changes.append(.releaseIP(ip: rest[1]))
             return .written(status: 204, body: nil)
         case ("POST", 3) where rest[2] == "actions":
             guard let reserved = world.reservedIPs.first(where: { $0.ip == rest[1] }) else {
-                throw WriteRefusal(ErrorCatalogue.error(status: 404).message, status: 404)
+                throw WriteRefusal.notFound
             }
             let type = try body.string("type")
             switch type {
@@ -130,7 +130,7 @@ extension FakeRouter {
     /// droplets, domains and snapshots (`do:image:`, `do:volumesnapshot:`), as `move_to_project` moves them.
     mutating func assignResources(projectID: String, _ body: WriteBody, world: inout FakeWorld,
                                   changes: inout [FakeWorldChange]) throws -> Outcome {
-        guard let project = world.project(id: projectID) else { throw WriteRefusal(ErrorCatalogue.error(status: 404).message, status: 404) }
+        guard let project = world.project(id: projectID) else { throw WriteRefusal.notFound }
         let urns = try body.strings("resources")
         guard !urns.isEmpty else { throw WriteRefusal("resources is required") }
         for urn in urns {

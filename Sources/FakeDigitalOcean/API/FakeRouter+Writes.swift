@@ -44,7 +44,7 @@ extension FakeRouter {
             return try dropletAction(try pathDroplet(rest[1], world: world), body, world: &world, changes: &changes)
         case ("DELETE", 2, "snapshots"):
             guard let snapshot = world.snapshots.first(where: { $0.id == rest[1] }) else {
-                throw WriteRefusal(ErrorCatalogue.error(status: 404).message, status: 404)
+                throw WriteRefusal.notFound
             }
             try world.deleteSnapshot(name: snapshot.name)
             changes.append(.deleteSnapshot(name: snapshot.name))
@@ -66,7 +66,7 @@ extension FakeRouter {
 
     /// The droplet a path names by id: 404 when there is none, as DO answers.
     func pathDroplet(_ id: String, world: FakeWorld) throws(WriteRefusal) -> FakeDroplet {
-        guard let id = Int(id), let droplet = world.droplets[id] else { throw WriteRefusal(ErrorCatalogue.error(status: 404).message, status: 404) }
+        guard let id = Int(id), let droplet = world.droplets[id] else { throw WriteRefusal.notFound }
         return droplet
     }
 

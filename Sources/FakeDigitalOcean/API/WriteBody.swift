@@ -83,4 +83,7 @@ struct WriteRefusal: Error {
         self.message = message
         self.status = status
     }
+
+    /// A path naming an id that does not exist: DO's 404 and its message.
+    static let notFound = WriteRefusal(ErrorCatalogue.error(status: 404).message, status: 404)
 }
