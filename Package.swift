@@ -20,6 +20,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "4.5.2"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
     ],
     targets: [
         // libxml2, the system library the design names for XML (JUnit validation and merging).
@@ -38,12 +42,18 @@ let package = Package(
         ]),
         // Floor 2b: the one deliberate fake.
         .target(name: "FakeDigitalOcean", dependencies: ["MoneyAndTime", "DigitalOcean"]),
-        // Floor 2b, served: the fake over real HTTP. Only the CLI (and its tests) import it, so the
-        // engines and the simulator never pay for Hummingbird.
+        // Floor 2b, served: the fake over real HTTP or HTTPS (a certificate made at start-up). Only the
+        // CLI (and its tests) import it, so the engines and the simulator never pay for Hummingbird or TLS.
         .target(name: "FakeDigitalOceanServer", dependencies: [
             "FakeDigitalOcean", "DigitalOcean", "MoneyAndTime",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "SwiftASN1", package: "swift-asn1"),
         ]),
         // The service: the ledger over an authenticated HTTP API. Only the CLI (and its tests) import
         // it, so the engines and the simulator never pay for Hummingbird or JWT verification.

@@ -15,6 +15,8 @@ public final class FakeDigitalOcean: Sendable {
     private struct State {
         var world: FakeWorld
         var api: FakeAPI
+        /// Every successful write over the API, in order, at the world's time.
+        var recorded: [RecordedChange] = []
     }
 
     private let state: Mutex<State>
@@ -31,10 +33,14 @@ public final class FakeDigitalOcean: Sendable {
 
     /// Answers one request as DO would, at the world's `now`. A listing-shift fault changes the
     /// world right after the page it is set on is served, before the client asks for the next.
-    public func respond(to request: APIRequest) -> APIResponse {
+    /// `origin` (`https://127.0.0.1:8443`) is where a served request was sent: page links then name
+    /// it, so a client that follows them stays on the fake; in process (nil) they name DO's host.
+    public func respond(to request: APIRequest, origin: String? = nil) -> APIResponse {
         state.withLock { state in
-            let (response, shift) = state.api.respond(to: request, world: state.world)
+            let (response, shift, changes) = state.api.respond(to: request, origin: origin, world: &state.world)
             if let shift { state.world.apply(shift) }
+            let now = state.world.now
+            state.recorded += changes.map { RecordedChange(at: now, change: $0) }
             return response
         }
     }
@@ -48,6 +54,12 @@ public final class FakeDigitalOcean: Sendable {
     }
 
     public var now: Timestamp { state.withLock { $0.world.now } }
+
+    /// How many fake seconds an action started over the API stays `in-progress` (a created droplet
+    /// `new`) before it completes; 0, the default, completes it at once (a fake frozen in time).
+    public func setActionDuration(seconds: Int64) {
+        state.withLock { $0.world.actionSeconds = max(0, seconds) }
+    }
 
     // MARK: World mutations (applied at `now`; droplets, domains and projects addressed by name)
 
@@ -271,6 +283,10 @@ public final class FakeDigitalOcean: Sendable {
 
     // MARK: Observation
 
+    /// Faults armed but not yet used up: a fake served at an instant after a fault was armed
+    /// spoils a client's first matching requests with it, so the CLI says so at start-up.
+    public var pendingFaults: [PendingFault] { state.withLock { $0.api.faults.pending } }
+
     /// Bumps whenever anything that some listing shows changes, including an invoice being issued
     /// or a billing-history entry coming due. The simulator uses it to know a re-sync would see the
     /// same bytes. The balance and the invoice preview also move with `now` alone (usage accrues by
@@ -278,6 +294,9 @@ public final class FakeDigitalOcean: Sendable {
     public var revision: UInt64 { state.withLock { $0.world.revision } }
 
     public var requestCount: Int { state.withLock { $0.api.requestCount } }
+
+    /// What clients changed over the API, in order: a recording's timeline.
+    public var recordedChanges: [RecordedChange] { state.withLock { $0.recorded } }
 
     /// Runs a world mutation under the lock; a refused mutation leaves the world unchanged.
     func mutate<T: Sendable>(_ body: (inout FakeWorld) throws(FakeWorldError) -> T) throws(FakeWorldError) -> T {

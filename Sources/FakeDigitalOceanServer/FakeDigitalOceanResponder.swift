@@ -17,10 +17,14 @@ public struct FakeDigitalOceanResponder: HTTPResponder {
     /// Called before each request is answered: a moving fake brings its world up to the present.
     /// An error is answered 500 with its text.
     public let prepare: @Sendable () throws -> Void
+    /// `http` or `https`: with the request's `Host`, the origin page links are built from.
+    public let scheme: String
 
-    public init(fake: FakeDigitalOcean, maxBodyBytes: Int = 1 << 20, prepare: @escaping @Sendable () throws -> Void = {}) {
+    public init(fake: FakeDigitalOcean, maxBodyBytes: Int = 1 << 20, scheme: String = "http",
+                prepare: @escaping @Sendable () throws -> Void = {}) {
         self.fake = fake
         self.maxBodyBytes = maxBodyBytes
+        self.scheme = scheme
         self.prepare = prepare
     }
 
@@ -37,7 +41,7 @@ public struct FakeDigitalOceanResponder: HTTPResponder {
             query: Self.queryItems(request.uri.query),
             headers: Self.headers(request.headers),
             body: body.readableBytes == 0 ? nil : Data(body.readableBytesView))
-        let answer = fake.respond(to: apiRequest)
+        let answer = fake.respond(to: apiRequest, origin: Self.origin(scheme: scheme, authority: request.head.authority))
         var fields = HTTPFields()
         for (name, value) in answer.headers.sorted(by: { $0.key < $1.key }) {
             guard let fieldName = HTTPField.Name(name) else { continue }
@@ -45,6 +49,14 @@ public struct FakeDigitalOceanResponder: HTTPResponder {
         }
         return Response(status: HTTPResponse.Status(code: answer.status), headers: fields,
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+
+    /// The scheme and the `Host` the client sent (HTTP/1.1 requires one), so a client that follows a
+    /// page link comes back the way it came; nil without a usable `Host` (links then name DO's host).
+    static func origin(scheme: String, authority: String?) -> String? {
+        guard let authority, !authority.isEmpty, !authority.contains(where: { $0 == "/" || $0 == "?" || $0 == "#" || $0 == "@" || $0.isWhitespace })
+        else { return nil }
+        return "\(scheme)://\(authority)"
     }
 
     /// `page=2&per_page=200` → items in order, percent-decoded (a `+` stays a `+`, as DO reads it).

@@ -2,14 +2,15 @@ import FakeDigitalOcean
 import FakeDigitalOceanServer
 import Foundation
 
-/// Serves `fake` on a free loopback port for the duration of `body`, then stops the server.
-/// A server that fails to start ends the wait for its port, so nothing hangs.
-public func withServedFake<T: Sendable>(_ fake: FakeDigitalOcean, _ body: @Sendable (URL) async throws -> T) async throws -> T {
+/// Serves `fake` on a free loopback port for the duration of `body`, then stops the server; over
+/// HTTPS with an `identity`. A server that fails to start ends the wait for its port, so nothing hangs.
+public func withServedFake<T: Sendable>(_ fake: FakeDigitalOcean, identity: ServingIdentity? = nil,
+                                        _ body: @Sendable (URL) async throws -> T) async throws -> T {
     let (ports, continuation) = AsyncStream<Int>.makeStream()
     return try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask {
             defer { continuation.finish() }
-            try await FakeDigitalOceanServer(fake: fake, host: "127.0.0.1", port: 0).run { continuation.yield($0) }
+            try await FakeDigitalOceanServer(fake: fake, host: "127.0.0.1", port: 0, identity: identity).run { continuation.yield($0) }
         }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else {
@@ -17,7 +18,7 @@ public func withServedFake<T: Sendable>(_ fake: FakeDigitalOcean, _ body: @Senda
             throw ServerDidNotStart()
         }
         do {
-            let result = try await body(URL(string: "http://127.0.0.1:\(port)")!)
+            let result = try await body(URL(string: "\(identity == nil ? "http" : "https")://127.0.0.1:\(port)")!)
             group.cancelAll()
             return result
         } catch {

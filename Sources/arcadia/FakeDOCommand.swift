@@ -45,6 +45,18 @@ struct FakeDOCommand: AsyncParsableCommand {
         @Flag(help: "Keep DO's 5,000/hour and 250/minute limits.")
         var doRateLimits = false
 
+        @Flag(help: "Serve HTTPS with a certificate made at start-up; the CA a client must trust is written to a file and its path printed.")
+        var tls = false
+
+        @Option(help: "Serve HTTPS with this PEM certificate chain (with --key).")
+        var cert: String?
+
+        @Option(help: "The PEM private key of --cert.")
+        var key: String?
+
+        @Option(help: "On shutdown, write what clients changed over the API as a scenario (YAML) to this file.")
+        var record: String?
+
         func run() async throws {
             let parsed: Scenario
             do {
@@ -53,40 +65,115 @@ struct FakeDOCommand: AsyncParsableCommand {
                 throw ValidationError(error.description)
             }
             let served = try Self.fake(parsed, at: at, speed: speed)
-            let fake = served.fake
+            let fake = served.world.fake
             if !doRateLimits { fake.configureRateLimits(perHour: 1_000_000_000, perMinute: 1_000_000_000) }
+            let (identity, trustPath) = try Self.identity(tls: tls, cert: cert, key: key, host: host)
             let server = FakeDigitalOceanServer(fake: fake, host: host, port: port, logger: Logger(label: "arcadia.fake-do"),
-                                                prepare: served.prepare)
+                                                identity: identity, prepare: served.prepare)
             let name = parsed.name
             let when = speed.map { "from \(parsed.clock.start) at \($0)x" } ?? "at \(fake.now)"
             let host = host
+            let scheme = identity == nil ? "http" : "https"
+            if let record { try Self.checkWritable(record) }
             try await server.run(stopOnSignals: true) { bound in
                 print("""
-                    serving scenario \(name) \(when) on http://\(host):\(bound)
+                    serving scenario \(name) \(when) on \(scheme)://\(host):\(bound)
                     token: \(FakeDigitalOcean.defaultToken) (the fake's public token; a real one is refused)
-                    try:   FAKE_DO_TOKEN=\(FakeDigitalOcean.defaultToken) arcadia sync --token-env FAKE_DO_TOKEN --api http://\(host):\(bound) --db out/fake.sqlite
+                    """)
+                for line in Self.pendingFaultLines(fake.pendingFaults) { print(line) }
+                if let trustPath {
+                    print("""
+                        ca:    \(trustPath) (trust it: REQUESTS_CA_BUNDLE=\(trustPath) for pydo and python-digitalocean, SSL_CERT_FILE for others)
+                        """)
+                }
+                print("""
+                    try:   FAKE_DO_TOKEN=\(FakeDigitalOcean.defaultToken) arcadia sync --token-env FAKE_DO_TOKEN --api \(scheme)://\(host):\(bound) --db out/fake.sqlite
                     """)
                 // The banner is how a script learns the port (with --port 0): do not leave it in a pipe's buffer.
                 fflush(nil)
             }
+            if let record {
+                try Self.writeRecording(of: parsed, world: served.world, to: record)
+                print("recorded \(fake.recordedChanges.count) change\(fake.recordedChanges.count == 1 ? "" : "s") to \(record)")
+            }
+        }
+
+        /// One line per fault still armed at start-up, e.g. `pending fault: GET /v2/droplets page 2 -> 503, 3 more times`.
+        static func pendingFaultLines(_ faults: [PendingFault]) -> [String] {
+            faults.map { fault in
+                let page = fault.page.map { " page \($0)" } ?? ""
+                let what = switch fault.action {
+                case .status(let status): String(status)
+                case .truncatedBody: "a body cut in half"
+                case .notJSONBody: "an HTML page instead of JSON"
+                case .shiftAfterServing: "served, then the listing shifts"
+                }
+                return "pending fault: GET \(fault.path)\(page) -> \(what), \(fault.remaining) more time\(fault.remaining == 1 ? "" : "s")"
+            }
+        }
+
+        /// HTTPS from `--cert`/`--key`, or (`--tls`) a throwaway CA and certificate whose CA is written
+        /// beside the system's temporary files for clients to trust; nil serves plain HTTP.
+        static func identity(tls: Bool, cert: String?, key: String?, host: String) throws -> (ServingIdentity?, trustPath: String?) {
+            switch (tls, cert, key) {
+            case (false, nil, nil):
+                return (nil, nil)
+            case (false, let cert?, let key?):
+                do {
+                    return (try ServingIdentity.load(certificatePath: cert, keyPath: key), nil)
+                } catch {
+                    throw ValidationError("--cert \(cert) --key \(key): \(error)")
+                }
+            case (true, nil, nil):
+                let identity = try ServingIdentity.generated(host: host, now: Date())
+                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arcadia-fake-do-\(getpid())")
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                let path = folder.appendingPathComponent("ca.pem")
+                try Data((identity.trustAnchorPEM ?? "").utf8).write(to: path, options: .atomic)
+                return (identity, path.path)
+            case (true, _, _):
+                throw ValidationError("--tls makes its own certificate: give it, or --cert with --key, not both")
+            default:
+                throw ValidationError("--cert and --key go together")
+            }
+        }
+
+        /// Refuses a --record path whose folder does not exist before serving, not at shutdown.
+        static func checkWritable(_ path: String) throws {
+            var isDirectory: ObjCBool = false
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("--record \(path): no folder \(folder) to write it in")
+            }
+        }
+
+        /// The served scenario with the timeline the fake played and every write clients made,
+        /// written beside `path` and renamed over it.
+        static func writeRecording(of scenario: Scenario, world: MovingScenarioWorld, to path: String) throws {
+            let fake = world.fake
+            let recorded = try ScenarioRecording.scenario(scenario, playedThrough: fake.now, changes: fake.recordedChanges,
+                                                          label: world.label(ofAddress:))
+            try Data(ScenarioWriter.yaml(recorded).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         }
 
         /// The scenario's fake, frozen at `at` or moving from `clock.start` at `speed`, and what the
         /// server calls before each request (nothing for a frozen fake).
-        static func fake(_ scenario: Scenario, at: String?, speed: Int?) throws -> (fake: FakeDigitalOcean, prepare: @Sendable () throws -> Void) {
+        static func fake(_ scenario: Scenario, at: String?, speed: Int?) throws -> (world: MovingScenarioWorld, prepare: @Sendable () throws -> Void) {
             do {
                 if let speed {
                     guard at == nil else { throw ValidationError("--at freezes the fake and --speed moves it: give one of them") }
                     let clock = try RunningClock.parse(start: scenario.clock.start.iso8601, speed: speed)
                     let moving = try MovingScenarioWorld(scenario)
-                    return (moving.fake, { try moving.advance(to: clock.now()) })
+                    // Moving in time, what a client starts takes about a minute of fake time, as on DO.
+                    moving.fake.setActionDuration(seconds: 60)
+                    return (moving, { try moving.advance(to: clock.now()) })
                 }
                 var instant: Timestamp?
                 if let at {
                     guard let time = Timestamp(iso8601: at) else { throw ValidationError("--at \(at) is not an ISO 8601 UTC time like 2026-04-02T12:00:00Z") }
                     instant = time
                 }
-                return (try ScenarioWorld.build(scenario, at: instant), {})
+                return (try ScenarioWorld.played(scenario, at: instant), {})
             } catch let error as SimulationError {
                 throw ValidationError(error.description)
             }

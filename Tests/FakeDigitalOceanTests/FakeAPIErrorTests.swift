@@ -30,11 +30,15 @@ import Testing
         #expect(fake.get("/v2/domains/none.test").status == 404)
     }
 
-    @Test func nonGetIs405() {
+    /// Writes are served (issue 15), but not on every path: a method the fake does not take there
+    /// is a 405, and a write to an id that does not exist is a 404, each with DO's error body.
+    @Test func aWriteTheFakeDoesNotTakeIs405AndOneToAMissingIdIs404() throws {
         let fake = FakeDigitalOcean(seed: 1, start: start)
-        let response = fake.respond(to: APIRequest(method: "DELETE", path: "/v2/droplets/1",
-                                                   headers: ["authorization": "Bearer \(FakeDigitalOcean.defaultToken)"]))
-        #expect(response.status == 405)
+        let headers = ["authorization": "Bearer \(FakeDigitalOcean.defaultToken)"]
+        let patch = fake.respond(to: APIRequest(method: "PATCH", path: "/v2/sizes", headers: headers))
+        #expect(patch.status == 405 && patch.text.contains(#""id":"method_not_allowed""#))
+        let delete = fake.respond(to: APIRequest(method: "DELETE", path: "/v2/droplets/1", headers: headers))
+        #expect(delete.status == 404 && delete.text.contains(#""id":"not_found""#))
     }
 
     @Test func faultOnPageTwoThenSuccess() async throws {

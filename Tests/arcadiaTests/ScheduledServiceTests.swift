@@ -19,10 +19,12 @@ import FoundationNetworking
     final class Served: @unchecked Sendable {
         let process = Process()
         let port: Int
+        /// What it printed up to the banner's port.
+        let banner: String
 
         /// Its output goes to a file (a pipe nobody drains could fill and block it), read until the
-        /// banner names the port.
-        init(_ arguments: [String], environment: [String: String] = [:]) async throws {
+        /// banner names the port (`scheme://127.0.0.1:<port>`).
+        init(_ arguments: [String], environment: [String: String] = [:], scheme: String = "http") async throws {
             let log = try RepoPaths.temporaryDirectory("served-output").appendingPathComponent("stdout.txt")
             FileManager.default.createFile(atPath: log.path, contents: nil)
             process.executableURL = KilledRunTests.arcadia
@@ -33,9 +35,10 @@ import FoundationNetworking
             try process.run()
             for _ in 0..<600 {
                 let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-                if let range = text.range(of: "http://127.0.0.1:"), text[range.upperBound...].contains(where: { !$0.isNumber }),
+                if let range = text.range(of: "\(scheme)://127.0.0.1:"), text[range.upperBound...].contains(where: { !$0.isNumber }),
                    let found = Int(text[range.upperBound...].prefix { $0.isNumber }) {
                     port = found
+                    banner = text
                     return
                 }
                 guard process.isRunning else { break }

@@ -23,11 +23,14 @@ struct FakeAPI {
     }
 
     /// The response, and the world change an injected `shiftAfterServing` fault makes once it is served.
-    mutating func respond(to request: APIRequest, world: FakeWorld) -> (response: APIResponse, shift: ListingShift?) {
+    /// `changes` are the world changes a successful write made.
+    mutating func respond(to request: APIRequest, origin: String?, world: inout FakeWorld)
+        -> (response: APIResponse, shift: ListingShift?, changes: [FakeWorldChange]) {
         let fault = takeFault(for: request)
-        let response = respond(to: request, world: world, fault: fault)
-        guard case .shiftAfterServing(let shift)? = fault, response.status == 200 else { return (response, nil) }
-        return (response, shift)
+        var changes: [FakeWorldChange] = []
+        let response = respond(to: request, origin: origin, world: &world, fault: fault, changes: &changes)
+        guard case .shiftAfterServing(let shift)? = fault, response.status == 200 else { return (response, nil, changes) }
+        return (response, shift, changes)
     }
 
     /// Faults match authenticated requests only: DO authenticates before anything else happens.
@@ -37,7 +40,8 @@ struct FakeAPI {
         return faults.take(path: request.path, page: page)
     }
 
-    private mutating func respond(to request: APIRequest, world: FakeWorld, fault: FaultAction?) -> APIResponse {
+    private mutating func respond(to request: APIRequest, origin: String?, world: inout FakeWorld, fault: FaultAction?,
+                                  changes: inout [FakeWorldChange]) -> APIResponse {
         requestCount += 1
         let now = world.now
         let requestID = nextRequestID(for: request, at: now)
@@ -62,8 +66,17 @@ struct FakeAPI {
         }
         rateLimiter.record(at: now)
         let headers = rateLimiter.headers(at: now)
-        guard request.method == "GET" else { return error(405, requestID: requestID, headers: headers) }
-        switch router.route(request, world: world, csvFaults: &csvFaults) {
+        let outcome: FakeRouter.Outcome
+        if ["POST", "PUT", "PATCH", "DELETE"].contains(request.method) {
+            let written = router.routeWrite(request, origin: origin ?? FakePaginator.apiRoot, world: &world)
+            outcome = written.0
+            changes = written.1
+        } else {
+            outcome = router.route(request, origin: origin ?? FakePaginator.apiRoot, world: world, csvFaults: &csvFaults)
+        }
+        switch outcome {
+        case .written(let status, let body):
+            return APIResponse(status: status, headers: headers.merging(common(requestID)) { $1 }, body: body ?? Data())
         case .body(let body), .timeDependent(let body):
             switch fault {
             case .truncatedBody?:

@@ -37,11 +37,12 @@ enum FakePaginator {
     }
 
     /// `first`+`prev` when past page 1, `next`+`last` before the last page; `{}` on a single page.
-    static func links(total: Int, _ request: PageRequest, path: String, filters: [QueryItem]) -> Links {
+    /// `root` is DO's host in process and the request's own origin when served.
+    static func links(total: Int, _ request: PageRequest, root: String, path: String, filters: [QueryItem]) -> Links {
         let lastPage = max(1, (total + request.perPage - 1) / request.perPage)
         func url(_ page: Int) -> String {
             let query = [QueryItem("page", String(page)), QueryItem("per_page", String(request.perPage))] + filters
-            return apiRoot + path + "?" + query.map { "\(percentEncoded($0.name))=\(percentEncoded($0.value))" }.joined(separator: "&")
+            return root + path + "?" + query.map { "\(percentEncoded($0.name))=\(percentEncoded($0.value))" }.joined(separator: "&")
         }
         var pages = Pages()
         if request.page > 1 {

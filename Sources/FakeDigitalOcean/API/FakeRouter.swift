@@ -13,9 +13,13 @@ struct FakeRouter {
         case csv(Data, filename: String)
         /// A DO error status; `message` overrides the catalogue's when DO would be more specific.
         case failure(status: Int, message: String?)
+        /// A write's answer: its status (201, 202, 204 …) and body (none for a 204).
+        case written(status: Int, body: Data?)
     }
 
     private var cache = ResponseCache()
+    /// Where the request being routed was sent (`scheme://host:port`): the root of its page links.
+    private(set) var origin = FakePaginator.apiRoot
     /// One encoder for everything, keys sorted so output never depends on dictionary order.
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -31,10 +35,18 @@ struct FakeRouter {
         }
     }
 
-    /// `csvFaults` are consumed by the CSV downloads they spoil.
-    mutating func route(_ request: APIRequest, world: FakeWorld, csvFaults: inout CSVFaultPlan) -> Outcome {
+    /// A write, against the world it changes; `origin` roots the links it answers with.
+    mutating func routeWrite(_ request: APIRequest, origin: String, world: inout FakeWorld) -> (Outcome, [FakeWorldChange]) {
+        self.origin = origin
+        return write(request, world: &world)
+    }
+
+    /// `csvFaults` are consumed by the CSV downloads they spoil; `origin` roots the page links.
+    mutating func route(_ request: APIRequest, origin: String, world: FakeWorld, csvFaults: inout CSVFaultPlan) -> Outcome {
         cache.begin(revision: world.revision, liveDroplets: world.droplets.count) { world.droplets[$0] != nil }
-        let key = request.summary
+        self.origin = origin
+        guard request.method == "GET" else { return .failure(status: 405, message: nil) }
+        let key = origin + " " + request.summary
         if let body = cache.body(for: key) { return .body(body) }
         let outcome = dispatch(request, world: world, csvFaults: &csvFaults)
         if case .body(let body) = outcome { cache.store(body: body, for: key) }
@@ -58,19 +70,30 @@ struct FakeRouter {
         case (2, "reserved_ips"), (2, "floating_ips"):
             guard let reserved = world.reservedIPs.first(where: { $0.ip == rest[1] }) else { return .failure(status: 404, message: nil) }
             return .body(single(key: rest[0] == "reserved_ips" ? "reserved_ip" : "floating_ip", json: encode(reserved.model(in: world))))
+        case (_, "droplets") where rest.count >= 3:
+            guard let id = Int(rest[1]), let droplet = world.droplets[id] else { return .failure(status: 404, message: nil) }
+            return dropletPart(request, droplet, part: Array(rest.dropFirst(2)), world: world)
+        case (1, "actions"):
+            let actions = Array(world.actions.reversed())
+            return list(request, key: "actions", total: actions.count) { range, router in actions[range].map { router.encode($0.model) } }
+        case (2, "actions"):
+            guard let action = world.actions.first(where: { String($0.id) == rest[1] }) else { return .failure(status: 404, message: nil) }
+            return .body(single(key: "action", json: encode(action.model)))
+        case (1, "account"):
+            return account(world: world)
+        case (1, "tags"), (2, "tags"):
+            return tags(request, name: rest.count == 2 ? rest[1] : nil, world: world)
+        case (1, "vpcs"), (2, "vpcs"):
+            return vpcs(request, id: rest.count == 2 ? rest[1] : nil, world: world)
+        case (1, "images"), (2, "images"):
+            return images(request, id: rest.count == 2 ? rest[1] : nil, world: world)
         case (1, "volumes"):
-            let volumes = world.volumes
-            return list(request, key: "volumes", total: volumes.count) { range, router in volumes[range].map { router.encode($0.model) } }
+            return listVolumes(request, world: world)
         case (2, "volumes"):
             guard let volume = world.volumes.first(where: { $0.id == rest[1] }) else { return .failure(status: 404, message: nil) }
             return .body(single(key: "volume", json: encode(volume.model)))
         case (1, "snapshots"), (2, "snapshots"):
             return snapshots(request, id: rest.count == 2 ? rest[1] : nil, world: world)
-        case (3, "droplets") where rest[2] == "backups":
-            guard let id = Int(rest[1]), let droplet = world.droplets[id] else { return .failure(status: 404, message: nil) }
-            return list(request, key: "backups", total: droplet.backups.count) { range, router in
-                droplet.backups[range].map { router.encode($0.model) }
-            }
         case (1, "firewalls"):
             let firewalls = world.firewalls
             return list(request, key: "firewalls", total: firewalls.count) { range, router in firewalls[range].map { router.encode($0.model) } }
@@ -91,11 +114,18 @@ struct FakeRouter {
         case (2, "domains"):
             guard let domain = world.domains[rest[1]] else { return .failure(status: 404, message: nil) }
             return .body(single(key: "domain", json: encode(domain.model)))
+        case (3, "domains") where rest[2] == "records", (4, "domains") where rest[2] == "records":
+            guard let domain = world.domains[rest[1]] else { return .failure(status: 404, message: nil) }
+            return domainRecords(request, domain: domain, id: rest.count == 4 ? rest[3] : nil)
         case (1, "projects"):
             let projects = world.projects
             return list(request, key: "projects", total: projects.count) { range, router in
                 projects[range].map { router.encode($0.model(ownerUUID: world.ownerUUID, ownerID: world.ownerID)) }
             }
+        case (2, "projects") where rest[1] == "default" && world.defaultProject == nil:
+            return defaultProject(world: world)
+        case (3, "projects") where rest[1] == "default" && rest[2] == "resources" && world.defaultProject == nil:
+            return list(request, key: "resources", total: 0) { _, _ in [] }
         case (2, "projects"):
             guard let project = world.project(id: rest[1]) else { return .failure(status: 404, message: nil) }
             return .body(single(key: "project", json: encode(project.model(ownerUUID: world.ownerUUID, ownerID: world.ownerID))))
@@ -119,13 +149,43 @@ struct FakeRouter {
         }
     }
 
-    /// `GET /v2/droplets`, optionally filtered by `tag_name`, ascending id like DO.
+    /// `GET /v2/droplets`, ascending id like DO, filtered as DO's description says: `tag_name`,
+    /// `name` (exact, case-insensitive) and `type` (`droplets`, or `gpus`: the fake sells no GPU
+    /// size, so none). The filters given are kept in the page links.
     private mutating func listDroplets(_ request: APIRequest, world: FakeWorld) -> Outcome {
-        let tag = request.queryValue("tag_name")
-        let ids = tag.map { tag in world.dropletOrder.filter { world.droplets[$0]!.tags.contains(tag) } } ?? world.dropletOrder
-        return list(request, key: "droplets", total: ids.count, filters: tag.map { [QueryItem("tag_name", $0)] } ?? []) { range, router in
+        var ids = world.dropletOrder
+        var filters: [QueryItem] = []
+        if let tag = request.queryValue("tag_name") {
+            ids = ids.filter { world.droplets[$0]!.tags.contains(tag) }
+            filters.append(QueryItem("tag_name", tag))
+        }
+        if let name = request.queryValue("name") {
+            ids = ids.filter { world.droplets[$0]!.name.lowercased() == name.lowercased() }
+            filters.append(QueryItem("name", name))
+        }
+        if let type = request.queryValue("type") {
+            guard type == "droplets" || type == "gpus" else { return .failure(status: 400, message: "type must be droplets or gpus") }
+            if type == "gpus" { ids = [] }
+            filters.append(QueryItem("type", type))
+        }
+        return list(request, key: "droplets", total: ids.count, filters: filters) { range, router in
             ids[range].map { router.dropletJSON(world.droplets[$0]!) }
         }
+    }
+
+    /// `GET /v2/volumes`, in creation order, filtered by DO's `name` (exact) and `region`.
+    private mutating func listVolumes(_ request: APIRequest, world: FakeWorld) -> Outcome {
+        var volumes = world.volumes
+        var filters: [QueryItem] = []
+        if let name = request.queryValue("name") {
+            volumes = volumes.filter { $0.name == name }
+            filters.append(QueryItem("name", name))
+        }
+        if let region = request.queryValue("region") {
+            volumes = volumes.filter { $0.region.slug == region }
+            filters.append(QueryItem("region", region))
+        }
+        return list(request, key: "volumes", total: volumes.count, filters: filters) { range, router in volumes[range].map { router.encode($0.model) } }
     }
 
     /// A page of a list envelope; `extras` are further top-level members placed after the items
@@ -135,7 +195,7 @@ struct FakeRouter {
         guard let page = PageRequest(query: request.query) else {
             return .failure(status: 400, message: "page and per_page must be positive integers")
         }
-        let links = encode(FakePaginator.links(total: total, page, path: request.path, filters: filters))
+        let links = encode(FakePaginator.links(total: total, page, root: origin, path: request.path, filters: filters))
         let items = fragments(FakePaginator.range(total: total, page), &self)
         return .body(FakePaginator.body(key: key, fragments: items, extras: extras, links: links, total: total))
     }

@@ -10,6 +10,11 @@ struct FaultPlan: Sendable {
 
     private var faults: [Fault] = []
 
+    /// The faults still armed, in the order they will be taken.
+    var pending: [PendingFault] {
+        faults.map { PendingFault(path: $0.path, page: $0.page, action: $0.action, remaining: $0.remaining) }
+    }
+
     mutating func add(path: String, page: Int?, action: FaultAction, times: Int) {
         guard times > 0 else { return }
         faults.append(Fault(path: path, page: page, action: action, remaining: times))
@@ -24,6 +29,14 @@ struct FaultPlan: Sendable {
         if faults[index].remaining == 0 { faults.remove(at: index) }
         return action
     }
+}
+
+/// A fault not yet used up: the next `remaining` requests to `path` (page `page`, or any) get `action`.
+public struct PendingFault: Sendable, Equatable {
+    public let path: String
+    public let page: Int?
+    public let action: FaultAction
+    public let remaining: Int
 }
 
 /// How an injected fault spoils a request: an error status with DO's error body, or a `200` whose

@@ -19,6 +19,8 @@ struct FakeDroplet: Sendable {
     var backups: [FakeBackup] = []
     /// Live snapshots of this droplet, oldest first.
     var snapshotIDs: [Int] = []
+    /// Created over the API and not yet `active` (DO's `new`): only while the fake moves in time.
+    var provisioning = false
     let createdAt: Timestamp
     let vpcUUID: String
     let networks: Networks
@@ -34,7 +36,7 @@ struct FakeDroplet: Sendable {
         Droplet(
             id: id, name: name, memory: size.memoryMB, vcpus: size.vcpus, disk: size.diskGB,
             diskInfo: [DiskInfo(type: "local", size: .init(amount: size.diskGB, unit: "gib"))],
-            locked: false, status: poweredOn ? "active" : "off", kernel: nil, createdAt: createdAt.iso8601,
+            locked: false, status: provisioning ? "new" : poweredOn ? "active" : "off", kernel: nil, createdAt: createdAt.iso8601,
             features: backupPolicy == nil ? Self.features : ["backups"] + Self.features, backupIDs: backups.map(\.id),
             nextBackupWindow: nextBackupWindow, snapshotIDs: snapshotIDs, image: BaseImage.model,
             volumeIDs: volumeIDs, size: SizeCatalogue.model(size), sizeSlug: size.slug, networks: networks,
@@ -42,7 +44,7 @@ struct FakeDroplet: Sendable {
     }
 
     /// The 4-hour window the next backup runs in; null while backups are off.
-    private var nextBackupWindow: Droplet.BackupWindow? {
+    var nextBackupWindow: Droplet.BackupWindow? {
         guard let backupPolicy, let nextBackupAt else { return nil }
         let start = nextBackupAt - backupPolicy.offset
         return Droplet.BackupWindow(start: start.iso8601, end: (start + BackupPolicy.windowSeconds).iso8601)

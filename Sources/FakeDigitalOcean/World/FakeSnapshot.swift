@@ -19,6 +19,12 @@ struct FakeSnapshot: Sendable {
     let minDiskSize: Int
     let createdAt: Timestamp
 
+    /// DO's project URNs: a droplet snapshot is an image, a volume snapshot its own type.
+    var urn: String { resourceType == "droplet" ? "do:image:\(id)" : "do:volumesnapshot:\(id)" }
+    var selfURL: String {
+        resourceType == "droplet" ? "https://api.digitalocean.com/v2/images/\(id)" : "https://api.digitalocean.com/v2/snapshots/\(id)"
+    }
+
     var resourceType: String {
         if case .droplet = source { return "droplet" }
         return "volume"

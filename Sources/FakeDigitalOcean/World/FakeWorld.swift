@@ -6,6 +6,8 @@ import MoneyAndTime
 /// (and the simulator) reuse bytes for anything that did not change.
 struct FakeWorld: Sendable {
     private(set) var now: Timestamp
+    /// When the account opened: the world's first instant.
+    let start: Timestamp
     private(set) var revision: UInt64 = 0
     var rng: SeededGenerator
     let ownerUUID: String
@@ -20,7 +22,8 @@ struct FakeWorld: Sendable {
     private(set) var dropletOrder: [Int] = []
     private var dropletIDsByName: [String: Int] = [:]
     private var nextDropletID: Int
-    private var vpcByRegion: [String: String] = [:]
+    /// Each region's default VPC, made with the region's first droplet.
+    private(set) var vpcByRegion: [String: FakeVPC] = [:]
     private var usedAddresses: Set<String> = []
 
     private(set) var domains: [String: FakeDomain] = [:]
@@ -36,6 +39,11 @@ struct FakeWorld: Sendable {
     var backedUpDropletIDs: [Int] = []
     /// The last image id handed out (snapshots and backups); nil before the first image.
     var lastImageID: Int?
+    /// Actions clients started over the API, oldest first (`FakeAction`).
+    var actions: [FakeAction] = []
+    /// How long an API action stays `in-progress` (and a created droplet `new`), in fake seconds:
+    /// 0 (complete at once) unless the fake moves in time.
+    var actionSeconds: Int64 = 0
     /// Firewalls and load balancers, each in creation order.
     var firewalls: [FakeFirewall] = []
     var loadBalancers: [FakeLoadBalancer] = []
@@ -53,6 +61,7 @@ struct FakeWorld: Sendable {
 
     init(seed: UInt64, start: Timestamp, checksCatalogue: Bool = true) {
         now = start
+        self.start = start
         self.checksCatalogue = checksCatalogue
         billing = BillingAccount(seed: seed, start: start)
         rng = SeededGenerator(seed: seed)
@@ -68,6 +77,7 @@ struct FakeWorld: Sendable {
     mutating func advance(to time: Timestamp) {
         precondition(time >= now, "the fake's clock cannot go back from \(now) to \(time)")
         runBackups(through: time)
+        completeActions(through: time)
         if billing.settle(through: time, history: history) { bumpRevision() }
         now = time
     }
@@ -257,9 +267,9 @@ struct FakeWorld: Sendable {
     // MARK: Helpers
 
     mutating func vpc(for region: FakeRegion) -> String {
-        if let uuid = vpcByRegion[region.slug] { return uuid }
+        if let vpc = vpcByRegion[region.slug] { return vpc.id }
         let uuid = rng.uuid()
-        vpcByRegion[region.slug] = uuid
+        vpcByRegion[region.slug] = FakeVPC(id: uuid, region: region, createdAt: now)
         return uuid
     }
 

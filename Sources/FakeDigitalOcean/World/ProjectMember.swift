@@ -4,6 +4,8 @@ public enum ProjectMember: Sendable, Equatable {
     case droplet(String)
     case domain(String)
     case volume(String)
+    /// A droplet or volume snapshot, by name.
+    case snapshot(String)
     /// By address.
     case reservedIP(String)
     case loadBalancer(String)
@@ -26,6 +28,9 @@ extension FakeWorld {
         case .volume(let name):
             let volume = volumes[try volumeIndex(name)]
             target = (volume.urn, volume.selfURL)
+        case .snapshot(let name):
+            let snapshot = try snapshot(named: name)
+            target = (snapshot.urn, snapshot.selfURL)
         case .reservedIP(let ip):
             guard let reserved = reservedIPs.first(where: { $0.ip == ip }) else { throw .unknown(.reservedIP, ip) }
             try reassign(urn: reserved.urn, selfURL: reserved.selfURL, toProject: project)

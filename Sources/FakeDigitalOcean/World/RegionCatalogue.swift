@@ -7,10 +7,17 @@ public struct FakeRegion: Sendable, Equatable {
 }
 
 public enum RegionCatalogue {
+    /// DO's regions, the older `nyc2`, `sfo1`, `sfo2` and `ams2` included: real historical invoices
+    /// name them, and DO's description lists sizes as available there (its sizes listing names them
+    /// among each size's regions), so they are available here too.
     public static let all: [FakeRegion] = [
         FakeRegion(slug: "nyc1", name: "New York 1"),
+        FakeRegion(slug: "nyc2", name: "New York 2"),
         FakeRegion(slug: "nyc3", name: "New York 3"),
+        FakeRegion(slug: "sfo1", name: "San Francisco 1"),
+        FakeRegion(slug: "sfo2", name: "San Francisco 2"),
         FakeRegion(slug: "sfo3", name: "San Francisco 3"),
+        FakeRegion(slug: "ams2", name: "Amsterdam 2"),
         FakeRegion(slug: "ams3", name: "Amsterdam 3"),
         FakeRegion(slug: "sgp1", name: "Singapore 1"),
         FakeRegion(slug: "lon1", name: "London 1"),

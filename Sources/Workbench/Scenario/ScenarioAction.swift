@@ -14,6 +14,8 @@ public enum ScenarioAction: Sendable, Equatable {
     case powerOnDroplet(name: String)
     case renameDroplet(name: String, to: String)
     case tagDroplet(name: String, tags: [String])
+    /// Removes tags (DO's untag; tags the droplet lacks are ignored).
+    case untagDroplet(name: String, tags: [String])
     case destroyDroplet(name: String)
     case createDomain(DomainSpec)
     case deleteDomain(name: String)
@@ -83,6 +85,7 @@ enum ScenarioActionKind: String, CaseIterable {
     case powerOnDroplet = "power_on_droplet"
     case renameDroplet = "rename_droplet"
     case tagDroplet = "tag_droplet"
+    case untagDroplet = "untag_droplet"
     case destroyDroplet = "destroy_droplet"
     case createDomain = "create_domain"
     case deleteDomain = "delete_domain"
@@ -141,6 +144,7 @@ extension ScenarioAction {
         case .powerOnDroplet: .powerOnDroplet
         case .renameDroplet: .renameDroplet
         case .tagDroplet: .tagDroplet
+        case .untagDroplet: .untagDroplet
         case .destroyDroplet: .destroyDroplet
         case .createDomain: .createDomain
         case .deleteDomain: .deleteDomain
@@ -199,6 +203,7 @@ extension YAMLNodeReader {
         case .powerOnDroplet: .powerOnDroplet(name: try nameOnly(body))
         case .renameDroplet: try renameDroplet(body)
         case .tagDroplet: try tagDroplet(body)
+        case .untagDroplet: try tagDroplet(body, adding: false)
         case .destroyDroplet: .destroyDroplet(name: try nameOnly(body))
         case .createDomain: .createDomain(try domain(body))
         case .deleteDomain: .deleteDomain(name: try nameOnly(body))
@@ -257,7 +262,7 @@ extension WorldBuilder {
         switch action {
         case .createProject(let p): try createProject(p)
         case .createDroplet(let d): try createDroplet(d, createdAt: nil)
-        case .resizeDroplet, .powerOffDroplet, .powerOnDroplet, .renameDroplet, .tagDroplet, .destroyDroplet:
+        case .resizeDroplet, .powerOffDroplet, .powerOnDroplet, .renameDroplet, .tagDroplet, .untagDroplet, .destroyDroplet:
             try applyDropletAction(action)
         case .createDomain(let d): try createDomain(d)
         case .deleteDomain(let name): try fake.deleteDomain(name: name)

@@ -21,6 +21,11 @@ public final class MovingScenarioWorld: Sendable {
         state = Mutex((world, 0))
     }
 
+    /// The scenario's label for a reserved IP's address (the address itself if it has none).
+    public func label(ofAddress ip: String) -> String {
+        state.withLock { $0.world.label(ofAddress: ip) }
+    }
+
     /// Plays the events at or before `time` not played yet, then sets the fake's clock to `time`.
     /// Time never goes back: an earlier instant changes nothing.
     public func advance(to time: Timestamp) throws(SimulationError) {

@@ -10,12 +10,18 @@ public enum ScenarioWorld {
     /// does; the fake's clock is left at `instant`. No sync runs, so a `fault` event's failures are
     /// all still pending: the first matching requests get them.
     public static func build(_ scenario: Scenario, at instant: Timestamp? = nil) throws(SimulationError) -> FakeDigitalOcean {
+        try played(scenario, at: instant).fake
+    }
+
+    /// As `build`, keeping the world that played the timeline (its reserved-IP labels name what a
+    /// recording writes down).
+    public static func played(_ scenario: Scenario, at instant: Timestamp? = nil) throws(SimulationError) -> MovingScenarioWorld {
         let instant = instant ?? scenario.clock.end
         guard instant >= scenario.clock.start, instant <= scenario.clock.end else {
             throw SimulationError(location: nil, message: "\(instant) is outside the scenario's clock \(scenario.clock.start) ..< \(scenario.clock.end)")
         }
         let moving = try MovingScenarioWorld(scenario)
         try moving.advance(to: instant)
-        return moving.fake
+        return moving
     }
 }

@@ -88,7 +88,7 @@ struct ScenarioFormatDocTests {
         DocRow("move_to_project names one resource", h + "timeline:\n  - {at: 2026-04-01, move_to_project: {droplet: a, domain: b, project: p}}\n",
                "5:39: timeline[0].move_to_project: names droplet and domain; move one resource per item"),
         DocRow("move_to_project names a resource", h + "timeline:\n  - {at: 2026-04-01, move_to_project: {project: p}}\n",
-               "5:39: timeline[0].move_to_project: missing the resource to move: add one of droplet, domain, volume, reserved_ip, "
+               "5:39: timeline[0].move_to_project: missing the resource to move: add one of droplet, domain, volume, snapshot, reserved_ip, "
                    + "load_balancer, spaces_bucket, database, k8s_cluster, app"),
         DocRow("a listing shift has a page", h + "timeline:\n  - {at: 2026-04-01, fault: {path: /v2/droplets, then: {destroy_droplet: {name: a}}}}\n",
                "5:56: timeline[0].fault.then: needs 'page': the change lands after that page, before the next"),

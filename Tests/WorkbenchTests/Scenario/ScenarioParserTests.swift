@@ -318,7 +318,7 @@ struct ScenarioParserTests {
                   "expected a list, found a mapping"),
         ErrorCase("timeline item without an action", header + "timeline:\n  - at: 2026-04-01T10:00:00Z\n", 5, 5, "timeline[0]",
                   "has no action; add exactly one of: create_project, create_droplet, resize_droplet, power_off_droplet, "
-                      + "power_on_droplet, rename_droplet, tag_droplet, destroy_droplet, create_domain, delete_domain, "
+                      + "power_on_droplet, rename_droplet, tag_droplet, untag_droplet, destroy_droplet, create_domain, delete_domain, "
                       + "move_to_project, fault, set_invoice_csv_columns, corrupt_invoice_csv, reingest_invoice, create_volume, attach_volume, detach_volume, delete_volume, reserve_ip, assign_ip, unassign_ip, release_ip, provision, accept_drift, subscribe, change_subscription, end_subscription, meter_usage, rollup_invoices, invoice_paid, invoice_void, enable_backups, disable_backups, take_snapshot, delete_snapshot, "
                       + "create_firewall, update_firewall, delete_firewall, create_load_balancer, update_load_balancer, "
                       + "delete_load_balancer, create_spaces_bucket, delete_spaces_bucket, set_spaces_bucket_size, create_database, "
@@ -333,7 +333,7 @@ struct ScenarioParserTests {
         ErrorCase("timeline unknown action", header + "timeline:\n  - at: 2026-04-01\n    reboot_droplet: {name: a}\n", 6, 5,
                   "timeline[0].reboot_droplet",
                   "unknown key 'reboot_droplet'; allowed keys: at, create_project, create_droplet, resize_droplet, "
-                      + "power_off_droplet, power_on_droplet, rename_droplet, tag_droplet, destroy_droplet, "
+                      + "power_off_droplet, power_on_droplet, rename_droplet, tag_droplet, untag_droplet, destroy_droplet, "
                       + "create_domain, delete_domain, move_to_project, fault, set_invoice_csv_columns, corrupt_invoice_csv, reingest_invoice, create_volume, attach_volume, detach_volume, delete_volume, reserve_ip, assign_ip, unassign_ip, release_ip, provision, accept_drift, subscribe, change_subscription, end_subscription, meter_usage, rollup_invoices, invoice_paid, invoice_void, enable_backups, disable_backups, take_snapshot, delete_snapshot, "
                       + "create_firewall, update_firewall, delete_firewall, create_load_balancer, update_load_balancer, "
                       + "delete_load_balancer, create_spaces_bucket, delete_spaces_bucket, set_spaces_bucket_size, create_database, "
@@ -356,7 +356,7 @@ struct ScenarioParserTests {
                   "timeline[0].move_to_project", "names droplet and domain; move one resource per item"),
         ErrorCase("move_to_project with no resource",
                   header + "timeline:\n  - at: 2026-04-01\n    move_to_project: {project: p}\n", 6, 22,
-                  "timeline[0].move_to_project", "missing the resource to move: add one of droplet, domain, volume, reserved_ip, load_balancer, spaces_bucket, database, k8s_cluster, app"),
+                  "timeline[0].move_to_project", "missing the resource to move: add one of droplet, domain, volume, snapshot, reserved_ip, load_balancer, spaces_bucket, database, k8s_cluster, app"),
         ErrorCase("fault status not an error", header + "timeline:\n  - at: 2026-04-01\n    fault: {path: /v2/droplets, status: 302}\n",
                   6, 41, "timeline[0].fault.status", "must be between 400 and 599, found 302"),
         ErrorCase("fault page zero", header + "timeline:\n  - at: 2026-04-01\n    fault: {path: /v2/droplets, page: 0}\n",

@@ -10,18 +10,8 @@ import WorkbenchTestSupport
     let root = RepoPaths.root()
     var schemaPath: String { root.appendingPathComponent(ScenarioSchema.documentPath).path }
 
-    /// Runs `python3 -m check_jsonschema` with `arguments`; its exit status and output.
     func checkJSONSchema(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-m", "check_jsonschema"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        try CheckJSONSchema.run(arguments)
     }
 
     @Test func theCommittedSchemaIsTheGeneratedOne() throws {

@@ -99,6 +99,8 @@ enum ScenarioWriterFixtures {
             rename_droplet: {name: x-1, to: x-one}
           - at: 2026-04-01T06:00:00Z
             tag_droplet: {name: x-one, tags: ["true", batch]}
+          - at: 2026-04-01T06:30:00Z
+            untag_droplet: {name: x-one, tags: [batch]}
           - at: 2026-04-01T07:00:00Z
             create_domain: {name: example.org, project: extra, ttl: 60}
           - at: 2026-04-01T08:00:00Z

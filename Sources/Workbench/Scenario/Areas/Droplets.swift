@@ -101,13 +101,14 @@ extension YAMLNodeReader {
         return .renameDroplet(name: try nonEmptyString(map.required("name")), to: try nonEmptyString(map.required("to")))
     }
 
-    func tagDroplet(_ body: YAMLField) throws(ScenarioError) -> ScenarioAction {
+    /// `tag_droplet` (`adding`) or `untag_droplet`: `{name, tags}`, at least one tag.
+    func tagDroplet(_ body: YAMLField, adding: Bool = true) throws(ScenarioError) -> ScenarioAction {
         let map = try mapping(body, allowed: ["name", "tags"])
         let name = try nonEmptyString(map.required("name"))
         let tagsField = try map.required("tags")
         let tags = try nonEmptyStrings(tagsField)
         guard !tags.isEmpty else { throw error(tagsField, "must list at least one tag") }
-        return .tagDroplet(name: name, tags: tags)
+        return adding ? .tagDroplet(name: name, tags: tags) : .untagDroplet(name: name, tags: tags)
     }
 }
 
@@ -125,6 +126,7 @@ extension WorldBuilder {
         case .powerOnDroplet(let name): try fake.powerOnDroplet(name: name)
         case .renameDroplet(let name, let to): try fake.renameDroplet(name: name, to: to)
         case .tagDroplet(let name, let tags): try fake.tagDroplet(name: name, tags: tags)
+        case .untagDroplet(let name, let tags): try fake.untagDroplet(name: name, tags: tags)
         case .destroyDroplet(let name): try fake.destroyDroplet(name: name)
         default: preconditionFailure("\(action.kind.rawValue) is not a droplet action")
         }

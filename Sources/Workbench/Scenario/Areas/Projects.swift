@@ -28,6 +28,7 @@ public enum MovedResource: Sendable, Equatable {
     case droplet(String)
     case domain(String)
     case volume(String)
+    case snapshot(String)
     /// By the scenario's label.
     case reservedIP(String)
     case loadBalancer(String)
@@ -42,6 +43,7 @@ public enum MovedResource: Sendable, Equatable {
         case .droplet: "droplet"
         case .domain: "domain"
         case .volume: "volume"
+        case .snapshot: "snapshot"
         case .reservedIP: "reserved_ip"
         case .loadBalancer: "load_balancer"
         case .spacesBucket: "spaces_bucket"
@@ -74,7 +76,7 @@ extension YAMLNodeReader {
     }
 
     /// The keys that name the resource a `move_to_project` moves.
-    static let movableKeys = ["droplet", "domain", "volume", "reserved_ip", "load_balancer", "spaces_bucket", "database", "k8s_cluster", "app"]
+    static let movableKeys = ["droplet", "domain", "volume", "snapshot", "reserved_ip", "load_balancer", "spaces_bucket", "database", "k8s_cluster", "app"]
 
     /// Exactly one of the resource keys.
     private func movedResource(_ map: YAMLMapping, _ body: YAMLField) throws(ScenarioError) -> MovedResource {
@@ -90,6 +92,7 @@ extension YAMLNodeReader {
         case "droplet": return .droplet(name)
         case "domain": return .domain(name)
         case "volume": return .volume(name)
+        case "snapshot": return .snapshot(name)
         case "reserved_ip": return .reservedIP(name)
         case "load_balancer": return .loadBalancer(name)
         case "spaces_bucket": return .spacesBucket(name)
@@ -125,6 +128,7 @@ extension WorldBuilder {
         case .droplet(let name): .droplet(name)
         case .domain(let name): .domain(name)
         case .volume(let name): .volume(name)
+        case .snapshot(let name): .snapshot(name)
         case .reservedIP(let label): .reservedIP(try address(label))
         case .loadBalancer(let name): .loadBalancer(name)
         case .spacesBucket(let name): .spacesBucket(name)

@@ -27,6 +27,8 @@ extension ScenarioSchema {
                               "The droplet keeps its id and everything else.")
         case .tagDroplet: (object("Tags to add.", [req("name", .name, "A live droplet."), req("tags", .list(.name, nonEmpty: true), "At least one tag.")]),
                            "Tags the droplet.")
+        case .untagDroplet: (object("Tags to remove.", [req("name", .name, "A live droplet."), req("tags", .list(.name, nonEmpty: true), "At least one tag.")]),
+                             "Removes the tags from the droplet (those it lacks are ignored).")
         case .destroyDroplet: (named("droplet"), "The droplet is gone; its name may be used again.")
         case .createDomain: (.reference("domain"), "A new domain, as in the world.")
         case .deleteDomain: (named("domain"), "The domain is gone; its name may be used again.")
