@@ -91,7 +91,7 @@ import TestSupport
     static func runClients(root: String, ca: String) async throws -> (status: Int32, stdout: String, stderr: String) {
         let script = RepoPaths.root().appendingPathComponent("Tests/Fixtures/real-clients/real_clients.py")
         let errors = try RepoPaths.temporaryDirectory().appendingPathComponent("stderr.txt")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path, root, FakeDigitalOcean.defaultToken]
