@@ -28,6 +28,7 @@ let package = Package(
     targets: [
         // libxml2, the system library the design names for XML (JUnit validation and merging).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CSQLiteTuning", providers: [.apt(["libsqlite3-dev"])]),
         // Floor 0: the values every floor speaks (Money in integer cents, Timestamp in UTC seconds),
         // which are not DigitalOcean concepts.
         .target(name: "MoneyAndTime"),
@@ -35,7 +36,7 @@ let package = Package(
         .target(name: "DigitalOcean", dependencies: ["MoneyAndTime"]),
         // Floor 2a: the ledger and the engines.
         .target(name: "ArcadiaCore", dependencies: [
-            "MoneyAndTime", "DigitalOcean",
+            "MoneyAndTime", "DigitalOcean", "CSQLiteTuning",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "CSV", package: "CSV.swift"),

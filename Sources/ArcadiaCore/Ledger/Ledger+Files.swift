@@ -8,6 +8,7 @@ extension Ledger {
     /// ledger migration. Opened read-only; anything else (a folder, a YAML file, another
     /// application's database) is not.
     public static func isLedgerFile(atPath path: String) -> Bool {
+        _ = SQLiteProcessTuning.applied
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return false }
         var configuration = Configuration()

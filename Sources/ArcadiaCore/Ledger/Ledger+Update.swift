@@ -7,6 +7,7 @@ extension Ledger {
     /// Copies the ledger file at `source` to a new file at `path` through SQLite's backup API, so
     /// a process writing `source` meanwhile is never read half-way.
     public static func copyFile(at source: String, to path: String) throws {
+        _ = SQLiteProcessTuning.applied
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(Ledger.busyTimeout)
@@ -19,6 +20,7 @@ extension Ledger {
 
     /// Whether the ledger file at `path` has every migration this build knows (opened read-only).
     public static func hasCurrentSchema(atPath path: String) throws -> Bool {
+        _ = SQLiteProcessTuning.applied
         var configuration = Configuration()
         configuration.readonly = true
         let queue = try DatabaseQueue(path: path, configuration: configuration)

@@ -17,6 +17,7 @@ public struct Ledger: Sendable {
     /// the writer commits without waiting for readers; the service's own reads run concurrently
     /// (a `DatabasePool`). Only two writers still take turns, each waiting up to `busyTimeout`.
     public init(path: String? = nil, shared: Bool = false) throws {
+        _ = SQLiteProcessTuning.applied
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.label = "arcadia-ledger"
