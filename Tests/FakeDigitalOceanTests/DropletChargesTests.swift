@@ -145,3 +145,52 @@ private func life(from start: Timestamp, size: FakeSize = small) -> DropletLife 
         }
     }
 }
+
+/// The hourly balance charges steady droplets per price (`SteadyFleetIndex`); it must agree with
+/// charging every droplet alone, for any period, and after every change to the history.
+@Suite struct DropletHistoryUsageTests {
+    @Test func fleetUsageEqualsTheDropletByDropletSumThroughChanges() throws {
+        var state: UInt64 = 54_321
+        func next(_ bound: Int64) -> Int64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int64((state >> 33) % UInt64(bound))
+        }
+        let months = [Timestamp(year: 2026, month: 4, day: 1), Timestamp(year: 2026, month: 5, day: 1)]
+        let sizes = [SizeCatalogue.size("s-1vcpu-1gb")!, SizeCatalogue.size("s-2vcpu-4gb")!, SizeCatalogue.size("s-4vcpu-8gb")!]
+        var history = DropletHistory()
+        var alive: [Int] = []
+        func check(_ note: String) throws {
+            for start in months {
+                // The same start twice (the cached split), an empty period, and part of the month.
+                for upper in [start + 3_600, start, start + next(31 * 86_400) + 1, start + 1_800] {
+                    let period = start..<max(start, upper)
+                    var expected = Money.zero
+                    for life in history.lives { expected = try expected.adding(DropletCharges.usage(for: life, in: period)) }
+                    #expect(try history.usage(in: period) == expected, "\(note), period \(period)")
+                }
+            }
+        }
+        var time = months[0] - 10 * 86_400
+        for id in 0..<300 {
+            history.begin(DropletLife(id: id, name: "d\(id)", projectName: "p", size: sizes[Int(next(3))], poweredOn: true, createdAt: time))
+            alive.append(id)
+            time = time + next(3 * 3_600)
+            if id % 25 == 0 { try check("after creating \(id)") }
+            if next(4) == 0 {
+                let victim = alive[Int(next(Int64(alive.count)))]
+                // A copy taken before the change keeps answering for the history it copied.
+                let before = history
+                let beforeUsage = try before.usage(in: months[1]..<(months[1] + 86_400))
+                history.update(id: victim) { $0.resize(to: sizes[Int(next(3))], at: time) }
+                try check("after resizing \(victim)")
+                #expect(try before.usage(in: months[1]..<(months[1] + 86_400)) == beforeUsage)
+            }
+            if next(6) == 0, let victim = alive.first {
+                alive.removeFirst()
+                history.update(id: victim) { $0.destroy(at: time) }
+                try check("after destroying \(victim)")
+            }
+        }
+        try check("at the end")
+    }
+}

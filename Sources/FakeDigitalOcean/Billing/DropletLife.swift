@@ -50,6 +50,9 @@ struct DropletLife: Sendable {
         powerChanges = [PowerChange(at: createdAt, poweredOn: poweredOn)]
     }
 
+    /// The size it has now (or had when destroyed) and since when.
+    var currentSize: SizeChange { sizes[sizes.count - 1] }
+
     var sizeIntervals: [SizeInterval] {
         sizes.indices.map { index in
             let end = index + 1 < sizes.count ? sizes[index + 1].since : destroyedAt
@@ -95,15 +98,37 @@ struct DropletLife: Sendable {
 struct DropletHistory: Sendable {
     private(set) var lives: [DropletLife] = []
     private var positions: [Int: Int] = [:]
+    /// Rebuilt on every change (`SteadyFleetIndex`).
+    private var index = SteadyFleetIndex()
 
     mutating func begin(_ life: DropletLife) {
         positions[life.id] = lives.count
         lives.append(life)
+        index = SteadyFleetIndex()
     }
 
     mutating func update(id: Int, _ change: (inout DropletLife) -> Void) {
         guard let position = positions[id] else { preconditionFailure("droplet \(id) has no recorded life") }
         change(&lives[position])
+        index = SteadyFleetIndex()
+    }
+
+    /// Positions in `lives` of the droplets that ever had backups.
+    var backedUp: [Int] { index.backedUp(lives) }
+
+    /// Σ of every droplet's `DropletCharges.usage` in `period`, with the steady droplets charged per
+    /// price (`SteadyFleetIndex`). A test holds it equal to the droplet-by-droplet sum.
+    func usage(in period: Range<Timestamp>) throws(MoneyOverflow) -> Money {
+        let split = index.split(from: period.lowerBound, lives: lives)
+        var total = Money.zero
+        if period.upperBound > period.lowerBound {
+            let hours = DropletCharges.billableHours(seconds: period.upperBound - period.lowerBound)
+            for group in split.steady {
+                total = try total.adding(DropletCharges.charge(hours: hours, monthlyCents: group.priceCents).scaled(by: group.count, dividedBy: 1))
+            }
+        }
+        for position in split.others { total = try total.adding(DropletCharges.usage(for: lives[position], in: period)) }
+        return total
     }
 
     func life(id: Int) -> DropletLife? {

@@ -35,9 +35,7 @@ struct DropletLineProducer: InvoiceLineProducer {
     }
 
     func subtotal(in period: Range<Timestamp>, world: BillableHistory) throws(MoneyOverflow) -> Money {
-        var total = Money.zero
-        for life in world.droplets.lives { total = try total.adding(DropletCharges.usage(for: life, in: period)) }
-        return total
+        try world.droplets.usage(in: period)
     }
 }
 
@@ -52,8 +50,8 @@ struct BackupLineProducer: InvoiceLineProducer {
     /// The hourly balance asks for this over the whole fleet; most droplets never had backups.
     func subtotal(in period: Range<Timestamp>, world: BillableHistory) throws(MoneyOverflow) -> Money {
         var total = Money.zero
-        for life in world.droplets.lives where !life.backupChanges.isEmpty {
-            total = try total.adding(BackupCharges.lines(for: life, in: period).map(\.amount).sum())
+        for position in world.droplets.backedUp {
+            total = try total.adding(BackupCharges.lines(for: world.droplets.lives[position], in: period).map(\.amount).sum())
         }
         return total
     }
