@@ -32,7 +32,9 @@ public struct CostIngestion: Sendable {
         }
         let snapshot = BalanceSnapshot(takenAt: clock.now(), figures: figures)
         try write { db in
-            guard try BalanceSnapshot.filter(BalanceSnapshot.Columns.takenAt == snapshot.takenAt).fetchCount(db) == 0 else { return }
+            // A statement compiled once per connection: this runs every virtual hour of a simulated year.
+            let taken = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM cloud_balance_snapshots WHERE taken_at = ?)")
+            guard try Bool.fetchOne(taken, arguments: [snapshot.takenAt]) == false else { return }
             try snapshot.insert(db)
         }
         return snapshot

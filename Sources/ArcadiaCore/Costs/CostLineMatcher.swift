@@ -24,8 +24,8 @@ struct CostLineMatcher {
         if let id = try resourceID(db, kind: inventoryKind, name: name, start: line.start, end: line.end) {
             return .matched(resourceID: id)
         }
-        let earliest = try Timestamp.fetchOne(db, CloudResource.select(min(CloudResource.Columns.firstSeenAt))
-            .filter(CloudResource.Columns.kind == inventoryKind))
+        let earliest = try Timestamp.fetchOne(db.cachedStatement(sql: "SELECT MIN(first_seen_at) FROM cloud_resources WHERE kind = ?"),
+                                              arguments: [inventoryKind])
         if policy.destroyedBeforeFirstSync(kind: inventoryKind, start: line.start, end: line.end, earliestFirstSeen: earliest) {
             return .unmatched(.destroyedBeforeFirstSync)
         }
@@ -35,12 +35,13 @@ struct CostLineMatcher {
     /// The resource of that kind and name. When a name was reused (destroyed, then created
     /// again), the one whose ledger life overlaps the line wins, then the earliest seen; the
     /// choice depends only on ledger contents, never on row order luck.
+    /// A cached statement: an invoice matches every one of its lines (a thousand for a large fleet).
     private func resourceID(_ db: Database, kind: ResourceKind, name: String, start: Timestamp, end: Timestamp) throws -> Int64? {
-        try Int64.fetchOne(db, sql: """
+        try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT id FROM cloud_resources
             WHERE kind = ? AND name = ? COLLATE NOCASE
             ORDER BY (first_seen_at <= ? AND (stale_at IS NULL OR stale_at >= ?)) DESC, first_seen_at, id
             LIMIT 1
-            """, arguments: [kind, name, end, start])
+            """), arguments: [kind, name, end, start])
     }
 }

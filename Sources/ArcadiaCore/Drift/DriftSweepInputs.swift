@@ -16,13 +16,14 @@ public struct DriftSweepInputs: Sendable, Equatable {
     var expiredRules: Int
 
     static func read(_ db: Database, rules: [IgnoreRule], at time: Timestamp) throws -> DriftSweepInputs {
-        let row = try Row.fetchOne(db, sql: """
+        // Read before every hourly sweep, so compiled once per connection.
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT (SELECT COALESCE(MAX(id), 0) FROM cloud_resource_events) AS last_event_id,
                    (SELECT COUNT(*) FROM cloud_provisioned) AS specs,
                    (SELECT COALESCE(SUM(spec_version), 0) FROM cloud_provisioned) AS spec_versions,
                    (SELECT COUNT(*) FROM cloud_drift) AS drifts,
                    (SELECT COUNT(closed_at) FROM cloud_drift) AS closed_drifts
-            """)!
+            """))!
         return DriftSweepInputs(lastEventID: row["last_event_id"], specs: row["specs"], specVersions: row["spec_versions"],
                                 drifts: row["drifts"], closedDrifts: row["closed_drifts"],
                                 expiredRules: rules.filter { $0.isExpired(at: time) }.count)
