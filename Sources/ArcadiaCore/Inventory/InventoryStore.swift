@@ -16,7 +16,11 @@ public enum InventoryStore {
     /// A resource's first miss records when it was last known to exist (`missing_since`): the
     /// first failed listing of an outage that preceded this listing, or else this listing. Its
     /// `stale` event carries that instant, and metering stops there (docs/revenue.md).
-    public static func reconcile(_ db: Database, kind: ResourceKind, observed: [ObservedResource], at now: Timestamp) throws -> ReconcileOutcome {
+    ///
+    /// With `texts`, the canonical text of attributes unchanged since the last listing is reused
+    /// rather than written again (`AttributeTextMemo`).
+    public static func reconcile(_ db: Database, kind: ResourceKind, observed: [ObservedResource], at now: Timestamp,
+                                 texts: AttributeTextMemo? = nil) throws -> ReconcileOutcome {
         var outcome = ReconcileOutcome()
         let missingSince = try ListingOutage.end(db, kind: kind) ?? now
         var existing = try storedByProviderID(db, kind: kind)
@@ -26,7 +30,8 @@ public enum InventoryStore {
                 try insert(db, resource, at: now, outcome: &outcome)
                 continue
             }
-            try update(db, stored: stored, observed: resource, at: now, outcome: &outcome)
+            let attributesText = texts?.text(for: resource) ?? JSONValue.object(resource.attributes).canonical
+            try update(db, stored: stored, observed: resource, attributesText: attributesText, at: now, outcome: &outcome)
         }
         // A second listing at the instant of the last miss (a re-run) counts nothing again.
         for stored in existing.values.sorted(by: { $0.id < $1.id }) where stored.staleAt == nil && stored.lastMissedAt != now {
@@ -71,8 +76,8 @@ public enum InventoryStore {
         outcome.created += 1
     }
 
-    private static func update(_ db: Database, stored: CloudResource, observed: ObservedResource, at now: Timestamp, outcome: inout ReconcileOutcome) throws {
-        let attributesText = JSONValue.object(observed.attributes).canonical
+    private static func update(_ db: Database, stored: CloudResource, observed: ObservedResource, attributesText: String, at now: Timestamp,
+                               outcome: inout ReconcileOutcome) throws {
         let changes = stored.changes(to: observed, attributesText: attributesText)
         if stored.staleAt != nil {
             try logEvent(db, resourceID: stored.id, at: now, event: .revived, outcome: &outcome)

@@ -11,6 +11,8 @@ public struct InventorySync: Sendable {
     public var ledger: Ledger
     public var clock: EngineClock
     public var logger: Logger
+    /// Reuses the canonical text of unchanged attributes across syncs (nil: write it every time).
+    public var attributeTexts: AttributeTextMemo?
 
     public init(client: DigitalOceanClient, ledger: Ledger, clock: EngineClock, logger: Logger = Logger(label: "arcadia.sync")) {
         self.client = client
@@ -50,7 +52,7 @@ public struct InventorySync: Sendable {
         }
         let observed = listing.items.map(normalize)
         let outcome = try await ledger.writer.write { db in
-            try InventoryStore.reconcile(db, kind: kind, observed: observed, at: now)
+            try InventoryStore.reconcile(db, kind: kind, observed: observed, at: now, texts: attributeTexts)
         }
         if !outcome.isQuiet {
             logger.debug("\(job.rawValue): \(outcome.created) created, \(outcome.changed) changed, \(outcome.markedStale) stale")
