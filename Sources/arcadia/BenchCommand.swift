@@ -18,6 +18,12 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Lifecycle events per virtual day (resize, power off/on, destroy, create).")
     var churn = 10
 
+    @Option(help: "Deployments of tenants (two per tenant) owning the fleet's projects, each subscribed to a plan of the standard book (0: no revenue side).")
+    var deployments = 0
+
+    @Option(help: "Metering granularity of droplet hours when --deployments is given (daily or hourly).")
+    var granularity: MeteringGranularity = .daily
+
     @Option(help: "Seed for the fleet and the fake provider.")
     var seed: UInt64 = 1
 
@@ -44,7 +50,11 @@ struct BenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         if reprice { return try runReprice() }
-        let scenario = try FleetScenario.make(droplets: droplets, days: days, churnPerDay: churn, seed: seed)
+        let revenue = deployments > 0
+            ? FleetScenario.Revenue(deployments: deployments, granularity: granularity,
+                                    book: PriceBookSpec(book: try PriceBookParser.load(path: Self.standardBook), source: Self.standardBook))
+            : nil
+        let scenario = try FleetScenario.make(droplets: droplets, days: days, churnPerDay: churn, seed: seed, revenue: revenue)
         let output: LedgerOutput?
         do {
             output = try db.map { try LedgerOutput(target: $0) }
@@ -64,15 +74,18 @@ struct BenchCommand: AsyncParsableCommand {
         line.finish()
         let floor = try SQLiteFloor.measure(result.ledger, stopwatch: Stopwatch.seconds)
         try output?.commit(result.ledger)
-        let figures = BenchFigures(fleet: .init(droplets: droplets, days: days, churn: churn, seed: seed, elided: !noElide),
+        let figures = BenchFigures(fleet: .init(droplets: droplets, days: days, churn: churn, seed: seed, elided: !noElide,
+                                                deployments: deployments, granularity: revenue.map { $0.granularity.rawValue }),
                                    wallSeconds: seconds, userSeconds: usage.userSeconds, peakRSSBytes: usage.peakRSSBytes,
                                    result: result, floor: floor)
         print(json ? try figures.json() : BenchRendering.text(figures, floor: floor))
     }
 
+    static let standardBook = "pricebooks/standard-2026.yaml"
+
     /// Builds the history (untimed), then times one reprice of it with `books` candidates.
     private func runReprice() throws {
-        let book = try PriceBookParser.load(path: "pricebooks/standard-2026.yaml")
+        let book = try PriceBookParser.load(path: Self.standardBook)
         let bench = RepriceBench(tenants: tenants, months: months, seed: seed)
         let built = Stopwatch.seconds()
         let ledger = try bench.history(book: book)
@@ -88,3 +101,5 @@ struct BenchCommand: AsyncParsableCommand {
             """)
     }
 }
+
+extension MeteringGranularity: ExpressibleByArgument {}

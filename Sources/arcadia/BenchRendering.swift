@@ -7,6 +7,7 @@ enum BenchRendering {
         let fleet = figures.fleet
         var lines = [
             "fleet:              \(fleet.droplets) droplets, \(fleet.days) virtual days, \(fleet.churn) events/day, seed \(fleet.seed)\(fleet.elided ? "" : ", no elision")",
+            "revenue:            " + (fleet.granularity.map { "\(fleet.deployments) deployments, metered \($0)" } ?? "none (--deployments 0)"),
             "wall time:          \(seconds(figures.wallSeconds)) (user \(seconds(figures.userSeconds)), peak memory \(figures.peakRSSBytes / 1_048_576) MiB)",
             "virtual days/s:     \(String(format: "%.1f", Double(fleet.days) / max(figures.wallSeconds, 1e-9)))",
             "timeline events:    \(figures.timelineEvents)",
@@ -14,6 +15,9 @@ enum BenchRendering {
             "requests served:    \(figures.requestsServed)",
             "SQLite floor:       \(seconds(figures.floorSeconds)) to write the same \(floor.rows) rows; the run is \(String(format: "%.1f", figures.floorRatio))× the floor",
         ]
+        if fleet.granularity != nil {
+            lines.append("metering + rollup:  \(seconds(figures.revenueSeconds)), \(String(format: "%.1f", figures.revenueFloorRatio))× the floor of the rows they write (\(seconds(figures.revenueFloorSeconds)))")
+        }
         var jobs = [["job", "seconds"]]
         for (job, spent) in figures.jobSeconds.sorted(by: { $0.key < $1.key }) { jobs.append([job, String(format: "%.3f", spent)]) }
         var tables = [["table", "rows", "floor s"]]

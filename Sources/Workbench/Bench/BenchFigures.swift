@@ -10,13 +10,18 @@ public struct BenchFigures: Sendable, Encodable {
         public var churn: Int
         public var seed: UInt64
         public var elided: Bool
+        public var deployments: Int
+        /// Metering granularity of the revenue side (nil: no deployments).
+        public var granularity: String?
 
-        public init(droplets: Int, days: Int, churn: Int, seed: UInt64, elided: Bool) {
+        public init(droplets: Int, days: Int, churn: Int, seed: UInt64, elided: Bool, deployments: Int = 0, granularity: String? = nil) {
             self.droplets = droplets
             self.days = days
             self.churn = churn
             self.seed = seed
             self.elided = elided
+            self.deployments = deployments
+            self.granularity = granularity
         }
     }
 
@@ -33,6 +38,12 @@ public struct BenchFigures: Sendable, Encodable {
     public var floorSeconds: Double
     /// Wall time over the SQLite floor: how far above plain SQLite writes the run is.
     public var floorRatio: Double
+    /// The metering and rollup jobs' own seconds, and the floor of the rows they write (usage
+    /// records, deferred days, tenant invoices and their lines): the metering target is
+    /// their ratio.
+    public var revenueSeconds: Double
+    public var revenueFloorSeconds: Double
+    public var revenueFloorRatio: Double
     public var timelineEvents: Int
     public var jobRuns: Int
     public var jobRunsElided: Int
@@ -47,11 +58,17 @@ public struct BenchFigures: Sendable, Encodable {
         rows = Dictionary(uniqueKeysWithValues: floor.tables.map { ($0.name, $0.rows) })
         floorSeconds = floor.seconds
         floorRatio = floor.seconds > 0 ? wallSeconds / floor.seconds : 0
+        revenueSeconds = BenchFigures.revenueJobs.map { result.jobSeconds[$0] ?? 0 }.reduce(0, +)
+        revenueFloorSeconds = floor.tables.filter { BenchFigures.revenueTables.contains($0.name) }.map(\.seconds).reduce(0, +)
+        revenueFloorRatio = revenueFloorSeconds > 0 ? revenueSeconds / revenueFloorSeconds : 0
         timelineEvents = result.summary.timelineEvents
         jobRuns = result.summary.jobRuns
         jobRunsElided = result.summary.jobRunsElided
         requestsServed = result.summary.requestsServed
     }
+
+    static let revenueJobs: [JobID] = [.revenueMetering, .revenueRollup]
+    static let revenueTables: Set<String> = ["usage_records", "metering_deferred_days", "tenant_invoices", "tenant_invoice_lines"]
 
     public func json() throws -> String {
         let encoder = JSONEncoder()

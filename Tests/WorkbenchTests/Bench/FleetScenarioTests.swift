@@ -1,4 +1,7 @@
+import ArcadiaCore
 import DigitalOcean
+import MoneyAndTime
+import TestSupport
 import Testing
 @testable import Workbench
 
@@ -19,5 +22,27 @@ struct FleetScenarioTests {
                                       field: "timeline[12].resize_droplet.name", message: "no droplet named 'ghost' exists at \(at)")) {
             try ScenarioValidator.validate(fleet)
         }
+    }
+
+    /// `--deployments`: one deployment per project, two per tenant, every one subscribed on the
+    /// first day to a plan of the book, droplet hours metered at the granularity asked for.
+    @Test func aRevenueFleetHasDeploymentsSubscribedOnTheBook() throws {
+        let book = try PriceBookParser.load(path: RepoPaths.root().appendingPathComponent("pricebooks/standard-2026.yaml").path)
+        let revenue = FleetScenario.Revenue(deployments: 5, granularity: .hourly, book: PriceBookSpec(book: book, source: "standard"))
+        let fleet = try FleetScenario.make(droplets: 40, days: 3, churnPerDay: 2, seed: 7, revenue: revenue)
+        #expect(fleet.world.projects.map(\.name) == (0..<5).map { "fleet-\($0)" })
+        #expect(fleet.tenancy.deployments.map(\.project) == fleet.world.projects.map(\.name))
+        #expect(fleet.tenancy.tenants.map(\.code) == ["t0", "t1", "t2"])
+        #expect(fleet.tenancy.deployments.map(\.tenant) == ["t0", "t1", "t2", "t0", "t1"])
+        let subscriptions = fleet.timeline.compactMap { event -> SubscriptionSpec? in
+            guard case .subscribe(let spec) = event.action else { return nil }
+            #expect(event.at == fleet.clock.start)
+            return spec
+        }
+        #expect(subscriptions.map(\.deployment) == fleet.tenancy.deployments.map(\.code))
+        #expect(subscriptions.allSatisfy { spec in book.plans.contains { $0.code == spec.plan } })
+        #expect(fleet.metering.policies == [.dropletHours: MeteringPolicy(granularity: .hourly)])
+        #expect(fleet.priceBooks.map(\.book) == [book])
+        #expect(try FleetScenario.make(droplets: 40, days: 3, churnPerDay: 2, seed: 7, revenue: revenue) == fleet)
     }
 }

@@ -1,6 +1,7 @@
 import ArcadiaCore
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 import Workbench
 
@@ -38,6 +39,29 @@ struct SQLiteFloorTests {
         }
         #expect((json["rows"] as? [String: Int])?["cloud_resources"] == floor.tables.first { $0.name == "cloud_resources" }?.rows)
         #expect(json["peak_rss_bytes"] as? Int == 1 << 20)
+    }
+}
+
+/// With deployments, metering and the month-end rollup do real work, and the figures set their
+/// time against the floor of the rows they write.
+struct RevenueBenchTests {
+    @Test func aRevenueFleetMetersRollsUpAndIsMeasuredAgainstItsOwnRows() async throws {
+        let book = try PriceBookParser.load(path: RepoPaths.root().appendingPathComponent("pricebooks/standard-2026.yaml").path)
+        let revenue = FleetScenario.Revenue(deployments: 4, granularity: .daily, book: PriceBookSpec(book: book, source: "standard"))
+        // Over the end of January: one rollup.
+        let fleet = try FleetScenario.make(droplets: 10, days: 33, churnPerDay: 1, seed: 5, revenue: revenue)
+        let ticks = Counter()
+        let result = try await Simulator(options: .init(stopwatch: { ticks.next() })).run(fleet)
+        let counts = Dictionary(uniqueKeysWithValues: try result.ledger.rowCounts().map { ($0.table, $0.rows) })
+        #expect(counts["tenant_invoices"] == 2, "January's invoice for each of the two tenants")
+        #expect((counts["usage_records"] ?? 0) >= 10 * 31, "a daily record per droplet per metered day: \(counts)")
+        let floor = try SQLiteFloor.measure(result.ledger, stopwatch: { ticks.next() })
+        let figures = BenchFigures(fleet: .init(droplets: 10, days: 33, churn: 1, seed: 5, elided: true, deployments: 4, granularity: "daily"),
+                                   wallSeconds: 2, userSeconds: 1, peakRSSBytes: 1, result: result, floor: floor)
+        #expect(figures.revenueSeconds == (result.jobSeconds[.revenueMetering] ?? 0) + (result.jobSeconds[.revenueRollup] ?? 0))
+        let revenueTables = floor.tables.filter { ["usage_records", "metering_deferred_days", "tenant_invoices", "tenant_invoice_lines"].contains($0.name) }
+        #expect(figures.revenueFloorSeconds == revenueTables.map(\.seconds).reduce(0, +) && figures.revenueFloorSeconds > 0)
+        #expect(figures.revenueFloorRatio == figures.revenueSeconds / figures.revenueFloorSeconds)
     }
 }
 
