@@ -39,8 +39,9 @@ public struct DomainRecordFields: Sendable, Equatable {
         return merged
     }
 
-    /// DO's attribute table for record types: which fields each type requires. The fake refuses
-    /// a record without them, with DO's 422. SOA is DO's own (one per zone, never created).
+    /// The record types a client can create (SOA is DO's own, one per zone). Which fields each
+    /// requires follows DO's description, less its `flags`/`tag` for NS, SRV and TXT
+    /// (docs/fake-do-coverage.md); the fake refuses a record without them, with DO's 422.
     static let creatableTypes = ["A", "AAAA", "CAA", "CNAME", "MX", "NS", "SRV", "TXT"]
 
     /// The record these fields make in `domain`, or why DO refuses it.
