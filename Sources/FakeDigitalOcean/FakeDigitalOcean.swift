@@ -186,6 +186,31 @@ public final class FakeDigitalOcean: Sendable {
         try mutate { world throws(FakeWorldError) in try world.deleteDomain(name: name) }
     }
 
+    /// A tag with no resources (DO's `POST /v2/tags`); creating one that exists changes nothing.
+    public func createTag(name: String) throws {
+        _ = try mutate { world throws(FakeWorldError) in try world.createTag(name: name) }
+    }
+
+    /// Deletes the tag and takes it off every droplet and volume.
+    public func deleteTag(name: String) throws {
+        try mutate { world throws(FakeWorldError) in try world.deleteTag(name: name) }
+    }
+
+    /// A record in the zone `domain`; DO's rules for its type apply. Returns its id.
+    @discardableResult
+    public func createDomainRecord(domain: String, _ record: DomainRecordFields) throws -> Int {
+        try mutate { world throws(FakeWorldError) in try world.createDomainRecord(domain: domain, record) }
+    }
+
+    /// Sets the fields `update` gives on a record made earlier.
+    public func updateDomainRecord(domain: String, id: Int, _ update: DomainRecordFields) throws {
+        try mutate { world throws(FakeWorldError) in try world.updateDomainRecord(domain: domain, id: id, update) }
+    }
+
+    public func deleteDomainRecord(domain: String, id: Int) throws {
+        try mutate { world throws(FakeWorldError) in try world.deleteDomainRecord(domain: domain, id: id) }
+    }
+
     /// Moves the droplet into `project`, out of whichever project held it.
     public func assignDroplet(name: String, toProject project: String) throws {
         try mutate { world throws(FakeWorldError) in try world.assignDroplet(name: name, toProject: project) }

@@ -38,7 +38,7 @@ extension FakeRouter {
         return .body(single(key: "project", json: encode(project.model(ownerUUID: world.ownerUUID, ownerID: world.ownerID))))
     }
 
-    /// Every tag on a live droplet or volume, by name, with DO's per-kind counts and the URI of the
+    /// Every tag created on its own or on a live droplet or volume, by name, with DO's per-kind counts and the URI of the
     /// last resource tagged (the fake's listing order stands in for tagging order).
     static func tagSummaries(_ world: FakeWorld) -> [TagModel] {
         var droplets: [String: [String]] = [:]
@@ -50,7 +50,7 @@ extension FakeRouter {
         for volume in world.volumes {
             for tag in volume.tags { volumes[tag, default: []].append(volume.selfURL) }
         }
-        return Set(droplets.keys).union(volumes.keys).sorted().map { name in
+        return Set(droplets.keys).union(volumes.keys).union(world.createdTags).sorted().map { name in
             let onDroplets = droplets[name] ?? [], onVolumes = volumes[name] ?? []
             return TagModel(name: name, resources: .init(
                 count: onDroplets.count + onVolumes.count, lastTaggedURI: onVolumes.last ?? onDroplets.last,

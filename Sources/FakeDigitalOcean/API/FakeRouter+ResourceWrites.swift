@@ -58,13 +58,26 @@ extension FakeRouter {
         return .written(status: 201, body: single(key: "domain", json: encode(world.domains[name]!.model)))
     }
 
-    /// `POST|DELETE /v2/tags/{name}/resources` with droplets (204). The fake's tags live on
-    /// droplets and volumes only, so creating or deleting a bare tag is not served.
+    /// `POST /v2/tags` (201 + tag; a name that exists answers with it again), `DELETE /v2/tags/{name}`
+    /// (204; DO takes the tag off every resource too), `POST|DELETE /v2/tags/{name}/resources` with
+    /// droplets (204).
     mutating func tagWrite(_ method: String, _ rest: [String], _ body: WriteBody, world: inout FakeWorld,
                            changes: inout [FakeWorldChange]) throws -> Outcome {
-        guard rest.count == 3, rest[2] == "resources", method == "POST" || method == "DELETE" else {
-            throw WriteRefusal("the fake keeps tags on droplets and volumes only: tag a droplet through /v2/tags/{name}/resources",
-                               status: 405)
+        switch (method, rest.count) {
+        case ("POST", 1):
+            let name = try body.string("name")
+            if try world.createTag(name: name) { changes.append(.createTag(name: name)) }
+            let tag = Self.tagSummaries(world).first { $0.name == name }!
+            return .written(status: 201, body: single(key: "tag", json: encode(tag)))
+        case ("DELETE", 2):
+            guard world.tagExists(rest[1]) else { throw WriteRefusal.notFound }
+            try world.deleteTag(name: rest[1])
+            changes.append(.deleteTag(name: rest[1]))
+            return .written(status: 204, body: nil)
+        case ("POST", 3) where rest[2] == "resources", ("DELETE", 3) where rest[2] == "resources":
+            break
+        default:
+            return .failure(status: 405, message: nil)
         }
         let tag = rest[1]
         for resource in try body.resources("resources") {

@@ -53,6 +53,9 @@ extension FakeRouter {
             return try volumeWrite(method, rest, body, world: &world, changes: &changes)
         case ("POST", 1, "domains"), ("DELETE", 2, "domains"):
             return try domainWrite(method, rest, body, world: &world, changes: &changes)
+        case ("POST", 3, "domains") where rest[2] == "records", ("PUT", 4, "domains") where rest[2] == "records",
+             ("PATCH", 4, "domains") where rest[2] == "records", ("DELETE", 4, "domains") where rest[2] == "records":
+            return try domainRecordWrite(method, domain: rest[1], id: rest.count == 4 ? rest[3] : nil, body, world: &world, changes: &changes)
         case (_, _, "tags"):
             return try tagWrite(method, rest, body, world: &world, changes: &changes)
         case (_, _, "reserved_ips"), (_, _, "floating_ips"):
@@ -71,7 +74,11 @@ extension FakeRouter {
     }
 
     /// `POST /v2/droplets` with `name` (202 + `droplet`) or `names` (202 + `droplets`): DO requires
-    /// `region`, `size` and `image`, and refuses an unknown size or region.
+    /// `region`, `size` and `image`, and refuses an unknown size or region. Honoured: `tags`,
+    /// `backups` (+ `backup_policy`), `volumes` (attached at create: each a live, unattached volume
+    /// in the droplet's region; one droplet only), `vpc_uuid` (the region's VPC). Accepted, typed
+    /// and not kept: `ssh_keys`, `user_data`, `monitoring`, `ipv6` (every fake droplet shows the
+    /// `ipv6` and `monitoring` features; DO's droplet echoes neither keys nor user data).
     private mutating func createDroplets(_ body: WriteBody, world: inout FakeWorld, changes: inout [FakeWorldChange]) throws -> Outcome {
         let names = try body.strings("names")
         let many = !names.isEmpty
@@ -83,11 +90,24 @@ extension FakeRouter {
             throw WriteRefusal("You specified an invalid region for Droplet creation.")
         }
         let tags = try body.strings("tags")
+        let volumes = try body.strings("volumes").map { id in
+            try world.volumes.first { $0.id == id }.orRefuse("volume \(id) does not exist")
+        }
+        guard volumes.isEmpty || !many else { throw WriteRefusal("volumes can be attached at create to a single droplet only") }
+        if let vpc = try body.optionalString("vpc_uuid"), world.vpcByRegion[region]?.id != vpc {
+            throw WriteRefusal("vpc_uuid \(vpc) is not a VPC in \(region)")
+        }
+        _ = try (body.idsOrStrings("ssh_keys"), body.optionalString("user_data"), body.optionalBool("monitoring"), body.optionalBool("ipv6"),
+                 body.optionalBool("backups"))
         var created: [FakeDroplet] = []
         var actions: [FakeAction] = []
         for name in all {
             let id = try world.createDroplet(name: name, size: size, region: region, tags: tags, poweredOn: true, createdAt: nil, project: nil)
             changes.append(.createDroplet(name: name, size: size, region: region, tags: tags))
+            for volume in volumes {
+                try world.attachVolume(name: volume.name, toDroplet: name)
+                changes.append(.attachVolume(name: volume.name, droplet: name))
+            }
             if body.bool("backups") {
                 let policy = try body.object("backup_policy")
                 let plan = try BackupPolicy.Plan(rawValue: policy?.optionalString("plan") ?? "weekly")

@@ -43,6 +43,30 @@ struct WriteBody {
         (object[key] as? Bool) ?? false
     }
 
+    /// A field DO types as a boolean: absent or null is nil, anything but true or false a 422.
+    func optionalBool(_ key: String) throws(WriteRefusal) -> Bool? {
+        guard let value = object[key], !(value is NSNull) else { return nil }
+        guard let flag = value as? Bool else { throw WriteRefusal("\(key) must be true or false") }
+        return flag
+    }
+
+    /// `ssh_keys`: ids (integers) or fingerprints (strings), as DO takes them.
+    func idsOrStrings(_ key: String) throws(WriteRefusal) -> [String] {
+        guard let value = object[key], !(value is NSNull) else { return [] }
+        guard let list = value as? [Any] else { throw WriteRefusal("\(key) must be a list") }
+        var items: [String] = []
+        for item in list {
+            if let text = item as? String, !text.isEmpty {
+                items.append(text)
+            } else if let number = item as? NSNumber, let int = Int(exactly: number.doubleValue) {
+                items.append(String(int))
+            } else {
+                throw WriteRefusal("\(key) must be a list of ids or fingerprints")
+            }
+        }
+        return items
+    }
+
     func strings(_ key: String) throws(WriteRefusal) -> [String] {
         guard let value = object[key], !(value is NSNull) else { return [] }
         guard let strings = value as? [String] else { throw WriteRefusal("\(key) must be a list of strings") }
@@ -54,6 +78,13 @@ struct WriteBody {
         guard let value = object[key], !(value is NSNull) else { return nil }
         guard let nested = value as? [String: Any] else { throw WriteRefusal("\(key) must be an object") }
         return WriteBody(nested)
+    }
+
+    /// A domain record's fields, each as given (DO's rules per type are the world's).
+    func domainRecordFields() throws(WriteRefusal) -> DomainRecordFields {
+        DomainRecordFields(type: try optionalString("type"), name: try optionalString("name"), data: try optionalString("data"),
+                           priority: try optionalInt("priority"), port: try optionalInt("port"), ttl: try optionalInt("ttl"),
+                           weight: try optionalInt("weight"), flags: try optionalInt("flags"), tag: try optionalString("tag"))
     }
 
     /// `resources: [{resource_id, resource_type}]` (tags) as pairs.

@@ -7,7 +7,7 @@ struct FakeVolume: Sendable {
     let name: String
     let sizeGB: Int
     let region: FakeRegion
-    let tags: [String]
+    var tags: [String]
     let createdAt: Timestamp
     var dropletID: Int?
 

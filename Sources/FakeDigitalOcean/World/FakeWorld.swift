@@ -26,9 +26,14 @@ struct FakeWorld: Sendable {
     private(set) var vpcByRegion: [String: FakeVPC] = [:]
     private var usedAddresses: Set<String> = []
 
-    private(set) var domains: [String: FakeDomain] = [:]
+    var domains: [String: FakeDomain] = [:]
+    /// The last domain record id handed out (`FakeDomainRecord.firstID`); nil before the first.
+    var lastDomainRecordID: Int?
     /// The last departure of each droplet and domain name no live one has (`FakeDeparture`).
     var departures: [FakeResourceKind: [String: FakeDeparture]] = [:]
+    /// Tags created on their own (`POST /v2/tags`, `create_tag`), sorted; they last until deleted,
+    /// while a tag that was only ever put on resources lasts as long as one of them carries it.
+    var createdTags: [String] = []
     /// In creation order, the order the fake lists them in.
     var volumes: [FakeVolume] = []
     /// In reservation order.

@@ -71,7 +71,7 @@ public struct FakeWorldError: Error, Equatable, CustomStringConvertible {
 
 /// The kinds of named thing a world mutation can fail to find, or find twice.
 public enum FakeResourceKind: String, Sendable, Equatable {
-    case droplet, domain, project, volume, snapshot, firewall
+    case droplet, domain, project, volume, snapshot, firewall, tag
     case reservedIP = "reserved IP"
     case loadBalancer = "load balancer"
     case spacesBucket = "Spaces bucket"

@@ -1,5 +1,6 @@
 import ArcadiaCore
 import DigitalOcean
+import FakeDigitalOcean
 import MoneyAndTime
 
 /// The timeline's actions: the `ScenarioAction` cases, their YAML keys, and which area parses and
@@ -19,6 +20,14 @@ public enum ScenarioAction: Sendable, Equatable {
     case destroyDroplet(name: String)
     case createDomain(DomainSpec)
     case deleteDomain(name: String)
+    case createDomainRecord(domain: String, record: DomainRecordFields)
+    /// Sets the fields `record` gives on the record with that id.
+    case updateDomainRecord(domain: String, id: Int, record: DomainRecordFields)
+    case deleteDomainRecord(domain: String, id: Int)
+    /// A tag with no resources (DO's `POST /v2/tags`); one that exists is left as it is.
+    case createTag(name: String)
+    /// Deletes the tag, taking it off every droplet and volume.
+    case deleteTag(name: String)
     /// Assigns a resource to a project (DO moves it out of its previous one).
     case moveToProject(resource: MovedResource, project: String)
     case fault(FaultSpec)
@@ -89,6 +98,11 @@ enum ScenarioActionKind: String, CaseIterable {
     case destroyDroplet = "destroy_droplet"
     case createDomain = "create_domain"
     case deleteDomain = "delete_domain"
+    case createDomainRecord = "create_domain_record"
+    case updateDomainRecord = "update_domain_record"
+    case deleteDomainRecord = "delete_domain_record"
+    case createTag = "create_tag"
+    case deleteTag = "delete_tag"
     case moveToProject = "move_to_project"
     case fault
     case setInvoiceCSVColumns = "set_invoice_csv_columns"
@@ -148,6 +162,11 @@ extension ScenarioAction {
         case .destroyDroplet: .destroyDroplet
         case .createDomain: .createDomain
         case .deleteDomain: .deleteDomain
+        case .createDomainRecord: .createDomainRecord
+        case .updateDomainRecord: .updateDomainRecord
+        case .deleteDomainRecord: .deleteDomainRecord
+        case .createTag: .createTag
+        case .deleteTag: .deleteTag
         case .moveToProject: .moveToProject
         case .fault: .fault
         case .setInvoiceCSVColumns: .setInvoiceCSVColumns
@@ -207,6 +226,9 @@ extension YAMLNodeReader {
         case .destroyDroplet: .destroyDroplet(name: try nameOnly(body))
         case .createDomain: .createDomain(try domain(body))
         case .deleteDomain: .deleteDomain(name: try nameOnly(body))
+        case .createDomainRecord, .updateDomainRecord, .deleteDomainRecord: try domainRecordAction(kind, body)
+        case .createTag: .createTag(name: try nameOnly(body))
+        case .deleteTag: .deleteTag(name: try nameOnly(body))
         case .moveToProject: try moveToProject(body)
         case .fault: .fault(try fault(body))
         case .setInvoiceCSVColumns: try setInvoiceCSVColumns(body)
@@ -266,6 +288,9 @@ extension WorldBuilder {
             try applyDropletAction(action)
         case .createDomain(let d): try createDomain(d)
         case .deleteDomain(let name): try fake.deleteDomain(name: name)
+        case .createDomainRecord, .updateDomainRecord, .deleteDomainRecord: try applyDomainRecordAction(action)
+        case .createTag(let name): try fake.createTag(name: name)
+        case .deleteTag(let name): try fake.deleteTag(name: name)
         case .moveToProject(let resource, let project): try move(resource, to: project)
         case .fault(let f): injectFault(f)
         case .setInvoiceCSVColumns(let columns): try setCSVColumns(columns)

@@ -1,4 +1,5 @@
 import ArcadiaCore
+import FakeDigitalOcean
 
 /// `timeline:` items: `at`, then the one action key with its body.
 extension ScenarioWriter {
@@ -23,6 +24,11 @@ extension ScenarioWriter {
         case .destroyDroplet(let name): ("destroy_droplet", named(name))
         case .createDomain(let spec): ("create_domain", domain(spec))
         case .deleteDomain(let name): ("delete_domain", named(name))
+        case .createDomainRecord(let domain, let record): ("create_domain_record", domainRecord(domain, id: nil, record))
+        case .updateDomainRecord(let domain, let id, let record): ("update_domain_record", domainRecord(domain, id: id, record))
+        case .deleteDomainRecord(let domain, let id): ("delete_domain_record", .mapping(.entry("domain", .text(domain)), .entry("id", .int(id))))
+        case .createTag(let name): ("create_tag", named(name))
+        case .deleteTag(let name): ("delete_tag", named(name))
         case .moveToProject(let resource, let project): ("move_to_project", moveToProject(resource, project: project))
         case .fault(let fault): ("fault", self.fault(fault))
         case .setInvoiceCSVColumns(let columns): ("set_invoice_csv_columns", .mapping(.entry("columns", .texts(columns))))
@@ -69,6 +75,14 @@ extension ScenarioWriter {
     }
 
     /// `{name: …}`: the body of every action that only names its resource.
+    private static func domainRecord(_ domain: String, id: Int?, _ record: DomainRecordFields) -> YAMLTree {
+        func number(_ value: Int?) -> YAMLTree? { value.map { .int($0) } }
+        return .mapping(.entry("domain", .text(domain)), .entry("id", number(id)), .entry("type", record.type.map(YAMLTree.text)),
+                        .entry("name", record.name.map(YAMLTree.text)), .entry("data", record.data.map(YAMLTree.text)),
+                        .entry("priority", number(record.priority)), .entry("port", number(record.port)), .entry("ttl", number(record.ttl)),
+                        .entry("weight", number(record.weight)), .entry("flags", number(record.flags)), .entry("tag", record.tag.map(YAMLTree.text)))
+    }
+
     private static func named(_ name: String) -> YAMLTree {
         .mapping(.entry("name", .text(name)))
     }

@@ -49,6 +49,8 @@ public enum ScenarioRecording {
         case .disableBackups(let droplet): .disableBackups(name: droplet)
         case .tagDroplet(let name, let tags): .tagDroplet(name: name, tags: tags)
         case .untagDroplet(let name, let tags): .untagDroplet(name: name, tags: tags)
+        case .createTag(let name): .createTag(name: name)
+        case .deleteTag(let name): .deleteTag(name: name)
         case .createVolume(let name, let sizeGB, let region, let tags):
             .createVolume(VolumeSpec(name: name, sizeGB: sizeGB, region: region, tags: tags))
         case .attachVolume(let name, let droplet): .attachVolume(name: name, droplet: droplet)
@@ -56,6 +58,9 @@ public enum ScenarioRecording {
         case .deleteVolume(let name): .deleteVolume(name: name)
         case .createDomain(let name, let ttl): .createDomain(DomainSpec(name: name, ttl: ttl))
         case .deleteDomain(let name): .deleteDomain(name: name)
+        case .createDomainRecord(let domain, let record): .createDomainRecord(domain: domain, record: record)
+        case .updateDomainRecord(let domain, let id, let record): .updateDomainRecord(domain: domain, id: id, record: record)
+        case .deleteDomainRecord(let domain, let id): .deleteDomainRecord(domain: domain, id: id)
         case .reserveIP(let region, let ip): .reserveIP(ReservedIPSpec(name: label(ip), region: region))
         case .assignIP(let ip, let droplet): .assignIP(name: label(ip), droplet: droplet)
         case .unassignIP(let ip): .unassignIP(name: label(ip))

@@ -80,6 +80,18 @@ struct ScenarioValidatorTests {
                       + "  - at: 2026-04-02\n    delete_domain: {name: example.com}\n",
                   10, 27, "timeline[1].delete_domain.name",
                   "no domain named 'example.com' exists at 2026-04-02T00:00:00Z (it was deleted at 2026-04-01T00:00:00Z)"),
+        ErrorCase("a domain record without its type's fields",
+                  header + "world:\n  domains: [{name: example.com}]\ntimeline:\n  - at: 2026-04-01\n"
+                      + "    create_domain_record: {domain: example.com, type: MX, data: mx.example.com.}\n",
+                  7, 5, "timeline[0].create_domain_record.priority", "priority is required for MX records"),
+        ErrorCase("updating a domain record that was never made",
+                  header + "world:\n  domains: [{name: example.com}]\ntimeline:\n  - at: 2026-04-01\n"
+                      + "    update_domain_record: {domain: example.com, id: 900000001, data: 192.0.2.1}\n",
+                  8, 53, "timeline[0].update_domain_record.id",
+                  "domain 'example.com' has no record 900000001 (only records made after the zone can change)"),
+        ErrorCase("deleting a tag nothing has",
+                  header + "timeline:\n  - at: 2026-04-01\n    delete_tag: {name: nope}\n", 6, 24,
+                  "timeline[0].delete_tag.name", "no tag named 'nope' exists at 2026-04-01T00:00:00Z"),
         ErrorCase("moving an unknown domain",
                   header + "timeline:\n  - at: 2026-04-01\n    move_to_project: {domain: example.org, project: p}\n", 6, 31,
                   "timeline[0].move_to_project.domain", "no domain named 'example.org' exists at 2026-04-01T00:00:00Z"),

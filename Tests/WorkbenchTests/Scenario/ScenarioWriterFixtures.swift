@@ -203,6 +203,18 @@ enum ScenarioWriterFixtures {
             create_app: {name: app-2, region: syd1}
           - at: 2026-04-04T14:00:00Z
             delete_app: {name: app-2}
+          - at: 2026-04-04T15:00:00Z
+            create_domain_record: {domain: example.net, type: SRV, name: _sip._tcp, data: sip.example.net., priority: 1, port: 5060, ttl: 60, weight: 5}
+          - at: 2026-04-04T15:00:00Z
+            create_domain_record: {domain: example.net, type: CAA, name: "@", data: letsencrypt.org, flags: 128, tag: issuewild}
+          - at: 2026-04-04T15:30:00Z
+            update_domain_record: {domain: example.net, id: 900000001, data: "sip2.example.net.", port: 5061}
+          - at: 2026-04-04T16:00:00Z
+            delete_domain_record: {domain: example.net, id: 900000002}
+          - at: 2026-04-04T16:00:00Z
+            create_tag: {name: "env:prod"}
+          - at: 2026-04-04T16:30:00Z
+            delete_tag: {name: "env:prod"}
           - at: 2026-04-05T00:00:00Z
             destroy_droplet: {name: web-2}
           - at: 2026-04-05T00:00:00Z

@@ -53,6 +53,19 @@ import WorkbenchTestSupport
         try send(fake, "POST", "/v2/domains", #"{"name":"made.example.com"}"#, expect: 201)
         try send(fake, "POST", "/v2/domains", #"{"name":"gone.example.com"}"#, expect: 201)
         try send(fake, "DELETE", "/v2/domains/gone.example.com", expect: 204)
+        let records = "/v2/domains/made.example.com/records"
+        let record = try send(fake, "POST", records, #"{"type":"A","name":"www","data":"192.0.2.10"}"#, expect: 201)
+        let recordID = try #require((record["domain_record"] as? [String: Any])?["id"] as? Int)
+        try send(fake, "POST", records, #"{"type":"MX","data":"mx.made.example.com.","priority":10}"#, expect: 201)
+        try send(fake, "PATCH", "\(records)/\(recordID)", #"{"data":"192.0.2.11","ttl":300}"#, expect: 200)
+        try send(fake, "PUT", "\(records)/\(recordID)", #"{"name":"api"}"#, expect: 200)
+        try send(fake, "POST", records, #"{"type":"TXT","name":"@","data":"v=spf1 -all"}"#, expect: 201)
+        try send(fake, "DELETE", "\(records)/\(recordID)", expect: 204)
+
+        try send(fake, "POST", "/v2/tags", #"{"name":"bare"}"#, expect: 201)
+        try send(fake, "POST", "/v2/tags", #"{"name":"dropped"}"#, expect: 201)
+        try send(fake, "DELETE", "/v2/tags/dropped", expect: 204)
+        try send(fake, "DELETE", "/v2/tags/env:made", expect: 204)
 
         let reserved = try send(fake, "POST", "/v2/reserved_ips", #"{"region":"syd1"}"#, expect: 202)
         let ip = try #require((reserved["reserved_ip"] as? [String: Any])?["ip"] as? String)
@@ -71,7 +84,7 @@ import WorkbenchTestSupport
 
     /// What a client can read of the world (not `/v2/actions`: a replay starts none).
     private func listings(_ fake: FakeDigitalOcean) throws -> [String: String] {
-        var paths = ["/v2/droplets", "/v2/volumes", "/v2/domains", "/v2/reserved_ips", "/v2/snapshots", "/v2/projects", "/v2/tags",
+        var paths = ["/v2/droplets", "/v2/volumes", "/v2/domains", "/v2/domains/made.example.com/records", "/v2/reserved_ips", "/v2/snapshots", "/v2/projects", "/v2/tags",
                      "/v2/images", "/v2/vpcs", "/v2/customers/my/invoices"]
         let projects = try send(fake, "GET", "/v2/projects", expect: 200)["projects"] as? [[String: Any]] ?? []
         paths += projects.compactMap { $0["id"] as? String }.map { "/v2/projects/\($0)/resources" }
@@ -88,7 +101,7 @@ import WorkbenchTestSupport
         let served = try ScenarioWorld.played(scenario, at: Self.instant)
         try driveEveryWrite(served.fake)
         let changes = served.fake.recordedChanges
-        #expect(changes.count == 33, "\(changes.map(\.change))")
+        #expect(changes.count == 43, "\(changes.map(\.change))")
 
         let recorded = try ScenarioRecording.scenario(scenario, playedThrough: served.fake.now, changes: changes,
                                                       label: served.label(ofAddress:))
@@ -96,13 +109,14 @@ import WorkbenchTestSupport
         for key in ["create_droplet", "power_off_droplet", "resize_droplet", "power_on_droplet", "take_snapshot", "disable_backups",
                     "enable_backups", "rename_droplet", "tag_droplet", "untag_droplet", "create_volume", "attach_volume", "detach_volume",
                     "delete_volume", "create_domain", "delete_domain", "reserve_ip", "assign_ip", "unassign_ip", "release_ip",
-                    "move_to_project", "destroy_droplet", "delete_snapshot"] {
+                    "move_to_project", "destroy_droplet", "delete_snapshot",
+                    "create_domain_record", "update_domain_record", "delete_domain_record", "create_tag", "delete_tag"] {
             #expect(yaml.contains("\(key):"), "\(key) is recorded")
         }
         #expect(!yaml.contains("pilot-archive"), "the events after the served instant are cut")
         let reparsed = try ScenarioParser.parse(yaml: yaml, file: "recorded.yaml")
-        #expect(reparsed.timeline.count == 4 + 33)
-        #expect(reparsed.timeline.suffix(33).allSatisfy { $0.at == Self.instant })
+        #expect(reparsed.timeline.count == 4 + 43)
+        #expect(reparsed.timeline.suffix(43).allSatisfy { $0.at == Self.instant })
 
         let replayed = try ScenarioWorld.build(reparsed, at: Self.instant)
         let original = try listings(served.fake), again = try listings(replayed)
@@ -111,5 +125,8 @@ import WorkbenchTestSupport
             #expect(again[path] == body, "\(path) differs after the replay")
         }
         #expect(original["/v2/droplets"]?.contains("made-one") == true && original["/v2/droplets"]?.contains("made-3") == false)
+        #expect(original["/v2/domains/made.example.com/records"]?.contains("mx.made.example.com.") == true
+                    && original["/v2/domains/made.example.com/records"]?.contains("192.0.2.11") == false)
+        #expect(original["/v2/tags"]?.contains("\"bare\"") == true && original["/v2/tags"]?.contains("env:made") == false)
     }
 }

@@ -11,6 +11,18 @@ extension ScenarioSchema {
         return .object(SchemaObject(description: "A timeline item: at, and exactly one action key.", keys: keys, minKeys: 2, maxKeys: 2))
     }
 
+    /// The record fields a create or an update may set (`YAMLNodeReader.domainRecordKeys`).
+    private static func recordFields(except skipped: String?) -> [SchemaKey] {
+        YAMLNodeReader.domainRecordKeys.filter { $0.key != skipped }.map { key, description in
+            let type: SchemaType = switch key {
+            case "type", "name", "data", "tag": .name
+            case "ttl": .integer(min: 1, max: nil)
+            default: .integer(min: 0, max: nil)
+            }
+            return opt(key, type, description)
+        }
+    }
+
     private static func named(_ what: String) -> SchemaType {
         object("Names \(what).", [req("name", .name, "The \(what)'s name.")])
     }
@@ -32,6 +44,19 @@ extension ScenarioSchema {
         case .destroyDroplet: (named("droplet"), "The droplet is gone; its name may be used again.")
         case .createDomain: (.reference("domain"), "A new domain, as in the world.")
         case .deleteDomain: (named("domain"), "The domain is gone; its name may be used again.")
+        case .createDomainRecord:
+            (object("A record and its domain.", [req("domain", .name, "A live domain."), req("type", .name, "A, AAAA, CAA, CNAME, MX, NS, SRV or TXT.")]
+                        + recordFields(except: "type")),
+             "A DNS record in the domain; DO's rules for its type apply. It gets the next record id (from 900000001).")
+        case .updateDomainRecord:
+            (object("The record and the fields to set.", [req("domain", .name, "A live domain."), req("id", .integer(min: 1, max: nil), "The record's id.")]
+                        + recordFields(except: nil)),
+             "Sets the given fields on a record made earlier; it must stay valid for its type.")
+        case .deleteDomainRecord:
+            (object("The record.", [req("domain", .name, "A live domain."), req("id", .integer(min: 1, max: nil), "The record's id.")]),
+             "The record is gone.")
+        case .createTag: (named("tag"), "A tag with no resources (letters, digits, colons, dashes, underscores); one that exists stays as it is.")
+        case .deleteTag: (named("tag"), "The tag is deleted and taken off every droplet and volume.")
         case .moveToProject:
             (object("A project and exactly one resource to move into it.",
                     [req("project", .name, "A project that exists.")]
