@@ -52,7 +52,7 @@ import WorkbenchTestSupport
     }
 
     @Test func aDestroyedDropletIsDestroyedSoThatTheSyncsMissItAsTheyDid() async throws {
-        // metering-droplet-hours: api-1 destroyed at 16:05 on May 6, stale at 16:45; no invoice (the clock stops before the rollup),
+        // metering-droplet-hours: api-1 destroyed at 16:05 on May 6, first missed at 16:15, stale at 16:45; no invoice (the clock stops before the rollup),
         // so the world is rebuilt for a made-up tenant-month through the same code as a capture.
         var world = CapturedWorld(clock: ClockRange(start: BillingPeriod("2026-05")!.start, end: BillingPeriod("2026-05")!.end))
         let ledger = try Ledger(path: try await ScenarioLedgers.copy(of: "metering-droplet-hours"))
@@ -63,6 +63,7 @@ import WorkbenchTestSupport
         }
         try world.add(try #require(resource), project: "acme-prod", events: events)
         #expect(world.timeline.map { "\($0.at) \($0.action.kind.rawValue)" }
-                == ["2026-05-05T09:45:00Z create_droplet", "2026-05-06T16:05:00Z destroy_droplet"])
+                == ["2026-05-05T09:45:00Z create_droplet", "2026-05-06T16:15:00Z destroy_droplet"])
+        #expect(ScenarioCapture.offTableSyncs(world.syncs).isEmpty, "the simulator's syncs are the table's: no run_job is needed")
     }
 }
