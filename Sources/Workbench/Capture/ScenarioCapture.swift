@@ -5,8 +5,9 @@ import GRDB
 import MoneyAndTime
 
 /// Turns one tenant-month of a ledger into a scenario that reproduces its invoice: the tenant, its
-/// deployments and the subscriptions billed that month, the price book in effect (inline, so the
-/// file stands alone), and a world and timeline rebuilt from the resource events of every resource
+/// deployments and the subscriptions billed that month, the ledger's metering settings
+/// (granularity and retention per billing kind), the price book in effect (inline, so the file
+/// stands alone), and a world and timeline rebuilt from the resource events of every resource
 /// the month's usage came from, with an `expect:` block asserting the invoice.
 ///
 /// The ledger keeps what the syncs observed, not what happened, so each change is replayed at the
@@ -50,6 +51,7 @@ public enum ScenarioCapture {
                                     + "subtotal \(invoice.subtotal.decimalString), tax \(invoice.tax.decimalString), total \(invoice.total.decimalString).",
                                 seed: 1, clock: clock,
                                 tenancy: TenancySpec(tenants: [TenantSpec(code: tenant.code, name: tenant.name, country: tenant.country)]),
+                                metering: MeteringSpec(policies: try MeteringConfigStore.load(db)),
                                 priceBooks: [PriceBookSpec(book: book, source: "inline")])
         var timeline: [TimelineEvent] = []
         var deploymentIDs: [Int64] = []

@@ -51,6 +51,21 @@ import WorkbenchTestSupport
         #expect(yaml.contains("  - tenant_invoice: {tenant: acme, period: 2026-04, subtotal: 140.06, tax: 14.01, total: 154.07}\n"))
     }
 
+    /// The ledger's metering settings travel with the capture (droplet hours metered hourly and
+    /// kept three days, DNS zones kept 400), so the replay meters and prunes as the ledger did.
+    @Test func theCaptureCarriesTheLedgersMeteringSettings() async throws {
+        let policies: [BillingKind: MeteringPolicy] = [.dropletHours: MeteringPolicy(granularity: .hourly, retentionDays: 3),
+                                                       .dnsZones: MeteringPolicy(retentionDays: 400)]
+        let ledger = try Ledger(path: try await ScenarioLedgers.copy(of: "revenue-month-end", variant: "short-retention") {
+            $0.metering = MeteringSpec(policies: policies)
+        })
+        let captured = try await ScenarioCapture.capture(tenant: "acme", period: BillingPeriod("2026-04")!, from: ledger)
+        #expect(captured.scenario.metering.policies == policies)
+        let yaml = ScenarioWriter.yaml(captured.scenario)
+        #expect(yaml.contains("metering:\n  dns_zones: {retention_days: 400}\n  droplet_hours: {granularity: hourly, retention_days: 3}\n"), "\(yaml)")
+        #expect(try await ScenarioCapture.verify(captured, yaml: yaml, file: "capture.yaml").isEmpty)
+    }
+
     @Test func aDestroyedDropletIsDestroyedSoThatTheSyncsMissItAsTheyDid() async throws {
         // metering-droplet-hours: api-1 destroyed at 16:05 on May 6, first missed at 16:15, stale at 16:45; no invoice (the clock stops before the rollup),
         // so the world is rebuilt for a made-up tenant-month through the same code as a capture.
