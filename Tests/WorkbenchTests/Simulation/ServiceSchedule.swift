@@ -14,7 +14,10 @@ enum ServiceSchedule {
     /// service runs only within each range: it starts on a fresh ledger at the first range's start
     /// and restarts at each later one, running every job at once as the service does, so its syncs
     /// fall off the table's quarter-hours; the timeline plays on while it is down.
-    static func run(_ scenario: Scenario, upTimes: [ClockRange]? = nil) async throws -> (Ledger, [JobRun]) {
+    ///
+    /// `table` is the production table unless a test needs only some of its jobs (a month of every
+    /// job, unelided, is minutes on the shared 2-core machine).
+    static func run(_ scenario: Scenario, upTimes: [ClockRange]? = nil, table: [ScheduledJob] = JobTable.production) async throws -> (Ledger, [JobRun]) {
         let fake = FakeDigitalOcean(seed: scenario.seed, start: scenario.clock.start)
         let clock = VirtualClock(start: scenario.clock.start)
         let ledger = try Ledger()
@@ -28,7 +31,7 @@ enum ServiceSchedule {
         if upTimes == nil {
             let justBefore = scenario.clock.start - 1
             try await ledger.writer.write { db in
-                for scheduled in JobTable.production {
+                for scheduled in table {
                     try JobRun(job: scheduled.job, scheduledAt: justBefore, startedAt: justBefore, finishedAt: justBefore, outcome: .succeeded,
                                summary: "the service was up").insert(db)
                 }
@@ -39,7 +42,7 @@ enum ServiceSchedule {
             try await timeline.play(through: up.start)
             await timeline.moveTo(up.start)
             await timeline.stop(at: up.end)
-            let scheduler = JobScheduler(runner: runner, ledger: ledger, clock: clock.engineClock,
+            let scheduler = JobScheduler(runner: runner, ledger: ledger, table: table, clock: clock.engineClock,
                                          sleeper: Sleeper { duration in try await timeline.advance(by: duration) })
             try await scheduler.run()
         }
