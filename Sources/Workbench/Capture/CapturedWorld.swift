@@ -5,11 +5,20 @@ import MoneyAndTime
 /// The world and the world events a capture rebuilds from resource events: a resource first seen
 /// by the clock's start is a world resource in the state it had then; one first seen later is
 /// created at that instant; each observed change (power, size, name, project) is an event at the
-/// instant it was observed; one that went stale is destroyed `destroyLead` before.
+/// instant it was observed; one that went stale is destroyed at the instant its usage ended (its
+/// first missed or failed listing, `missing_since`). Each of those instants is also noted with the
+/// job whose sync observed it, so a replay can sync there when the table would not (`syncs`).
 struct CapturedWorld {
     let clock: ClockRange
     var spec = WorldSpec()
     var timeline: [TimelineEvent] = []
+    /// The syncs the rebuilt events need: each instant with the job that observed it there.
+    var syncs: Set<ObservedSync> = []
+
+    struct ObservedSync: Hashable {
+        var at: Timestamp
+        var job: JobID
+    }
 
     init(clock: ClockRange) {
         self.clock = clock
@@ -32,7 +41,7 @@ struct CapturedWorld {
     mutating func add(_ resource: CloudResource, project: String?, events: [ResourceEvent]) throws {
         guard resource.kind == .droplet || resource.kind == .dnsZone else {
             throw ScenarioCapture.Refusal(description: "\(resource.kind) \(resource.name) has usage this month; a capture rebuilds droplets "
-                                              + "and DNS zones only, so this month cannot be captured yet")
+                                              + "and DNS zones only, so this month cannot be captured yet\(Self.whyNot(resource.kind))")
         }
         if let revived = events.first(where: { $0.event == .revived }) {
             throw ScenarioCapture.Refusal(description: "\(resource.kind) \(resource.name) came back after going stale (\(revived.at)); "
@@ -48,6 +57,10 @@ struct CapturedWorld {
             try addToWorld(resource, state)
         }
         for event in events where event.at > clock.start && event.at < clock.end {
+            let observed = Self.observedAt(event)
+            if observed >= clock.start {
+                syncs.insert(ObservedSync(at: observed, job: event.event == .attributed ? .syncProjects : Self.syncJob(resource.kind)))
+            }
             if event.event == .created, !created {
                 try addToTimeline(at: event.at, creating: resource, state)
                 created = true
@@ -55,8 +68,28 @@ struct CapturedWorld {
             }
             let before = state
             Self.apply(event, to: &state)
-            try changes(resource, from: before, to: state, at: event.at, stale: event.event == .stale)
+            try changes(resource, from: before, to: state, at: observed, stale: event.event == .stale)
         }
+    }
+
+    /// Why a metered kind cannot be rebuilt yet (`docs/discrepancies.md`).
+    static func whyNot(_ kind: ResourceKind) -> String {
+        guard kind == .snapshot || kind == .dropletBackup else { return "" }
+        return ": an image's size is the provider's (the fake derives it from its seed and ids) and a scenario cannot state it, "
+            + "so a replay would bill other GB-months"
+    }
+
+    /// When the event's change was first observed: its own instant, but for a stale event the
+    /// listing that first missed the resource (or failed), where metering ends its usage.
+    static func observedAt(_ event: ResourceEvent) -> Timestamp {
+        guard event.event == .stale, event.field == ResourceEvent.missingSinceField,
+              let since = event.newValue.flatMap({ Timestamp(iso8601: $0) }) else { return event.at }
+        return since
+    }
+
+    /// The inventory worker that lists a kind.
+    static func syncJob(_ kind: ResourceKind) -> JobID {
+        kind == .droplet ? .syncDroplets : .syncDomains
     }
 
     /// The state at the resource's first sighting: each field as its earliest change found it,
@@ -111,8 +144,7 @@ struct CapturedWorld {
     private mutating func changes(_ resource: CloudResource, from before: State, to after: State, at: Timestamp, stale: Bool) throws {
         let isDroplet = resource.kind == .droplet
         if stale {
-            let destroyAt = max(at - ScenarioCapture.destroyLead, clock.start)
-            timeline.append(TimelineEvent(at: destroyAt, action: isDroplet ? .destroyDroplet(name: before.name) : .deleteDomain(name: before.name)))
+            timeline.append(TimelineEvent(at: max(at, clock.start), action: isDroplet ? .destroyDroplet(name: before.name) : .deleteDomain(name: before.name)))
             return
         }
         if before.name != after.name, isDroplet {

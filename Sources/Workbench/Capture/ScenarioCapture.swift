@@ -5,14 +5,18 @@ import GRDB
 import MoneyAndTime
 
 /// Turns one tenant-month of a ledger into a scenario that reproduces its invoice: the tenant, its
-/// deployments and the subscriptions billed that month, the price book in effect (inline, so the
-/// file stands alone), and a world and timeline rebuilt from the resource events of every resource
+/// deployments and the subscriptions billed that month, the ledger's metering settings
+/// (granularity and retention per billing kind), the price book in effect (inline, so the file
+/// stands alone), and a world and timeline rebuilt from the resource events of every resource
 /// the month's usage came from, with an `expect:` block asserting the invoice.
 ///
 /// The ledger keeps what the syncs observed, not what happened, so each change is replayed at the
-/// instant it was observed (a sync sees a change made at its own instant), and a resource that went
-/// stale is destroyed 40 minutes before: the 15-minute syncs then miss it three times, the third
-/// at the stale time, as the original did. `ScenarioCapture.verify` plays the result and compares.
+/// instant it was observed (a sync sees a change made at its own instant, timeline before jobs),
+/// and a resource that went stale is destroyed at its first missed listing, where its usage ends.
+/// A ledger the service wrote has syncs off the table's quarter-hours (at start-up, after a
+/// restart): where an observation fell on such an instant, the capture adds a `run_job` of the job
+/// that made it, so the replay observes it at the same second. `ScenarioCapture.verify` plays the
+/// result and compares.
 public enum ScenarioCapture {
     /// The month's invoice with the scenario that should reproduce it.
     public struct Captured: Sendable {
@@ -23,10 +27,6 @@ public enum ScenarioCapture {
     public struct Refusal: Error, Sendable, CustomStringConvertible {
         public var description: String
     }
-
-    /// How long before its stale time a captured resource is destroyed (`JobTable.production`
-    /// lists droplets and domains every 15 minutes; the third missed listing marks it stale).
-    static let destroyLead: Int64 = 40 * 60
 
     public static func capture(tenant code: String, period: BillingPeriod, from ledger: Ledger) async throws -> Captured {
         try await ledger.writer.read { db in try capture(tenant: code, period: period, db) }
@@ -51,6 +51,7 @@ public enum ScenarioCapture {
                                     + "subtotal \(invoice.subtotal.decimalString), tax \(invoice.tax.decimalString), total \(invoice.total.decimalString).",
                                 seed: 1, clock: clock,
                                 tenancy: TenancySpec(tenants: [TenantSpec(code: tenant.code, name: tenant.name, country: tenant.country)]),
+                                metering: MeteringSpec(policies: try MeteringConfigStore.load(db)),
                                 priceBooks: [PriceBookSpec(book: book, source: "inline")])
         var timeline: [TimelineEvent] = []
         var deploymentIDs: [Int64] = []
@@ -81,7 +82,7 @@ public enum ScenarioCapture {
         }
         for project in scenario.tenancy.deployments.map(\.project) { world.noteProject(project) }
         scenario.world = world.spec
-        timeline += world.timeline
+        timeline += world.timeline + offTableSyncs(world.syncs)
         scenario.timeline = timeline.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
         scenario.expectations = expectations(invoice)
         return Captured(scenario: scenario, invoice: invoice)
@@ -110,6 +111,17 @@ public enum ScenarioCapture {
             }
         }
         return events
+    }
+
+    /// A `run_job` for each observed sync that the production table would not fire at its instant,
+    /// by instant, then in table order (so the projects pass follows the listing it attributes).
+    static func offTableSyncs(_ syncs: Set<CapturedWorld.ObservedSync>) -> [TimelineEvent] {
+        let order = JobTable.production.map(\.job)
+        return syncs.filter { sync in
+            JobTable.production.first { $0.job == sync.job }.map { $0.schedule.firstFiring(atOrAfter: sync.at) != sync.at } ?? true
+        }
+        .sorted { ($0.at, order.firstIndex(of: $0.job) ?? 0) < ($1.at, order.firstIndex(of: $1.job) ?? 0) }
+        .map { TimelineEvent(at: $0.at, action: .runJob($0.job)) }
     }
 
     /// The invoice's figures and each line's amount and quantity.

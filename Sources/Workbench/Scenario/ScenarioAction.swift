@@ -56,6 +56,10 @@ public enum ScenarioAction: Sendable, Equatable {
     case endSubscription(deployment: String)
     /// An operator meters an ended day (named by its midnight) again.
     case meterUsage(day: Timestamp)
+    /// A job of the table runs at `at` besides its schedule, as the service runs every job when it
+    /// starts and again when it restarts after a stop: off the table's grid (what a capture of a
+    /// ledger the service wrote replays).
+    case runJob(JobID)
     /// An operator re-runs the month-end rollup for a period (`force` rebuilds drafts).
     case rollupInvoices(period: BillingPeriod, force: Bool)
     /// A tenant paid its issued invoice for the period.
@@ -122,6 +126,7 @@ enum ScenarioActionKind: String, CaseIterable {
     case changeSubscription = "change_subscription"
     case endSubscription = "end_subscription"
     case meterUsage = "meter_usage"
+    case runJob = "run_job"
     case rollupInvoices = "rollup_invoices"
     case invoicePaid = "invoice_paid"
     case invoiceVoid = "invoice_void"
@@ -186,6 +191,7 @@ extension ScenarioAction {
         case .changeSubscription: .changeSubscription
         case .endSubscription: .endSubscription
         case .meterUsage: .meterUsage
+        case .runJob: .runJob
         case .rollupInvoices: .rollupInvoices
         case .invoicePaid: .invoicePaid
         case .invoiceVoid: .invoiceVoid
@@ -248,6 +254,7 @@ extension YAMLNodeReader {
         case .changeSubscription: try changeSubscription(body)
         case .endSubscription: try endSubscription(body)
         case .meterUsage: try meterUsage(body)
+        case .runJob: .runJob(try oneOf(mapping(body, allowed: ["job"]).required("job"), JobID.allCases.map { ($0.rawValue, $0) }))
         case .rollupInvoices, .invoicePaid, .invoiceVoid: try revenueAction(kind, body)
         case .enableBackups: try enableBackups(body)
         case .disableBackups: .disableBackups(name: try nameOnly(body))
@@ -303,7 +310,7 @@ extension WorldBuilder {
         case .createSpacesBucket, .deleteSpacesBucket, .setSpacesBucketSize, .createDatabase, .deleteDatabase, .createK8sCluster,
              .deleteK8sCluster, .createApp, .deleteApp:
             try applyProjectOnlyAction(action)
-        case .reingestInvoice, .provision, .acceptDrift, .subscribe, .changeSubscription, .endSubscription, .meterUsage,
+        case .reingestInvoice, .provision, .acceptDrift, .subscribe, .changeSubscription, .endSubscription, .meterUsage, .runJob,
              .rollupInvoices, .invoicePaid, .invoiceVoid:
             break
         }

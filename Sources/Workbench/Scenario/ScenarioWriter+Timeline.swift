@@ -68,6 +68,7 @@ extension ScenarioWriter {
         case .changeSubscription(let spec): ("change_subscription", changeSubscription(spec))
         case .endSubscription(let deployment): ("end_subscription", .mapping(.entry("deployment", .text(deployment))))
         case .meterUsage(let day): ("meter_usage", .mapping(.entry("day", .token(day.isoDate))))
+        case .runJob(let job): ("run_job", .mapping(.entry("job", .token(job.rawValue))))
         case .rollupInvoices(let period, let force): ("rollup_invoices", rollupInvoices(period: period, force: force))
         case .invoicePaid(let tenant, let period): ("invoice_paid", tenantInvoice(tenant: tenant, period: period))
         case .invoiceVoid(let tenant, let period): ("invoice_void", tenantInvoice(tenant: tenant, period: period))

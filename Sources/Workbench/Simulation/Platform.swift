@@ -69,6 +69,12 @@ struct Platform {
             try attempt(event.location, what) { try runner.metering.meter(day: day) }
         case .reingestInvoice(let period):
             try await reingest(period, at: event)
+        case .runJob(let job):
+            do {
+                summary.record(try await runner.run(job))
+            } catch {
+                throw SimulationError(location: event.location, message: "\(what) \(job.rawValue) could not write the ledger: \(error)")
+            }
         default:
             break
         }

@@ -51,8 +51,23 @@ import WorkbenchTestSupport
         #expect(yaml.contains("  - tenant_invoice: {tenant: acme, period: 2026-04, subtotal: 140.06, tax: 14.01, total: 154.07}\n"))
     }
 
+    /// The ledger's metering settings travel with the capture (droplet hours metered hourly and
+    /// kept three days, DNS zones kept 400), so the replay meters and prunes as the ledger did.
+    @Test func theCaptureCarriesTheLedgersMeteringSettings() async throws {
+        let policies: [BillingKind: MeteringPolicy] = [.dropletHours: MeteringPolicy(granularity: .hourly, retentionDays: 3),
+                                                       .dnsZones: MeteringPolicy(retentionDays: 400)]
+        let ledger = try Ledger(path: try await ScenarioLedgers.copy(of: "revenue-month-end", variant: "short-retention") {
+            $0.metering = MeteringSpec(policies: policies)
+        })
+        let captured = try await ScenarioCapture.capture(tenant: "acme", period: BillingPeriod("2026-04")!, from: ledger)
+        #expect(captured.scenario.metering.policies == policies)
+        let yaml = ScenarioWriter.yaml(captured.scenario)
+        #expect(yaml.contains("metering:\n  dns_zones: {retention_days: 400}\n  droplet_hours: {granularity: hourly, retention_days: 3}\n"), "\(yaml)")
+        #expect(try await ScenarioCapture.verify(captured, yaml: yaml, file: "capture.yaml").isEmpty)
+    }
+
     @Test func aDestroyedDropletIsDestroyedSoThatTheSyncsMissItAsTheyDid() async throws {
-        // metering-droplet-hours: api-1 destroyed at 16:05 on May 6, stale at 16:45; no invoice (the clock stops before the rollup),
+        // metering-droplet-hours: api-1 destroyed at 16:05 on May 6, first missed at 16:15, stale at 16:45; no invoice (the clock stops before the rollup),
         // so the world is rebuilt for a made-up tenant-month through the same code as a capture.
         var world = CapturedWorld(clock: ClockRange(start: BillingPeriod("2026-05")!.start, end: BillingPeriod("2026-05")!.end))
         let ledger = try Ledger(path: try await ScenarioLedgers.copy(of: "metering-droplet-hours"))
@@ -63,6 +78,7 @@ import WorkbenchTestSupport
         }
         try world.add(try #require(resource), project: "acme-prod", events: events)
         #expect(world.timeline.map { "\($0.at) \($0.action.kind.rawValue)" }
-                == ["2026-05-05T09:45:00Z create_droplet", "2026-05-06T16:05:00Z destroy_droplet"])
+                == ["2026-05-05T09:45:00Z create_droplet", "2026-05-06T16:15:00Z destroy_droplet"])
+        #expect(ScenarioCapture.offTableSyncs(world.syncs).isEmpty, "the simulator's syncs are the table's: no run_job is needed")
     }
 }

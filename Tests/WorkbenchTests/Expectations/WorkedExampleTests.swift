@@ -35,7 +35,7 @@ struct WorkedExampleTests {
         #expect(text.contains("      2026-04-20T14:45:00Z  stale missing_since: - -> 2026-04-20T14:15:00Z\n"))
         let captured = try await ScenarioCapture.capture(tenant: "initech", period: BillingPeriod("2026-04")!, from: ledger)
         let yaml = ScenarioWriter.yaml(captured.scenario)
-        #expect(yaml.contains("  - at: 2026-04-20T14:05:00Z\n    destroy_droplet: {name: batch-1}\n"), "\(yaml)")
+        #expect(yaml.contains("  - at: 2026-04-20T14:15:00Z\n    destroy_droplet: {name: batch-1}\n"), "\(yaml)")
         #expect(try await ScenarioCapture.verify(captured, yaml: yaml, file: "capture.yaml").isEmpty)
     }
 }

@@ -84,6 +84,43 @@ import WorkbenchTestSupport
         #expect(!html.contains("<script>"))
     }
 
+    /// Each expectation is a row at its file:line:column; a failing one shows each figure expected
+    /// beside actual, the differing cells marked, and one with nothing to compare says why.
+    @Test func aScenariosExpectationsAreATableWithExpectedBesideActualForFailures() throws {
+        func at(_ line: Int) -> ScenarioLocation { ScenarioLocation(file: "scenarios/x.yaml", line: line, column: 5) }
+        let period = try #require(BillingPeriod("2026-04"))
+        let invoice = ExpectationSpec.Check.tenantInvoice(tenant: "acme", period: period, status: nil, subtotal: nil, tax: nil, total: nil)
+        let results = [
+            ExpectationResult(spec: ExpectationSpec(check: invoice, location: at(31)), title: "tenant_invoice acme 2026-04",
+                              figures: [.init(name: "total", expected: "154.07", actual: "154.07")], note: nil),
+            ExpectationResult(spec: ExpectationSpec(check: invoice, location: at(33)), title: "usage acme-api 2026-04 droplet_hours",
+                              figures: [.init(name: "quantity", expected: "2874", actual: "2873.5"), .init(name: "records", expected: "30", actual: "30")],
+                              note: nil),
+            ExpectationResult(spec: ExpectationSpec(check: invoice, location: at(34)), title: "tenant_invoice <globex> 2026-04",
+                              figures: [.init(name: "total", expected: "19.33", actual: nil)], note: "no invoice for globex in 2026-04"),
+        ]
+        var outcome = ScenarioOutcome(file: "scenarios/x.yaml", name: "x", failure: nil, comparisons: [], updatedGoldens: [], seconds: 0)
+        outcome.expectations = results
+        let html = HTMLReport.render(RunReport(outcomes: [outcome], orphanGoldens: [], updatedGoldens: false))
+        #expect(!outcome.passed)
+        #expect(html.contains("<h3 id=\"s1-expect\">Expectations: 1 of 3 held</h3>"), "\(html)")
+        #expect(html.contains("<thead><tr><th scope=\"col\">where</th><th scope=\"col\">check</th><th scope=\"col\">result</th>"
+                              + "<th scope=\"col\">figure</th><th scope=\"col\">expected</th><th scope=\"col\">actual</th></tr></thead>"))
+        #expect(html.contains("<tr class=\"pass\"><td><code>scenarios/x.yaml:31:5</code></td><td>tenant_invoice acme 2026-04</td>"
+                              + "<td><span class=\"verdict\">PASS</span></td><td></td><td class=\"num\"></td><td class=\"num\"></td></tr>"))
+        #expect(html.contains("<tr class=\"fail\"><td><code>scenarios/x.yaml:33:5</code></td><td>usage acme-api 2026-04 droplet_hours</td>"
+                              + "<td><span class=\"verdict\">FAIL</span></td><td>quantity</td><td class=\"num\">2874</td>"
+                              + "<td class=\"num changed\">2873.5<span class=\"sr-only\"> (differs)</span></td></tr>"))
+        #expect(html.contains("<td>records</td><td class=\"num\">30</td><td class=\"num\">30</td></tr>"), "a matching figure of a failure is shown, unmarked")
+        #expect(html.contains("<td>tenant_invoice &lt;globex&gt; 2026-04</td><td><span class=\"verdict\">FAIL</span></td>"
+                              + "<td>no invoice for globex in 2026-04</td>"), "the note says why, and the title is escaped")
+        #expect(html.contains("<td class=\"num changed\">(none)<span class=\"sr-only\"> (differs)</span></td>"))
+        let withoutExpectations = HTMLReport.render(RunReport(outcomes: [ScenarioOutcome(file: "y.yaml", name: "y", failure: nil, comparisons: [],
+                                                                                            updatedGoldens: [], seconds: 0)],
+                                                              orphanGoldens: [], updatedGoldens: false))
+        #expect(!withoutExpectations.contains("Expectations:"), "a scenario without expect: has no table")
+    }
+
     @Test func moneyReadsAsDollarsWithThousands() {
         #expect(Dollars.text(Money(cents: 123_456_789)) == "$1,234,567.89")
         #expect(Dollars.text(Money(cents: 5)) == "$0.05")

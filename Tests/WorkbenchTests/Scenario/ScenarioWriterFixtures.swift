@@ -161,6 +161,8 @@ enum ScenarioWriterFixtures {
             accept_drift: {droplet: web-3, field: size_slug}
           - at: 2026-04-03T00:00:00Z
             meter_usage: {day: 2026-04-01}
+          - at: 2026-04-03T00:07:13Z
+            run_job: {job: sync.droplets}
           - at: 2026-04-03T01:00:00Z
             enable_backups: {name: web-1, policy: weekly, weekday: MON, hour: 4}
           - at: 2026-04-03T01:00:00Z

@@ -26,12 +26,13 @@ struct MeteringConfigRow: PersistableRecord, FetchableRecord {
     }
 }
 
-enum MeteringConfigStore {
+/// The `metering_config` rows: each configured billing kind's policy.
+public enum MeteringConfigStore {
     static func set(_ db: Database, _ kind: BillingKind, _ policy: MeteringPolicy) throws {
         try MeteringConfigRow(billingKind: kind, policy: policy).upsert(db)
     }
 
-    static func load(_ db: Database) throws -> [BillingKind: MeteringPolicy] {
+    public static func load(_ db: Database) throws -> [BillingKind: MeteringPolicy] {
         Dictionary(uniqueKeysWithValues: try MeteringConfigRow.fetchAll(db).map { ($0.billingKind, $0.policy) })
     }
 }

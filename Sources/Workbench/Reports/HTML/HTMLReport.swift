@@ -2,7 +2,8 @@ import Mustache
 import MoneyAndTime
 
 /// A run as one self-contained HTML page (no script, no network): a summary first, then each
-/// scenario with its failing ledgers as table diffs and its charts as inline SVG, each chart with
+/// scenario with its expectations (pass or fail, expected beside actual), its failing ledgers as
+/// table diffs and its charts as inline SVG, each chart with
 /// its numbers as a table. Rendered from the Mustache templates in `HTMLTemplates`; the bytes
 /// depend only on the run's outcomes (no times, no timings), so two runs give the same page.
 public enum HTMLReport {
@@ -66,6 +67,9 @@ public enum HTMLReport {
         var otherFindings: [String]
         var charts: [SVGChart]
         var hasCharts: Bool
+        var expectations: [ExpectationRow]
+        var hasExpectations: Bool
+        var expectationsHeld: String
 
         init(outcome: ScenarioOutcome, id: String, updated: Bool) {
             self.id = id
@@ -90,6 +94,36 @@ public enum HTMLReport {
             } + outcome.updatedGoldens.map { "\($0): golden rewritten" }
             charts = outcome.figures.map { HTMLCharts.charts(for: $0, id: id, scenario: outcome.name ?? outcome.file) } ?? []
             hasCharts = !charts.isEmpty
+            expectations = outcome.expectations.flatMap(ExpectationRow.rows)
+            hasExpectations = !outcome.expectations.isEmpty
+            expectationsHeld = "\(outcome.expectations.filter(\.passed).count) of \(outcome.expectations.count) held"
+        }
+    }
+
+    /// One row of a scenario's expectations table: a passing expectation is one row; a failing
+    /// one is a row per figure, expected beside actual (or a row saying why there is nothing to
+    /// compare), so each mismatch sits in its own cells.
+    struct ExpectationRow {
+        var location: String
+        var title: String
+        var verdict: String
+        var passed: Bool
+        var figure: String
+        var expected: String
+        var actual: String
+        var differs: Bool
+
+        static func rows(_ result: ExpectationResult) -> [ExpectationRow] {
+            let row = ExpectationRow(location: result.spec.location?.description ?? "expect", title: result.title,
+                                     verdict: result.passed ? "PASS" : "FAIL", passed: result.passed, figure: "", expected: "", actual: "",
+                                     differs: false)
+            guard !result.passed else { return [row] }
+            let note = result.note.map { note in [ExpectationRow(location: row.location, title: row.title, verdict: row.verdict, passed: false,
+                                                                 figure: note, expected: "", actual: "", differs: true)] } ?? []
+            return note + result.figures.map { figure in
+                ExpectationRow(location: row.location, title: row.title, verdict: row.verdict, passed: false, figure: figure.name,
+                               expected: figure.expected, actual: figure.actual ?? "(none)", differs: !figure.matches)
+            }
         }
     }
 

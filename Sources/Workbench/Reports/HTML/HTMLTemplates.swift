@@ -1,7 +1,8 @@
 /// The report's Mustache templates. `{{…}}` escapes HTML, so every text from a run (names, cells,
 /// diffs) reaches the page escaped; nothing here loads anything from outside the file.
 enum HTMLTemplates {
-    static let all: [(name: String, text: String)] = [("page", page), ("section", section), ("ledger", ledger), ("chart", chart)]
+    static let all: [(name: String, text: String)] = [("page", page), ("section", section), ("expectations", expectations), ("ledger", ledger),
+                                                           ("chart", chart)]
 
     static let page = """
         <!DOCTYPE html>
@@ -32,6 +33,9 @@ enum HTMLTemplates {
         .diff td.changed { font-weight: 700; outline: 2px solid #333; outline-offset: -2px; }
         .diff tr.golden td.changed { background: #ffd7d7; }
         .diff tr.run td.changed { background: #c9f0c9; }
+        .expect tr.pass .verdict { color: #185c1c; }
+        .expect tr.fail .verdict { color: #a0101a; }
+        .expect td.changed { font-weight: 700; outline: 2px solid #333; outline-offset: -2px; background: #ffd7d7; }
         del { text-decoration: line-through; }
         ins { text-decoration: underline; }
         pre { background: #f4f4f4; border: 1px solid #ccc; padding: .6rem; overflow-x: auto; font-size: .8rem; }
@@ -99,6 +103,9 @@ enum HTMLTemplates {
         {{/hasMessages}}
         {{#otherFindings}}<p><strong>Finding:</strong> {{.}}</p>
         {{/otherFindings}}
+        {{#hasExpectations}}
+        {{>expectations}}
+        {{/hasExpectations}}
         {{#ledgers}}
         {{>ledger}}
         {{/ledgers}}
@@ -109,6 +116,22 @@ enum HTMLTemplates {
         {{/charts}}
         {{/hasCharts}}
         </section>
+
+        """
+
+    static let expectations = """
+        <h3 id="{{id}}-expect">Expectations: {{expectationsHeld}}</h3>
+        <div class="scroll">
+        <table class="expect">
+        <caption>{{name}}: each expect item at its file:line:column; a failing one has a row per figure, expected beside actual, the differing ones marked “differs”</caption>
+        <thead><tr><th scope="col">where</th><th scope="col">check</th><th scope="col">result</th><th scope="col">figure</th><th scope="col">expected</th><th scope="col">actual</th></tr></thead>
+        <tbody>
+        {{#expectations}}
+        <tr class="{{#passed}}pass{{/passed}}{{^passed}}fail{{/passed}}"><td><code>{{location}}</code></td><td>{{title}}</td><td><span class="verdict">{{verdict}}</span></td><td>{{figure}}</td><td class="num">{{expected}}</td>{{#differs}}<td class="num changed">{{actual}}<span class="sr-only"> (differs)</span></td>{{/differs}}{{^differs}}<td class="num">{{actual}}</td>{{/differs}}</tr>
+        {{/expectations}}
+        </tbody>
+        </table>
+        </div>
 
         """
 

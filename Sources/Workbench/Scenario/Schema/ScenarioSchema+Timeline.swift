@@ -1,3 +1,5 @@
+import ArcadiaCore
+
 /// The timeline item: `at` and exactly one action, each action's body taken from the parser's own
 /// action table (`ScenarioActionKind`), switched over exhaustively so a new action cannot be
 /// parsed without appearing here.
@@ -118,6 +120,8 @@ extension ScenarioSchema {
         case .endSubscription: (object("A deployment.", [req("deployment", .name, "A deployment with a live subscription.")]),
                                 "Ends the deployment's subscription.")
         case .meterUsage: (object("A day.", [req("day", .day, "An ended day, YYYY-MM-DD.")]), "Meters an ended day again.")
+        case .runJob: (object("A job.", [req("job", .choice(JobID.allCases.map(\.rawValue)), "A job of the production table.")]),
+                       "Runs the job at 'at' besides its schedule, as the service does when it starts or restarts.")
         case .rollupInvoices:
             (object("A month.", [req("period", period, "An ended month, YYYY-MM."), opt("force", .boolean, "Rebuild drafts (default false).")]),
              "Re-runs the month-end rollup for a period.")
