@@ -5,7 +5,7 @@ import WorkbenchTestSupport
 
 /// Tenant scoping decided in the query, without HTTP: the ledger `revenue-month-end` leaves (acme
 /// owns acme-web and acme-api, globex owns globex-shop).
-@Suite(.timeLimit(.minutes(2))) struct InventoryQueryTests {
+@Suite(.timeLimit(.minutes(5))) struct InventoryQueryTests {
     static func ledger() async throws -> Ledger {
         try Ledger(path: try await RevenueMonthEnd.ledger())
     }

@@ -5,7 +5,7 @@ import WorkbenchTestSupport
 
 /// A tenant invoice with its lines is read in one place, `TenantInvoice.load`: the API's query and
 /// the goldens' export answer with what it reads, and fail the way it fails.
-@Suite(.timeLimit(.minutes(2))) struct TenantInvoiceLoaderTests {
+@Suite(.timeLimit(.minutes(5))) struct TenantInvoiceLoaderTests {
     @Test func theAPIQueryAnswersWithTheLoadersInvoice() async throws {
         let ledger = try Ledger(path: try await RevenueMonthEnd.ledger())
         let page = try await TenantInvoiceQuery(scope: .platform).fetch(in: ledger)

@@ -6,7 +6,7 @@ import WorkbenchTestSupport
 
 /// Over the ledger `revenue-month-end` leaves: acme's April invoice (paid, five lines, GST) and
 /// globex's (issued, one line).
-@Suite(.timeLimit(.minutes(2))) struct TenantInvoiceQueryTests {
+@Suite(.timeLimit(.minutes(5))) struct TenantInvoiceQueryTests {
     @Test func aTenantFindsItsOwnInvoicesAndNothingOfAnothers() async throws {
         let ledger = try Ledger(path: try await RevenueMonthEnd.ledger())
         let all = try await TenantInvoiceQuery(scope: .platform).fetch(in: ledger)
