@@ -121,11 +121,8 @@ private func life(from start: Timestamp, size: FakeSize = small) -> DropletLife 
 /// The balance's fast path must agree with the invoice to the cent, whatever the droplet did.
 @Suite struct DropletUsageTests {
     @Test func usageEqualsTheSumOfTheLinesForEveryShapeOfLife() throws {
-        var state: UInt64 = 12_345
-        func next(_ bound: Int64) -> Int64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int64((state >> 33) % UInt64(bound))
-        }
+        var random = SmallLCG(state: 12_345)
+        func next(_ bound: Int64) -> Int64 { random.next(bound) }
         let month = Timestamp(year: 2026, month: 4, day: 1)..<Timestamp(year: 2026, month: 5, day: 1)
         let sizes = [SizeCatalogue.size("s-1vcpu-1gb")!, SizeCatalogue.size("s-2vcpu-4gb")!, SizeCatalogue.size("s-4vcpu-8gb")!]
         for id in 0..<500 {
@@ -150,11 +147,8 @@ private func life(from start: Timestamp, size: FakeSize = small) -> DropletLife 
 /// charging every droplet alone, for any period, and after every change to the history.
 @Suite struct DropletHistoryUsageTests {
     @Test func fleetUsageEqualsTheDropletByDropletSumThroughChanges() throws {
-        var state: UInt64 = 54_321
-        func next(_ bound: Int64) -> Int64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int64((state >> 33) % UInt64(bound))
-        }
+        var random = SmallLCG(state: 54_321)
+        func next(_ bound: Int64) -> Int64 { random.next(bound) }
         let months = [Timestamp(year: 2026, month: 4, day: 1), Timestamp(year: 2026, month: 5, day: 1)]
         let sizes = [SizeCatalogue.size("s-1vcpu-1gb")!, SizeCatalogue.size("s-2vcpu-4gb")!, SizeCatalogue.size("s-4vcpu-8gb")!]
         var history = DropletHistory()
@@ -192,5 +186,15 @@ private func life(from start: Timestamp, size: FakeSize = small) -> DropletLife 
             }
         }
         try check("at the end")
+    }
+}
+
+/// A tiny seeded generator for the fast-path tests: the same lives and periods on every run.
+struct SmallLCG {
+    var state: UInt64
+
+    mutating func next(_ bound: Int64) -> Int64 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int64((state >> 33) % UInt64(bound))
     }
 }

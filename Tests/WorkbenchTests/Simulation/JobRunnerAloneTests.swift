@@ -19,16 +19,9 @@ import WorkbenchTestSupport
     }
 
     static func runAlone(_ scenario: Scenario) async throws -> [LedgerFile] {
-        let fake = FakeDigitalOcean(seed: scenario.seed, start: scenario.clock.start)
-        let clock = VirtualClock(start: scenario.clock.start)
-        let ledger = try Ledger()
-        var world = WorldBuilder(fake: fake)
-        try world.build(scenario)
-        let transport = RetryingTransport(fake.transport, policy: .godo, sleeper: RetryWaits().sleeper)
-        let client = DigitalOceanClient(transport: transport, token: FakeDigitalOcean.defaultToken)
-        let runner = JobRunner(client: client, ledger: ledger, clock: clock.engineClock, ignoreRules: scenario.driftIgnore.map(\.rule))
-        let platform = Platform(runner: runner, tenancy: TenancyEngine(ledger: ledger, clock: clock.engineClock), fake: fake)
-        try platform.setUp(scenario)
+        let rig = try PlatformRig(scenario)
+        let (fake, clock, ledger, runner, platform) = (rig.fake, rig.clock, rig.ledger, rig.runner, rig.platform)
+        var world = rig.world
         var summary = RunSummary()
         var pending = scenario.timeline[...]
         var now = scenario.clock.start

@@ -18,16 +18,9 @@ enum ServiceSchedule {
     /// `table` is the production table unless a test needs only some of its jobs (a month of every
     /// job, unelided, is minutes on the shared 2-core machine).
     static func run(_ scenario: Scenario, upTimes: [ClockRange]? = nil, table: [ScheduledJob] = JobTable.production) async throws -> (Ledger, [JobRun]) {
-        let fake = FakeDigitalOcean(seed: scenario.seed, start: scenario.clock.start)
-        let clock = VirtualClock(start: scenario.clock.start)
-        let ledger = try Ledger()
-        var world = WorldBuilder(fake: fake)
-        try world.build(scenario)
-        let transport = RetryingTransport(fake.transport, policy: .godo, sleeper: RetryWaits().sleeper)
-        let client = DigitalOceanClient(transport: transport, token: FakeDigitalOcean.defaultToken)
-        let runner = JobRunner(client: client, ledger: ledger, clock: clock.engineClock, ignoreRules: scenario.driftIgnore.map(\.rule))
-        let platform = Platform(runner: runner, tenancy: TenancyEngine(ledger: ledger, clock: clock.engineClock), fake: fake)
-        try platform.setUp(scenario)
+        let rig = try PlatformRig(scenario)
+        let (fake, clock, ledger, runner, platform) = (rig.fake, rig.clock, rig.ledger, rig.runner, rig.platform)
+        let world = rig.world
         if upTimes == nil {
             let justBefore = scenario.clock.start - 1
             try await ledger.writer.write { db in
