@@ -228,8 +228,8 @@ public final class FakeDigitalOcean: Sendable {
         try mutate { world throws(FakeWorldError) in try world.droplet(named: name).id }
     }
 
-    /// The ids of the droplets that exist now, ascending (the fuzzer checks none of them is stale).
-    public var dropletIDs: [Int] { state.withLock { $0.world.droplets.keys.sorted() } }
+    /// Everything that exists now, by kind in a fixed order (the fuzzer checks none of it is stale).
+    public var liveResources: [LiveResource] { state.withLock { $0.world.liveResources } }
 
     // MARK: Billing (the account is invoiced as the clock passes 00:00 UTC on each 1st)
 

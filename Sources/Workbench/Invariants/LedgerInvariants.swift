@@ -114,11 +114,37 @@ public enum LedgerInvariants {
         return usage
     }
 
+    /// Seconds of `period` the ledger saw the droplet in a status other than `active` (off, new):
+    /// from its first sighting in its first status, moving at each status `changed` event, until
+    /// its `missing_since` if it went stale.
+    private static func secondsNotActive(_ db: Database, resourceID: Int64, in period: BillingPeriod) throws -> Int64 {
+        guard let resource = try Row.fetchOne(db, sql: "SELECT first_seen_at, status, missing_since, stale_at FROM cloud_resources WHERE id = ?",
+                                              arguments: [resourceID]) else { return 0 }
+        let changes = try Row.fetchAll(db, sql: """
+            SELECT at, old_value, new_value FROM cloud_resource_events WHERE resource_id = ? AND event = 'changed' AND field = 'status' ORDER BY at, id
+            """, arguments: [resourceID])
+        let staleAt: Timestamp? = resource["stale_at"], missingSince: Timestamp? = resource["missing_since"]
+        let end = staleAt == nil ? period.end : min(period.end, missingSince ?? period.end)
+        let firstStatus: String? = changes.first?["old_value"]
+        var status: String = firstStatus ?? resource["status"]
+        var since: Timestamp = resource["first_seen_at"]
+        var seconds: Int64 = 0
+        for stretch in changes.map({ ($0["at"] as Timestamp, $0["new_value"] as String) }) + [(end, "")] {
+            let from = max(since, period.start), to = min(stretch.0, end)
+            if status != "active", to > from { seconds += to - from }
+            (since, status) = stretch
+        }
+        return seconds
+    }
+
     /// Metered droplet hours agree with the hours of the droplet's lines on DO's invoice for the
     /// month (uncapped), within the documented lag: a quarter-hour sync interval at each end, DO's
     /// truncation of each line to whole hours (up to one hour a line), and the listing outages of
-    /// the month (a quarter hour per failed droplet listing). Droplets that were powered off (DO
-    /// bills them, metering does not) or never in a deployment's project are not compared.
+    /// the month (a quarter hour per failed droplet listing). DO bills a powered-off droplet like
+    /// a running one and metering counts only `active` time, so the hours the ledger saw the
+    /// droplet in any other status (from its status `changed` events, up to its `missing_since`
+    /// once stale) are taken off DO's hours first. Droplets never in a deployment's project are not
+    /// compared.
     static func meteredHoursMatchCloudInvoice(_ db: Database) throws -> [Violation] {
         var violations: [Violation] = []
         let billed = try Row.fetchAll(db, sql: """
@@ -130,22 +156,20 @@ public enum LedgerInvariants {
         for row in billed {
             guard let period = BillingPeriod(row["period"] as String) else { continue }
             let resourceID: Int64 = row["resource_id"]
-            let poweredOff = try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM cloud_resource_events WHERE resource_id = ? AND event = 'changed' AND field = 'status')
-                """, arguments: [resourceID]) ?? false
             let metered = try Row.fetchAll(db, sql: """
                 SELECT quantity FROM usage_records WHERE resource_id = ? AND billing_kind = 'droplet_hours' AND period_start >= ? AND period_end <= ?
                 """, arguments: [resourceID, period.start, period.end])
-            guard !poweredOff, !metered.isEmpty else { continue }
+            guard !metered.isEmpty else { continue }
             let hours = metered.reduce(Decimal(0)) { $0 + (DecimalText.parse($1["quantity"] as String) ?? 0) }
             let failedListings = try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM cloud_sync_failures WHERE worker IN ('sync.droplets', 'sync.projects') AND at >= ? AND at < ?
                 """, arguments: [period.start, period.end]) ?? 0
             let tolerance = Decimal(2 * 900 + 3_600 * (row["lines"] as Int) + 900 * failedListings) / 3_600
             let invoiced = Decimal(row["hours"] as Int)
-            if abs(hours - invoiced) > tolerance {
+            let notActive = Decimal(try secondsNotActive(db, resourceID: resourceID, in: period)) / 3_600
+            if abs(hours - (invoiced - notActive)) > tolerance {
                 violations.append(Violation(.meteredHours, "droplet \(row["name"] as String) in \(period): metered \(hours) h, DO invoiced "
-                                            + "\(invoiced) h, more than \(tolerance) h apart"))
+                                            + "\(invoiced) h of which the ledger saw \(notActive) h not active, more than \(tolerance) h apart"))
             }
         }
         return violations

@@ -5,15 +5,36 @@ import MoneyAndTime
 
 /// What must hold while a scenario plays, checked after each job (`Simulator.Options.afterJob`).
 public enum RunInvariants {
-    /// No droplet is stale in the ledger while it exists in the fake.
+    /// Nothing is stale in the ledger while it exists in the fake: no droplet, backup, domain,
+    /// volume, snapshot, reserved IP, firewall, load balancer, project member (Spaces bucket,
+    /// database, cluster, app) or project. A name taken again after the row went stale (a domain,
+    /// a bucket) is a new thing, not the stale one.
     public static func noneStaleWhileExisting(_ probe: JobProbe) throws -> [Violation] {
-        let live = Set(probe.fake.dropletIDs.map(String.init))
-        let stale = try probe.ledger.writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT provider_id, name, stale_at FROM cloud_resources WHERE kind = 'droplet' AND stale_at IS NOT NULL ORDER BY id")
+        var live: [String: Timestamp?] = [:]
+        for resource in probe.fake.liveResources {
+            live.updateValue(resource.createdAt, forKey: ledgerKind(ofURNType: resource.type) + " " + resource.id)
         }
-        return stale.filter { live.contains($0["provider_id"] as String) }.map { row in
-            Violation(.staleWhileExisting, "droplet \(row["name"] as String) (\(row["provider_id"] as String)) is stale since "
-                      + "\(row["stale_at"] as String) but still exists at \(probe.at)")
+        let stale = try probe.ledger.writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT kind, provider_id, name, stale_at FROM cloud_resources WHERE stale_at IS NOT NULL
+                UNION ALL SELECT 'project', provider_id, name, stale_at FROM cloud_projects WHERE stale_at IS NOT NULL
+                ORDER BY 1, 2
+                """)
+        }
+        return stale.compactMap { row in
+            let kind: String = row["kind"], id: String = row["provider_id"], since: Timestamp = row["stale_at"]
+            guard let createdAt = live[kind + " " + id], (createdAt.map { $0 <= since } ?? true) else { return nil }
+            return Violation(.staleWhileExisting, "\(kind) \(row["name"] as String) (\(id)) is stale since \(since) but still exists at \(probe.at)")
+        }
+    }
+
+    /// The ledger's kind for a `LiveResource` type: the projects pass's table, and the three the
+    /// fake keys itself.
+    private static func ledgerKind(ofURNType type: String) -> String {
+        switch type {
+        case "backup": ResourceKind.dropletBackup.rawValue
+        case "project": "project"
+        default: URNKinds.kind(forURNType: type).kind.rawValue
         }
     }
 

@@ -41,6 +41,33 @@ import WorkbenchTestSupport
         try ScenarioValidator.validate(shrunk)
     }
 
+    /// The planted failure needs only tenant t1 and the subscription of one of its deployments:
+    /// the shrinker drops the other tenant with its deployments, t1's other deployments, every
+    /// other subscription, and the price book and droplets nothing needs.
+    @Test func theShrinkerDropsTenantsDeploymentsSubscriptionsAndBooks() async throws {
+        var found: Scenario?
+        for seed: UInt64 in 1...80 where found == nil {
+            let candidate = try ScenarioGenerator.fuzz(seed: seed, faults: false)
+            if candidate.tenancy.tenants.count == 2, candidate.tenancy.deployments.count == 3, candidate.priceBooks.count >= 2 { found = candidate }
+        }
+        let scenario = try #require(found)
+        let t1 = Set(scenario.tenancy.deployments.filter { $0.tenant == "t1" }.map(\.code))
+        let planted = { (candidate: Scenario) in
+            candidate.tenancy.tenants.contains { $0.code == "t1" } && candidate.timeline.contains {
+                if case .subscribe(let spec) = $0.action { return t1.contains(spec.deployment) }
+                return false
+            }
+        }
+        let shrunk = await Shrinker.shrink(scenario) { planted($0) }
+        try ScenarioValidator.validate(shrunk)
+        #expect(shrunk.tenancy.tenants.map(\.code) == ["t1"])
+        #expect(shrunk.tenancy.deployments.count == 1)
+        #expect(shrunk.tenancy.deployments.allSatisfy { t1.contains($0.code) })
+        #expect(shrunk.timeline.count == 1)
+        #expect(shrunk.priceBooks.count < scenario.priceBooks.count)
+        #expect(shrunk.world.droplets.isEmpty)
+    }
+
     /// A finding is a file: shrunk, named after its seed and invariant, and read back equal.
     @Test func aFindingIsWrittenAsAScenarioThatReadsBack() async throws {
         let folder = try RepoPaths.temporaryDirectory("fuzz-finding")

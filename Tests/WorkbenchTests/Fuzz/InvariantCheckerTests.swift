@@ -79,6 +79,32 @@ import WorkbenchTestSupport
         #expect(violations.contains { $0.message.hasPrefix("droplet web-1 in 2026-04:") })
     }
 
+    /// api-4 is powered off for 6 hours: DO bills them, metering does not, so the check takes the
+    /// 6 h the ledger saw it off from DO's hours and compares it like any droplet. A DO line 30 h
+    /// longer, or a ledger that lost the power-off, is caught.
+    @Test func aPoweredOffDropletsHoursAreCompared() async throws {
+        let ledger = try await played()
+        try await ledger.writer.write { db in
+            try db.execute(sql: """
+                UPDATE cloud_cost_lines SET hours = hours + 30
+                WHERE id = (SELECT l.id FROM cloud_cost_lines l JOIN cloud_resources r ON r.id = l.matched_resource_id WHERE r.name = 'api-4')
+                """)
+        }
+        let longer = try LedgerInvariants.check(ledger)
+        #expect(longer.map(\.invariant) == [.meteredHours])
+        #expect(longer.first?.message == "droplet api-4 in 2026-04: metered 714 h, DO invoiced 750 h of which the ledger saw 6 h not active, more than 1.5 h apart")
+
+        let forgetful = try await played()
+        try await forgetful.writer.write { db in
+            try db.execute(sql: """
+                DELETE FROM cloud_resource_events WHERE event = 'changed' AND field = 'status'
+                AND resource_id = (SELECT id FROM cloud_resources WHERE name = 'api-4')
+                """)
+        }
+        #expect(try LedgerInvariants.check(forgetful).map(\.message)
+                == ["droplet api-4 in 2026-04: metered 714 h, DO invoiced 720 h of which the ledger saw 0 h not active, more than 1.5 h apart"])
+    }
+
     /// A droplet marked stale behind the sync's back while it lives in the fake.
     @Test func aStaleDropletThatStillExistsIsFound() async throws {
         let scenario = try ScenarioFixtures.shipped("droplet-lifecycle")
@@ -95,6 +121,65 @@ import WorkbenchTestSupport
         let violations = await found.violations
         #expect(!violations.isEmpty)
         #expect(violations.allSatisfy { $0.invariant == .staleWhileExisting && $0.message.contains("still exists") })
+    }
+
+    /// Every kind the inventory tracks, marked stale behind the syncs' backs while it lives in the
+    /// fake, is caught: droplets, their backups, domains, volumes, both kinds of snapshot, reserved
+    /// IPs, firewalls, load balancers, project-only members and projects.
+    @Test func aStaleResourceOfAnyKindThatStillExistsIsFound() async throws {
+        let scenario = try ScenarioParser.parse(yaml: """
+            scenario: every-kind
+            description: one of each kind the inventory tracks
+            seed: 3
+            clock: {start: 2026-05-31T20:00:00Z, end: 2026-06-01T06:00:00Z}
+            world:
+              projects:
+                - {name: data, environment: Production, default: true}
+              droplets:
+                - {name: web-1, size: s-1vcpu-1gb, region: syd1, project: data, created_at: 2026-05-01T00:00:00Z}
+              domains:
+                - {name: shop.example, project: data}
+              volumes:
+                - {name: pgdata, size: 100, region: syd1, project: data, attached_to: web-1}
+              reserved_ips:
+                - {name: ip-web, region: syd1, droplet: web-1, project: data}
+              firewalls:
+                - {name: fw-web, droplets: [web-1], inbound: [{protocol: tcp, ports: "22", addresses: [0.0.0.0/0]}]}
+              load_balancers:
+                - name: lb-web
+                  region: syd1
+                  project: data
+                  droplets: [web-1]
+                  forwarding_rules: [{entry_protocol: http, entry_port: 80, target_protocol: http, target_port: 8080}]
+              spaces_buckets:
+                - {name: assets, region: syd1, size: 40, project: data}
+              databases:
+                - {name: orders-db, region: syd1, project: data}
+            timeline:
+              - at: 2026-05-31T20:00:00Z
+                enable_backups: {name: web-1, policy: daily, hour: 0}
+              - at: 2026-06-01T00:10:00Z
+                take_snapshot: {name: web-1-snap, droplet: web-1}
+              - at: 2026-06-01T00:20:00Z
+                take_snapshot: {name: pgdata-snap, volume: pgdata}
+            """, file: "every-kind.yaml")
+        let found = Found()
+        _ = try await Simulator(options: .init(afterJob: { probe in
+            guard probe.at >= Timestamp(year: 2026, month: 6, day: 1, hour: 5), await found.violations.isEmpty else { return }
+            let clean = try RunInvariants.noneStaleWhileExisting(probe)
+            try await probe.ledger.writer.write { db in
+                try db.execute(sql: "UPDATE cloud_resources SET stale_at = ? WHERE stale_at IS NULL", arguments: [probe.at])
+                try db.execute(sql: "UPDATE cloud_projects SET stale_at = ? WHERE stale_at IS NULL", arguments: [probe.at])
+            }
+            await found.add(clean + (try RunInvariants.noneStaleWhileExisting(probe)))
+        })).run(scenario)
+        let violations = await found.violations
+        #expect(violations.allSatisfy { $0.invariant == .staleWhileExisting && $0.message.contains("still exists") })
+        #expect(Set(violations.map { String($0.message.prefix { $0 != " " }) }) == [
+            "droplet", "droplet_backup", "dns_zone", "volume", "snapshot", "floating_ip", "firewall", "load_balancer", "spaces_bucket",
+            "managed_db", "project",
+        ])
+        #expect(violations.filter { $0.message.hasPrefix("snapshot ") }.count == 2)
     }
 
     /// A job whose second run at the same instant writes is caught; one that writes nothing is not.
