@@ -28,8 +28,9 @@ public struct Violation: Sendable, Equatable, CustomStringConvertible {
     /// The same failure in a smaller scenario: the same invariant, about the same subject.
     public func isLike(_ other: Violation) -> Bool { invariant == other.invariant && subject == other.subject }
 
-    /// `rerun-writes-nothing-sync.droplets`: names a finding's file.
-    public var slug: String { invariant.rawValue + (subject.map { "-\($0)" } ?? "") }
+    /// `rerun-writes-nothing-sync-droplets`: names a finding's file and its scenario, so it is
+    /// written as a scenario name may be (a job's dot becomes a dash).
+    public var slug: String { (invariant.rawValue + (subject.map { "-\($0)" } ?? "")).replacingOccurrences(of: ".", with: "-") }
 
     public var description: String { "\(invariant.rawValue): \(message)" }
 }

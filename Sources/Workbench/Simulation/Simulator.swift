@@ -107,6 +107,7 @@ public struct Simulator: Sendable {
                 let started = options.stopwatch?()
                 defer { if let started, let stopwatch = options.stopwatch { jobSeconds[job, default: 0] += stopwatch() - started } }
                 let outcome: JobOutcome
+                let revisionBefore = fake.revision
                 do {
                     if options.elideSettledRuns {
                         let provider = ProviderVersion(edits: worldEdits, revision: fake.revision)
@@ -125,7 +126,8 @@ public struct Simulator: Sendable {
                 if let afterJob = options.afterJob {
                     let current = runner
                     do {
-                        try await afterJob(JobProbe(job: job, at: entry.at, outcome: outcome, ledger: ledger, fake: fake) { try await current.run(job) })
+                        try await afterJob(JobProbe(job: job, at: entry.at, outcome: outcome, ledger: ledger, fake: fake,
+                                                 revisionBefore: revisionBefore) { try await current.run(job) })
                     } catch {
                         throw SimulationError(location: nil, message: "after \(job.rawValue) at \(entry.at): \(error)")
                     }

@@ -3,6 +3,7 @@ import FakeDigitalOcean
 import Foundation
 import GRDB
 import MoneyAndTime
+import TestSupport
 import Testing
 import Workbench
 import WorkbenchTestSupport
@@ -185,16 +186,17 @@ import WorkbenchTestSupport
     /// A job whose second run at the same instant writes is caught; one that writes nothing is not.
     @Test func aReRunThatWritesIsFound() async throws {
         let ledger = try await played()
-        let probe = { (again: @escaping @Sendable () async throws -> Void) in
+        let fake = FakeDigitalOcean(seed: 1, start: Timestamp(year: 2026, month: 5, day: 1))
+        let probe = { (revisionBefore: UInt64, again: @escaping @Sendable () async throws -> Void) in
             JobProbe(job: .costBalance, at: Timestamp(year: 2026, month: 5, day: 1), outcome: .metering(MeteringReport(day: Timestamp(year: 2026, month: 4, day: 30))),
-                     ledger: ledger, fake: FakeDigitalOcean(seed: 1, start: Timestamp(year: 2026, month: 5, day: 1))) {
+                     ledger: ledger, fake: fake, revisionBefore: revisionBefore) {
                 try await again()
                 return .metering(MeteringReport(day: Timestamp(year: 2026, month: 4, day: 30)))
             }
         }
-        let quiet = try await RunInvariants.rerunWritesNothing(probe {})
+        let quiet = try await RunInvariants.rerunWritesNothing(probe(fake.revision) {})
         #expect(quiet == [])
-        let writing = try await RunInvariants.rerunWritesNothing(probe {
+        let writing = try await RunInvariants.rerunWritesNothing(probe(fake.revision) {
             try await ledger.writer.write { db in
                 try db.execute(sql: "INSERT INTO cloud_balance_snapshots SELECT NULL, taken_at, month_to_date_balance_cents, account_balance_cents, month_to_date_usage_cents, generated_at FROM cloud_balance_snapshots LIMIT 1")
             }
@@ -202,7 +204,24 @@ import WorkbenchTestSupport
         #expect(writing.map(\.invariant) == [.rerunWritesNothing])
         #expect(writing.first?.message == "re-running cost.balance at 2026-05-01T00:00:00Z changed balance.tsv")
         // The shrinker keeps the job: a balance re-run is not the same failure as a listing's.
-        #expect(writing.first?.slug == "rerun-writes-nothing-cost.balance")
+        #expect(writing.first?.slug == "rerun-writes-nothing-cost-balance")
         #expect(writing.first.map { !$0.isLike(Violation(.rerunWritesNothing, subject: "sync.droplets", "")) } == true)
+        // A run that changed the world itself (a droplet created between two listing pages) is
+        // re-run against another world: what the re-run records is not a repeated write.
+        let duringTheRun = try await RunInvariants.rerunWritesNothing(probe(fake.revision &- 1) {
+            try await ledger.writer.write { db in
+                try db.execute(sql: "INSERT INTO cloud_balance_snapshots SELECT NULL, taken_at, month_to_date_balance_cents, account_balance_cents, month_to_date_usage_cents, generated_at FROM cloud_balance_snapshots LIMIT 1")
+            }
+        })
+        #expect(duringTheRun == [])
+    }
+
+    /// Seed 18's finding (`Tests/Fixtures/fuzz-findings/`): a fault created a droplet after
+    /// serving the listing's first page, so the re-run at the same instant rightly found it. The
+    /// checker now knows the world moved during the run; the scenario violates nothing.
+    @Test func aListingShiftDuringTheRunIsNotARepeatedWrite() async throws {
+        let finding = RepoPaths.root().appendingPathComponent("Tests/Fixtures/fuzz-findings/fuzz-18-rerun-writes-nothing-sync-droplets.yaml")
+        let scenario = try ScenarioParser.load(path: finding.path)
+        #expect(await ScenarioCheck.violations(of: scenario) == [])
     }
 }
