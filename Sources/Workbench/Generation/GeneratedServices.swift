@@ -147,11 +147,18 @@ struct GeneratedServices {
         let listings = ["/v2/droplets", "/v2/volumes", "/v2/domains", "/v2/reserved_ips", "/v2/load_balancers", "/v2/firewalls",
                         "/v2/snapshots", "/v2/projects", "/v2/customers/my/invoices"]
         let count = random.below(3)
+        // An invoice listing that fails may keep the month's invoice out of the ledger past any
+        // fixed instant, and a re-ingest of an invoice never ingested is a scenario error.
+        var invoicesMayFail = false
         for at in instants(count, &random) {
             let path = random.pick(listings)
             switch random.below(3) {
-            case 0: add(at, .fault(FaultSpec(path: path, body: random.pick([FaultSpec.Body.truncated, .notJSON]), times: 1 + random.below(6))))
-            case 1: add(at, .fault(FaultSpec(path: path, status: 429, times: 1 + random.below(6))))
+            case 0:
+                invoicesMayFail = invoicesMayFail || path == "/v2/customers/my/invoices"
+                add(at, .fault(FaultSpec(path: path, body: random.pick([FaultSpec.Body.truncated, .notJSON]), times: 1 + random.below(6))))
+            case 1:
+                invoicesMayFail = invoicesMayFail || path == "/v2/customers/my/invoices"
+                add(at, .fault(FaultSpec(path: path, status: 429, times: 1 + random.below(6))))
             default: add(at, .fault(FaultSpec(path: "/v2/droplets", page: 1, then: .createDroplet(
                 name: "shifted-\(timeline.count)", size: random.pick(GeneratedFleet.sizes), region: random.pick(GeneratedFleet.regions)))))
             }
@@ -166,6 +173,6 @@ struct GeneratedServices {
             add(before, .setInvoiceCSVColumns(columns))
         }
         let reingest = monthEnd + 86_400 + 3_600
-        if reingest < end { add(reingest, .reingestInvoice(period: invoicePeriod)) }
+        if reingest < end, !invoicesMayFail { add(reingest, .reingestInvoice(period: invoicePeriod)) }
     }
 }

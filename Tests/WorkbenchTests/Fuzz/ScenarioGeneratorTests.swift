@@ -22,6 +22,26 @@ import Workbench
         }
     }
 
+    /// Seed 36's finding: a re-ingest is drawn only where no fault can keep the month's invoice
+    /// out of the ledger (a failing invoice listing), else the run refuses the re-ingest.
+    @Test func aReingestIsNeverDrawnWhereTheInvoiceListingMayFail() throws {
+        var reingests = 0
+        for seed: UInt64 in 1...120 {
+            let timeline = try ScenarioGenerator.fuzz(seed: seed, faults: true).timeline
+            let invoicesFault = timeline.contains { event in
+                if case .fault(let fault) = event.action { return fault.path == "/v2/customers/my/invoices" }
+                return false
+            }
+            let reingest = timeline.contains { event in
+                if case .reingestInvoice = event.action { return true }
+                return false
+            }
+            #expect(!(invoicesFault && reingest), "seed \(seed)")
+            if reingest { reingests += 1 }
+        }
+        #expect(reingests > 0, "re-ingests are still drawn")
+    }
+
     /// Across a few seeds the generator reaches every area the issue names: every world kind and
     /// action below, drift (provisioned droplets changed out of band), every kind of fault, a month
     /// boundary, and a price book changing at it.
