@@ -17,11 +17,11 @@ public final class AttributeTextMemo: Sendable {
     public init() {}
 
     func text(for observed: ObservedResource) -> String {
-        if let cached = entries.withLock({ $0[observed.kind]?[observed.providerID] }), cached.attributes == observed.attributes {
-            return cached.text
+        entries.withLock { entries in
+            if let cached = entries[observed.kind]?[observed.providerID], cached.attributes == observed.attributes { return cached.text }
+            let text = JSONValue.object(observed.attributes).canonical
+            entries[observed.kind, default: [:]][observed.providerID] = Entry(attributes: observed.attributes, text: text)
+            return text
         }
-        let text = JSONValue.object(observed.attributes).canonical
-        entries.withLock { $0[observed.kind, default: [:]][observed.providerID] = Entry(attributes: observed.attributes, text: text) }
-        return text
     }
 }

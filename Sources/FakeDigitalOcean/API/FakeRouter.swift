@@ -160,7 +160,8 @@ struct FakeRouter {
             filters.append(QueryItem("tag_name", tag))
         }
         if let name = request.queryValue("name") {
-            ids = ids.filter { world.droplets[$0]!.name.lowercased() == name.lowercased() }
+            let wanted = name.lowercased()
+            ids = ids.filter { world.droplets[$0]!.name.lowercased() == wanted }
             filters.append(QueryItem("name", name))
         }
         if let type = request.queryValue("type") {

@@ -110,7 +110,7 @@ public struct Simulator: Sendable {
                 let revisionBefore = fake.revision
                 do {
                     if options.elideSettledRuns {
-                        let provider = ProviderVersion(edits: worldEdits, revision: fake.revision)
+                        let provider = ProviderVersion(edits: worldEdits, revision: revisionBefore)
                         guard let ran = try await settled.run(job, with: runner, provider: provider) else {
                             summary.recordElided(job)
                             continue
