@@ -16,25 +16,35 @@ public enum InventoryStore {
     /// A resource's first miss records when it was last known to exist (`missing_since`): the
     /// first failed listing of an outage that preceded this listing, or else this listing. Its
     /// `stale` event carries that instant, and metering stops there (docs/revenue.md).
-    ///
-    /// With `texts`, the canonical text of attributes unchanged since the last listing is reused
-    /// rather than written again (`AttributeTextMemo`).
-    public static func reconcile(_ db: Database, kind: ResourceKind, observed: [ObservedResource], at now: Timestamp,
-                                 texts: AttributeTextMemo? = nil) throws -> ReconcileOutcome {
+    public static func reconcile(_ db: Database, kind: ResourceKind, observed: [ObservedResource], at now: Timestamp) throws -> ReconcileOutcome {
+        try reconcile(db, kind: kind, observed: observed, at: now, known: nil).outcome
+    }
+
+    /// The same, starting from `known`, the kind's rows as the last reconcile left them (nil:
+    /// read them), and returning the rows as this one leaves them (`InventoryMirror`). An
+    /// observation equal to the one a row was last written from costs a lookup and nothing else.
+    static func reconcile(_ db: Database, kind: ResourceKind, observed: [ObservedResource], at now: Timestamp,
+                          known: Rows?) throws -> (outcome: ReconcileOutcome, rows: Rows) {
         var outcome = ReconcileOutcome()
         let missingSince = try ListingOutage.end(db, kind: kind) ?? now
-        var existing = try storedByProviderID(db, kind: kind)
+        var rows = try known ?? stored(db, kind: kind)
+        let liveBefore = rows.live
+        var listedLive = 0
+        var listed = Set<String>(minimumCapacity: observed.count)
         for resource in observed {
             precondition(resource.kind == kind, "a \(resource.kind) in a \(kind) listing")
-            guard let stored = existing.removeValue(forKey: resource.providerID) else {
-                try insert(db, resource, at: now, outcome: &outcome)
+            guard listed.insert(resource.providerID).inserted, let stored = rows[resource.providerID] else {
+                rows.store(try insert(db, resource, at: now, outcome: &outcome))
                 continue
             }
-            let attributesText = texts?.text(for: resource) ?? JSONValue.object(resource.attributes).canonical
-            try update(db, stored: stored, observed: resource, attributesText: attributesText, at: now, outcome: &outcome)
+            if stored.staleAt == nil { listedLive += 1 }
+            if stored.observed == resource, stored.staleAt == nil, stored.missedListings == 0 { continue }
+            rows.store(try update(db, stored: stored, observed: resource, at: now, outcome: &outcome))
         }
+        guard listedLive < liveBefore else { return (outcome, rows) }
         // A second listing at the instant of the last miss (a re-run) counts nothing again.
-        for stored in existing.values.sorted(by: { $0.id < $1.id }) where stored.staleAt == nil && stored.lastMissedAt != now {
+        let unlisted = rows.all.filter { $0.staleAt == nil && $0.lastMissedAt != now && !listed.contains($0.providerID) }
+        for var stored in unlisted.sorted(by: { $0.id < $1.id }) {
             let misses = stored.missedListings + 1
             // A ledger from before `missing_since` existed has none for a resource already missed.
             let since = stored.missedListings == 0 ? missingSince : stored.missingSince ?? now
@@ -45,39 +55,64 @@ public enum InventoryStore {
                 try logEvent(db, resourceID: stored.id, at: now, event: .stale, field: ResourceEvent.missingSinceField,
                              newValue: since.iso8601, outcome: &outcome)
                 outcome.markedStale += 1
+                stored.staleAt = now
             } else {
                 try db.cachedStatement(sql: "UPDATE cloud_resources SET missed_listings = ?, missing_since = ?, last_missed_at = ? WHERE id = ?")
                     .execute(arguments: [misses, since, now, stored.id])
                 outcome.pendingMisses += 1
             }
+            stored.missedListings = misses
+            stored.missingSince = since
+            stored.lastMissedAt = now
+            rows.store(stored)
         }
-        return outcome
+        return (outcome, rows)
     }
 
-    /// Every stored resource of `kind` by provider id. A cached statement: this runs on every
+    /// A kind's stored rows by provider id, with how many are not stale: when a listing has
+    /// seen that many, it missed none, and the rows need not be walked.
+    struct Rows: Sendable {
+        private var byProviderID: [String: InventoryRow] = [:]
+        private(set) var live = 0
+
+        subscript(providerID: String) -> InventoryRow? { byProviderID[providerID] }
+
+        mutating func store(_ row: InventoryRow) {
+            let old = byProviderID.updateValue(row, forKey: row.providerID)
+            live += (row.staleAt == nil ? 1 : 0) - (old.map { $0.staleAt == nil ? 1 : 0 } ?? 0)
+        }
+
+        var all: Dictionary<String, InventoryRow>.Values { byProviderID.values }
+    }
+
+    /// Every stored row of `kind`. A cached statement: without a mirror this runs on every
     /// complete listing.
-    private static func storedByProviderID(_ db: Database, kind: ResourceKind) throws -> [String: CloudResource] {
-        let statement = try db.cachedStatement(sql: "SELECT * FROM cloud_resources WHERE kind = ?")
-        let resources = try CloudResource.fetchCursor(statement, arguments: [kind])
-        var byProviderID: [String: CloudResource] = [:]
-        while let resource = try resources.next() {
-            byProviderID[resource.providerID] = resource
+    private static func stored(_ db: Database, kind: ResourceKind) throws -> Rows {
+        let rows = try InventoryRow.fetchCursor(db.cachedStatement(sql: InventoryRow.selection), arguments: [kind])
+        var byProviderID = Rows()
+        while let row = try rows.next() {
+            byProviderID.store(row)
         }
         return byProviderID
     }
 
-    private static func insert(_ db: Database, _ resource: ObservedResource, at now: Timestamp, outcome: inout ReconcileOutcome) throws {
+    private static func insert(_ db: Database, _ resource: ObservedResource, at now: Timestamp,
+                               outcome: inout ReconcileOutcome) throws -> InventoryRow {
+        let attributesText = JSONValue.object(resource.attributes).canonical
         try db.cachedStatement(sql: """
             INSERT INTO cloud_resources (kind, provider_id, name, status, region, size_slug, attributes, first_seen_at, last_changed_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [resource.kind, resource.providerID, resource.name, resource.status, resource.region,
-                             resource.sizeSlug, JSONValue.object(resource.attributes).canonical, now, now])
-        try logEvent(db, resourceID: db.lastInsertedRowID, at: now, event: .created, newValue: resource.name, outcome: &outcome)
+                             resource.sizeSlug, attributesText, now, now])
+        let id = db.lastInsertedRowID
+        try logEvent(db, resourceID: id, at: now, event: .created, newValue: resource.name, outcome: &outcome)
         outcome.created += 1
+        return InventoryRow(id: id, inserting: resource, attributesText: attributesText)
     }
 
-    private static func update(_ db: Database, stored: CloudResource, observed: ObservedResource, attributesText: String, at now: Timestamp,
-                               outcome: inout ReconcileOutcome) throws {
+    private static func update(_ db: Database, stored: InventoryRow, observed: ObservedResource, at now: Timestamp,
+                               outcome: inout ReconcileOutcome) throws -> InventoryRow {
+        let attributesText = JSONValue.object(observed.attributes).canonical
         let changes = stored.changes(to: observed, attributesText: attributesText)
         if stored.staleAt != nil {
             try logEvent(db, resourceID: stored.id, at: now, event: .revived, outcome: &outcome)
@@ -88,7 +123,9 @@ public enum InventoryStore {
                          oldValue: change.old, newValue: change.new, outcome: &outcome)
         }
         if !changes.isEmpty { outcome.changed += 1 }
-        guard !changes.isEmpty || stored.staleAt != nil || stored.missedListings > 0 else { return }
+        var row = stored
+        row.observed = observed
+        guard !changes.isEmpty || stored.staleAt != nil || stored.missedListings > 0 else { return row }
         try db.cachedStatement(sql: """
             UPDATE cloud_resources
             SET name = ?, status = ?, region = ?, size_slug = ?, attributes = ?, missed_listings = 0, missing_since = NULL, stale_at = NULL,
@@ -96,6 +133,15 @@ public enum InventoryStore {
             WHERE id = ?
             """).execute(arguments: [observed.name, observed.status, observed.region, observed.sizeSlug, attributesText,
                              !changes.isEmpty, now, stored.id])
+        row.name = observed.name
+        row.status = observed.status
+        row.region = observed.region
+        row.sizeSlug = observed.sizeSlug
+        row.attributesText = attributesText
+        row.missedListings = 0
+        row.missingSince = nil
+        row.staleAt = nil
+        return row
     }
 
     static func logEvent(_ db: Database, resourceID: Int64, at now: Timestamp, event: ResourceEventKind, field: String? = nil,

@@ -88,7 +88,17 @@ public struct DigitalOceanClient: Sendable {
     /// Fetches every page of a list endpoint the way godo does: `page=1&per_page=N`, then page+1
     /// while `links.pages.next` is present. Throws unless the listing is complete and consistent.
     public func list<Item: Decodable & Sendable>(path: String, key: String, query: [QueryItem] = []) async throws -> Listing<Item> {
-        try await list(path: path, key: key, query: query) { _, _ in }
+        try await list(path: path, key: key, query: query, transform: { $0 }) { _, _ in }
+    }
+
+    /// `list`, turning each item into what the caller keeps. With an item memo, an element whose
+    /// bytes are unchanged since the last complete listing is neither decoded nor transformed
+    /// again: the caller gets the very value it got then (its storage shared, so comparing it with
+    /// the last one is cheap). So `transform` must depend on nothing but the item and the request.
+    public func list<Item: Decodable & Sendable, Output: Sendable>(
+        path: String, key: String, query: [QueryItem] = [], decoding: Item.Type, transform: (Item) -> Output
+    ) async throws -> Listing<Output> {
+        try await list(path: path, key: key, query: query, transform: transform) { _, _ in }
     }
 
     /// `list`, also handing page 1's response to `firstPage`, for envelopes that carry more than
@@ -97,11 +107,17 @@ public struct DigitalOceanClient: Sendable {
         path: String, key: String, query: [QueryItem] = [],
         firstPage: (APIResponse, APIRequest) throws(DigitalOceanError) -> Void
     ) async throws -> Listing<Item> {
+        try await list(path: path, key: key, query: query, transform: { $0 }, firstPage: firstPage)
+    }
+
+    private func list<Item: Decodable & Sendable, Output: Sendable>(
+        path: String, key: String, query: [QueryItem], transform: (Item) -> Output,
+        firstPage: (APIResponse, APIRequest) throws(DigitalOceanError) -> Void
+    ) async throws -> Listing<Output> {
         let named = APIRequest(path: path, query: query).summary
-        let memoKey = "\(Item.self) \(named)"
-        let remembered = itemMemo?.previous(memoKey, as: Item.self) ?? [:]
-        var seen: [ElementBytes: Item] = [:]
-        var items: [Item] = []
+        let memoKey = "\(Item.self) -> \(Output.self) \(named)"
+        var memoized = itemMemo.map { MemoizedPages<Item, Output>(remembered: $0.previous(memoKey)) }
+        var items: [Output] = []
         var total: Int?
         var rateLimit: RateLimit?
         var page = 1
@@ -110,72 +126,37 @@ public struct DigitalOceanClient: Sendable {
                 throw DigitalOceanError.inconsistentListing(request: named, detail: "more than \(Self.maxPages) pages")
             }
             let request = APIRequest(path: path, query: [QueryItem("page", String(page)), QueryItem("per_page", String(perPage))] + query)
-            let envelope: ListEnvelope<Item>
+            let decoded: DecodedPage<Output>
             do throws(DigitalOceanError) {
                 let response = try await send(request)
                 rateLimit = RateLimit(headers: response.headers)
                 if page == 1 { try firstPage(response, request) }
-                if itemMemo != nil {
-                    envelope = try decodeReusing(key: key, response: response, request: request, remembered: remembered, seen: &seen)
+                if memoized != nil {
+                    decoded = try memoized!.page(page, key: key, body: response.body, request: request, transform: transform)
                 } else {
-                    envelope = try decode(ListEnvelope<Item>.self, key: key, response: response, request: request)
+                    let envelope = try decode(ListEnvelope<Item>.self, key: key, response: response, request: request)
+                    decoded = DecodedPage(items: envelope.items.map(transform), total: envelope.meta?.total,
+                                          hasNext: envelope.links?.pages?.next != nil)
                 }
             } catch {
                 throw DigitalOceanError.listingFailed(request: request.summary, page: page, cause: error)
             }
-            let pageTotal = envelope.meta?.total
             if page == 1 {
-                total = pageTotal
-            } else if pageTotal != total {
+                total = decoded.total
+            } else if decoded.total != total {
                 throw DigitalOceanError.inconsistentListing(
-                    request: named, detail: "meta.total was \(describe(total)) on page 1 but \(describe(pageTotal)) on page \(page)")
+                    request: named, detail: "meta.total was \(describe(total)) on page 1 but \(describe(decoded.total)) on page \(page)")
             }
-            items += envelope.items
-            guard envelope.links?.pages?.next != nil else { break }
+            items += decoded.items
+            guard decoded.hasNext else { break }
             page += 1
         }
         if let total, items.count != total {
             throw DigitalOceanError.inconsistentListing(
                 request: named, detail: "\(items.count) items over \(page) pages but meta.total is \(total)")
         }
-        itemMemo?.remember(memoKey, items: seen)
+        if let memoized { itemMemo?.remember(memoKey, pages: memoized.current) }
         return Listing(items: items, pageCount: page, total: total, rateLimit: rateLimit)
-    }
-
-    /// Decodes a listing page, reusing every element whose bytes were already decoded by the last
-    /// complete listing or earlier in this one. The envelope (links, meta) is decoded from the body
-    /// with the array emptied; a body the splitter cannot follow is decoded whole.
-    private func decodeReusing<Item: Decodable & Sendable>(key: String, response: APIResponse, request: APIRequest,
-                                                          remembered: [ElementBytes: Item], seen: inout [ElementBytes: Item]) throws(DigitalOceanError) -> ListEnvelope<Item> {
-        let body = response.body
-        guard let split = body.withUnsafeBytes({ JSONArraySplitter.split($0, key: key) }) else {
-            return try decode(ListEnvelope<Item>.self, key: key, response: response, request: request)
-        }
-        let base = body.startIndex
-        var rest = Data(body[base..<(base + split.array.lowerBound)])
-        rest.append(contentsOf: "[]".utf8)
-        rest.append(body[(base + split.array.upperBound)...])
-        var envelope = try decode(ListEnvelope<Item>.self, key: key, response: APIResponse(status: response.status, body: rest), request: request)
-        var items: [Item] = []
-        items.reserveCapacity(split.elements.count)
-        for (index, range) in split.elements.enumerated() {
-            let element = ElementBytes(data: Data(body[(base + range.lowerBound)..<(base + range.upperBound)]))
-            if let item = seen[element] ?? remembered[element] {
-                seen[element] = item
-                items.append(item)
-                continue
-            }
-            let item: Item
-            do {
-                item = try JSONDecoder().decode(Item.self, from: element.data)
-            } catch {
-                throw .decoding(request: request.summary, detail: "\(key)[\(index)]: \(EnvelopeDecoder.explain(error))")
-            }
-            seen[element] = item
-            items.append(item)
-        }
-        envelope.items = items
-        return envelope
     }
 
     /// One object wrapped as `{"<key>": {...}}`.

@@ -1,34 +1,135 @@
 import Foundation
 import Synchronization
 
-/// Remembers the decoded items of each listing by their exact JSON bytes. When a listing is
-/// fetched again, an element whose bytes are unchanged is not decoded again: decoding DO's bulky
-/// droplet JSON costs ~90 µs a droplet, finding and comparing its bytes ~1 µs. A re-sync of a
-/// fleet where one droplet changed then decodes one droplet. What is kept is exactly what the
-/// last complete listing returned, so memory stays one listing's worth.
+/// Remembers each listing's pages as last served: their bytes, and the value made of each array
+/// element. When a listing is fetched again, a page whose bytes are unchanged is taken whole, and
+/// on a changed page an element whose bytes are unchanged is not decoded again: decoding DO's
+/// bulky droplet JSON costs ~90 µs a droplet, comparing a page's bytes a few µs. A re-sync of a
+/// fleet where one droplet changed then splits one page and decodes one droplet. What is kept is
+/// exactly what the last complete listing returned, so memory stays one listing's worth.
 public final class ItemMemo: Sendable {
     private struct Table: @unchecked Sendable {
-        // Holds only `[ElementBytes: T]` for the Sendable item type T named in the key it is stored under.
-        var items: Any
+        // Holds only `[RememberedPage<T>]` for the Sendable output type T named in the key it is stored under.
+        var pages: Any
     }
 
     private let tables = Mutex<[String: Table]>([:])
 
     public init() {}
 
-    func previous<T: Sendable>(_ key: String, as type: T.Type) -> [ElementBytes: T] {
-        tables.withLock { $0[key]?.items as? [ElementBytes: T] } ?? [:]
+    func previous<T: Sendable>(_ key: String) -> [RememberedPage<T>] {
+        tables.withLock { $0[key]?.pages as? [RememberedPage<T>] } ?? []
     }
 
-    func remember<T: Sendable>(_ key: String, items: [ElementBytes: T]) {
-        tables.withLock { $0[key] = Table(items: items) }
+    func remember<T: Sendable>(_ key: String, pages: [RememberedPage<T>]) {
+        tables.withLock { $0[key] = Table(pages: pages) }
     }
 }
 
-/// One array element's JSON bytes as a dictionary key. Equality compares every byte; the hash
-/// reads the length, the first 64 and the last 192 bytes. `Data`'s own hash reads only a prefix,
-/// which DO objects with sorted keys share, while their tails (ids, UUIDs, tags) tell them apart.
-/// Only speed depends on the hash; correctness rests on equality.
+/// One page of a listing as the client made it: its items, and what its envelope said.
+struct DecodedPage<Output> {
+    var items: [Output]
+    var total: Int?
+    var hasNext: Bool
+}
+
+/// A page of the last complete listing: its body, what was made of it, and each element's value
+/// by its bytes.
+struct RememberedPage<Output: Sendable>: Sendable {
+    var body: Data
+    var page: DecodedPage<Output>
+    var elements: [ElementBytes: Output]
+}
+
+extension DecodedPage: Sendable where Output: Sendable {}
+
+/// One listing's walk with the memo: the pages remembered from the last listing, and this
+/// listing's pages as they are made, which the memo keeps once the listing is complete.
+struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
+    let remembered: [RememberedPage<Output>]
+    private(set) var current: [RememberedPage<Output>] = []
+
+    init(remembered: [RememberedPage<Output>]) {
+        self.remembered = remembered
+    }
+
+    /// Page `number` (from 1) of `body`: the remembered page when the bytes are the same,
+    /// otherwise decoded element by element, reusing every element already made. The envelope
+    /// (links, meta) is decoded from the body with the array emptied; a body the splitter cannot
+    /// follow is decoded whole.
+    mutating func page(_ number: Int, key: String, body: Data, request: APIRequest,
+                       transform: (Item) -> Output) throws(DigitalOceanError) -> DecodedPage<Output> {
+        if number <= remembered.count, remembered[number - 1].body == body {
+            current.append(remembered[number - 1])
+            return remembered[number - 1].page
+        }
+        guard let split = body.withUnsafeBytes({ JSONArraySplitter.split($0, key: key) }) else {
+            let envelope: ListEnvelope<Item> = try Self.decode(key: key, body: body, request: request)
+            let page = DecodedPage(items: envelope.items.map(transform), total: envelope.meta?.total,
+                                   hasNext: envelope.links?.pages?.next != nil)
+            current.append(RememberedPage(body: body, page: page, elements: [:]))
+            return page
+        }
+        let base = body.startIndex
+        var rest = Data(body[base..<(base + split.array.lowerBound)])
+        rest.append(contentsOf: "[]".utf8)
+        rest.append(body[(base + split.array.upperBound)...])
+        let envelope: ListEnvelope<Item> = try Self.decode(key: key, body: rest, request: request)
+        var elements: [ElementBytes: Output] = [:]
+        elements.reserveCapacity(split.elements.count)
+        var items: [Output] = []
+        items.reserveCapacity(split.elements.count)
+        for (index, range) in split.elements.enumerated() {
+            let element = ElementBytes(data: body[(base + range.lowerBound)..<(base + range.upperBound)])
+            let output: Output
+            if let known = elements[element] ?? made(element, near: number) {
+                output = known
+            } else {
+                let item: Item
+                do {
+                    item = try JSONDecoder().decode(Item.self, from: element.data)
+                } catch {
+                    throw .decoding(request: request.summary, detail: "\(key)[\(index)]: \(EnvelopeDecoder.explain(error))")
+                }
+                output = transform(item)
+            }
+            elements[element] = output
+            items.append(output)
+        }
+        let page = DecodedPage(items: items, total: envelope.meta?.total, hasNext: envelope.links?.pages?.next != nil)
+        current.append(RememberedPage(body: body, page: page, elements: elements))
+        return page
+    }
+
+    /// The value already made of `element` by this listing's earlier pages or the last listing's,
+    /// looking first at the pages where a shifted element most likely was.
+    private func made(_ element: ElementBytes, near number: Int) -> Output? {
+        for index in [number - 1, number - 2, number].filter(remembered.indices.contains) {
+            if let output = remembered[index].elements[element] { return output }
+        }
+        for page in current.reversed() {
+            if let output = page.elements[element] { return output }
+        }
+        for page in remembered {
+            if let output = page.elements[element] { return output }
+        }
+        return nil
+    }
+
+    private static func decode(key: String, body: Data, request: APIRequest) throws(DigitalOceanError) -> ListEnvelope<Item> {
+        do {
+            return try EnvelopeDecoder.decode(ListEnvelope<Item>.self, key: key, from: body)
+        } catch {
+            throw .decoding(request: request.summary, detail: EnvelopeDecoder.explain(error))
+        }
+    }
+}
+
+/// One array element's JSON bytes as a dictionary key: a slice of its page's body, not a copy.
+/// Equality compares every byte; the hash reads the length, the first 64 and the last 192 bytes.
+/// `Data`'s own hash reads only a prefix, which DO objects with sorted keys share, while their
+/// tails (ids, UUIDs, tags) tell them apart. Only speed depends on the hash; correctness rests
+/// on equality.
 struct ElementBytes: Hashable, Sendable {
     var data: Data
 

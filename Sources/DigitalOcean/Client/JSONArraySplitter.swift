@@ -46,7 +46,11 @@ enum JSONArraySplitter {
         var atEnd: Bool { index == bytes.count }
 
         mutating func skipWhitespace() {
-            while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+            while index < bytes.count, Self.isWhitespace(bytes[index]) { index += 1 }
+        }
+
+        static func isWhitespace(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
         }
 
         mutating func take(_ byte: UInt8) -> Bool {
@@ -59,18 +63,19 @@ enum JSONArraySplitter {
             range.count == expected.count && zip(range, expected).allSatisfy { bytes[$0] == $1 }
         }
 
-        /// Skips a string starting at `index`; returns its range including the quotes.
+        /// Skips a string starting at `index`; returns its range including the quotes. Most of a
+        /// DO body is string contents, so it jumps from quote to quote (`memchr`) and counts the
+        /// backslashes before each: an odd number escapes it.
         mutating func skipString() -> Range<Int>? {
             let start = index
-            guard take(UInt8(ascii: "\"")) else { return nil }
+            guard take(UInt8(ascii: "\"")), let base = bytes.baseAddress else { return nil }
             while index < bytes.count {
-                switch bytes[index] {
-                case UInt8(ascii: "\\"): index += 2
-                case UInt8(ascii: "\""):
-                    index += 1
-                    return start..<index
-                default: index += 1
-                }
+                guard let quote = memchr(base + index, Int32(UInt8(ascii: "\"")), bytes.count - index) else { return nil }
+                let at = base.distance(to: UnsafeRawPointer(quote))
+                var backslashes = 0
+                while at - backslashes - 1 >= index, bytes[at - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+                index = at + 1
+                if backslashes % 2 == 0 { return start..<index }
             }
             return nil
         }
@@ -101,7 +106,9 @@ enum JSONArraySplitter {
                 return false
             default:
                 let start = index
-                while index < bytes.count, ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) {
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") || Self.isWhitespace(byte) { break }
                     index += 1
                 }
                 return index > start

@@ -28,6 +28,10 @@ struct FakeRouter {
     }()
 
     func encode(_ value: some Encodable) -> Data {
+        Self.encode(value, with: encoder)
+    }
+
+    private static func encode(_ value: some Encodable, with encoder: JSONEncoder) -> Data {
         do {
             return try encoder.encode(value)
         } catch {
@@ -43,7 +47,7 @@ struct FakeRouter {
 
     /// `csvFaults` are consumed by the CSV downloads they spoil; `origin` roots the page links.
     mutating func route(_ request: APIRequest, origin: String, world: FakeWorld, csvFaults: inout CSVFaultPlan) -> Outcome {
-        cache.begin(revision: world.revision, liveDroplets: world.droplets.count) { world.droplets[$0] != nil }
+        cache.begin(revision: world.revision, world: world)
         self.origin = origin
         guard request.method == "GET" else { return .failure(status: 405, message: nil) }
         let key = origin + " " + request.summary
@@ -132,7 +136,7 @@ struct FakeRouter {
         case (3, "projects") where rest[2] == "resources":
             guard let project = world.project(id: rest[1]) else { return .failure(status: 404, message: nil) }
             return list(request, key: "resources", total: project.resources.count) { range, router in
-                project.resources[range].map { router.encode($0.model) }
+                project.resources[range].map { router.assignmentJSON($0) }
             }
         case (1, "sizes"):
             return list(request, key: "sizes", total: world.sizes.count) { range, router in
@@ -203,13 +207,12 @@ struct FakeRouter {
 
     private mutating func dropletJSON(_ droplet: FakeDroplet) -> Data {
         let encoder = self.encoder
-        return cache.json(for: droplet) { droplet in
-            do {
-                return try encoder.encode(droplet.model)
-            } catch {
-                preconditionFailure("the fake's models always encode: \(error)")
-            }
-        }
+        return cache.json(for: droplet) { Self.encode($0.model, with: encoder) }
+    }
+
+    private mutating func assignmentJSON(_ assignment: FakeProject.Assignment) -> Data {
+        let encoder = self.encoder
+        return cache.json(for: assignment) { Self.encode($0.model, with: encoder) }
     }
 
     func single(key: String, json: Data) -> Data {

@@ -14,8 +14,8 @@ public struct Simulator: Sendable {
         /// the ledger at a fixed point (complete, nothing part-way to stale). Such a run provably
         /// writes nothing; a test checks the ledgers are identical either way.
         public var elideSettledRuns: Bool
-        /// Decode only the listing elements whose bytes changed since the last listing (`ItemMemo`),
-        /// and reuse the canonical text of unchanged attributes in the upsert (`AttributeTextMemo`).
+        /// Decode only the listing pages and elements whose bytes changed since the last listing
+        /// (`ItemMemo`), and reconcile only the observations that changed (`InventoryMirror`).
         /// A fast path like elision: a test holds every shipped scenario's ledgers equal without it.
         public var memoizeListings = true
         public var jobs: [ScheduledJob]
@@ -75,7 +75,7 @@ public struct Simulator: Sendable {
         let client = DigitalOceanClient(transport: transport, token: FakeDigitalOcean.defaultToken, itemMemo: options.memoizeListings ? ItemMemo() : nil)
         var runner = JobRunner(client: client, ledger: ledger, clock: clock.engineClock, ignoreRules: scenario.driftIgnore.map(\.rule))
         runner.inventory.logger = logger
-        if options.memoizeListings { runner.inventory.attributeTexts = AttributeTextMemo() }
+        if options.memoizeListings { runner.inventory.mirror = InventoryMirror() }
         let platform = Platform(runner: runner, tenancy: TenancyEngine(ledger: ledger, clock: clock.engineClock), fake: fake)
         try platform.setUp(scenario)
 

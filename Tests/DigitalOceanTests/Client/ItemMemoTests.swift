@@ -40,6 +40,32 @@ private func page(_ items: [(String, Int)], next: Bool, total: Int) -> String {
         }
     }
 
+    /// The memo's point: what did not change is not made again. An unchanged page is taken whole;
+    /// on a changed page only the changed element is decoded and transformed.
+    @Test func onlyChangedElementsAreTransformedAgain() async throws {
+        let transport = PagesTransport()
+        let client = DigitalOceanClient(transport: transport, token: "t", perPage: 2, itemMemo: ItemMemo())
+        let made = Mutex(0)
+        func list() async throws -> [String] {
+            try await client.list(path: "/v2/domains", key: "domains", decoding: Domain.self) { domain in
+                made.withLock { $0 += 1 }
+                return "\(domain.name)/\(domain.ttl ?? 0)"
+            }.items
+        }
+        let pages = [1: page([("a", 1), ("b", 1)], next: true, total: 3), 2: page([("c", 1)], next: false, total: 3)]
+        transport.pages.withLock { $0 = pages }
+        #expect(try await list() == ["a/1", "b/1", "c/1"])
+        #expect(made.withLock { $0 } == 3)
+        #expect(try await list() == ["a/1", "b/1", "c/1"])
+        #expect(made.withLock { $0 } == 3, "unchanged pages are taken whole")
+        transport.pages.withLock { $0[2] = page([("c", 5)], next: false, total: 3) }
+        #expect(try await list() == ["a/1", "b/1", "c/5"])
+        #expect(made.withLock { $0 } == 4, "one changed element")
+        transport.pages.withLock { $0 = [1: page([("b", 1), ("c", 5)], next: false, total: 2)] }
+        #expect(try await list() == ["b/1", "c/5"])
+        #expect(made.withLock { $0 } == 4, "elements that moved to another page are found where they were")
+    }
+
     @Test func aBadElementIsADecodingErrorNamingItsIndex() async throws {
         let transport = PagesTransport()
         transport.pages.withLock { $0 = [1: #"{"domains":[{"name":"a","ttl":1,"zone_file":null},{"name":7}],"meta":{"total":2}}"#] }

@@ -21,6 +21,12 @@ import Testing
         #expect(split(json) == [#"{"name": "a \"]}, [{", "tags": ["x", "y"]}"#, "12", #""s,]""#, "null", "[1, [2]]"])
     }
 
+    /// A quote ends a string unless an odd number of backslashes stands before it.
+    @Test func backslashRunsBeforeAQuoteAreCounted() {
+        let json = #"{"droplets":["x\\\\","q\\\"],",{"k\"":"]"}]}"#
+        #expect(split(json) == [#""x\\\\""#, #""q\\\"],""#, #"{"k\"":"]"}"#])
+    }
+
     @Test func anEmptyArrayHasNoElements() {
         #expect(split(#"{"droplets":[],"meta":{"total":0}}"#) == [])
     }

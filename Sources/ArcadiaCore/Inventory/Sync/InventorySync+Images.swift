@@ -5,8 +5,8 @@ import DigitalOcean
 extension InventorySync {
     public func syncSnapshots() async throws -> SyncReport {
         try await syncKind(.syncSnapshots, kind: .snapshot) {
-            try await client.list(path: "/v2/snapshots", key: "snapshots") as Listing<InventorySnapshot>
-        } normalize: { Normalize.snapshot($0) }
+            try await client.list(path: "/v2/snapshots", key: "snapshots", decoding: InventorySnapshot.self, transform: Normalize.snapshot)
+        }
     }
 
     /// Lists the droplets, then `GET /v2/droplets/{id}/backups` for each one with backups enabled
@@ -16,20 +16,22 @@ extension InventorySync {
     public func syncBackups() async throws -> SyncReport {
         try await syncKind(.syncBackups, kind: .dropletBackup) {
             let droplets = try await client.list(path: "/v2/droplets", key: "droplets") as Listing<BackupCandidate>
-            var backups: [(backup: InventoryBackup, dropletID: Int)] = []
+            var backups: [ObservedResource] = []
             var pages = droplets.pageCount
             for droplet in droplets.items where droplet.mayHaveBackups {
-                let listing: Listing<InventoryBackup>
+                let listing: Listing<ObservedResource>
                 do {
-                    listing = try await client.list(path: "/v2/droplets/\(droplet.id)/backups", key: "backups")
+                    listing = try await client.list(path: "/v2/droplets/\(droplet.id)/backups", key: "backups", decoding: InventoryBackup.self) {
+                        Normalize.backup($0, dropletID: droplet.id)
+                    }
                 } catch let error as DigitalOceanError where Self.dropletIsGone(error) {
                     continue
                 }
                 pages += listing.pageCount
-                backups += listing.items.map { ($0, droplet.id) }
+                backups += listing.items
             }
             return Listing(items: backups, pageCount: pages, total: backups.count, rateLimit: droplets.rateLimit)
-        } normalize: { Normalize.backup($0.backup, dropletID: $0.dropletID) }
+        }
     }
 
     /// DO's 404 for the first page: the droplet no longer exists. Any other failure (a 404 on a

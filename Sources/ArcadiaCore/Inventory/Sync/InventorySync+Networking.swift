@@ -3,12 +3,15 @@ import DigitalOcean
 /// The firewall and load balancer workers: the same list → normalize → upsert → stale pattern.
 extension InventorySync {
     public func syncFirewalls() async throws -> SyncReport {
-        try await syncKind(.syncFirewalls, kind: .firewall) { try await client.firewalls() } normalize: { Normalize.firewall($0) }
+        try await syncKind(.syncFirewalls, kind: .firewall) {
+            try await client.list(path: "/v2/firewalls", key: "firewalls", decoding: Firewall.self, transform: Normalize.firewall)
+        }
     }
 
     public func syncLoadBalancers() async throws -> SyncReport {
-        try await syncKind(.syncLoadBalancers, kind: .loadBalancer) { try await client.loadBalancers() } normalize: {
-            Normalize.loadBalancer($0)
+        try await syncKind(.syncLoadBalancers, kind: .loadBalancer) {
+            try await client.list(path: "/v2/load_balancers", key: "load_balancers", decoding: LoadBalancer.self,
+                                  transform: Normalize.loadBalancer)
         }
     }
 }

@@ -11,8 +11,9 @@ public struct InventorySync: Sendable {
     public var ledger: Ledger
     public var clock: EngineClock
     public var logger: Logger
-    /// Reuses the canonical text of unchanged attributes across syncs (nil: write it every time).
-    public var attributeTexts: AttributeTextMemo?
+    /// The ledger's inventory rows as the last reconcile left them, so a listing where little
+    /// changed reconciles only what did (nil: read them from the ledger every time).
+    public var mirror: InventoryMirror?
 
     public init(client: DigitalOceanClient, ledger: Ledger, clock: EngineClock, logger: Logger = Logger(label: "arcadia.sync")) {
         self.client = client
@@ -23,37 +24,45 @@ public struct InventorySync: Sendable {
 
     public func syncDroplets() async throws -> SyncReport {
         try await syncKind(.syncDroplets, kind: .droplet) {
-            try await client.list(path: "/v2/droplets", key: "droplets") as Listing<InventoryDroplet>
-        } normalize: { Normalize.droplet($0) }
+            try await client.list(path: "/v2/droplets", key: "droplets", decoding: InventoryDroplet.self, transform: Normalize.droplet)
+        }
     }
 
     public func syncVolumes() async throws -> SyncReport {
-        try await syncKind(.syncVolumes, kind: .volume) { try await client.volumes() } normalize: { Normalize.volume($0) }
+        try await syncKind(.syncVolumes, kind: .volume) {
+            try await client.list(path: "/v2/volumes", key: "volumes", decoding: Volume.self, transform: Normalize.volume)
+        }
     }
 
     public func syncReservedIPs() async throws -> SyncReport {
         try await syncKind(.syncReservedIPs, kind: .floatingIP) {
-            try await client.list(path: "/v2/reserved_ips", key: "reserved_ips") as Listing<InventoryReservedIP>
-        } normalize: { Normalize.reservedIP($0) }
+            try await client.list(path: "/v2/reserved_ips", key: "reserved_ips", decoding: InventoryReservedIP.self,
+                                  transform: Normalize.reservedIP)
+        }
     }
 
     public func syncDomains() async throws -> SyncReport {
-        try await syncKind(.syncDomains, kind: .dnsZone) { try await client.domains() } normalize: { Normalize.domain($0) }
+        try await syncKind(.syncDomains, kind: .dnsZone) {
+            try await client.list(path: "/v2/domains", key: "domains", decoding: Domain.self, transform: Normalize.domain)
+        }
     }
 
-    func syncKind<Item: Sendable>(_ job: JobID, kind: ResourceKind, list: () async throws -> Listing<Item>,
-                                  normalize: (Item) -> ObservedResource) async throws -> SyncReport {
+    /// The listing comes normalized (`DigitalOceanClient.list(…transform:)`), so a memoized client
+    /// hands back, for an unchanged element, the very observation it made last time.
+    func syncKind(_ job: JobID, kind: ResourceKind, list: () async throws -> Listing<ObservedResource>) async throws -> SyncReport {
         let now = clock.now()
-        let listing: Listing<Item>
+        let listing: Listing<ObservedResource>
         do {
             listing = try await list()
         } catch {
             return SyncReport(job: job, complete: false, failures: [try recordFailure(job, error: error, at: now, kinds: { _ in [kind] })])
         }
-        let observed = listing.items.map(normalize)
-        let outcome = try await ledger.writer.write { db in
-            try InventoryStore.reconcile(db, kind: kind, observed: observed, at: now, texts: attributeTexts)
+        let observed = listing.items
+        let known = mirror?.take(kind)
+        let (outcome, written) = try await ledger.writer.write { db in
+            try InventoryStore.reconcile(db, kind: kind, observed: observed, at: now, known: known)
         }
+        mirror?.put(kind, written)
         if !outcome.isQuiet {
             logger.debug("\(job.rawValue): \(outcome.created) created, \(outcome.changed) changed, \(outcome.markedStale) stale")
         }
@@ -81,26 +90,24 @@ public struct InventorySync: Sendable {
         var assignments: [ProjectStore.Assignment] = []
         var placeholders: [ObservedResource] = []
         for project in projects.items {
-            let resources: Listing<ProjectResource>
+            let resources: Listing<ProjectMember>
             do {
-                resources = try await client.projectResources(projectID: project.id)
+                resources = try await client.list(path: "/v2/projects/\(project.id)/resources", key: "resources",
+                                                  decoding: ProjectResource.self, transform: ProjectMember.init)
             } catch {
                 report.failures.append(try recordFailure(.syncProjects, error: error, at: now, kinds: ProjectDiscovery.kinds))
                 report.complete = false
                 continue
             }
             var members: [(kind: ResourceKind, providerID: String)] = []
-            for resource in resources.items {
-                guard let urn = URNKinds.parse(resource.urn) else {
-                    report.attribution.unknownTypes.append(resource.urn)
+            for member in resources.items {
+                guard let resource = member.resource else {
+                    report.attribution.unknownTypes.append(member.urn)
                     continue
                 }
-                let (kind, known) = URNKinds.kind(forURNType: urn.type)
-                if !known { report.attribution.unknownTypes.append(urn.type) }
-                members.append((kind, urn.id))
-                if let placeholder = ProjectDiscovery.placeholder(urn: resource.urn, type: urn.type, id: urn.id) {
-                    placeholders.append(placeholder)
-                }
+                if let type = member.unknownType { report.attribution.unknownTypes.append(type) }
+                members.append(resource)
+                if let placeholder = member.placeholder { placeholders.append(placeholder) }
             }
             if let rowID = rowIDs[project.id] {
                 assignments.append(ProjectStore.Assignment(projectRowID: rowID, projectName: project.name, members: members))

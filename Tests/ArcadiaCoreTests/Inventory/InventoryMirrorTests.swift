@@ -1,0 +1,127 @@
+import ArcadiaCore
+import DigitalOcean
+import FakeDigitalOcean
+import Foundation
+import GRDB
+import MoneyAndTime
+import Testing
+
+/// The mirror and the listing memo are fast paths: a sync with them must leave exactly the ledger
+/// a plain sync leaves, listing after listing, over pages that shift, a failed listing, and a
+/// reconcile whose transaction fails.
+@Suite struct InventoryMirrorTests {
+    let start = Timestamp(year: 2026, month: 3, day: 1)
+
+    /// Two ledgers synced from one fake: one through a memoized three-per-page client with a
+    /// mirror, one through a plain client.
+    struct Pair {
+        let fake: FakeDigitalOcean
+        let fast: InventorySync
+        let plain: InventorySync
+
+        init(fake: FakeDigitalOcean) throws {
+            self.fake = fake
+            let clock = EngineClock { fake.now }
+            var fast = InventorySync(client: DigitalOceanClient(transport: fake.transport, token: FakeDigitalOcean.defaultToken,
+                                                                perPage: 3, itemMemo: ItemMemo()), ledger: try Ledger(), clock: clock)
+            fast.mirror = InventoryMirror()
+            self.fast = fast
+            plain = InventorySync(client: DigitalOceanClient(transport: fake.transport, token: FakeDigitalOcean.defaultToken, perPage: 3),
+                                  ledger: try Ledger(), clock: clock)
+        }
+
+        /// Syncs droplets, backups and projects into both ledgers and checks they agree.
+        func sync(after minutes: Int64, _ note: String, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+            fake.advance(to: fake.now + minutes * 60)
+            let fastDroplets = try await fast.syncDroplets()
+            let plainDroplets = try await plain.syncDroplets()
+            #expect(Self.withoutRequestIDs(fastDroplets) == Self.withoutRequestIDs(plainDroplets), "\(note): droplets report",
+                    sourceLocation: sourceLocation)
+            let fastBackups = try await fast.syncBackups()
+            let plainBackups = try await plain.syncBackups()
+            #expect(fastBackups == plainBackups, "\(note): backups report", sourceLocation: sourceLocation)
+            let fastProjects = try await fast.syncProjects()
+            let plainProjects = try await plain.syncProjects()
+            #expect(fastProjects == plainProjects, "\(note): projects report", sourceLocation: sourceLocation)
+            #expect(try Self.export(fast.ledger) == Self.export(plain.ledger), "\(note): ledgers", sourceLocation: sourceLocation)
+        }
+
+        /// The fake gives each request its own id, and a failed listing's message quotes it.
+        static func withoutRequestIDs(_ text: String) -> String {
+            text.replacing(/request "[^"]*"/, with: "request …")
+        }
+
+        static func withoutRequestIDs(_ report: SyncReport) -> SyncReport {
+            var report = report
+            report.failures = report.failures.map(withoutRequestIDs)
+            return report
+        }
+
+        static func export(_ ledger: Ledger) throws -> [String] {
+            try LedgerExport.export(ledger).map { "\($0.name)\n\(withoutRequestIDs($0.content))" }
+        }
+    }
+
+    @Test func aMirroredMemoizedSyncLeavesThePlainLedgerThroughShiftsMissesAndFailures() async throws {
+        let fake = FakeDigitalOcean(seed: 11, start: start)
+        for name in ["shop", "lab"] {
+            try fake.createProject(name: name, description: "", environment: nil, isDefault: false)
+        }
+        for index in 1...8 {
+            try fake.createDroplet(name: "web-\(index)", size: "s-1vcpu-1gb", region: "syd1", tags: [], poweredOn: true,
+                                   createdAt: nil, project: index.isMultiple(of: 2) ? "shop" : "lab")
+        }
+        let pair = try Pair(fake: fake)
+        try await pair.sync(after: 0, "first sight")
+        try await pair.sync(after: 15, "nothing changed")
+        try fake.powerOffDroplet(name: "web-2")
+        try fake.tagDroplet(name: "web-7", tags: ["db"])
+        try await pair.sync(after: 15, "a change on page 1 and one on page 3")
+        try fake.destroyDroplet(name: "web-1")
+        try await pair.sync(after: 15, "every page shifts by one")
+        try await pair.sync(after: 0, "a re-run at the same instant counts no second miss")
+        fake.injectFault(path: "/v2/droplets", page: 2, status: 500, times: 2)
+        try await pair.sync(after: 15, "a failed listing counts nothing")
+        try await pair.sync(after: 15, "second miss")
+        try fake.enableBackups(droplet: "web-3", plan: .daily, hour: 4)
+        try fake.createDroplet(name: "web-9", size: "s-2vcpu-2gb", region: "syd1", tags: [], poweredOn: true, createdAt: nil, project: nil)
+        try await pair.sync(after: 15, "web-1 stale, web-9 appended")
+        try await pair.sync(after: 24 * 60, "a day later: backups")
+        try fake.powerOnDroplet(name: "web-2")
+        try fake.assignDroplet(name: "web-4", toProject: "lab")
+        try await pair.sync(after: 15, "web-2 back on")
+    }
+
+    /// A reconcile that fails rolls its transaction back, so the rows it had made must not be
+    /// trusted: the next listing reads the ledger again and writes what the plain sync writes.
+    @Test func aReconcileWhoseTransactionFailsLeavesNoMirrorBehind() async throws {
+        let fake = FakeDigitalOcean(seed: 12, start: start)
+        for index in 1...4 {
+            try fake.createDroplet(name: "web-\(index)", size: "s-1vcpu-1gb", region: "syd1", tags: [], poweredOn: true,
+                                   createdAt: nil, project: nil)
+        }
+        let pair = try Pair(fake: fake)
+        try await pair.sync(after: 0, "first sight")
+        for sync in [pair.fast, pair.plain] {
+            try await sync.ledger.writer.write { db in
+                try db.execute(sql: """
+                    CREATE TRIGGER refuse_boom BEFORE INSERT ON cloud_resources WHEN NEW.name = 'boom'
+                    BEGIN SELECT RAISE(ABORT, 'refused'); END
+                    """)
+            }
+        }
+        try fake.powerOffDroplet(name: "web-1")
+        try fake.createDroplet(name: "boom", size: "s-1vcpu-1gb", region: "syd1", tags: [], poweredOn: true, createdAt: nil, project: nil)
+        fake.advance(to: fake.now + 900)
+        await #expect(throws: (any Error).self) { try await pair.fast.syncDroplets() }
+        await #expect(throws: (any Error).self) { try await pair.plain.syncDroplets() }
+        for sync in [pair.fast, pair.plain] {
+            try await sync.ledger.writer.write { db in try db.execute(sql: "DROP TRIGGER refuse_boom") }
+        }
+        try await pair.sync(after: 15, "after the failed transaction")
+        let status = try await pair.fast.ledger.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT status FROM cloud_resources WHERE name = 'web-1'")
+        }
+        #expect(status == "off", "the change the failed transaction lost is written by the next listing")
+    }
+}
