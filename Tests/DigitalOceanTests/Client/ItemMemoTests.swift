@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
-import DigitalOcean
+@testable import DigitalOcean
 
 /// Serves whatever body is current for each page, so a test can change the "world" between listings.
 private final class PagesTransport: Transport {
@@ -61,9 +61,26 @@ private func page(_ items: [(String, Int)], next: Bool, total: Int) -> String {
         transport.pages.withLock { $0[2] = page([("c", 5)], next: false, total: 3) }
         #expect(try await list() == ["a/1", "b/1", "c/5"])
         #expect(made.withLock { $0 } == 4, "one changed element")
-        transport.pages.withLock { $0 = [1: page([("b", 1), ("c", 5)], next: false, total: 2)] }
-        #expect(try await list() == ["b/1", "c/5"])
-        #expect(made.withLock { $0 } == 4, "elements that moved to another page are found where they were")
+        transport.pages.withLock { $0 = [1: page([("a", 1), ("b", 1)], next: true, total: 4), 2: page([("c", 5), ("d", 1)], next: false, total: 4)] }
+        #expect(try await list() == ["a/1", "b/1", "c/5", "d/1"], "page 1's total changed, not its array")
+        #expect(made.withLock { $0 } == 5, "one element appended")
+        transport.pages.withLock { $0 = [1: page([("b", 1), ("c", 5)], next: true, total: 3), 2: page([("d", 1)], next: false, total: 3)] }
+        #expect(try await list() == ["b/1", "c/5", "d/1"])
+        #expect(made.withLock { $0 } == 5, "elements that moved to another page are found where they were")
+    }
+
+    /// DO objects differ in the middle (ids, names, addresses) and share long heads and tails (a
+    /// droplet ends with its size object and its region's VPC): the fingerprint must tell them
+    /// apart, or every lookup compares against the whole fleet.
+    @Test func elementsThatDifferOnlyInTheMiddleGetDistinctFingerprints() {
+        let head = String(repeating: "h", count: 300)
+        let tail = String(repeating: "t", count: 900)
+        let fingerprints = Set((0..<1_000).map { id in
+            Data(#"{"head":"\#(head)","id":\#(id),"tail":"\#(tail)"}"#.utf8).withUnsafeBytes(ElementBytes.fingerprint)
+        })
+        #expect(fingerprints.count == 1_000)
+        let short = Set(["", "a", "ab", "abcdefgh", "abcdefghi"].map { Data($0.utf8).withUnsafeBytes(ElementBytes.fingerprint) })
+        #expect(short.count == 5, "lengths and tails shorter than a word count")
     }
 
     @Test func aBadElementIsADecodingErrorNamingItsIndex() async throws {
