@@ -73,13 +73,17 @@ public enum ScenarioCapture {
               AND deployment_id IN (\(deploymentIDs.map { _ in "?" }.joined(separator: ", ")))
             ORDER BY resource_id
             """, arguments: arguments)
-        for id in resourceIDs {
-            guard let resource = try CloudResource.fetchOne(db, key: id) else { continue }
+        // Images after the droplets they may back up, so a backup finds its droplet's name.
+        let resources = try resourceIDs.compactMap { try CloudResource.fetchOne(db, key: $0) }
+        let isImage = { (resource: CloudResource) in resource.kind == .snapshot || resource.kind == .dropletBackup }
+        for resource in resources.filter({ !isImage($0) }) + resources.filter(isImage) {
+            let id = resource.id
             let project = try resource.projectID.flatMap { try String.fetchOne(db, sql: "SELECT name FROM cloud_projects WHERE id = ?", arguments: [$0]) }
             let events = try ResourceEvent.fetchAll(db, sql: "SELECT * FROM cloud_resource_events WHERE resource_id = ? ORDER BY at, id",
                                                     arguments: [id])
             try world.add(resource, project: project, events: events)
         }
+        world.addStandInVolumes()
         for project in scenario.tenancy.deployments.map(\.project) { world.noteProject(project) }
         scenario.world = world.spec
         timeline += world.timeline + offTableSyncs(world.syncs)
