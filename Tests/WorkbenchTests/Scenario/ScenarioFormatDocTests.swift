@@ -112,6 +112,8 @@ struct ScenarioFormatDocTests {
                "5:37: timeline[0].take_snapshot: names both a droplet and a volume; a snapshot is of one of them"),
         DocRow("take_snapshot names a source", h + "timeline:\n  - {at: 2026-04-01, take_snapshot: {name: s}}\n",
                "5:37: timeline[0].take_snapshot: missing what to snapshot: add 'droplet' or 'volume'"),
+        DocRow("size_gb to hundredths", h + "timeline:\n  - {at: 2026-04-01, take_snapshot: {name: s, droplet: a, size_gb: 2.345}}\n",
+               "5:68: timeline[0].take_snapshot.size_gb: '2.345' is not a size in GB above 0 and at most 16384, with at most two decimals, e.g. 2.34"),
         DocRow("provision.spec names a field", h + "timeline:\n  - {at: 2026-04-01, provision: {droplet: a, spec: {}}}\n",
                "5:52: timeline[0].provision.spec: must name at least one field"),
         DocRow("an ignore rule has a selector", h + "drift_ignore:\n  - {rule: r, field: tags, reason: x, expires: 2026-05-01}\n",
