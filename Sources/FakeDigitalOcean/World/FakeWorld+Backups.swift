@@ -72,7 +72,7 @@ extension FakeWorld {
     /// until the listing that first missed it). It is kept until `keptUntil`, else for the plan's
     /// retention when backups are on, else until they are turned off or the droplet is destroyed.
     mutating func takeBackup(name: String, sizeCentiGB: Int?, keptUntil: Timestamp?) throws(FakeWorldError) {
-        let droplet = try droplet(named: name)
+        let droplet = try droplet(named: name, field: "droplet")
         if let keptUntil, keptUntil <= now {
             throw .invalidArgument("a backup is kept until a time after it is taken (\(now.iso8601)), got \(keptUntil.iso8601)")
         }
