@@ -133,8 +133,18 @@ public final class FakeDigitalOcean: Sendable {
     /// Turns on backups with `plan`; `weekday` (0 = SUN … 6 = SAT, weekly only) and `hour` (0, 4,
     /// … 20) pick the 4-hour window, drawn from the seed when nil. The fake then takes a backup in
     /// every window as its clock advances, and deletes each when the plan's retention ends.
-    public func enableBackups(droplet name: String, plan: BackupPolicy.Plan, weekday: Int? = nil, hour: Int? = nil) throws {
-        try mutate { world throws(FakeWorldError) in try world.enableBackups(name: name, plan: plan, weekday: weekday, hour: hour) }
+    /// `sizeCentiGB` (hundredths of a GB) fixes every backup's size; nil derives each from the seed.
+    public func enableBackups(droplet name: String, plan: BackupPolicy.Plan, weekday: Int? = nil, hour: Int? = nil,
+                              sizeCentiGB: Int? = nil) throws {
+        try mutate { world throws(FakeWorldError) in
+            try world.enableBackups(name: name, plan: plan, weekday: weekday, hour: hour, sizeCentiGB: sizeCentiGB)
+        }
+    }
+
+    /// Takes one backup of the droplet now, of `sizeCentiGB` (else derived), kept until `keptUntil`
+    /// (else for the plan's retention when backups are on, else until they go off or the droplet does).
+    public func takeBackup(droplet name: String, sizeCentiGB: Int? = nil, keptUntil: Timestamp? = nil) throws {
+        try mutate { world throws(FakeWorldError) in try world.takeBackup(name: name, sizeCentiGB: sizeCentiGB, keptUntil: keptUntil) }
     }
 
     /// Turns backups off and deletes the droplet's backups, as DO does.
@@ -144,14 +154,14 @@ public final class FakeDigitalOcean: Sendable {
 
     /// Snapshots a live droplet now; returns the snapshot's id (a numeric string).
     @discardableResult
-    public func takeDropletSnapshot(droplet: String, name: String) throws -> String {
-        try mutate { world throws(FakeWorldError) in try world.takeDropletSnapshot(droplet: droplet, name: name) }
+    public func takeDropletSnapshot(droplet: String, name: String, sizeCentiGB: Int? = nil) throws -> String {
+        try mutate { world throws(FakeWorldError) in try world.takeDropletSnapshot(droplet: droplet, name: name, sizeCentiGB: sizeCentiGB) }
     }
 
     /// Snapshots a volume now; returns the snapshot's id (a UUID).
     @discardableResult
-    public func takeVolumeSnapshot(volume: String, name: String) throws -> String {
-        try mutate { world throws(FakeWorldError) in try world.takeVolumeSnapshot(volume: volume, name: name) }
+    public func takeVolumeSnapshot(volume: String, name: String, sizeCentiGB: Int? = nil) throws -> String {
+        try mutate { world throws(FakeWorldError) in try world.takeVolumeSnapshot(volume: volume, name: name, sizeCentiGB: sizeCentiGB) }
     }
 
     public func deleteSnapshot(name: String) throws {

@@ -59,7 +59,8 @@ enum RevenueLedgerExport {
         return try groups.map { group in
             let first = group[0]
             guard let tenant = tenants[first.tenantID] else { throw TenantInvoiceStoreError.corrupt("no tenant \(first.tenantID)") }
-            let book = try PriceBookStore.book(inEffectAt: first.period.start, db)
+            // The book the latest invoice of the group records (a void one before it may record another).
+            let book = try PriceBookStore.book(of: group[group.count - 1], db)
             let billed = try group.map { invoice in
                 (invoice, try Subscription.fetchAll(db, ids: Set(invoice.lines.compactMap(\.subscriptionID))))
             }

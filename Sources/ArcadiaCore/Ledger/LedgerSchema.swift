@@ -113,6 +113,7 @@ enum LedgerSchema {
         migrator.registerMigration("v7-analyst-views", migrate: AnalystViews.migrate)
         migrator.registerMigration("v8-listing-outages", migrate: ListingOutage.migrate)
         migrator.registerMigration("v8-metering-deferred", migrate: MeteringDeferral.migrate)
+        migrator.registerMigration("v9-invoice-price-book", migrate: TenantInvoice.migratePriceBook)
         return migrator
     }
 }

@@ -30,6 +30,8 @@ public struct BackupPolicy: Sendable, Equatable {
     public var hour: Int
     /// Seconds into the window at which the backup is taken, `0 ..< windowSeconds`.
     var offset: Int64
+    /// Every backup's size in hundredths of a GB when a scenario states it; nil: derived (`ImageSizes`).
+    var sizeCentiGB: Int?
 
     public init(plan: Plan, weekday: Int, hour: Int) {
         precondition(Self.weekdays.indices.contains(weekday) && Self.hours.contains(hour), "not a DO backup window")

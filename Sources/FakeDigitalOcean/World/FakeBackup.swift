@@ -9,8 +9,13 @@ struct FakeBackup: Sendable {
     let sizeCentiGB: Int
     let minDiskSize: Int
     let createdAt: Timestamp
-    /// When the plan's retention deletes it.
-    let expiresAt: Timestamp
+    /// When the plan's retention (or the scenario's `kept_until`) deletes it; nil: kept until
+    /// backups are turned off or the droplet is destroyed.
+    let expiresAt: Timestamp?
+
+    func hasExpired(at time: Timestamp) -> Bool {
+        expiresAt.map { $0 <= time } ?? false
+    }
 
     /// The shape of DO's example (`droplet_backups.json`): an image of type `backup` with
     /// `distribution`, a null `slug` and `public: false`.

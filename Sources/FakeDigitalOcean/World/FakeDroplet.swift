@@ -52,7 +52,7 @@ struct FakeDroplet: Sendable {
 
     /// The earliest thing the backup schedule does to this droplet: take a backup or let one expire.
     var nextBackupEvent: Timestamp? {
-        switch (nextBackupAt, backups.first?.expiresAt) {
+        switch (nextBackupAt, backups.compactMap(\.expiresAt).min()) {
         case (let next?, let expiry?): min(next, expiry)
         case (let next?, nil): next
         case (nil, let expiry?): expiry

@@ -7,7 +7,8 @@ import MoneyAndTime
 /// weekly backup replaces the first; daily: 7 days). Disabling backups deletes the droplet's
 /// backups (DO's "Disable Backups" docs), and so does destroying it.
 extension FakeWorld {
-    mutating func enableBackups(name: String, plan: BackupPolicy.Plan, weekday: Int?, hour: Int?) throws(FakeWorldError) {
+    mutating func enableBackups(name: String, plan: BackupPolicy.Plan, weekday: Int?, hour: Int?,
+                                sizeCentiGB: Int? = nil) throws(FakeWorldError) {
         let droplet = try droplet(named: name)
         if let current = droplet.backupPolicy {
             throw .conflict(.backupsAlreadyEnabled(droplet: name, plan: current.plan))
@@ -21,14 +22,14 @@ extension FakeWorld {
         let drawn = StableHash.value(seed: billing.seed, key: UInt64(droplet.id), salt: 10)
         var policy = BackupPolicy(plan: plan, weekday: weekday ?? Int(drawn % 7),
                                   hour: hour ?? BackupPolicy.hours[Int(drawn / 7 % 6)])
+        policy.sizeCentiGB = sizeCentiGB
         policy.offset = Int64(StableHash.value(seed: billing.seed, key: UInt64(droplet.id), salt: 11) % UInt64(BackupPolicy.windowSeconds))
         let first = policy.nextBackup(after: now)
         try updateDroplet(named: name) { droplet in
             droplet.backupPolicy = policy
             droplet.nextBackupAt = first
         }
-        backedUpDropletIDs.append(droplet.id)
-        backedUpDropletIDs.sort()
+        noteBackups(of: droplet.id)
         let now = now
         history.droplets.update(id: droplet.id) { $0.setBackups(plan, at: now) }
     }
@@ -56,22 +57,46 @@ extension FakeWorld {
                 if due == nil || at < due!.at { due = (at, id) }
             }
             guard let (at, id) = due, var droplet = droplets[id] else { return }
-            droplet.backups.removeAll { $0.expiresAt <= at }
+            droplet.backups.removeAll { $0.hasExpired(at: at) }
             if droplet.nextBackupAt == at, let policy = droplet.backupPolicy {
-                droplet.backups.append(takeBackup(of: droplet, plan: policy.plan, at: at))
+                droplet.backups.append(takeBackup(of: droplet, sizeCentiGB: policy.sizeCentiGB, at: at,
+                                                  expiresAt: at + policy.plan.retentionSeconds))
                 droplet.nextBackupAt = policy.nextBackup(after: at)
             }
             store(changed: droplet)
         }
     }
 
-    /// DO names a backup after its droplet and day, as in its example `web-01- 2020-07-29`.
-    private mutating func takeBackup(of droplet: FakeDroplet, plan: BackupPolicy.Plan, at time: Timestamp) -> FakeBackup {
+    /// One backup of the droplet now, out of its schedule: what a scenario states when it knows a
+    /// backup the schedule took (a capture replays each backup a ledger observed, at its size,
+    /// until the listing that first missed it). It is kept until `keptUntil`, else for the plan's
+    /// retention when backups are on, else until they are turned off or the droplet is destroyed.
+    mutating func takeBackup(name: String, sizeCentiGB: Int?, keptUntil: Timestamp?) throws(FakeWorldError) {
+        let droplet = try droplet(named: name, field: "droplet")
+        if let keptUntil, keptUntil <= now {
+            throw .invalidArgument("a backup is kept until a time after it is taken (\(now.iso8601)), got \(keptUntil.iso8601)")
+        }
+        let backup = takeBackup(of: droplet, sizeCentiGB: sizeCentiGB, at: now,
+                                expiresAt: keptUntil ?? droplet.backupPolicy.map { now + $0.plan.retentionSeconds })
+        try updateDroplet(named: name) { $0.backups.append(backup) }
+        noteBackups(of: droplet.id)
+    }
+
+    /// Keeps `backedUpDropletIDs` ascending and without repeats.
+    private mutating func noteBackups(of id: Int) {
+        guard !backedUpDropletIDs.contains(id) else { return }
+        backedUpDropletIDs.append(id)
+        backedUpDropletIDs.sort()
+    }
+
+    /// DO names a backup after its droplet and day, as in its example `web-01- 2020-07-29`. Its
+    /// size is `sizeCentiGB` when the scenario states one, else derived (`ImageSizes`).
+    private mutating func takeBackup(of droplet: FakeDroplet, sizeCentiGB: Int?, at time: Timestamp, expiresAt: Timestamp?) -> FakeBackup {
         let id = nextImageID()
-        let size = ImageSizes(seed: billing.seed).droplet(id: droplet.id, createdAt: droplet.createdAt, diskGB: droplet.size.diskGB,
-                                                           at: time, salt: UInt64(id))
+        let size = sizeCentiGB ?? ImageSizes(seed: billing.seed).droplet(id: droplet.id, createdAt: droplet.createdAt,
+                                                                         diskGB: droplet.size.diskGB, at: time, salt: UInt64(id))
         return FakeBackup(id: id, name: "\(droplet.name)- \(time.isoDate)", region: droplet.region, sizeCentiGB: size,
-                          minDiskSize: droplet.size.diskGB, createdAt: time, expiresAt: time + plan.retentionSeconds)
+                          minDiskSize: droplet.size.diskGB, createdAt: time, expiresAt: expiresAt)
     }
 
     /// Image ids (snapshots and backups share DO's image id space) rise by 1–997 from a

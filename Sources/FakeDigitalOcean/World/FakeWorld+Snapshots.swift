@@ -7,16 +7,17 @@ import DigitalOcean
 /// so it joins the account's default project, as any resource created without a project does;
 /// `move_to_project` moves it. It is billed under the project it was taken in, as volumes are.
 extension FakeWorld {
-    /// A droplet snapshot is about the droplet's used disk (`ImageSizes`); `min_disk_size` is the
-    /// droplet's disk. Its id is a numeric image id.
+    /// A droplet snapshot is about the droplet's used disk (`ImageSizes`) unless the scenario states
+    /// its size (`sizeCentiGB`, hundredths of a GB); `min_disk_size` is the droplet's disk. Its id
+    /// is a numeric image id.
     @discardableResult
-    mutating func takeDropletSnapshot(droplet dropletName: String, name: String) throws(FakeWorldError) -> String {
+    mutating func takeDropletSnapshot(droplet dropletName: String, name: String, sizeCentiGB: Int? = nil) throws(FakeWorldError) -> String {
         try checkSnapshotName(name)
         let droplet = try droplet(named: dropletName, field: "droplet")
         let projectIndex = try projectIndexForNewResource(nil)
         let imageID = nextImageID()
-        let size = ImageSizes(seed: billing.seed).droplet(id: droplet.id, createdAt: droplet.createdAt, diskGB: droplet.size.diskGB,
-                                                           at: now, salt: UInt64(imageID))
+        let size = sizeCentiGB ?? ImageSizes(seed: billing.seed).droplet(id: droplet.id, createdAt: droplet.createdAt,
+                                                                         diskGB: droplet.size.diskGB, at: now, salt: UInt64(imageID))
         let snapshot = FakeSnapshot(id: String(imageID), name: name, source: .droplet(id: droplet.id), region: droplet.region,
                                     sizeCentiGB: size, minDiskSize: droplet.size.diskGB, createdAt: now)
         try updateDroplet(named: dropletName) { $0.snapshotIDs.append(imageID) }
@@ -24,17 +25,17 @@ extension FakeWorld {
         return snapshot.id
     }
 
-    /// A volume snapshot holds the data on the volume, at most its size; `min_disk_size` is the
-    /// volume's size. Its id is a UUID.
+    /// A volume snapshot holds the data on the volume, at most its size, unless the scenario states
+    /// its size; `min_disk_size` is the volume's size. Its id is a UUID.
     @discardableResult
-    mutating func takeVolumeSnapshot(volume volumeName: String, name: String) throws(FakeWorldError) -> String {
+    mutating func takeVolumeSnapshot(volume volumeName: String, name: String, sizeCentiGB: Int? = nil) throws(FakeWorldError) -> String {
         try checkSnapshotName(name)
         let volume = volumes[try volumeIndex(volumeName, field: "volume")]
         let projectIndex = try projectIndexForNewResource(nil)
         bumpRevision()
         let id = rng.uuid()
-        let size = ImageSizes(seed: billing.seed).volume(key: StableHash.key(volume.id), sizeGB: volume.sizeGB,
-                                                          salt: StableHash.key(id))
+        let size = sizeCentiGB ?? ImageSizes(seed: billing.seed).volume(key: StableHash.key(volume.id), sizeGB: volume.sizeGB,
+                                                                         salt: StableHash.key(id))
         let snapshot = FakeSnapshot(id: id, name: name, source: .volume(id: volume.id), region: volume.region,
                                     sizeCentiGB: size, minDiskSize: volume.sizeGB, createdAt: now)
         record(snapshot, product: .volumeSnapshot, projectIndex: projectIndex)

@@ -40,7 +40,8 @@ struct FakeWorld: Sendable {
     var reservedIPs: [FakeReservedIP] = []
     /// Live droplet and volume snapshots, in creation order (DO's listing order here).
     var snapshots: [FakeSnapshot] = []
-    /// Droplets with backups on, ascending: the only ones `advance` has backups to take for.
+    /// Droplets with backups on or holding a backup taken out of schedule, ascending: the only
+    /// ones `advance` has backups to take or expire for.
     var backedUpDropletIDs: [Int] = []
     /// The last image id handed out (snapshots and backups); nil before the first image.
     var lastImageID: Int?

@@ -14,6 +14,11 @@ struct CapturedWorld {
     var timeline: [TimelineEvent] = []
     /// The syncs the rebuilt events need: each instant with the job that observed it there.
     var syncs: Set<ObservedSync> = []
+    /// Each rebuilt droplet's names by provider id, from the instant it bore each (a backup is
+    /// taken of its droplet by the name it had then).
+    var dropletNames: [String: [(at: Timestamp, name: String)]] = [:]
+    /// The stand-in volume of each region a volume snapshot is taken of, with the size it needs.
+    var volumeStandIns: [String: Int] = [:]
 
     struct ObservedSync: Hashable {
         var at: Timestamp
@@ -39,14 +44,20 @@ struct CapturedWorld {
     }
 
     mutating func add(_ resource: CloudResource, project: String?, events: [ResourceEvent]) throws {
-        guard resource.kind == .droplet || resource.kind == .dnsZone else {
-            throw ScenarioCapture.Refusal(description: "\(resource.kind) \(resource.name) has usage this month; a capture rebuilds droplets "
-                                              + "and DNS zones only, so this month cannot be captured yet\(Self.whyNot(resource.kind))")
-        }
         if let revived = events.first(where: { $0.event == .revived }) {
             throw ScenarioCapture.Refusal(description: "\(resource.kind) \(resource.name) came back after going stale (\(revived.at)); "
                                               + "a capture cannot replay a resource that vanished and returned")
         }
+        switch resource.kind {
+        case .droplet, .dnsZone: try addDropletOrZone(resource, project: project, events: events)
+        case .snapshot, .dropletBackup: try addImage(resource, project: project, events: events)
+        default:
+            throw ScenarioCapture.Refusal(description: "\(resource.kind) \(resource.name) has usage this month; a capture rebuilds droplets, "
+                                              + "DNS zones, snapshots and backups only, so this month cannot be captured\(Self.whyNot(resource))")
+        }
+    }
+
+    private mutating func addDropletOrZone(_ resource: CloudResource, project: String?, events: [ResourceEvent]) throws {
         var state = Self.initialState(resource, project: project, events: events)
         let firstSeen = events.first { $0.event == .created }?.at ?? resource.firstSeenAt
         var created = false
@@ -72,11 +83,12 @@ struct CapturedWorld {
         }
     }
 
-    /// Why a metered kind cannot be rebuilt yet (`docs/discrepancies.md`).
-    static func whyNot(_ kind: ResourceKind) -> String {
-        guard kind == .snapshot || kind == .dropletBackup else { return "" }
-        return ": an image's size is the provider's (the fake derives it from its seed and ids) and a scenario cannot state it, "
-            + "so a replay would bill other GB-months"
+    /// Why a metered kind cannot be rebuilt (`docs/discrepancies.md`).
+    static func whyNot(_ resource: CloudResource) -> String {
+        guard resource.kind == .spacesBucket else { return "" }
+        let size = resource.attributes["size_gigabytes"].map { "\($0.display) GB" } ?? "no size"
+        return ": the ledger bills it on its size_gigabytes (here \(size)), but the inventory learns a bucket only from its "
+            + "project's resources, which carry no size, so a replay would observe the bucket and no size, and bill nothing"
     }
 
     /// When the event's change was first observed: its own instant, but for a stale event the
@@ -89,7 +101,12 @@ struct CapturedWorld {
 
     /// The inventory worker that lists a kind.
     static func syncJob(_ kind: ResourceKind) -> JobID {
-        kind == .droplet ? .syncDroplets : .syncDomains
+        switch kind {
+        case .droplet: .syncDroplets
+        case .snapshot: .syncSnapshots
+        case .dropletBackup: .syncBackups
+        default: .syncDomains
+        }
     }
 
     /// The state at the resource's first sighting: each field as its earliest change found it,
@@ -121,6 +138,7 @@ struct CapturedWorld {
                 guard case .string(let text) = value else { return nil }
                 return Timestamp(iso8601: text)
             }.flatMap { $0 <= clock.start ? $0 : nil }
+            dropletNames[resource.providerID, default: []].append((clock.start, state.name))
             spec.droplets.append(DropletSpec(name: state.name, size: try size(resource, state), region: resource.region ?? "",
                                              project: state.project, status: try power(resource, state), createdAt: createdAt))
         default:
@@ -132,6 +150,7 @@ struct CapturedWorld {
         noteProject(state.project)
         switch resource.kind {
         case .droplet:
+            dropletNames[resource.providerID, default: []].append((at, state.name))
             timeline.append(TimelineEvent(at: at, action: .createDroplet(DropletSpec(
                 name: state.name, size: try size(resource, state), region: resource.region ?? "", project: state.project,
                 status: try power(resource, state)))))
@@ -148,6 +167,7 @@ struct CapturedWorld {
             return
         }
         if before.name != after.name, isDroplet {
+            dropletNames[resource.providerID, default: []].append((at, after.name))
             timeline.append(TimelineEvent(at: at, action: .renameDroplet(name: before.name, to: after.name)))
         }
         if before.status != after.status, isDroplet {

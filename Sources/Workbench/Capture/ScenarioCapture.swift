@@ -6,8 +6,8 @@ import MoneyAndTime
 
 /// Turns one tenant-month of a ledger into a scenario that reproduces its invoice: the tenant, its
 /// deployments and the subscriptions billed that month, the ledger's metering settings
-/// (granularity and retention per billing kind), the price book in effect (inline, so the file
-/// stands alone), and a world and timeline rebuilt from the resource events of every resource
+/// (granularity and retention per billing kind), the price book that priced the invoice (inline,
+/// so the file stands alone, and the one the invoice records even if a later book is in effect now), and a world and timeline rebuilt from the resource events of every resource
 /// the month's usage came from, with an `expect:` block asserting the invoice.
 ///
 /// The ledger keeps what the syncs observed, not what happened, so each change is replayed at the
@@ -40,8 +40,8 @@ public enum ScenarioCapture {
               let invoice = try TenantInvoice.load(id: invoiceID, db) else {
             throw Refusal(description: "\(code) has no invoice for \(period) that is not void; nothing to reproduce")
         }
-        guard let book = try PriceBookStore.book(inEffectAt: period.start, db)?.book else {
-            throw Refusal(description: "no price book is in effect on \(period.start.isoDate)")
+        guard let book = try PriceBookStore.book(of: invoice, db)?.book else {
+            throw Refusal(description: "invoice #\(invoice.id) records no price book and none is in effect on \(period.start.isoDate)")
         }
         let deployments = try Row.fetchAll(db, sql: "SELECT id, code, name, project_name FROM deployments WHERE tenant_id = ? ORDER BY code",
                                            arguments: [tenant.id])
@@ -73,13 +73,17 @@ public enum ScenarioCapture {
               AND deployment_id IN (\(deploymentIDs.map { _ in "?" }.joined(separator: ", ")))
             ORDER BY resource_id
             """, arguments: arguments)
-        for id in resourceIDs {
-            guard let resource = try CloudResource.fetchOne(db, key: id) else { continue }
+        // Images after the droplets they may back up, so a backup finds its droplet's name.
+        let resources = try resourceIDs.compactMap { try CloudResource.fetchOne(db, key: $0) }
+        let isImage = { (resource: CloudResource) in resource.kind == .snapshot || resource.kind == .dropletBackup }
+        for resource in resources.filter({ !isImage($0) }) + resources.filter(isImage) {
+            let id = resource.id
             let project = try resource.projectID.flatMap { try String.fetchOne(db, sql: "SELECT name FROM cloud_projects WHERE id = ?", arguments: [$0]) }
             let events = try ResourceEvent.fetchAll(db, sql: "SELECT * FROM cloud_resource_events WHERE resource_id = ? ORDER BY at, id",
                                                     arguments: [id])
             try world.add(resource, project: project, events: events)
         }
+        world.addStandInVolumes()
         for project in scenario.tenancy.deployments.map(\.project) { world.noteProject(project) }
         scenario.world = world.spec
         timeline += world.timeline + offTableSyncs(world.syncs)

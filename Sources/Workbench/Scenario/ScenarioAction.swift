@@ -69,6 +69,8 @@ public enum ScenarioAction: Sendable, Equatable {
     case enableBackups(BackupsSpec)
     /// Turns a droplet's backups off; DO deletes its backups.
     case disableBackups(name: String)
+    /// One backup of a droplet now, of a stated size, kept until a stated time.
+    case takeBackup(BackupSpec)
     case takeSnapshot(SnapshotSpec)
     case deleteSnapshot(name: String)
     case createFirewall(FirewallSpec)
@@ -132,6 +134,7 @@ enum ScenarioActionKind: String, CaseIterable {
     case invoiceVoid = "invoice_void"
     case enableBackups = "enable_backups"
     case disableBackups = "disable_backups"
+    case takeBackup = "take_backup"
     case takeSnapshot = "take_snapshot"
     case deleteSnapshot = "delete_snapshot"
     case createFirewall = "create_firewall"
@@ -197,6 +200,7 @@ extension ScenarioAction {
         case .invoiceVoid: .invoiceVoid
         case .enableBackups: .enableBackups
         case .disableBackups: .disableBackups
+        case .takeBackup: .takeBackup
         case .takeSnapshot: .takeSnapshot
         case .deleteSnapshot: .deleteSnapshot
         case .createFirewall: .createFirewall
@@ -258,6 +262,7 @@ extension YAMLNodeReader {
         case .rollupInvoices, .invoicePaid, .invoiceVoid: try revenueAction(kind, body)
         case .enableBackups: try enableBackups(body)
         case .disableBackups: .disableBackups(name: try nameOnly(body))
+        case .takeBackup: try takeBackup(body)
         case .takeSnapshot: try takeSnapshot(body)
         case .deleteSnapshot: .deleteSnapshot(name: try nameOnly(body))
         case .createFirewall: .createFirewall(try firewall(body))
@@ -304,7 +309,7 @@ extension WorldBuilder {
         case .corruptInvoiceCSV(let period, let how): try corruptCSV(period: period, how: how)
         case .createVolume, .attachVolume, .detachVolume, .deleteVolume: try applyVolumeAction(action)
         case .reserveIP, .assignIP, .unassignIP, .releaseIP: try applyReservedIPAction(action)
-        case .enableBackups, .disableBackups, .takeSnapshot, .deleteSnapshot: try applyImageAction(action)
+        case .enableBackups, .disableBackups, .takeBackup, .takeSnapshot, .deleteSnapshot: try applyImageAction(action)
         case .createFirewall, .updateFirewall, .deleteFirewall: try applyFirewallAction(action)
         case .createLoadBalancer, .updateLoadBalancer, .deleteLoadBalancer: try applyLoadBalancerAction(action)
         case .createSpacesBucket, .deleteSpacesBucket, .setSpacesBucketSize, .createDatabase, .deleteDatabase, .createK8sCluster,

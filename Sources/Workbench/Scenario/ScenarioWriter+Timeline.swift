@@ -46,6 +46,7 @@ extension ScenarioWriter {
         case .acceptDrift(let droplet, let field): ("accept_drift", .mapping(.entry("droplet", .text(droplet)), .entry("field", .text(field))))
         case .enableBackups(let spec): ("enable_backups", enableBackups(spec))
         case .disableBackups(let name): ("disable_backups", named(name))
+        case .takeBackup(let spec): ("take_backup", takeBackup(spec))
         case .takeSnapshot(let spec): ("take_snapshot", takeSnapshot(spec))
         case .deleteSnapshot(let name): ("delete_snapshot", named(name))
         case .createFirewall(let spec): ("create_firewall", firewall(spec))
@@ -141,7 +142,15 @@ extension ScenarioWriter {
             .entry("name", .text(spec.droplet)),
             .entry("policy", .text(spec.plan.rawValue)),
             .entry("weekday", spec.weekday.map { .text(BackupsSpec.weekdays[$0]) }),
-            .entry("hour", spec.hour.map(YAMLTree.int)))
+            .entry("hour", spec.hour.map(YAMLTree.int)),
+            .entry("size_gb", spec.sizeCentiGB.map(imageSize)))
+    }
+
+    private static func takeBackup(_ spec: BackupSpec) -> YAMLTree {
+        .mapping(
+            .entry("droplet", .text(spec.droplet)),
+            .entry("size_gb", spec.sizeCentiGB.map(imageSize)),
+            .entry("kept_until", spec.keptUntil.map(time)))
     }
 
     private static func takeSnapshot(_ spec: SnapshotSpec) -> YAMLTree {
@@ -149,8 +158,11 @@ extension ScenarioWriter {
         case .droplet(let name): YAMLTree.Entry("droplet", .text(name))
         case .volume(let name): YAMLTree.Entry("volume", .text(name))
         }
-        return .mapping(.entry("name", .text(spec.name)), source)
+        return .mapping(.entry("name", .text(spec.name)), source, .entry("size_gb", spec.sizeCentiGB.map(imageSize)))
     }
+
+    /// `2.34`, as DO states `size_gigabytes`.
+    private static func imageSize(_ centiGB: Int) -> YAMLTree { .token(ImageSize.text(centiGB: centiGB)) }
 
     /// Each part given replaces the firewall's, so an empty list is written (`[]` empties it).
     private static func updateFirewall(_ spec: FirewallUpdateSpec) -> YAMLTree {

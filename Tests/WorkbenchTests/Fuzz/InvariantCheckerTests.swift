@@ -41,7 +41,7 @@ import WorkbenchTestSupport
                 try db.execute(sql: "DROP INDEX \(index)")
             }
             try db.execute(sql: "INSERT INTO usage_records SELECT NULL, deployment_id, resource_id, billing_kind, period_start, period_end, granularity, quantity, recorded_at, source, cloud_invoice_id, cost_line_no FROM usage_records WHERE id = 1")
-            try db.execute(sql: "INSERT INTO tenant_invoices SELECT NULL, tenant_id, period, currency, subtotal_cents, tax_cents, total_cents, 'draft', created_at, NULL, NULL, NULL FROM tenant_invoices WHERE id = 1")
+            try db.execute(sql: "INSERT INTO tenant_invoices SELECT NULL, tenant_id, period, currency, subtotal_cents, tax_cents, total_cents, 'draft', created_at, NULL, NULL, NULL, price_book_id FROM tenant_invoices WHERE id = 1")
         }
         let violations = try LedgerInvariants.check(ledger).filter { $0.invariant == .duplicateRows }
         #expect(violations.count == 2)

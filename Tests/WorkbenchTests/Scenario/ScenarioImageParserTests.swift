@@ -1,4 +1,5 @@
 import DigitalOcean
+import MoneyAndTime
 import Testing
 import Workbench
 
@@ -53,7 +54,42 @@ import Workbench
         ])
     }
 
+    /// `size_gb` states what DO bills a GB-month on; written back as read.
+    @Test func statedImageSizesParseToHundredthsAndWriteBack() throws {
+        let scenario = try parse("""
+              - at: 2026-04-01T01:00:00Z
+                enable_backups: {name: web-1, policy: daily, hour: 4, size_gb: 2.50}
+              - at: 2026-04-02T00:00:00Z
+                take_snapshot: {name: web-1-pre, droplet: web-1, size_gb: 12}
+              - at: 2026-04-02T00:00:00Z
+                take_snapshot: {name: data-pre, volume: data, size_gb: 40.07}
+              - at: 2026-04-03T00:00:00Z
+                take_backup: {droplet: web-1, size_gb: 3.1, kept_until: 2026-04-10T00:41:00Z}
+              - at: 2026-04-03T00:00:00Z
+                take_backup: {droplet: web-1}
+            """)
+        #expect(scenario.timeline.map(\.action) == [
+            .enableBackups(BackupsSpec(droplet: "web-1", plan: .daily, hour: 4, sizeCentiGB: 250)),
+            .takeSnapshot(SnapshotSpec(name: "web-1-pre", source: .droplet("web-1"), sizeCentiGB: 1_200)),
+            .takeSnapshot(SnapshotSpec(name: "data-pre", source: .volume("data"), sizeCentiGB: 4_007)),
+            .takeBackup(BackupSpec(droplet: "web-1", sizeCentiGB: 310, keptUntil: Timestamp(year: 2026, month: 4, day: 10, minute: 41))),
+            .takeBackup(BackupSpec(droplet: "web-1")),
+        ])
+        let written = ScenarioWriter.yaml(scenario)
+        #expect(written.contains("take_snapshot: {name: data-pre, volume: data, size_gb: 40.07}"), "\(written)")
+        #expect(written.contains("take_backup: {droplet: web-1, size_gb: 3.1, kept_until: 2026-04-10T00:41:00Z}"))
+        #expect(written.contains("enable_backups: {name: web-1, policy: daily, hour: 4, size_gb: 2.5}"))
+        #expect(try ScenarioParser.parse(yaml: written, file: "w.yaml").timeline.map(\.action) == scenario.timeline.map(\.action))
+    }
+
     @Test(arguments: [
+        ("take_snapshot: {name: s, droplet: web-1, size_gb: 2.345}", "timeline[0].take_snapshot.size_gb",
+         "'2.345' is not a size in GB above 0 and at most 16384, with at most two decimals, e.g. 2.34"),
+        ("enable_backups: {name: web-1, policy: daily, size_gb: 0}", "timeline[0].enable_backups.size_gb",
+         "'0' is not a size in GB above 0 and at most 16384, with at most two decimals, e.g. 2.34"),
+        ("take_backup: {droplet: web-1, size_gb: 16384.01}", "timeline[0].take_backup.size_gb",
+         "'16384.01' is not a size in GB above 0 and at most 16384, with at most two decimals, e.g. 2.34"),
+        ("take_backup: {name: web-1}", "timeline[0].take_backup.name", "unknown key 'name'; allowed keys: droplet, size_gb, kept_until"),
         ("enable_backups: {name: web-1, policy: monthly}", "timeline[0].enable_backups.policy", "must be one of weekly, daily; found 'monthly'"),
         ("enable_backups: {name: web-1, policy: weekly, weekday: sunday}", "timeline[0].enable_backups.weekday",
          "must be one of SUN, MON, TUE, WED, THU, FRI, SAT; found 'sunday'"),

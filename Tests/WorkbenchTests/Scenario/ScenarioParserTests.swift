@@ -319,7 +319,7 @@ struct ScenarioParserTests {
         ErrorCase("timeline item without an action", header + "timeline:\n  - at: 2026-04-01T10:00:00Z\n", 5, 5, "timeline[0]",
                   "has no action; add exactly one of: create_project, create_droplet, resize_droplet, power_off_droplet, "
                       + "power_on_droplet, rename_droplet, tag_droplet, untag_droplet, destroy_droplet, create_domain, delete_domain, create_domain_record, update_domain_record, delete_domain_record, create_tag, delete_tag, "
-                      + "move_to_project, fault, set_invoice_csv_columns, corrupt_invoice_csv, reingest_invoice, create_volume, attach_volume, detach_volume, delete_volume, reserve_ip, assign_ip, unassign_ip, release_ip, provision, accept_drift, subscribe, change_subscription, end_subscription, meter_usage, run_job, rollup_invoices, invoice_paid, invoice_void, enable_backups, disable_backups, take_snapshot, delete_snapshot, "
+                      + "move_to_project, fault, set_invoice_csv_columns, corrupt_invoice_csv, reingest_invoice, create_volume, attach_volume, detach_volume, delete_volume, reserve_ip, assign_ip, unassign_ip, release_ip, provision, accept_drift, subscribe, change_subscription, end_subscription, meter_usage, run_job, rollup_invoices, invoice_paid, invoice_void, enable_backups, disable_backups, take_backup, take_snapshot, delete_snapshot, "
                       + "create_firewall, update_firewall, delete_firewall, create_load_balancer, update_load_balancer, "
                       + "delete_load_balancer, create_spaces_bucket, delete_spaces_bucket, set_spaces_bucket_size, create_database, "
                       + "delete_database, create_k8s_cluster, delete_k8s_cluster, create_app, delete_app"),
@@ -334,7 +334,7 @@ struct ScenarioParserTests {
                   "timeline[0].reboot_droplet",
                   "unknown key 'reboot_droplet'; allowed keys: at, create_project, create_droplet, resize_droplet, "
                       + "power_off_droplet, power_on_droplet, rename_droplet, tag_droplet, untag_droplet, destroy_droplet, "
-                      + "create_domain, delete_domain, create_domain_record, update_domain_record, delete_domain_record, create_tag, delete_tag, move_to_project, fault, set_invoice_csv_columns, corrupt_invoice_csv, reingest_invoice, create_volume, attach_volume, detach_volume, delete_volume, reserve_ip, assign_ip, unassign_ip, release_ip, provision, accept_drift, subscribe, change_subscription, end_subscription, meter_usage, run_job, rollup_invoices, invoice_paid, invoice_void, enable_backups, disable_backups, take_snapshot, delete_snapshot, "
+                      + "create_domain, delete_domain, create_domain_record, update_domain_record, delete_domain_record, create_tag, delete_tag, move_to_project, fault, set_invoice_csv_columns, corrupt_invoice_csv, reingest_invoice, create_volume, attach_volume, detach_volume, delete_volume, reserve_ip, assign_ip, unassign_ip, release_ip, provision, accept_drift, subscribe, change_subscription, end_subscription, meter_usage, run_job, rollup_invoices, invoice_paid, invoice_void, enable_backups, disable_backups, take_backup, take_snapshot, delete_snapshot, "
                       + "create_firewall, update_firewall, delete_firewall, create_load_balancer, update_load_balancer, "
                       + "delete_load_balancer, create_spaces_bucket, delete_spaces_bucket, set_spaces_bucket_size, create_database, "
                       + "delete_database, create_k8s_cluster, delete_k8s_cluster, create_app, delete_app"),

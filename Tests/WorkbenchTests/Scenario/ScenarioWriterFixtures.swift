@@ -166,11 +166,13 @@ enum ScenarioWriterFixtures {
           - at: 2026-04-03T01:00:00Z
             enable_backups: {name: web-1, policy: weekly, weekday: MON, hour: 4}
           - at: 2026-04-03T01:00:00Z
-            enable_backups: {name: web-3, policy: daily}
+            enable_backups: {name: web-3, policy: daily, size_gb: 2.5}
+          - at: 2026-04-03T02:00:00Z
+            take_backup: {droplet: web-1, size_gb: 3.1, kept_until: 2026-04-03T05:41:00Z}
           - at: 2026-04-04T01:00:00Z
             disable_backups: {name: web-1}
           - at: 2026-04-04T02:00:00Z
-            take_snapshot: {name: snap-1, droplet: web-1}
+            take_snapshot: {name: snap-1, droplet: web-1, size_gb: 12.34}
           - at: 2026-04-04T02:00:00Z
             take_snapshot: {name: snap-2, volume: vol-1}
           - at: 2026-04-04T03:00:00Z

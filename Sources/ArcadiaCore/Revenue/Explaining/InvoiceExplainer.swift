@@ -5,15 +5,15 @@ import MoneyAndTime
 
 /// Builds an `InvoiceExplanation` from the ledger: the lineage from an invoice line to the
 /// observations behind it, which otherwise takes a three-join query by hand. It reads what the
-/// rollup read (the book in effect at the period's start, each subscription's billing window,
-/// metered usage records whose period starts in it), so the explanation's quantities are the
-/// ones the invoice was priced from, unless the ledger changed since (a re-meter, a new book).
+/// rollup read (the book the invoice records, each subscription's billing window, metered usage
+/// records whose period starts in it), so the explanation's quantities are the ones the invoice
+/// was priced from, unless the usage changed since (a re-meter).
 public enum InvoiceExplainer {
     /// The invoice with id `id` explained, or nil when there is none in `scope` (as the API's
     /// invoice detail, a tenant cannot tell another's invoice from a missing one).
     public static func explain(invoiceID id: Int64, scope: LedgerScope, _ db: Database) throws -> InvoiceExplanation? {
         guard let invoice = try TenantInvoiceQuery.invoice(id: id, scope: scope, db) else { return nil }
-        let book = try PriceBookStore.book(inEffectAt: invoice.period.start, db)?.book
+        let book = try PriceBookStore.book(of: invoice, db)?.book
         let subscriptions = try Subscription.fetchAll(db, ids: Set(invoice.lines.compactMap(\.subscriptionID)))
         var lines: [InvoiceExplanation.Line] = []
         for line in invoice.lines {

@@ -60,7 +60,7 @@ extension InvoiceExplanation {
         case .planItem(let plan, let kind, let included, let overage):
             "plan \(plan), item \(kind): \(DecimalText.format(included)) included a month, over it \(overageText(overage))"
         case .tax(let label, let rate): "tax \(label) at \(DecimalText.format(rate * 100))% of the subtotal"
-        case .missing(let what): "not in the book in effect (\(what))"
+        case .missing(let what): "not in the invoice's book (\(what))"
         }
     }
 

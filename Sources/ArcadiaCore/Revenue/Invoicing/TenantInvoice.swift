@@ -12,6 +12,7 @@ public struct TenantInvoice: Sendable, Equatable, FetchableRecord, PersistableRe
     public enum Columns: String, ColumnExpression {
         case id, tenantID = "tenant_id", period, currency, subtotal = "subtotal_cents", tax = "tax_cents", total = "total_cents"
         case status, createdAt = "created_at", issuedAt = "issued_at", paidAt = "paid_at", voidedAt = "voided_at"
+        case priceBookID = "price_book_id"
     }
 
     public var id: Int64
@@ -29,12 +30,15 @@ public struct TenantInvoice: Sendable, Equatable, FetchableRecord, PersistableRe
     public var issuedAt: Timestamp?
     public var paidAt: Timestamp?
     public var voidedAt: Timestamp?
+    /// The book that priced it (`price_books.id`), as the rollup wrote it; nil only for an invoice
+    /// of a ledger migrated with no book in effect at its period's start (`TenantInvoice.migratePriceBook`).
+    public var priceBookID: Int64?
     /// By `line_no`.
     public var lines: [TenantInvoiceLine]
 
     public init(id: Int64, tenantID: Int64 = 0, tenant: String, tenantName: String = "", period: BillingPeriod, currency: String = "USD",
                 status: TenantInvoiceStatus, subtotal: Money, tax: Money, total: Money, createdAt: Timestamp, issuedAt: Timestamp?,
-                paidAt: Timestamp?, voidedAt: Timestamp?, lines: [TenantInvoiceLine]) {
+                paidAt: Timestamp?, voidedAt: Timestamp?, priceBookID: Int64? = nil, lines: [TenantInvoiceLine]) {
         self.id = id
         self.tenantID = tenantID
         self.tenant = tenant
@@ -49,6 +53,7 @@ public struct TenantInvoice: Sendable, Equatable, FetchableRecord, PersistableRe
         self.issuedAt = issuedAt
         self.paidAt = paidAt
         self.voidedAt = voidedAt
+        self.priceBookID = priceBookID
         self.lines = lines
     }
 
@@ -69,6 +74,7 @@ public struct TenantInvoice: Sendable, Equatable, FetchableRecord, PersistableRe
         issuedAt = try row.decode(forColumn: Columns.issuedAt)
         paidAt = try row.decode(forColumn: Columns.paidAt)
         voidedAt = try row.decode(forColumn: Columns.voidedAt)
+        priceBookID = try row.decode(forColumn: Columns.priceBookID)
         lines = []
     }
 
@@ -86,5 +92,6 @@ public struct TenantInvoice: Sendable, Equatable, FetchableRecord, PersistableRe
         container[Columns.issuedAt] = issuedAt
         container[Columns.paidAt] = paidAt
         container[Columns.voidedAt] = voidedAt
+        container[Columns.priceBookID] = priceBookID
     }
 }

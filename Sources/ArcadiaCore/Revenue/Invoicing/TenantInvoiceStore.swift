@@ -43,22 +43,26 @@ enum TenantInvoiceStore {
         return result
     }
 
-    static func insert(tenantID: Int64, period: BillingPeriod, draft: TenantInvoiceDraft, at now: Timestamp, _ db: Database) throws -> Int64 {
+    /// `bookID` is the book that priced the draft, kept so that a book added later cannot change
+    /// what the invoice says priced it.
+    static func insert(tenantID: Int64, period: BillingPeriod, draft: TenantInvoiceDraft, bookID: Int64, at now: Timestamp,
+                       _ db: Database) throws -> Int64 {
         try db.execute(sql: """
-            INSERT INTO tenant_invoices (tenant_id, period, subtotal_cents, tax_cents, total_cents, status, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [tenantID, period, draft.subtotal, draft.tax, draft.total, TenantInvoiceStatus.draft, now])
+            INSERT INTO tenant_invoices (tenant_id, period, subtotal_cents, tax_cents, total_cents, status, created_at, price_book_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [tenantID, period, draft.subtotal, draft.tax, draft.total, TenantInvoiceStatus.draft, now, bookID])
         let id = db.lastInsertedRowID
         try insertLines(draft.lines, invoiceID: id, db)
         return id
     }
 
-    /// A forced rebuild: the draft keeps its id, gets the new figures and lines, and is created anew.
-    static func replace(draftID: Int64, with draft: TenantInvoiceDraft, at now: Timestamp, _ db: Database) throws {
+    /// A forced rebuild: the draft keeps its id, gets the new figures, lines and book, and is created anew.
+    static func replace(draftID: Int64, with draft: TenantInvoiceDraft, bookID: Int64, at now: Timestamp, _ db: Database) throws {
         try TenantInvoiceLine.filter(TenantInvoiceLine.Columns.invoiceID == draftID).deleteAll(db)
         try TenantInvoice.filter(key: draftID).filter(TenantInvoice.Columns.status == TenantInvoiceStatus.draft).updateAll(
             db, TenantInvoice.Columns.subtotal.set(to: draft.subtotal), TenantInvoice.Columns.tax.set(to: draft.tax),
-            TenantInvoice.Columns.total.set(to: draft.total), TenantInvoice.Columns.createdAt.set(to: now))
+            TenantInvoice.Columns.total.set(to: draft.total), TenantInvoice.Columns.createdAt.set(to: now),
+            TenantInvoice.Columns.priceBookID.set(to: bookID))
         try insertLines(draft.lines, invoiceID: draftID, db)
     }
 

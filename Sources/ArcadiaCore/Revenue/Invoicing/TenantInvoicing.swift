@@ -41,7 +41,7 @@ public struct TenantInvoicing: Sendable {
         }
         report.priceBook = "\(stored.book.name) (effective \(stored.book.effectiveFrom.isoDate))"
         for tenant in tenants {
-            report.tenants.append(try rollup(tenant, period: period, book: stored.book, force: force))
+            report.tenants.append(try rollup(tenant, period: period, book: stored, force: force))
         }
         return report
     }
@@ -98,7 +98,7 @@ public struct TenantInvoicing: Sendable {
         }
     }
 
-    private func rollup(_ tenant: Tenant, period: BillingPeriod, book: PriceBook, force: Bool) throws -> TenantRollup {
+    private func rollup(_ tenant: Tenant, period: BillingPeriod, book: StoredPriceBook, force: Bool) throws -> TenantRollup {
         var result = TenantRollup(tenant: tenant.code, outcome: .nothingToBill)
         let (existing, subscriptions) = try ledger.writer.read { db in
             (try TenantInvoiceStore.current(tenantID: tenant.id, period: period, db),
@@ -110,13 +110,13 @@ public struct TenantInvoicing: Sendable {
         }
         let priced: PricedMonth
         do {
-            priced = try BilledMonth.read(tenant: tenant, period: period, subscriptions: subscriptions, usage: usage).price(with: book)
+            priced = try BilledMonth.read(tenant: tenant, period: period, subscriptions: subscriptions, usage: usage).price(with: book.book)
         } catch {
             result.outcome = .failed(error.message)
             return result
         }
         result.notes = priced.notes
-        return try write(priced.draft, isEmpty: priced.isEmpty, for: tenant, period: period, force: force, into: result)
+        return try write(priced.draft, isEmpty: priced.isEmpty, bookID: book.id, for: tenant, period: period, force: force, into: result)
     }
 
     /// The outcome when an existing invoice decides the matter (nil: go on and build the draft).
@@ -129,7 +129,7 @@ public struct TenantInvoicing: Sendable {
 
     /// One transaction: re-reads the invoice's state (it may have moved since the rollup read it),
     /// writes or rebuilds the draft, then checks the invariants on what was stored.
-    private func write(_ draft: TenantInvoiceDraft, isEmpty: Bool, for tenant: Tenant, period: BillingPeriod,
+    private func write(_ draft: TenantInvoiceDraft, isEmpty: Bool, bookID: Int64, for tenant: Tenant, period: BillingPeriod,
                        force: Bool, into result: TenantRollup) throws -> TenantRollup {
         var result = result
         let now = clock.now()
@@ -150,10 +150,10 @@ public struct TenantInvoicing: Sendable {
                 return
             case (let old?, false):
                 id = old.id
-                try TenantInvoiceStore.replace(draftID: id, with: draft, at: now, db)
+                try TenantInvoiceStore.replace(draftID: id, with: draft, bookID: bookID, at: now, db)
                 result.outcome = .rebuilt(invoiceID: id, total: draft.total)
             case (nil, false):
-                id = try TenantInvoiceStore.insert(tenantID: tenant.id, period: period, draft: draft, at: now, db)
+                id = try TenantInvoiceStore.insert(tenantID: tenant.id, period: period, draft: draft, bookID: bookID, at: now, db)
                 result.outcome = .created(invoiceID: id, total: draft.total)
             }
             let stored = try TenantInvoiceStore.load(id: id, db)

@@ -54,6 +54,17 @@ public struct PriceBookStore: Sendable {
         return bookID
     }
 
+    /// The book with `id` (an invoice's `price_book_id`), or nil when there is none.
+    public static func book(id: Int64, _ db: Database) throws -> StoredPriceBook? {
+        try PriceBookRow.fetchOne(db, key: id).map { try load($0, db) }
+    }
+
+    /// The book that priced `invoice`: the one it records, else (a ledger migrated with no book in
+    /// effect then) the one in effect at its period's start now.
+    public static func book(of invoice: TenantInvoice, _ db: Database) throws -> StoredPriceBook? {
+        try invoice.priceBookID.flatMap { try book(id: $0, db) } ?? book(inEffectAt: invoice.period.start, db)
+    }
+
     public static func book(inEffectAt instant: Timestamp, _ db: Database) throws -> StoredPriceBook? {
         try PriceBookRow.filter(PriceBookRow.Columns.effectiveFrom <= instant.isoDate)
             .order(PriceBookRow.Columns.effectiveFrom.desc).fetchOne(db).map { try load($0, db) }

@@ -25,6 +25,9 @@ extension ScenarioSchema {
         }
     }
 
+    /// An image's size in GB, to hundredths (`ImageSize`).
+    private static let imageSize = SchemaType.decimal(pattern: "^[0-9]+(\\.[0-9]{1,2})?$", example: "2.34")
+
     private static func named(_ what: String) -> SchemaType {
         object("Names \(what).", [req("name", .name, "The \(what)'s name.")])
     }
@@ -135,13 +138,21 @@ extension ScenarioSchema {
                 req("policy", .choice(BackupPlan.allCases.map(\.rawValue)), "weekly or daily."),
                 opt("weekday", .choice(BackupsSpec.weekdays), "With policy: weekly, the day."),
                 opt("hour", .integerChoice(BackupsSpec.hours), "The window's start hour: 0, 4, 8, 12, 16 or 20."),
+                opt("size_gb", imageSize, "Every backup's size_gigabytes; omitted, the fake derives each from the seed."),
             ]), "Turns a droplet's backups on.")
         case .disableBackups: (named("droplet"), "Turns a droplet's backups off; DO deletes its backups.")
+        case .takeBackup:
+            (object("One backup of a droplet.", [
+                req("droplet", .name, "A live droplet."),
+                opt("size_gb", imageSize, "Its size_gigabytes; omitted, the fake derives it from the seed."),
+                opt("kept_until", .time, "When it is deleted; omitted, the plan's retention if backups are on, else kept."),
+            ]), "Takes one backup of a droplet now, as its schedule would.")
         case .takeSnapshot:
             (object("A snapshot of exactly one droplet or volume.", [
                 req("name", .name, "A free snapshot name."),
                 opt("droplet", .name, "A live droplet."),
                 opt("volume", .name, "An existing volume."),
+                opt("size_gb", imageSize, "Its size_gigabytes; omitted, the fake derives it from the seed and ids."),
             ]), "Takes a snapshot.")
         case .deleteSnapshot: (named("snapshot"), "Deletes a snapshot.")
         case .createFirewall: (.reference("firewall"), "Creates a firewall.")
