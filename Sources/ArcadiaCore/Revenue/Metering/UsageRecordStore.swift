@@ -93,7 +93,8 @@ public enum UsageRecordStore {
 
     /// `usage_for_period`: the deployment's recorded usage per billing kind, summing every record
     /// whose period starts in `[from, to)` (metered records never straddle a month, so month bounds
-    /// take whole records). Exact: each quantity is read as a `Decimal` from its text and added as one.
+    /// take whole records). Exact: quantities are summed as integer millionths, and each kind's total
+    /// turned into a `Decimal` once.
     /// A kind with no record is absent, not zero.
     ///
     /// Only metered records unless `sources` says otherwise: usage derived from an imported invoice
@@ -101,7 +102,7 @@ public enum UsageRecordStore {
     /// metering recorded for the same days by accident.
     public static func usage(_ db: Database, deploymentID: Int64, from: Timestamp, to: Timestamp,
                              sources: Set<UsageRecordSource> = [.metered]) throws -> [BillingKind: Decimal] {
-        var totals: [BillingKind: Decimal] = [:]
+        var totals: [BillingKind: Int128] = [:]
         let wanted = sources.sorted().map(\.rawValue)
         var arguments: StatementArguments = [deploymentID, from, to]
         arguments += StatementArguments(wanted)
@@ -113,8 +114,8 @@ public enum UsageRecordStore {
         while let row = try rows.next() {
             let kind: BillingKind = try row.decode(forColumn: UsageRecord.Columns.billingKind)
             let quantity: UsageQuantity = try row.decode(forColumn: UsageRecord.Columns.quantity)
-            totals[kind, default: 0] += quantity.decimal
+            totals[kind, default: 0] += Int128(quantity.millionths)
         }
-        return totals
+        return totals.mapValues(UsageQuantity.decimal(millionths:))
     }
 }
