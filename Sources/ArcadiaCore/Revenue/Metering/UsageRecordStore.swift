@@ -63,7 +63,8 @@ public enum UsageRecordStore {
 
     /// The granularities at which each (deployment, resource) already has metered records starting
     /// in `[start, end)`: metering a resource's day again at another granularity (its kind's was
-    /// changed since) would count it twice. One query for the whole day.
+    /// changed since) would count it twice. One query for the whole day; naming every deployment
+    /// lets SQLite range over `usage_records_deployment_period` per deployment instead of scanning.
     static func recordedGranularities(_ db: Database, from start: Timestamp, to end: Timestamp) throws -> [RecordKey: Set<MeteringGranularity>] {
         var recorded: [RecordKey: Set<MeteringGranularity>] = [:]
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
