@@ -10,21 +10,6 @@ import MoneyAndTime
 /// inventory later dates its absence to the outage's start. Such a day is deferred
 /// (`metering_deferred_days`) and metered again by each daily run until nothing in it is deferred.
 struct MeteringDeferral {
-    /// What metering needs of a candidate resource to decide.
-    struct Candidate: FetchableRecord {
-        var id: Int64
-        var kind: ResourceKind
-        var missingSince: Timestamp?
-        var staleAt: Timestamp?
-
-        init(row: Row) throws {
-            id = try row.decode(forColumn: CloudResource.Columns.id)
-            kind = try row.decode(forColumn: CloudResource.Columns.kind)
-            missingSince = try row.decode(forColumn: CloudResource.Columns.missingSince)
-            staleAt = try row.decode(forColumn: CloudResource.Columns.staleAt)
-        }
-    }
-
     var dayEnd: Timestamp
     /// The kinds whose listings are failing, since when.
     var outages: [ResourceKind: Timestamp]
@@ -36,7 +21,7 @@ struct MeteringDeferral {
 
     /// Whether the candidate's presence up to the day's end is still unknown. A stale resource's
     /// end is known (its `missing_since`).
-    func defers(_ candidate: Candidate) -> Bool {
+    func defers(_ candidate: ObservedTimeline) -> Bool {
         guard candidate.staleAt == nil else { return false }
         if let missingSince = candidate.missingSince, missingSince < dayEnd { return true }
         if let since = outages[candidate.kind], since < dayEnd { return true }

@@ -38,6 +38,10 @@ struct ObservedTimeline {
     var kind: ResourceKind
     var name: String
     var providerID: String
+    /// When a resource being missed was last known to exist, and when it went stale: what
+    /// `MeteringDeferral` decides by.
+    var missingSince: Timestamp?
+    var staleAt: Timestamp?
     /// Decoded only for kinds that read them (empty otherwise).
     var attributes: [String: JSONValue]
     /// Each value holds from its instant until the next one; before the first, the resource is absent.
@@ -46,31 +50,53 @@ struct ObservedTimeline {
     /// Whether any project was ever recorded for it (a backup that has none follows its droplet).
     var hasOwnProject: Bool { projects.contains { $0.value != nil } }
 
-    /// Metering runs this for every metered resource every day, so the statements are cached and
-    /// the attributes JSON is decoded only for kinds that read it (sizes, a backup's droplet).
-    static func load(_ db: Database, resourceID: Int64) throws -> ObservedTimeline {
-        let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT r.*, p.name AS project FROM cloud_resources r LEFT JOIN cloud_projects p ON p.id = r.project_id WHERE r.id = ?
-            """), arguments: [resourceID])!
-        let resource = try CloudResource(row: row)
-        let readsAttributes = MeteredKinds.table[resource.kind].map { $0.measure == .gigabyteMonths || $0.followsParentDroplet } ?? true
-        let attributes = readsAttributes ? resource.attributes : [:]
-        let events = try ResourceEvent.fetchAll(db.cachedStatement(sql: """
-            SELECT * FROM cloud_resource_events
-            WHERE resource_id = ? AND event IN ('changed', 'attributed', 'stale', 'revived') ORDER BY id
-            """), arguments: [resourceID])
+    /// The timelines of the resources `filter` selects (a condition on `cloud_resources r`), in id
+    /// order. Metering loads every candidate of a day at once, so this is two ordered queries (all
+    /// their events, then the rows) however many resources, not two per resource; only the columns
+    /// a timeline reads are decoded, and the attributes JSON only for kinds that read it (sizes, a
+    /// backup's droplet).
+    static func load(_ db: Database, where filter: String, arguments: StatementArguments) throws -> [ObservedTimeline] {
+        let events = try ResourceEvent.fetchCursor(db.cachedStatement(sql: """
+            SELECT e.* FROM cloud_resource_events e JOIN cloud_resources r ON r.id = e.resource_id
+            WHERE \(filter) AND e.event IN ('changed', 'attributed', 'stale', 'revived') ORDER BY e.resource_id, e.id
+            """), arguments: arguments)
+        var eventsByResource: [Int64: [ResourceEvent]] = [:]
+        while let event = try events.next() { eventsByResource[event.resourceID, default: []].append(event) }
+        let resources = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT r.id, r.kind, r.provider_id, r.name, r.status, r.attributes, r.first_seen_at, r.missing_since, r.stale_at,
+                   p.name AS project
+            FROM cloud_resources r LEFT JOIN cloud_projects p ON p.id = r.project_id WHERE \(filter) ORDER BY r.id
+            """), arguments: arguments)
+        var timelines: [ObservedTimeline] = []
+        while let row = try resources.next() {
+            let id: Int64 = try row.decode(forColumn: CloudResource.Columns.id)
+            timelines.append(try ObservedTimeline(id: id, row: row, events: eventsByResource[id] ?? []))
+        }
+        return timelines
+    }
+
+    /// Rebuilds one resource's timeline from its row (the columns `load` selects) and its events in id order.
+    private init(id: Int64, row: Row, events: [ResourceEvent]) throws {
+        resourceID = id
+        kind = try row.decode(forColumn: CloudResource.Columns.kind)
+        name = try row.decode(forColumn: CloudResource.Columns.name)
+        providerID = try row.decode(forColumn: CloudResource.Columns.providerID)
+        missingSince = try row.decode(forColumn: CloudResource.Columns.missingSince)
+        staleAt = try row.decode(forColumn: CloudResource.Columns.staleAt)
+        let status: String = try row.decode(forColumn: CloudResource.Columns.status)
+        let firstSeenAt: Timestamp = try row.decode(forColumn: CloudResource.Columns.firstSeenAt)
+        let readsAttributes = MeteredKinds.table[kind].map { $0.measure == .gigabyteMonths || $0.followsParentDroplet } ?? true
+        attributes = readsAttributes ? CloudResource.decodeAttributes(try row.decode(forColumn: CloudResource.Columns.attributes)) : [:]
         let firstStatus = events.first { $0.event == .changed && $0.field == "status" }
         let firstSize = events.first { $0.event == .changed && $0.field == MeteredKinds.sizeAttribute }
         let firstAttribution = events.first { $0.event == .attributed }
-        let initialStatus: String = if let firstStatus { firstStatus.oldValue ?? "" } else { resource.status }
+        let initialStatus: String = if let firstStatus { firstStatus.oldValue ?? "" } else { status }
         let initialSize: String? = if let firstSize { firstSize.oldValue } else { attributes[MeteredKinds.sizeAttribute]?.display }
-        var project: String? = if let firstAttribution { nonEmpty(firstAttribution.oldValue) } else { try row.decode(forColumn: "project") }
+        var project: String? = if let firstAttribution { Self.nonEmpty(firstAttribution.oldValue) } else { try row.decode(forColumn: "project") }
         var state = State(present: true, status: initialStatus, size: initialSize)
 
-        var timeline = ObservedTimeline(resourceID: resourceID, kind: resource.kind, name: resource.name,
-                                        providerID: resource.providerID, attributes: attributes)
-        timeline.states.append((resource.firstSeenAt, state))
-        timeline.projects.append((resource.firstSeenAt, project))
+        states.append((firstSeenAt, state))
+        projects.append((firstSeenAt, project))
         for event in events {
             var at = event.at
             switch (event.event, event.field) {
@@ -80,19 +106,18 @@ struct ObservedTimeline {
                 state.present = false
                 // A stale event from before `missing_since` existed ends the resource where it stands.
                 if event.field == ResourceEvent.missingSinceField, let since = event.newValue.flatMap({ Timestamp(iso8601: $0) }),
-                   let previous = timeline.states.last?.at {
+                   let previous = states.last?.at {
                     at = max(since, previous)
                 }
             case (.revived, _): state.present = true
             case (.attributed, _):
-                project = nonEmpty(event.newValue)
-                timeline.projects.append((event.at, project))
+                project = Self.nonEmpty(event.newValue)
+                projects.append((event.at, project))
                 continue
             default: continue
             }
-            timeline.states.append((at, state))
+            states.append((at, state))
         }
-        return timeline
     }
 
     /// Takes another resource's project history in place of this one's (a backup and its droplet).

@@ -4,6 +4,10 @@ import MoneyAndTime
 
 /// Meters one day inside one transaction: for every resource of a metered kind that a deployment
 /// held that day (through its project), one record per period of the kind's granularity.
+///
+/// A year of a large fleet runs this hundreds of thousands of times per resource-day, so the day
+/// reads in bulk: every candidate's timeline in two queries, what is already recorded in one, and
+/// each period's bounds are formatted once for the day rather than once per record.
 enum UsageMeter {
     static func meter(_ db: Database, day: Timestamp, at now: Timestamp) throws -> MeteringReport {
         var report = MeteringReport(day: day)
@@ -13,15 +17,18 @@ enum UsageMeter {
         let dayEnd = day + 86_400
         let monthStart = day.startOfMonth
         let deferral = try MeteringDeferral(db, dayEnd: dayEnd)
-        for candidate in try candidates(db, from: day, to: dayEnd) {
-            let resourceID = candidate.id
-            if deferral.defers(candidate) {
+        let candidates = try candidates(db, from: day, to: dayEnd)
+        let droplets = Dictionary(uniqueKeysWithValues: candidates.filter { $0.kind == .droplet }.map { ($0.providerID, $0) })
+        let recorded = try UsageRecordStore.recordedGranularities(db, from: day, to: dayEnd)
+        let inserter = try UsageRecordStore.Inserter(db, recordedAt: now)
+        var periods: [MeteringGranularity: [UsageRecordStore.Period]] = [:]
+        for var timeline in candidates {
+            if deferral.defers(timeline) {
                 report.deferred += 1
                 continue
             }
-            var timeline = try ObservedTimeline.load(db, resourceID: resourceID)
             guard let entry = MeteredKinds.table[timeline.kind] else { continue }
-            if entry.followsParentDroplet, !timeline.hasOwnProject, let parent = try parentDroplet(db, of: timeline) {
+            if entry.followsParentDroplet, !timeline.hasOwnProject, let parent = try parentDroplet(db, of: timeline, among: droplets) {
                 timeline.followProjects(of: parent)
             }
             let spans = timeline.spans(from: monthStart, to: dayEnd)
@@ -29,8 +36,8 @@ enum UsageMeter {
             for project in heldToday {
                 guard let deploymentID = deployments[project] else { continue }
                 let policy = policies[entry.billingKind] ?? .standard
-                if try UsageRecordStore.isRecorded(db, deploymentID: deploymentID, resourceID: resourceID, from: day, to: dayEnd,
-                                                   otherThan: policy.granularity) {
+                let key = UsageRecordStore.RecordKey(deploymentID: deploymentID, resourceID: timeline.resourceID)
+                if recorded[key]?.contains(where: { $0 != policy.granularity }) == true {
                     report.skipped.append("\(label(timeline)): already recorded for \(day.isoDate) at another granularity")
                     continue
                 }
@@ -42,14 +49,12 @@ enum UsageMeter {
                     continue
                 }
                 let retained = policy.retentionDays.map { now - Int64($0) * 86_400 }
-                var start = day
-                while start < dayEnd {
-                    let end = start + policy.granularity.seconds
-                    defer { start = end }
-                    guard accrual.secondsHeld(from: start, to: end) > 0, retained.map({ end > $0 }) ?? true else { continue }
-                    let written = try UsageRecordStore.insert(db, UsageRecord(
-                        deploymentID: deploymentID, resourceID: resourceID, billingKind: entry.billingKind, periodStart: start,
-                        periodEnd: end, granularity: policy.granularity, quantity: accrual.quantity(from: start, to: end), recordedAt: now))
+                let dayPeriods = periods[policy.granularity] ?? UsageRecordStore.Period.all(of: day, granularity: policy.granularity)
+                periods[policy.granularity] = dayPeriods
+                for period in dayPeriods {
+                    guard accrual.secondsHeld(from: period.start, to: period.end) > 0, retained.map({ period.end > $0 }) ?? true else { continue }
+                    let written = try inserter.insert(deploymentID: deploymentID, resourceID: timeline.resourceID, billingKind: entry.billingKind,
+                                                      period: period, quantity: accrual.quantity(from: period.start, to: period.end))
                     if written { report.written += 1 } else { report.alreadyRecorded += 1 }
                 }
             }
@@ -67,21 +72,20 @@ enum UsageMeter {
         return byProject
     }
 
-    /// Resources of a metered kind that existed at some point of `[from, to)`, by id.
-    private static func candidates(_ db: Database, from: Timestamp, to: Timestamp) throws -> [MeteringDeferral.Candidate] {
+    /// The timelines of the resources of a metered kind that existed at some point of `[from, to)`, by id.
+    private static func candidates(_ db: Database, from: Timestamp, to: Timestamp) throws -> [ObservedTimeline] {
         let kinds = MeteredKinds.table.keys.map(\.rawValue).sorted()
-        return try MeteringDeferral.Candidate.fetchAll(db, sql: """
-            SELECT id, kind, missing_since, stale_at FROM cloud_resources
-            WHERE kind IN (\(kinds.map { _ in "?" }.joined(separator: ", "))) AND first_seen_at < ? AND (stale_at IS NULL OR stale_at > ?)
-            ORDER BY id
-            """, arguments: StatementArguments(kinds + [to.iso8601, from.iso8601]))
+        return try ObservedTimeline.load(
+            db, where: "r.kind IN (\(kinds.map { _ in "?" }.joined(separator: ", "))) AND r.first_seen_at < ? AND (r.stale_at IS NULL OR r.stale_at > ?)",
+            arguments: StatementArguments(kinds + [to.iso8601, from.iso8601]))
     }
 
-    private static func parentDroplet(_ db: Database, of timeline: ObservedTimeline) throws -> ObservedTimeline? {
-        guard let parentID = timeline.attributes[MeteredKinds.parentDropletAttribute]?.display,
-              let rowID = try Int64.fetchOne(db, sql: "SELECT id FROM cloud_resources WHERE kind = ? AND provider_id = ?",
-                                             arguments: [ResourceKind.droplet.rawValue, parentID]) else { return nil }
-        return try ObservedTimeline.load(db, resourceID: rowID)
+    /// The droplet a backup backs: among the day's candidates, or (gone before the day) read alone.
+    private static func parentDroplet(_ db: Database, of timeline: ObservedTimeline,
+                                      among droplets: [String: ObservedTimeline]) throws -> ObservedTimeline? {
+        guard let parentID = timeline.attributes[MeteredKinds.parentDropletAttribute]?.display else { return nil }
+        if let parent = droplets[parentID] { return parent }
+        return try ObservedTimeline.load(db, where: "r.kind = ? AND r.provider_id = ?", arguments: [ResourceKind.droplet.rawValue, parentID]).first
     }
 
     private static func label(_ timeline: ObservedTimeline) -> String {

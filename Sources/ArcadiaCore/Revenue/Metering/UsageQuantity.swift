@@ -30,18 +30,27 @@ public struct UsageQuantity: Hashable, Comparable, Sendable, CustomStringConvert
         self.init(millionths: whole * Self.unitsPerOne + fraction)
     }
 
-    public var canonical: String {
-        let whole = millionths / Self.unitsPerOne
-        let fraction = millionths % Self.unitsPerOne
+    public var canonical: String { Self.canonical(millionths: Int128(millionths)) }
+
+    /// The exact value as a Foundation `Decimal`, built from the canonical text.
+    public var decimal: Decimal { Self.decimal(millionths: Int128(millionths)) }
+
+    /// An exact sum of quantities, given in millionths (wider than one quantity's range), as a
+    /// Foundation `Decimal` built from its canonical text: summing integers and converting once
+    /// gives the same value as adding each quantity's `Decimal`, without parsing one per record.
+    public static func decimal(millionths total: Int128) -> Decimal {
+        Decimal(string: canonical(millionths: total), locale: Locale(identifier: "en_US_POSIX"))!
+    }
+
+    private static func canonical(millionths: Int128) -> String {
+        let whole = millionths / Int128(unitsPerOne)
+        let fraction = millionths % Int128(unitsPerOne)
         guard fraction != 0 else { return String(whole) }
         var digits = String(fraction)
         digits = String(repeating: "0", count: Self.scale - digits.count) + digits
         while digits.hasSuffix("0") { digits.removeLast() }
         return "\(whole).\(digits)"
     }
-
-    /// The exact value as a Foundation `Decimal`, built from the canonical text.
-    public var decimal: Decimal { Decimal(string: canonical, locale: Locale(identifier: "en_US_POSIX"))! }
 
     public var description: String { canonical }
 

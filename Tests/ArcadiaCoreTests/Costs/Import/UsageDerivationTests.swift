@@ -96,9 +96,9 @@ import TestSupport
         try ledger.writer.write { db in
             _ = try InventoryStore.reconcile(db, kind: .droplet, observed: [InventoryFixtures.droplet(7, name: "shop-web-1")],
                                              at: Timestamp(year: 2019, month: 1, day: 1))
-            _ = try UsageRecordStore.insert(db, UsageRecord(
-                deploymentID: shop, resourceID: 1, billingKind: .dropletHours, periodStart: Timestamp(year: 2019, month: 4, day: 1),
-                periodEnd: Timestamp(year: 2019, month: 4, day: 2), granularity: .daily, quantity: UsageQuantity("24")!, recordedAt: now))
+            _ = try UsageRecordStore.Inserter(db, recordedAt: now).insert(
+                deploymentID: shop, resourceID: 1, billingKind: .dropletHours,
+                period: .init(start: Timestamp(year: 2019, month: 4, day: 1), granularity: .daily), quantity: UsageQuantity("24")!)
         }
         let april = (from: Timestamp(year: 2019, month: 4, day: 1), to: Timestamp(year: 2019, month: 5, day: 1))
         try ledger.writer.read { (db: Database) throws in
@@ -106,8 +106,8 @@ import TestSupport
             #expect(try UsageRecordStore.usage(db, deploymentID: shop, from: april.from, to: april.to, sources: [.doInvoice]) == [.dropletHours: 720])
             #expect(try UsageRecordStore.usage(db, deploymentID: shop, from: april.from, to: april.to, sources: [.metered, .doInvoice])
                 == [.dropletHours: 744])
-            #expect(try !UsageRecordStore.isRecorded(db, deploymentID: shop, resourceID: 1, from: april.from, to: april.from + 86_400,
-                                                     otherThan: .daily), "metering does not see a derived record as its own")
+            #expect(try UsageRecordStore.recordedGranularities(db, from: april.from, to: april.from + 86_400)
+                == [.init(deploymentID: shop, resourceID: 1): [.daily]], "metering does not see a derived record as its own")
         }
         let export = try LedgerExport.export(ledger)
         #expect(export.first { $0.name == "usage.tsv" }?.content.components(separatedBy: "\n").count == 3, "header, the metered record, end")
