@@ -123,16 +123,19 @@ struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
         return try decode(key: key, body: rest, request: request)
     }
 
-    /// The value already made of `element` by this listing's earlier pages or the last listing's,
-    /// looking first at the pages where a shifted element most likely was.
+    /// The value already made of `element` by the last listing's pages or this listing's earlier
+    /// ones. The last listing's pages are probed nearest first (this page, then one before, one
+    /// after, …): a create or destroy shifts an element by a page at most. Each page is probed once.
     private func made(_ element: ElementBytes, near number: Int) -> Output? {
-        for index in [number - 1, number - 2, number].filter(remembered.indices.contains) {
-            if let output = remembered[index].elements[element] { return output }
+        func probe(_ index: Int) -> Output? {
+            remembered.indices.contains(index) ? remembered[index].elements[element] : nil
+        }
+        let here = number - 1
+        for distance in 0...max(here, remembered.count) {
+            if let output = probe(here - distance) { return output }
+            if distance > 0, let output = probe(here + distance) { return output }
         }
         for page in current.reversed() {
-            if let output = page.elements[element] { return output }
-        }
-        for page in remembered {
             if let output = page.elements[element] { return output }
         }
         return nil
