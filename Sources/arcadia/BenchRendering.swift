@@ -18,8 +18,10 @@ enum BenchRendering {
         if fleet.granularity != nil {
             lines.append("metering + rollup:  \(seconds(figures.revenueSeconds)), \(String(format: "%.1f", figures.revenueFloorRatio))× the floor of the rows they write (\(seconds(figures.revenueFloorSeconds)))")
         }
-        var jobs = [["job", "seconds"]]
-        for (job, spent) in figures.jobSeconds.sorted(by: { $0.key < $1.key }) { jobs.append([job, String(format: "%.3f", spent)]) }
+        var jobs = [["job", "runs", "seconds"]]
+        for (job, spent) in figures.jobSeconds.sorted(by: { $0.key < $1.key }) {
+            jobs.append([job, String(figures.jobRunCounts[job] ?? 0), String(format: "%.3f", spent)])
+        }
         var tables = [["table", "rows", "floor s"]]
         for table in floor.tables where table.rows > 0 { tables.append([table.name, String(table.rows), String(format: "%.3f", table.seconds)]) }
         lines += ["", ReportTable.aligned(jobs, textColumns: 1), ReportTable.aligned(tables, textColumns: 1)]

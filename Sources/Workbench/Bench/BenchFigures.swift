@@ -33,6 +33,8 @@ public struct BenchFigures: Sendable, Encodable {
     public var peakRSSBytes: Int
     /// Seconds in each job's runs, by job name.
     public var jobSeconds: [String: Double]
+    /// Runs of each job that were not elided, by job name.
+    public var jobRunCounts: [String: Int]
     /// Rows per ledger table at the end of the run.
     public var rows: [String: Int]
     public var floorSeconds: Double
@@ -55,6 +57,7 @@ public struct BenchFigures: Sendable, Encodable {
         self.userSeconds = userSeconds
         self.peakRSSBytes = peakRSSBytes
         jobSeconds = Dictionary(uniqueKeysWithValues: result.jobSeconds.map { ($0.key.rawValue, $0.value) })
+        jobRunCounts = Dictionary(uniqueKeysWithValues: result.jobRunCounts.map { ($0.key.rawValue, $0.value) })
         rows = Dictionary(uniqueKeysWithValues: floor.tables.map { ($0.name, $0.rows) })
         floorSeconds = floor.seconds
         floorRatio = floor.seconds > 0 ? wallSeconds / floor.seconds : 0

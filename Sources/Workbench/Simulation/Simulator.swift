@@ -56,6 +56,8 @@ public struct Simulator: Sendable {
         public var summary: RunSummary
         /// Seconds spent in each job's runs, elided ones included (empty without a stopwatch).
         public var jobSeconds: [JobID: Double] = [:]
+        /// Each job's runs that were not elided (the bench prints them beside the seconds).
+        public var jobRunCounts: [JobID: Int] = [:]
     }
 
     public func run(_ scenario: Scenario) async throws(SimulationError) -> Result {
@@ -83,6 +85,7 @@ public struct Simulator: Sendable {
         var queue = EventQueue(timeline: scenario.timeline, jobs: options.jobs, start: scenario.clock.start)
         var settled = SettledRuns()
         var jobSeconds: [JobID: Double] = [:]
+        var jobRunCounts: [JobID: Int] = [:]
         // Timeline events applied so far: a fault changes no listing, yet must end elision.
         var worldEdits = 0
         let days = Int((scenario.clock.end - scenario.clock.start + 86_399) / 86_400)
@@ -120,6 +123,7 @@ public struct Simulator: Sendable {
                         outcome = try await runner.run(job)
                     }
                     summary.record(outcome)
+                    jobRunCounts[job, default: 0] += 1
                 } catch {
                     throw SimulationError(location: nil, message: "\(job.rawValue) at \(entry.at) could not write the ledger: \(error)")
                 }
@@ -144,7 +148,7 @@ public struct Simulator: Sendable {
         } catch {
             throw SimulationError(location: nil, message: "counting drift and failures: \(error)")
         }
-        return Result(ledger: ledger, summary: summary, jobSeconds: jobSeconds)
+        return Result(ledger: ledger, summary: summary, jobSeconds: jobSeconds, jobRunCounts: jobRunCounts)
     }
 }
 
