@@ -15,7 +15,7 @@ public enum InventoryFixtures {
 
     /// Every event in the ledger as `event field old→new` lines for one resource, oldest first.
     public static func events(_ ledger: Ledger, providerID: String) throws -> [String] {
-        try ledger.writer.read { db in
+        try ledger.read { db in
             try ResourceEvent.fetchAll(db, sql: """
                 SELECT e.* FROM cloud_resource_events e
                 JOIN cloud_resources r ON r.id = e.resource_id WHERE r.provider_id = ? ORDER BY e.id
@@ -28,6 +28,6 @@ public enum InventoryFixtures {
 
     /// Total rows changed in the ledger so far; a quiet sync must not move it.
     public static func totalChanges(_ ledger: Ledger) throws -> Int {
-        try ledger.writer.read { $0.totalChangesCount }
+        try ledger.read { $0.totalChangesCount }
     }
 }

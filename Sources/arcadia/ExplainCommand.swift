@@ -37,7 +37,7 @@ struct ExplainCommand: AsyncParsableCommand {
     static func explain(db: String, invoice: String?, invoiceID: Int64?, line: Int?, format: ExplainFormat) async throws -> String {
         guard (invoice == nil) != (invoiceID == nil) else { throw ValidationError("give exactly one of --invoice TENANT/YYYY-MM and --invoice-id N") }
         let ledger = try await RepriceCommand.ledger(db: db, scenario: nil)
-        let explanation = try await ledger.writer.read { db throws -> InvoiceExplanation? in
+        let explanation = try await ledger.read { db throws -> InvoiceExplanation? in
             let id: Int64
             if let invoiceID {
                 id = invoiceID

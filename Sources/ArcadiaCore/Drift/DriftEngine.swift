@@ -55,7 +55,7 @@ public struct DriftEngine: Sendable {
 
     /// Findings per status, for summaries.
     public func counts() throws -> DriftCounts {
-        try ledger.writer.read { try DriftCounts.fetch($0) }
+        try ledger.read { try DriftCounts.fetch($0) }
     }
 
     private func closeOpen(kind: ResourceKind, providerID: String, field: String, as status: DriftStatus) throws -> Int64 {

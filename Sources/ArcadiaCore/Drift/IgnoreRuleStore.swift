@@ -12,7 +12,7 @@ public struct IgnoreRuleStore: Sendable {
 
     /// Every stored rule, by id.
     public func all() throws -> [IgnoreRule] {
-        try ledger.writer.read(Self.all)
+        try ledger.read(Self.all)
     }
 
     static func all(_ db: Database) throws -> [IgnoreRule] {

@@ -5,7 +5,7 @@ import GRDB
 /// field, and tabs, newlines and backslashes escaped so one record is always one line.
 public enum LedgerExport {
     public static func export(_ ledger: Ledger) throws -> [LedgerFile] {
-        try ledger.writer.read { db in
+        try ledger.read { db in
             [
                 try table(db, name: "projects.tsv", sql: """
                     SELECT name, provider_id, environment, is_default, first_seen_at, last_changed_at, missed_listings, stale_at

@@ -28,7 +28,7 @@ public struct SyncFailure: Sendable, Equatable, FetchableRecord, PersistableReco
 
     /// Every row, in the order the failures happened.
     public static func all(in ledger: Ledger) throws -> [SyncFailure] {
-        try ledger.writer.read { db in try SyncFailure.order(Columns.at, Columns.id).fetchAll(db) }
+        try ledger.read { db in try SyncFailure.order(Columns.at, Columns.id).fetchAll(db) }
     }
 
     public init(row: Row) throws {

@@ -34,9 +34,41 @@ public struct Ledger: Sendable {
 }
 
 extension Ledger {
+    /// Runs `body` in one read transaction: what it reads is one snapshot of the ledger.
+    ///
+    /// Every ledger read goes through here rather than `writer.read`, because on a `DatabaseQueue`
+    /// (every ledger but the service's) GRDB makes a read read-only by setting `PRAGMA query_only`
+    /// on and off again, and SQLite answers a flag pragma by expiring every prepared statement of
+    /// the connection: each cached statement of the hot paths (the sync's upsert, the hourly
+    /// balance) was compiled again after any read. A plain deferred transaction gives the same
+    /// snapshot; a pool's reads still run on its read-only connections.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.unsafeRead { db in
+            var value: T?
+            try db.inTransaction(.deferred) {
+                value = try body(db)
+                return .commit
+            }
+            return value!
+        }
+    }
+
+    /// `read(_:)` for async callers (the service's API): the transaction runs on the database's
+    /// own queue, not on a thread of the cooperative pool.
+    public func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await writer.unsafeRead { db in
+            var value: T?
+            try db.inTransaction(.deferred) {
+                value = try body(db)
+                return .commit
+            }
+            return value!
+        }
+    }
+
     /// Rows in each ledger table, by table name in name order (benchmarks and summaries).
     public func rowCounts() throws -> [(table: String, rows: Int)] {
-        try writer.read { db in
+        try read { db in
             let tables = try String.fetchAll(db, sql: """
                 SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name
                 """)

@@ -53,6 +53,6 @@ public struct CostLineQuery: Sendable, Equatable {
     }
 
     public func fetch(in ledger: Ledger) async throws -> QueryPage<Line> {
-        try await ledger.writer.read { try fetch($0) }
+        try await ledger.read { try fetch($0) }
     }
 }

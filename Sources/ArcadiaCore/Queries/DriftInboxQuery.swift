@@ -42,7 +42,7 @@ public struct DriftInboxQuery: Sendable, Equatable {
     }
 
     public func fetch(in ledger: Ledger) async throws -> QueryPage<Drift> {
-        try await ledger.writer.read { try fetch($0) }
+        try await ledger.read { try fetch($0) }
     }
 
     /// One finding by id, whatever its status (what an accept left behind).
@@ -51,7 +51,7 @@ public struct DriftInboxQuery: Sendable, Equatable {
     }
 
     public static func drift(id: Int64, in ledger: Ledger) async throws -> Drift? {
-        try await ledger.writer.read { try drift(id: id, $0) }
+        try await ledger.read { try drift(id: id, $0) }
     }
 
     private static func drift(_ row: Row) throws -> Drift {

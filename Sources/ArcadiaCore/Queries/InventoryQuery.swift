@@ -68,7 +68,7 @@ public struct InventoryQuery: Sendable, Equatable {
     }
 
     public func fetch(in ledger: Ledger) async throws -> QueryPage<Resource> {
-        try await ledger.writer.read { try fetch($0) }
+        try await ledger.read { try fetch($0) }
     }
 
     /// The kinds the scope's inventory holds, in name order.
@@ -81,6 +81,6 @@ public struct InventoryQuery: Sendable, Equatable {
     }
 
     public static func kinds(scope: LedgerScope, in ledger: Ledger) async throws -> [ResourceKind] {
-        try await ledger.writer.read { try kinds(scope: scope, $0) }
+        try await ledger.read { try kinds(scope: scope, $0) }
     }
 }

@@ -20,6 +20,6 @@ public struct JobRunQuery: Sendable, Equatable {
     }
 
     public func fetch(in ledger: Ledger) async throws -> QueryPage<JobRun> {
-        try await ledger.writer.read { try fetch($0) }
+        try await ledger.read { try fetch($0) }
     }
 }

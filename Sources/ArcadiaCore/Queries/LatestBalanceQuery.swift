@@ -7,6 +7,6 @@ public enum LatestBalanceQuery {
     }
 
     public static func fetch(in ledger: Ledger) async throws -> BalanceSnapshot? {
-        try await ledger.writer.read { try fetch($0) }
+        try await ledger.read { try fetch($0) }
     }
 }

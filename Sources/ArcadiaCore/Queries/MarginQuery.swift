@@ -62,6 +62,6 @@ public struct MarginQuery: Sendable, Equatable {
     }
 
     public func fetch(in ledger: Ledger) async throws -> [Row] {
-        try await ledger.writer.read { try fetch($0) }
+        try await ledger.read { try fetch($0) }
     }
 }

@@ -10,14 +10,14 @@ public enum TenancyQuery {
     }
 
     public static func tenants(page: PageRequest, in ledger: Ledger) async throws -> QueryPage<Tenant> {
-        try await ledger.writer.read { db in
+        try await ledger.read { db in
             QueryPage(items: try Tenant.order(Tenant.Columns.code).limit(page.limit, offset: page.offset).fetchAll(db),
                       total: try Tenant.fetchCount(db), request: page)
         }
     }
 
     public static func deployments(page: PageRequest, in ledger: Ledger) async throws -> QueryPage<DeploymentView> {
-        try await ledger.writer.read { db in
+        try await ledger.read { db in
             let deployments = try Deployment.order(Deployment.Columns.code).limit(page.limit, offset: page.offset).fetchAll(db)
             return QueryPage(items: try deployments.map { try view($0, db) }, total: try Deployment.fetchCount(db), request: page)
         }
@@ -25,7 +25,7 @@ public enum TenancyQuery {
 
     /// One deployment, or nil.
     public static func deployment(code: String, in ledger: Ledger) async throws -> DeploymentView? {
-        try await ledger.writer.read { db in
+        try await ledger.read { db in
             guard let deployment = try Deployment.filter(Deployment.Columns.code == code).fetchOne(db) else { return nil }
             return try view(deployment, db)
         }

@@ -26,7 +26,7 @@ public struct TenantInvoiceQuery: Sendable, Equatable {
     }
 
     public func fetch(in ledger: Ledger) async throws -> QueryPage<TenantInvoice> {
-        try await ledger.writer.read { try fetch($0) }
+        try await ledger.read { try fetch($0) }
     }
 
     /// The invoice and its lines in line order, or nil when it does not exist *or is not in scope*.
@@ -38,6 +38,6 @@ public struct TenantInvoiceQuery: Sendable, Equatable {
     }
 
     public static func invoice(id: Int64, scope: LedgerScope, in ledger: Ledger) async throws -> TenantInvoice? {
-        try await ledger.writer.read { try invoice(id: id, scope: scope, $0) }
+        try await ledger.read { try invoice(id: id, scope: scope, $0) }
     }
 }

@@ -21,7 +21,7 @@ public struct SQLiteFloor: Sendable, Equatable {
     public var rows: Int { tables.reduce(0) { $0 + $1.rows } }
 
     public static func measure(_ ledger: Ledger, batch: Int = 10_000, stopwatch: () -> Double) throws -> SQLiteFloor {
-        let schema = try ledger.writer.read { db in
+        let schema = try ledger.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT type, name, sql FROM sqlite_master
                 WHERE type IN ('table', 'index') AND sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'
@@ -46,12 +46,12 @@ public struct SQLiteFloor: Sendable, Equatable {
     private static func copy(table: String, from ledger: Ledger, to floor: DatabaseQueue, batch: Int,
                              stopwatch: () -> Double) throws -> Table {
         let quoted = table.quotedDatabaseIdentifier
-        let columns = try ledger.writer.read { db in try db.columns(in: table).count }
+        let columns = try ledger.read { db in try db.columns(in: table).count }
         let insert = "INSERT INTO \(quoted) VALUES (\(Array(repeating: "?", count: columns).joined(separator: ", ")))"
         var measured = Table(name: table, rows: 0, seconds: 0)
         var lastRowID: Int64 = .min
         while true {
-            let rows = try ledger.writer.read { db in
+            let rows = try ledger.read { db in
                 try Row.fetchAll(db, sql: "SELECT rowid AS floor_rowid, * FROM \(quoted) WHERE rowid > ? ORDER BY rowid LIMIT ?",
                                  arguments: [lastRowID, batch])
             }

@@ -11,7 +11,7 @@ extension ScenarioCapture {
         let scenario = try ScenarioParser.parse(yaml: yaml, file: file)
         let ledger = try await Simulator().run(scenario).ledger
         let invoice = captured.invoice
-        let replayed = try await ledger.writer.read { db -> TenantInvoice? in
+        let replayed = try await ledger.read { db -> TenantInvoice? in
             try InvoiceExplainer.invoiceID(tenant: invoice.tenant, period: invoice.period, db).flatMap { try TenantInvoice.load(id: $0, db) }
         }
         let original = summary(invoice)

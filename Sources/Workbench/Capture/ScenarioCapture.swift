@@ -29,7 +29,7 @@ public enum ScenarioCapture {
     }
 
     public static func capture(tenant code: String, period: BillingPeriod, from ledger: Ledger) async throws -> Captured {
-        try await ledger.writer.read { db in try capture(tenant: code, period: period, db) }
+        try await ledger.read { db in try capture(tenant: code, period: period, db) }
     }
 
     static func capture(tenant code: String, period: BillingPeriod, _ db: Database) throws -> Captured {

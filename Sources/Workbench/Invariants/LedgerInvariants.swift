@@ -10,7 +10,7 @@ import MoneyAndTime
 public enum LedgerInvariants {
     /// Every after-run check, in a fixed order.
     public static func check(_ ledger: Ledger) throws -> [Violation] {
-        try ledger.writer.read { db in
+        try ledger.read { db in
             try duplicateRows(db) + cloudInvoiceSums(db) + tenantInvoicesMatchQuotes(db) + meteredHoursMatchCloudInvoice(db)
         }
     }

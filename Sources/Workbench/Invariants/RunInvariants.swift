@@ -14,7 +14,7 @@ public enum RunInvariants {
         for resource in probe.fake.liveResources {
             live.updateValue(resource.createdAt, forKey: ledgerKind(ofURNType: resource.type) + " " + resource.id)
         }
-        let stale = try probe.ledger.writer.read { db in
+        let stale = try probe.ledger.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT kind, provider_id, name, stale_at FROM cloud_resources WHERE stale_at IS NOT NULL
                 UNION ALL SELECT 'project', provider_id, name, stale_at FROM cloud_projects WHERE stale_at IS NOT NULL

@@ -34,7 +34,7 @@ public struct ExpectationResult: Sendable, Equatable {
 /// Compares a scenario's expectations with the ledger its run left.
 enum ExpectationCheck {
     static func evaluate(_ expectations: [ExpectationSpec], ledger: Ledger) async throws -> [ExpectationResult] {
-        try await ledger.writer.read { db in try expectations.map { try evaluate($0, db) } }
+        try await ledger.read { db in try expectations.map { try evaluate($0, db) } }
     }
 
     static func evaluate(_ spec: ExpectationSpec, _ db: Database) throws -> ExpectationResult {

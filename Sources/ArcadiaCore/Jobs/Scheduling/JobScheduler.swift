@@ -65,7 +65,7 @@ public struct JobScheduler: Sendable {
 
     /// Each job's first due time: at once when it never ran or a firing passed since its last run.
     func plan(at now: Timestamp) throws -> [Slot] {
-        let latest = try ledger.writer.read(JobRun.latest)
+        let latest = try ledger.read(JobRun.latest)
         return table.map { scheduled in
             guard let last = latest[scheduled.job] else { return Slot(due: now, lastSucceeded: nil) }
             let next = scheduled.schedule.nextFiring(after: last.scheduledAt)
@@ -94,7 +94,7 @@ public struct JobScheduler: Sendable {
         do {
             var runner = runner
             // The operator's rules (admin API) apply from the next sweep on, beside any configured.
-            runner.ignoreRules += try await ledger.writer.read(IgnoreRuleStore.all)
+            runner.ignoreRules += try await ledger.read(IgnoreRuleStore.all)
             let outcomes = try await runner.catchUp(job, missed: missed)
             summary = outcomes.map(\.summary)
             failures = outcomes.flatMap(\.failures)

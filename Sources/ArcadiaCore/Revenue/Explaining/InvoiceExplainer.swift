@@ -42,7 +42,7 @@ public enum InvoiceExplainer {
     }
 
     public static func explain(invoiceID id: Int64, scope: LedgerScope, in ledger: Ledger) async throws -> InvoiceExplanation? {
-        try await ledger.writer.read { try explain(invoiceID: id, scope: scope, $0) }
+        try await ledger.read { try explain(invoiceID: id, scope: scope, $0) }
     }
 
     /// The id of a tenant's invoice for `period`: the latest that is not void (nil when it has none).

@@ -29,7 +29,7 @@ public struct TenantInvoicing: Sendable {
     /// period already has an invoice is skipped and the report says so; with `force`, a draft is
     /// rebuilt and an issued or paid invoice refused (void it first).
     public func rollup(period: BillingPeriod, force: Bool = false) throws -> RollupReport {
-        let (stored, tenants, billable) = try ledger.writer.read { db in
+        let (stored, tenants, billable) = try ledger.read { db in
             (try PriceBookStore.book(inEffectAt: period.start, db), try TenantInvoiceStore.tenants(db),
              try TenantInvoiceStore.anySubscription(overlapping: period, db))
         }
@@ -49,7 +49,7 @@ public struct TenantInvoicing: Sendable {
     /// Issues every draft whose invariants hold, oldest period first; the others stay drafts.
     public func issueDrafts() throws -> IssueReport {
         var report = IssueReport()
-        for id in try ledger.writer.read(TenantInvoiceStore.drafts) {
+        for id in try ledger.read(TenantInvoiceStore.drafts) {
             try ledger.writer.write { db in
                 let invoice = try TenantInvoiceStore.load(id: id, db)
                 let findings = InvoiceInvariants.check(invoice, subscriptions: try TenantInvoiceStore.billedSubscriptions(of: invoice, db))
@@ -77,7 +77,7 @@ public struct TenantInvoicing: Sendable {
 
     /// The tenant's invoice for the period that is not void.
     public func invoice(tenant: String, period: BillingPeriod) throws -> TenantInvoice? {
-        try ledger.writer.read { db in
+        try ledger.read { db in
             guard let row = try TenantInvoiceStore.tenant(code: tenant, db) else { throw TenantInvoiceError.noSuchTenant(tenant) }
             return try TenantInvoiceStore.current(tenantID: row.id, period: period, db)
         }
@@ -100,7 +100,7 @@ public struct TenantInvoicing: Sendable {
 
     private func rollup(_ tenant: Tenant, period: BillingPeriod, book: StoredPriceBook, force: Bool) throws -> TenantRollup {
         var result = TenantRollup(tenant: tenant.code, outcome: .nothingToBill)
-        let (existing, subscriptions) = try ledger.writer.read { db in
+        let (existing, subscriptions) = try ledger.read { db in
             (try TenantInvoiceStore.current(tenantID: tenant.id, period: period, db),
              try TenantInvoiceStore.subscriptions(tenantID: tenant.id, period: period, db))
         }

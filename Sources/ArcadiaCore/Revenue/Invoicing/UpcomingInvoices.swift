@@ -39,7 +39,7 @@ public struct UpcomingInvoices: Sendable {
     public func preview(tenant code: String) throws -> Preview {
         let now = clock.now()
         let period = BillingPeriod(containing: now)
-        guard try ledger.writer.read({ try TenantInvoiceStore.tenant(code: code, $0) }) != nil else {
+        guard try ledger.read({ try TenantInvoiceStore.tenant(code: code, $0) }) != nil else {
             throw TenantInvoiceError.noSuchTenant(code)
         }
         let meteredThrough = min(max(Self.meteredThrough(at: now), period.start), period.end)

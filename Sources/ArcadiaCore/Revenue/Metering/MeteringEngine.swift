@@ -23,7 +23,7 @@ public struct MeteringEngine: Sendable {
 
     /// The policy of every configured billing kind; the others use `MeteringPolicy.standard`.
     public func policies() throws -> [BillingKind: MeteringPolicy] {
-        try ledger.writer.read { db in try MeteringConfigStore.load(db) }
+        try ledger.read { db in try MeteringConfigStore.load(db) }
     }
 
     /// The `revenue.metering` job: meters the previous complete day and any earlier day a run
@@ -58,12 +58,12 @@ public struct MeteringEngine: Sendable {
     /// `usage_for_period(deployment, from, to)`: the deployment's usage per billing kind over
     /// `[from, to)` as exact decimals (`UsageRecordStore.usage`).
     public func usageForPeriod(deploymentID: Int64, from: Timestamp, to: Timestamp) throws -> [BillingKind: Decimal] {
-        try ledger.writer.read { db in try UsageRecordStore.usage(db, deploymentID: deploymentID, from: from, to: to) }
+        try ledger.read { db in try UsageRecordStore.usage(db, deploymentID: deploymentID, from: from, to: to) }
     }
 
     /// The same, naming the deployment by its code.
     public func usageForPeriod(deployment code: String, from: Timestamp, to: Timestamp) throws -> [BillingKind: Decimal] {
-        try ledger.writer.read { db in
+        try ledger.read { db in
             guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM deployments WHERE code = ?", arguments: [code]) else {
                 throw MeteringError.unknownDeployment(code)
             }

@@ -18,12 +18,12 @@ public struct PriceBookStore: Sendable {
 
     /// The book that prices a period starting at `instant`: the latest effective on or before it.
     public func book(inEffectAt instant: Timestamp) throws -> StoredPriceBook? {
-        try ledger.writer.read { db in try Self.book(inEffectAt: instant, db) }
+        try ledger.read { db in try Self.book(inEffectAt: instant, db) }
     }
 
     /// Every stored book, oldest first.
     public func all() throws -> [StoredPriceBook] {
-        try ledger.writer.read(Self.all)
+        try ledger.read(Self.all)
     }
 
     public static func all(_ db: Database) throws -> [StoredPriceBook] {

@@ -28,7 +28,7 @@ public struct Repricer: Sendable {
     public init(ledger: Ledger) { self.ledger = ledger }
 
     public func reprice(_ request: Request) throws -> RepriceReport {
-        let (loaded, books) = try ledger.writer.read { db in (try RepriceInputs.load(db, request: request), try PriceBookStore.all(db)) }
+        let (loaded, books) = try ledger.read { db in (try RepriceInputs.load(db, request: request), try PriceBookStore.all(db)) }
         var report = RepriceReport(candidates: request.candidates.map(\.name), rows: [])
         for month in loaded.months {
             let inEffect = books.last { $0.book.effectiveFrom <= month.period.start }?.book

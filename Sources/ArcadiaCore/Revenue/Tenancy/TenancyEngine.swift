@@ -51,7 +51,7 @@ public struct TenancyEngine: Sendable {
     }
 
     public func liveSubscription(deployment: String) throws -> Subscription? {
-        try ledger.writer.read { db in
+        try ledger.read { db in
             try TenancyStore.live(db, deploymentID: try TenancyStore.requireDeployment(db, code: deployment))
         }
     }
