@@ -328,6 +328,10 @@ public final class FakeDigitalOcean: Sendable {
     /// the hour), so a reader of those cannot rely on `revision`.
     public var revision: UInt64 { state.withLock { $0.world.revision } }
 
+    /// `revision` without the changes only billing shows: what an inventory listing serves moves
+    /// only with this.
+    public var inventoryRevision: UInt64 { state.withLock { $0.world.inventoryRevision } }
+
     public var requestCount: Int { state.withLock { $0.api.requestCount } }
 
     /// What clients changed over the API, in order: a recording's timeline.

@@ -85,14 +85,29 @@ extension FakeDigitalOcean {
         #expect(summary.overages.amount == "0.00" && summary.creditsAndAdjustments.amount == "0.00")
     }
 
+    /// The simulator keys the syncs' elision on `inventoryRevision`: a change any listing shows
+    /// must move it, and a billing change alone must not (or a quiet year re-lists every month).
+    @Test func onlyInventoryChangesMoveTheInventoryRevision() throws {
+        let fake = try aprilFake()
+        let (revision, inventory) = (fake.revision, fake.inventoryRevision)
+        try fake.setTaxRate(basisPoints: 1_000, description: "GST (10%)")
+        try fake.setInvoiceCSVColumns(InvoiceCSVColumn.standard.filter { $0 != .category })
+        fake.advance(to: may1 + 2 * 86_400)
+        #expect(fake.revision > revision + 2 && fake.inventoryRevision == inventory)
+        try fake.powerOffDroplet(name: "web-1")
+        #expect(fake.inventoryRevision == inventory + 1 && fake.revision > revision + 3)
+    }
+
     @Test func billingHistoryGetsTheInvoiceOnThe1stAndThePaymentOnThe2nd() async throws {
         let fake = try aprilFake()
         let before = fake.revision
+        let inventoryBefore = fake.inventoryRevision
         fake.advance(to: may1)
         #expect(fake.revision == before + 1, "issuing an invoice changes what the API shows")
         #expect(try await fake.client.billingHistory().items.isEmpty, "the entry is dated later in the day")
         fake.advance(to: may1 + 8 * 3_600 + 44 * 60 + 38)
         #expect(fake.revision == before + 2)
+        #expect(fake.inventoryRevision == inventoryBefore, "no inventory listing shows billing: the syncs need not run again")
         let uuid = try fake.invoiceUUID(period: "2026-04")
         let invoiceID = try #require(try await fake.client.invoices().invoices.first?.invoiceID)
         let invoiceEntry = BillingHistoryEntry(description: "Invoice for April 2026", amount: "6.00", invoiceID: invoiceID, invoiceUUID: uuid,

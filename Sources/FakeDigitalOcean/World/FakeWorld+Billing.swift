@@ -1,19 +1,20 @@
 import DigitalOcean
 
-/// Account-level billing settings. Each bumps `revision`: what the billing endpoints show changes.
+/// Account-level billing settings. Each bumps `revision` but not `inventoryRevision`: only what the
+/// billing endpoints show changes.
 extension FakeWorld {
     mutating func setTaxRate(basisPoints: Int, description: String) throws(FakeWorldError) {
         guard (0...10_000).contains(basisPoints) else {
             throw .invalidArgument("a tax rate is 0…10000 basis points (10% = 1000), got \(basisPoints)")
         }
         guard !description.isEmpty else { throw .invalidArgument("a tax rate needs a description, e.g. 'GST (10%)'") }
-        bumpRevision()
+        bumpBillingRevision()
         billing.taxRate = TaxRate(basisPoints: basisPoints, description: description)
     }
 
     mutating func removeTaxRate() {
         guard billing.taxRate != nil else { return }
-        bumpRevision()
+        bumpBillingRevision()
         billing.taxRate = nil
     }
 
@@ -25,7 +26,7 @@ extension FakeWorld {
                 + columns.map(\.rawValue).joined(separator: ","))
         }
         guard columns != billing.csvColumns else { return }
-        bumpRevision()
+        bumpBillingRevision()
         billing.csvColumns = columns
     }
 

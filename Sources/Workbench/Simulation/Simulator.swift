@@ -113,7 +113,9 @@ public struct Simulator: Sendable {
                 let revisionBefore = fake.revision
                 do {
                     if options.elideSettledRuns {
-                        let provider = ProviderVersion(edits: worldEdits, revision: revisionBefore)
+                        // An issued invoice changes no inventory listing: the syncs stay elided.
+                        let revision = job.isInventorySync ? fake.inventoryRevision : revisionBefore
+                        let provider = ProviderVersion(edits: worldEdits, revision: revision)
                         guard let ran = try await settled.run(job, with: runner, provider: provider) else {
                             summary.recordElided(job)
                             continue
