@@ -29,6 +29,19 @@ public struct BalanceSnapshot: Sendable, Equatable, FetchableRecord, Persistable
                                  generatedAt: try row.decode(forColumn: Columns.generatedAt))
     }
 
+    /// Stores the snapshot unless one taken at the same instant is on record (a re-run), in one
+    /// statement, so atomic without a transaction: this runs every virtual hour of a simulated
+    /// year, where a transaction's BEGIN and COMMIT and GRDB's per-record insert cost more than
+    /// the row. The columns are `encode(to:)`'s.
+    func insertUnlessTaken(_ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO cloud_balance_snapshots
+                (taken_at, month_to_date_balance_cents, account_balance_cents, month_to_date_usage_cents, generated_at)
+            SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM cloud_balance_snapshots WHERE taken_at = ?)
+            """).execute(arguments: [takenAt, figures.monthToDateBalanceCents, figures.accountBalanceCents, figures.monthToDateUsageCents,
+                                     figures.generatedAt, takenAt])
+    }
+
     public func encode(to container: inout PersistenceContainer) throws {
         container[Columns.takenAt] = takenAt
         container[Columns.monthToDateBalanceCents] = figures.monthToDateBalanceCents

@@ -31,12 +31,7 @@ public struct CostIngestion: Sendable {
             throw logged(.sourceFailed(operation: "balance", message: "\(error)"), job: "cost.balance")
         }
         let snapshot = BalanceSnapshot(takenAt: clock.now(), figures: figures)
-        try write { db in
-            // A statement compiled once per connection: this runs every virtual hour of a simulated year.
-            let taken = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM cloud_balance_snapshots WHERE taken_at = ?)")
-            guard try Bool.fetchOne(taken, arguments: [snapshot.takenAt]) == false else { return }
-            try snapshot.insert(db)
-        }
+        try writeOneStatement(snapshot.insertUnlessTaken)
         return snapshot
     }
 
@@ -142,9 +137,18 @@ public struct CostIngestion: Sendable {
         }
     }
 
+    /// A body of one statement, which SQLite makes atomic without a transaction.
+    private func writeOneStatement(_ body: (Database) throws -> Void) throws(CostIngestionError) {
+        do {
+            try ledger.writer.writeWithoutTransaction(body)
+        } catch {
+            throw .ledger("\(error)")
+        }
+    }
+
     private func read<T>(_ body: (Database) throws -> T) throws(CostIngestionError) -> T {
         do {
-            return try ledger.writer.read(body)
+            return try ledger.read(body)
         } catch {
             throw .ledger("\(error)")
         }

@@ -17,8 +17,11 @@ public enum CostLineStore {
     static func replace(_ db: Database, invoiceRowID: Int64, invoiceUUID: String, with lines: [CostLine]) throws -> Bool {
         guard try Self.lines(db, invoiceUUID: invoiceUUID) != lines else { return false }
         try CostLine.filter(CostLine.Columns.invoiceRowID == invoiceRowID).deleteAll(db)
+        let columns = CostLine.insertedColumns.map(\.rawValue)
+        let insert = try db.cachedStatement(sql: "INSERT INTO \(CostLine.databaseTableName) (\(columns.joined(separator: ", "))) "
+            + "VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))")
         for line in lines {
-            try line.insert(db)
+            try insert.execute(arguments: line.insertArguments)
         }
         return true
     }
