@@ -9,6 +9,8 @@ import Synchronization
 /// scenario's ledgers equal without it.
 public final class InventoryMirror: Sendable {
     private let rows = Mutex<[ResourceKind: InventoryStore.Rows]>([:])
+    /// Where the last project attribution left the resources it met, kept alike.
+    private let attributed = Mutex<ProjectStore.Attributed?>(nil)
 
     public init() {}
 
@@ -18,5 +20,13 @@ public final class InventoryMirror: Sendable {
 
     func put(_ kind: ResourceKind, _ kindRows: InventoryStore.Rows) {
         rows.withLock { $0[kind] = kindRows }
+    }
+
+    func takeAttributed() -> ProjectStore.Attributed? {
+        attributed.withLock { $0.take() }
+    }
+
+    func putAttributed(_ value: ProjectStore.Attributed) {
+        attributed.withLock { $0 = value }
     }
 }

@@ -24,10 +24,10 @@ public enum InventoryStore {
     /// read them), and returning the rows as this one leaves them (`InventoryMirror`). An
     /// observation equal to the one a row was last written from costs a lookup and nothing else.
     static func reconcile(_ db: Database, kind: ResourceKind, observed: [ObservedResource], at now: Timestamp,
-                          known: Rows?) throws -> (outcome: ReconcileOutcome, rows: Rows) {
+                          known: consuming Rows?) throws -> (outcome: ReconcileOutcome, rows: Rows) {
         var outcome = ReconcileOutcome()
         let missingSince = try ListingOutage.end(db, kind: kind) ?? now
-        var rows = try known ?? stored(db, kind: kind)
+        var rows = try (consume known) ?? stored(db, kind: kind)
         let liveBefore = rows.live
         var listedLive = 0
         var listed = Set<String>(minimumCapacity: observed.count)

@@ -64,11 +64,51 @@ public enum ProjectStore {
     /// absence, because DO drops a destroyed resource from its project and the ledger keeps where
     /// it last was.
     public static func attribute(_ db: Database, _ assignments: [Assignment], at now: Timestamp) throws -> AttributionOutcome {
+        try attribute(db, assignments, at: now, known: nil).outcome
+    }
+
+    /// The same, starting from `known`, where the last attribution left the members it found (nil:
+    /// read every resource), and returning where this one leaves them (`InventoryMirror`). A
+    /// member still in the project it was attributed to costs a lookup; only the others (new,
+    /// moved, or not synced last time) are looked up in the ledger.
+    static func attribute(_ db: Database, _ assignments: [Assignment], at now: Timestamp,
+                          known: consuming Attributed?) throws -> (outcome: AttributionOutcome, attributed: Attributed) {
         var outcome = AttributionOutcome()
         var projectNames: [Int64: String] = [:]
         for project in try CloudProject.fetchAll(db) {
             projectNames[project.id] = project.name
         }
+        let memoized = known != nil
+        var attributed = try (consume known) ?? Attributed(resources: allResources(db))
+        var events = ReconcileOutcome()
+        for assignment in assignments {
+            for member in assignment.members {
+                let key = ResourceKey(kind: member.kind, providerID: member.providerID)
+                if memoized, attributed.resources[key]?.projectID == assignment.projectRowID { continue }
+                guard let resource = try memoized ? resource(db, key) : attributed.resources[key] else {
+                    outcome.notYetSynced += 1
+                    continue
+                }
+                attributed.resources[key] = (resource.id, assignment.projectRowID)
+                guard resource.projectID != assignment.projectRowID else { continue }
+                try db.cachedStatement(sql: "UPDATE cloud_resources SET project_id = ? WHERE id = ?")
+                    .execute(arguments: [assignment.projectRowID, resource.id])
+                try InventoryStore.logEvent(db, resourceID: resource.id, at: now, event: .attributed, field: "project",
+                                            oldValue: resource.projectID.flatMap { projectNames[$0] }, newValue: assignment.projectName,
+                                            outcome: &events)
+                outcome.attributed += 1
+            }
+        }
+        return (outcome, attributed)
+    }
+
+    /// Resources by (kind, provider id) with the project each is in: the whole inventory at the
+    /// first pass, then (with a mirror) the ones attribution has met.
+    struct Attributed: Sendable {
+        fileprivate var resources: [ResourceKey: (id: Int64, projectID: Int64?)]
+    }
+
+    private static func allResources(_ db: Database) throws -> [ResourceKey: (id: Int64, projectID: Int64?)] {
         var resources: [ResourceKey: (id: Int64, projectID: Int64?)] = [:]
         let rows = try CloudResource.select(CloudResource.Columns.kind, CloudResource.Columns.providerID, CloudResource.Columns.id,
                                             CloudResource.Columns.projectID).asRequest(of: Row.self).fetchCursor(db)
@@ -77,28 +117,17 @@ public enum ProjectStore {
                                   providerID: try row.decode(forColumn: CloudResource.Columns.providerID))]
                 = (try row.decode(forColumn: CloudResource.Columns.id), try row.decode(forColumn: CloudResource.Columns.projectID))
         }
-        var events = ReconcileOutcome()
-        for assignment in assignments {
-            for member in assignment.members {
-                let key = ResourceKey(kind: member.kind, providerID: member.providerID)
-                guard let resource = resources[key] else {
-                    outcome.notYetSynced += 1
-                    continue
-                }
-                guard resource.projectID != assignment.projectRowID else { continue }
-                try db.cachedStatement(sql: "UPDATE cloud_resources SET project_id = ? WHERE id = ?")
-                    .execute(arguments: [assignment.projectRowID, resource.id])
-                try InventoryStore.logEvent(db, resourceID: resource.id, at: now, event: .attributed, field: "project",
-                                            oldValue: resource.projectID.flatMap { projectNames[$0] }, newValue: assignment.projectName,
-                                            outcome: &events)
-                resources[key]?.projectID = assignment.projectRowID
-                outcome.attributed += 1
-            }
-        }
-        return outcome
+        return resources
     }
 
-    private struct ResourceKey: Hashable {
+    private static func resource(_ db: Database, _ key: ResourceKey) throws -> (id: Int64, projectID: Int64?)? {
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT id, project_id FROM cloud_resources WHERE kind = ? AND provider_id = ?"),
+                                       arguments: [key.kind, key.providerID])
+        guard let row = try rows.next() else { return nil }
+        return (try row.decode(forColumn: CloudResource.Columns.id), try row.decode(forColumn: CloudResource.Columns.projectID))
+    }
+
+    fileprivate struct ResourceKey: Hashable {
         var kind: ResourceKind
         var providerID: String
     }

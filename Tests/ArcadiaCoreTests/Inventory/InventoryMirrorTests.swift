@@ -124,4 +124,49 @@ import Testing
         }
         #expect(status == "off", "the change the failed transaction lost is written by the next listing")
     }
+
+    /// With the mirror, attribution looks up only the members not already in the project listing
+    /// them: through members listed before their resource is synced, moves there and back, and an
+    /// attribution whose transaction fails, it must write what the plain pass writes.
+    @Test func mirroredAttributionLeavesThePlainLedger() async throws {
+        let fake = FakeDigitalOcean(seed: 13, start: start)
+        for name in ["shop", "lab"] {
+            try fake.createProject(name: name, description: "", environment: nil, isDefault: false)
+        }
+        for index in 1...5 {
+            try fake.createDroplet(name: "web-\(index)", size: "s-1vcpu-1gb", region: "syd1", tags: [], poweredOn: true,
+                                   createdAt: nil, project: index.isMultiple(of: 2) ? "lab" : "shop")
+        }
+        let pair = try Pair(fake: fake)
+        let fastFirst = try await pair.fast.syncProjects()
+        let plainFirst = try await pair.plain.syncProjects()
+        #expect(fastFirst == plainFirst && fastFirst.attribution.notYetSynced == 5, "projects listed before their droplets")
+        try await pair.sync(after: 15, "members synced after their projects")
+        try fake.assignDroplet(name: "web-1", toProject: "lab")
+        try await pair.sync(after: 15, "moved")
+        try fake.assignDroplet(name: "web-1", toProject: "shop")
+        try fake.createDroplet(name: "web-6", size: "s-1vcpu-1gb", region: "syd1", tags: [], poweredOn: true, createdAt: nil, project: "lab")
+        try await pair.sync(after: 15, "moved back, and a new member")
+        for sync in [pair.fast, pair.plain] {
+            try await sync.ledger.writer.write { db in
+                try db.execute(sql: """
+                    CREATE TRIGGER refuse_attribution BEFORE INSERT ON cloud_resource_events WHEN NEW.event = 'attributed'
+                    BEGIN SELECT RAISE(ABORT, 'refused'); END
+                    """)
+            }
+        }
+        try fake.assignDroplet(name: "web-3", toProject: "lab")
+        try fake.assignDroplet(name: "web-2", toProject: "shop")
+        fake.advance(to: fake.now + 900)
+        await #expect(throws: (any Error).self) { try await pair.fast.syncProjects() }
+        await #expect(throws: (any Error).self) { try await pair.plain.syncProjects() }
+        for sync in [pair.fast, pair.plain] {
+            try await sync.ledger.writer.write { db in try db.execute(sql: "DROP TRIGGER refuse_attribution") }
+        }
+        try await pair.sync(after: 15, "after the failed attribution")
+        let project = try await pair.fast.ledger.read { db in
+            try String.fetchOne(db, sql: "SELECT p.name FROM cloud_resources r JOIN cloud_projects p ON p.id = r.project_id WHERE r.name = 'web-3'")
+        }
+        #expect(project == "lab", "the move the failed transaction lost is written by the next pass")
+    }
 }

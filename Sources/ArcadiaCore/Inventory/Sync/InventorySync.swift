@@ -58,9 +58,10 @@ public struct InventorySync: Sendable {
             return SyncReport(job: job, complete: false, failures: [try recordFailure(job, error: error, at: now, kinds: { _ in [kind] })])
         }
         let observed = listing.items
-        let known = mirror?.take(kind)
-        let (outcome, written) = try await ledger.writer.write { db in
-            try InventoryStore.reconcile(db, kind: kind, observed: observed, at: now, known: known)
+        let (outcome, written) = try await ledger.writer.write { [mirror] db in
+            // Taken out here, so the reconcile holds the only reference and updates the rows in
+            // place rather than copying a thousand of them on its first change.
+            try InventoryStore.reconcile(db, kind: kind, observed: observed, at: now, known: mirror?.take(kind))
         }
         mirror?.put(kind, written)
         if !outcome.isQuiet {
@@ -117,10 +118,12 @@ public struct InventorySync: Sendable {
         // Discovery needs every project's listing: a URN missing because its project's listing
         // failed is not missing, so an incomplete pass discovers nothing and counts no miss.
         let complete = report.complete
-        let (attribution, discovery) = try await ledger.writer.write { [assignments, placeholders] db in
+        let (attribution, discovery, attributed) = try await ledger.writer.write { [assignments, placeholders, mirror] db in
             let discovery = complete ? try ProjectDiscovery.reconcile(db, observed: placeholders, at: now) : ReconcileOutcome()
-            return (try ProjectStore.attribute(db, assignments, at: now), discovery)
+            let (attribution, attributed) = try ProjectStore.attribute(db, assignments, at: now, known: mirror?.takeAttributed())
+            return (attribution, discovery, attributed)
         }
+        mirror?.putAttributed(attributed)
         report.outcome.add(discovery)
         report.attribution.attributed = attribution.attributed
         report.attribution.notYetSynced = attribution.notYetSynced
