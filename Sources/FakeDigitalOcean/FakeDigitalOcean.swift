@@ -332,6 +332,10 @@ public final class FakeDigitalOcean: Sendable {
     /// only with this.
     public var inventoryRevision: UInt64 { state.withLock { $0.world.inventoryRevision } }
 
+    /// `inventoryRevision` without a droplet's own fields changed in place: what the domains,
+    /// volumes, firewalls, load balancers and projects listings serve moves only with this.
+    public var revisionBeyondDroplets: UInt64 { state.withLock { $0.world.revisionBeyondDroplets } }
+
     public var requestCount: Int { state.withLock { $0.api.requestCount } }
 
     /// What clients changed over the API, in order: a recording's timeline.

@@ -23,6 +23,30 @@ import Testing
         #expect(try await fake.client.droplets().items.map(\.name) == ["api-001", "web-002"])
     }
 
+    /// The simulator keys the domains, volumes, firewalls, load balancers and projects syncs on
+    /// `revisionBeyondDroplets`: a droplet's own fields changed in place must not move it, and
+    /// anything those listings show must.
+    @Test func aDropletChangedInPlaceMovesOnlyTheDropletRevisions() throws {
+        let fake = try fakeWithDroplets(2)
+        var (inventory, beyond) = (fake.inventoryRevision, fake.revisionBeyondDroplets)
+        try fake.resizeDroplet(name: "web-001", size: "s-4vcpu-8gb")
+        try fake.powerOffDroplet(name: "web-001")
+        try fake.tagDroplet(name: "web-001", tags: ["web"])
+        try fake.renameDroplet(name: "web-001", to: "api-001")
+        try fake.enableBackups(droplet: "api-001", plan: .daily, hour: 4)
+        #expect(fake.inventoryRevision > inventory && fake.revisionBeyondDroplets == beyond)
+        for change in [
+            { try fake.createVolume(name: "data", sizeGB: 10, region: "nyc3", tags: [], project: nil) },
+            { try fake.attachVolume(name: "data", toDroplet: "api-001") },
+            { _ = try fake.takeDropletSnapshot(droplet: "web-002", name: "before-upgrade") },
+            { try fake.destroyDroplet(name: "web-002") },
+        ] as [() throws -> Void] {
+            (inventory, beyond) = (fake.inventoryRevision, fake.revisionBeyondDroplets)
+            try change()
+            #expect(fake.inventoryRevision > inventory && fake.revisionBeyondDroplets > beyond)
+        }
+    }
+
     @Test func unchangedWorldKeepsRevisionAndBytes() throws {
         let fake = try fakeWithDroplets(300)
         let revision = fake.revision

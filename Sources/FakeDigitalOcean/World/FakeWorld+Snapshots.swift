@@ -20,6 +20,7 @@ extension FakeWorld {
                                                                          diskGB: droplet.size.diskGB, at: now, salt: UInt64(imageID))
         let snapshot = FakeSnapshot(id: String(imageID), name: name, source: .droplet(id: droplet.id), region: droplet.region,
                                     sizeCentiGB: size, minDiskSize: droplet.size.diskGB, createdAt: now)
+        bumpRevision()
         try updateDroplet(named: dropletName) { $0.snapshotIDs.append(imageID) }
         record(snapshot, product: .dropletSnapshot, projectIndex: projectIndex)
         return snapshot.id

@@ -28,6 +28,7 @@ extension FakeWorld {
         guard droplet.region == volumes[index].region else {
             throw .invalidState("volume '\(name)' is in \(volumes[index].region.slug) but droplet '\(dropletName)' is in \(droplet.region.slug)")
         }
+        bumpRevision()
         volumes[index].dropletID = droplet.id
         let volumeID = volumes[index].id
         try updateDroplet(named: dropletName) { droplet throws(FakeWorldError) in droplet.volumeIDs.append(volumeID) }
@@ -38,6 +39,7 @@ extension FakeWorld {
         guard let dropletID = volumes[index].dropletID, let droplet = droplets[dropletID] else {
             throw .conflict(.volumeNotAttached(volume: name))
         }
+        bumpRevision()
         volumes[index].dropletID = nil
         let volumeID = volumes[index].id
         try updateDroplet(named: droplet.name) { droplet throws(FakeWorldError) in droplet.volumeIDs.removeAll { $0 == volumeID } }

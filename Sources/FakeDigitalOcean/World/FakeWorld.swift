@@ -13,6 +13,12 @@ struct FakeWorld: Sendable {
     /// due, a billing setting): the inventory endpoints serve nothing billing holds, so a sync
     /// need not run again when only an invoice was issued.
     private(set) var inventoryRevision: UInt64 = 0
+    /// Moves with every change but billing's alone and a droplet's own fields changed in place
+    /// (`store(changed:)`: a resize, a power change, a tag, a rename, a backup): the domains,
+    /// volumes, firewalls, load balancers and projects listings show none of those, so a resize
+    /// need not re-run their syncs. A change that moves anything else with a droplet (a volume
+    /// attached, a snapshot taken) bumps everything itself.
+    private(set) var revisionBeyondDroplets: UInt64 = 0
     var rng: SeededGenerator
     let ownerUUID: String
     let ownerID: Int
@@ -95,6 +101,7 @@ struct FakeWorld: Sendable {
     mutating func bumpRevision() {
         revision &+= 1
         inventoryRevision &+= 1
+        revisionBeyondDroplets &+= 1
     }
 
     /// For a change only the billing endpoints show.
@@ -189,7 +196,8 @@ struct FakeWorld: Sendable {
     /// Replaces a live droplet with its changed self, as a new version.
     mutating func store(changed droplet: FakeDroplet) {
         var droplet = droplet
-        bumpRevision()
+        revision &+= 1
+        inventoryRevision &+= 1
         droplet.version = revision
         droplets[droplet.id] = droplet
     }

@@ -86,7 +86,9 @@ public struct Simulator: Sendable {
         var settled = SettledRuns()
         var jobSeconds: [JobID: Double] = [:]
         var jobRunCounts: [JobID: Int] = [:]
-        // Timeline events applied so far: a fault changes no listing, yet must end elision.
+        // Timeline events the fake's revision did not see (a fault armed, a rate limit set): they
+        // change no listing, yet must end every elision. An event the revision sees reaches each
+        // job through the revision it reads (`revision(_:seenBy:)`).
         var worldEdits = 0
         let days = Int((scenario.clock.end - scenario.clock.start + 86_399) / 86_400)
         var nextDay = scenario.clock.start
@@ -100,9 +102,10 @@ public struct Simulator: Sendable {
             switch entry.source {
             case .timeline(let index):
                 let event = scenario.timeline[index]
+                let revision = fake.revision
                 try world.apply(event)
                 try await platform.apply(event, summary: &summary)
-                worldEdits += 1
+                if fake.revision == revision { worldEdits += 1 }
                 summary.timelineEvents += 1
             case .job(let index):
                 let job = options.jobs[index].job
@@ -113,9 +116,7 @@ public struct Simulator: Sendable {
                 let revisionBefore = fake.revision
                 do {
                     if options.elideSettledRuns {
-                        // An issued invoice changes no inventory listing: the syncs stay elided.
-                        let revision = job.isInventorySync ? fake.inventoryRevision : revisionBefore
-                        let provider = ProviderVersion(edits: worldEdits, revision: revision)
+                        let provider = ProviderVersion(edits: worldEdits, revision: Self.revision(fake, seenBy: job))
                         guard let ran = try await settled.run(job, with: runner, provider: provider) else {
                             summary.recordElided(job)
                             continue
@@ -151,6 +152,20 @@ public struct Simulator: Sendable {
             throw SimulationError(location: nil, message: "counting drift and failures: \(error)")
         }
         return Result(ledger: ledger, summary: summary, jobSeconds: jobSeconds, jobRunCounts: jobRunCounts)
+    }
+}
+
+extension Simulator {
+    /// The fake's revision that moves whenever what `job` reads may have: an issued invoice
+    /// changes no inventory listing, and a droplet changed in place (a resize, a power change)
+    /// changes only the listings that show droplets' fields (droplets, their backups and images,
+    /// and reserved IPs, which embed their droplet).
+    static func revision(_ fake: FakeDigitalOcean, seenBy job: JobID) -> UInt64 {
+        switch job {
+        case .syncDroplets, .syncBackups, .syncSnapshots, .syncReservedIPs: fake.inventoryRevision
+        case .syncVolumes, .syncFirewalls, .syncLoadBalancers, .syncDomains, .syncProjects: fake.revisionBeyondDroplets
+        case .costBalance, .costInvoices, .driftSweep, .revenueMetering, .revenueRollup, .revenueIssue: fake.revision
+        }
     }
 }
 

@@ -35,6 +35,15 @@ import WorkbenchTestSupport
         #expect(elided == full, "\(name): elision must be unobservable")
     }
 
+    /// Each job's elision is keyed on the revision of what it reads (an invoice moves no sync; a
+    /// droplet resized moves no projects sync): the fuzzer's generated worlds (volumes attached,
+    /// snapshots, moves, faults) must leave the same ledgers with elision as without.
+    @Test(arguments: [(UInt64(1), false), (2, false), (3, true), (4, true)])
+    func elidingSettledRunsChangesNoLedgerOfAGeneratedWorld(_ seed: UInt64, _ faults: Bool) async throws {
+        let scenario = try ScenarioGenerator.fuzz(seed: seed, faults: faults)
+        #expect(try await export(scenario, elide: true) == (try await export(scenario, elide: false)), "seed \(seed)")
+    }
+
     @Test(arguments: ScenarioFixtures.shippedNames)
     func decodingOnlyChangedListingElementsChangesNoLedger(_ name: String) async throws {
         let scenario = try ScenarioFixtures.shipped(name)
