@@ -336,6 +336,10 @@ public final class FakeDigitalOcean: Sendable {
     /// volumes, firewalls, load balancers and projects listings serve moves only with this.
     public var revisionBeyondDroplets: UInt64 { state.withLock { $0.world.revisionBeyondDroplets } }
 
+    /// Moves only when an invoice is issued, a billing-history entry comes due or a billing
+    /// setting changes: the issued invoices and their CSVs move with nothing else.
+    public var billingRevision: UInt64 { state.withLock { $0.world.billingRevision } }
+
     public var requestCount: Int { state.withLock { $0.api.requestCount } }
 
     /// What clients changed over the API, in order: a recording's timeline.

@@ -85,17 +85,20 @@ extension FakeDigitalOcean {
         #expect(summary.overages.amount == "0.00" && summary.creditsAndAdjustments.amount == "0.00")
     }
 
-    /// The simulator keys the syncs' elision on `inventoryRevision`: a change any listing shows
-    /// must move it, and a billing change alone must not (or a quiet year re-lists every month).
-    @Test func onlyInventoryChangesMoveTheInventoryRevision() throws {
+    /// The simulator keys the syncs' elision on `inventoryRevision` and the invoices job's on
+    /// `billingRevision`: each must move with what its listings show and nothing else (or a quiet
+    /// year re-lists every month, and a busy one re-lists the invoices after every event).
+    @Test func inventoryAndBillingChangesMoveTheirOwnRevisions() throws {
         let fake = try aprilFake()
-        let (revision, inventory) = (fake.revision, fake.inventoryRevision)
+        let (revision, inventory, billing) = (fake.revision, fake.inventoryRevision, fake.billingRevision)
         try fake.setTaxRate(basisPoints: 1_000, description: "GST (10%)")
         try fake.setInvoiceCSVColumns(InvoiceCSVColumn.standard.filter { $0 != .category })
         fake.advance(to: may1 + 2 * 86_400)
-        #expect(fake.revision > revision + 2 && fake.inventoryRevision == inventory)
+        #expect(fake.revision == revision + 3 && fake.inventoryRevision == inventory && fake.billingRevision == billing + 3)
         try fake.powerOffDroplet(name: "web-1")
-        #expect(fake.inventoryRevision == inventory + 1 && fake.revision > revision + 3)
+        try fake.createDroplet(name: "web-2", size: "s-1vcpu-1gb", region: "syd1", tags: [], poweredOn: true, createdAt: nil, project: nil)
+        #expect(fake.inventoryRevision > inventory + 1 && fake.revision > revision + 4)
+        #expect(fake.billingRevision == billing + 3, "no inventory change alters an issued invoice: the invoices job need not run again")
     }
 
     @Test func billingHistoryGetsTheInvoiceOnThe1stAndThePaymentOnThe2nd() async throws {

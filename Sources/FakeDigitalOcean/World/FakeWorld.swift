@@ -19,6 +19,9 @@ struct FakeWorld: Sendable {
     /// need not re-run their syncs. A change that moves anything else with a droplet (a volume
     /// attached, a snapshot taken) bumps everything itself.
     private(set) var revisionBeyondDroplets: UInt64 = 0
+    /// Moves with billing's own changes only: the issued invoices (their list, their CSVs) change
+    /// with nothing else, while the month-to-date figures move with time and are read unelided.
+    private(set) var billingRevision: UInt64 = 0
     var rng: SeededGenerator
     let ownerUUID: String
     let ownerID: Int
@@ -107,6 +110,7 @@ struct FakeWorld: Sendable {
     /// For a change only the billing endpoints show.
     mutating func bumpBillingRevision() {
         revision &+= 1
+        billingRevision &+= 1
     }
 
     // MARK: Droplets

@@ -157,14 +157,15 @@ public struct Simulator: Sendable {
 
 extension Simulator {
     /// The fake's revision that moves whenever what `job` reads may have: an issued invoice
-    /// changes no inventory listing, and a droplet changed in place (a resize, a power change)
-    /// changes only the listings that show droplets' fields (droplets, their backups and images,
-    /// and reserved IPs, which embed their droplet).
+    /// changes no inventory listing, and no inventory change alters an issued invoice; a droplet
+    /// changed in place (a resize, a power change) changes only the listings that show droplets'
+    /// fields (droplets, their backups and images, and reserved IPs, which embed their droplet).
     static func revision(_ fake: FakeDigitalOcean, seenBy job: JobID) -> UInt64 {
         switch job {
         case .syncDroplets, .syncBackups, .syncSnapshots, .syncReservedIPs: fake.inventoryRevision
         case .syncVolumes, .syncFirewalls, .syncLoadBalancers, .syncDomains, .syncProjects: fake.revisionBeyondDroplets
-        case .costBalance, .costInvoices, .driftSweep, .revenueMetering, .revenueRollup, .revenueIssue: fake.revision
+        case .costInvoices: fake.billingRevision
+        case .costBalance, .driftSweep, .revenueMetering, .revenueRollup, .revenueIssue: fake.revision
         }
     }
 }
