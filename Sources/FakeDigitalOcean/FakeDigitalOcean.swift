@@ -323,9 +323,10 @@ public final class FakeDigitalOcean: Sendable {
     public var pendingFaults: [PendingFault] { state.withLock { $0.api.faults.pending } }
 
     /// Bumps whenever anything that some listing shows changes, including an invoice being issued
-    /// or a billing-history entry coming due. The simulator uses it to know a re-sync would see the
-    /// same bytes. The balance and the invoice preview also move with `now` alone (usage accrues by
-    /// the hour), so a reader of those cannot rely on `revision`.
+    /// or a billing-history entry coming due. The simulator knows from it, or from the narrower
+    /// revisions below, that a job would see the same bytes again. The balance and the invoice
+    /// preview also move with `now` alone (usage accrues by the hour), so a reader of those cannot
+    /// rely on any revision.
     public var revision: UInt64 { state.withLock { $0.world.revision } }
 
     /// `revision` without the changes only billing shows: what an inventory listing serves moves
