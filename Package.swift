@@ -29,6 +29,7 @@ let package = Package(
         // libxml2, the system library the design names for XML (JUnit validation and merging).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CSQLiteTuning", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CAllocatorTuning"),
         // Floor 0: the values every floor speaks (Money in integer cents, Timestamp in UTC seconds),
         // which are not DigitalOcean concepts.
         .target(name: "MoneyAndTime"),
@@ -80,6 +81,7 @@ let package = Package(
         // Floor 4: the only place that prints and picks exit codes.
         .executableTarget(name: "arcadia", dependencies: [
             "Workbench", "ArcadiaCore", "DigitalOcean", "MoneyAndTime", "FakeDigitalOcean", "FakeDigitalOceanServer", "ArcadiaServer",
+            "CAllocatorTuning",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

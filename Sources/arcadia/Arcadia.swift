@@ -17,4 +17,10 @@ struct Arcadia: AsyncParsableCommand {
                       RepriceCommand.self, MarginCommand.self, ServeCommand.self, TokenCommand.self, JUnitCommand.self, SchemaCommand.self,
                       ExplainCommand.self, PlayCommand.self, CaptureCommand.self, FuzzCommand.self]
     )
+
+    /// ArgumentParser's own entry, after the allocator is tuned for the whole process.
+    static func main() async {
+        AllocatorTuning.apply()
+        await main(nil)
+    }
 }
