@@ -45,12 +45,20 @@ struct InventoryRow: Sendable, FetchableRecord {
     init(id: Int64, inserting observed: ObservedResource, attributesText: String) {
         self.id = id
         providerID = observed.providerID
+        (name, status, self.attributesText, missedListings) = ("", "", "", 0)
+        record(observed, attributesText: attributesText)
+    }
+
+    /// The row as an insert or update from `observed` leaves it: its fields, listed and live.
+    mutating func record(_ observed: ObservedResource, attributesText: String) {
         name = observed.name
         status = observed.status
         region = observed.region
         sizeSlug = observed.sizeSlug
         self.attributesText = attributesText
         missedListings = 0
+        missingSince = nil
+        staleAt = nil
         self.observed = observed
     }
 

@@ -133,14 +133,7 @@ public enum InventoryStore {
             WHERE id = ?
             """).execute(arguments: [observed.name, observed.status, observed.region, observed.sizeSlug, attributesText,
                              !changes.isEmpty, now, stored.id])
-        row.name = observed.name
-        row.status = observed.status
-        row.region = observed.region
-        row.sizeSlug = observed.sizeSlug
-        row.attributesText = attributesText
-        row.missedListings = 0
-        row.missingSince = nil
-        row.staleAt = nil
+        row.record(observed, attributesText: attributesText)
         return row
     }
 

@@ -24,7 +24,7 @@ public struct DigitalOceanClient: Sendable {
     // MARK: Endpoints
 
     public func droplets(tagName: String? = nil) async throws -> Listing<Droplet> {
-        try await list(path: "/v2/droplets", key: "droplets", query: tagName.map { [QueryItem("tag_name", $0)] } ?? [])
+        try await list(.droplets, query: tagName.map { [QueryItem("tag_name", $0)] } ?? [])
     }
 
     public func droplet(id: Int) async throws -> Droplet {
@@ -36,11 +36,11 @@ public struct DigitalOceanClient: Sendable {
     }
 
     public func volumes() async throws -> Listing<Volume> {
-        try await list(path: "/v2/volumes", key: "volumes")
+        try await list(.volumes)
     }
 
     public func reservedIPs() async throws -> Listing<ReservedIP> {
-        try await list(path: "/v2/reserved_ips", key: "reserved_ips")
+        try await list(.reservedIPs)
     }
 
     /// The pre-2022 name of the same resource; DO still serves it.
@@ -50,28 +50,28 @@ public struct DigitalOceanClient: Sendable {
 
     /// Droplet and volume snapshots; `resourceType` (`droplet` or `volume`) filters as DO does.
     public func snapshots(resourceType: String? = nil) async throws -> Listing<Snapshot> {
-        try await list(path: "/v2/snapshots", key: "snapshots", query: resourceType.map { [QueryItem("resource_type", $0)] } ?? [])
+        try await list(.snapshots, query: resourceType.map { [QueryItem("resource_type", $0)] } ?? [])
     }
 
     /// A droplet's backups: images of `type` `backup`, with integer ids (godo decodes them as images).
     public func dropletBackups(dropletID: Int) async throws -> Listing<Image> {
-        try await list(path: "/v2/droplets/\(dropletID)/backups", key: "backups")
+        try await list(.dropletBackups(dropletID: dropletID))
     }
 
     public func firewalls() async throws -> Listing<Firewall> {
-        try await list(path: "/v2/firewalls", key: "firewalls")
+        try await list(.firewalls)
     }
 
     public func loadBalancers() async throws -> Listing<LoadBalancer> {
-        try await list(path: "/v2/load_balancers", key: "load_balancers")
+        try await list(.loadBalancers)
     }
 
     public func domains() async throws -> Listing<Domain> {
-        try await list(path: "/v2/domains", key: "domains")
+        try await list(.domains)
     }
 
     public func projects() async throws -> Listing<Project> {
-        try await list(path: "/v2/projects", key: "projects")
+        try await list(.projects)
     }
 
     /// `projectID` may be `default`, which DO accepts in place of the default project's id.
@@ -80,7 +80,7 @@ public struct DigitalOceanClient: Sendable {
     }
 
     public func projectResources(projectID: String) async throws -> Listing<ProjectResource> {
-        try await list(path: "/v2/projects/\(projectID)/resources", key: "resources")
+        try await list(.projectResources(projectID: projectID))
     }
 
     // MARK: Generic requests
@@ -91,14 +91,19 @@ public struct DigitalOceanClient: Sendable {
         try await list(path: path, key: key, query: query, transform: { $0 }) { _, _ in }
     }
 
+    /// `list` of one of DO's endpoints.
+    public func list<Item: Decodable & Sendable>(_ endpoint: ListEndpoint, query: [QueryItem] = []) async throws -> Listing<Item> {
+        try await list(path: endpoint.path, key: endpoint.key, query: query)
+    }
+
     /// `list`, turning each item into what the caller keeps. With an item memo, an element whose
     /// bytes are unchanged since the last complete listing is neither decoded nor transformed
     /// again: the caller gets the very value it got then (its storage shared, so comparing it with
     /// the last one is cheap). So `transform` must depend on nothing but the item and the request.
     public func list<Item: Decodable & Sendable, Output: Sendable>(
-        path: String, key: String, query: [QueryItem] = [], decoding: Item.Type, transform: (Item) -> Output
+        _ endpoint: ListEndpoint, decoding: Item.Type, transform: (Item) -> Output
     ) async throws -> Listing<Output> {
-        try await list(path: path, key: key, query: query, transform: transform) { _, _ in }
+        try await list(path: endpoint.path, key: endpoint.key, query: [], transform: transform) { _, _ in }
     }
 
     /// `list`, also handing page 1's response to `firstPage`, for envelopes that carry more than
@@ -134,9 +139,7 @@ public struct DigitalOceanClient: Sendable {
                 if memoized != nil {
                     decoded = try memoized!.page(page, key: key, body: response.body, request: request, transform: transform)
                 } else {
-                    let envelope = try decode(ListEnvelope<Item>.self, key: key, response: response, request: request)
-                    decoded = DecodedPage(items: envelope.items.map(transform), total: envelope.meta?.total,
-                                          hasNext: envelope.links?.pages?.next != nil)
+                    decoded = DecodedPage(try decode(ListEnvelope<Item>.self, key: key, response: response, request: request), transform: transform)
                 }
             } catch {
                 throw DigitalOceanError.listingFailed(request: request.summary, page: page, cause: error)

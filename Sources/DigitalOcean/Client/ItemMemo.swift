@@ -32,6 +32,17 @@ struct DecodedPage<Output> {
     var items: [Output]
     var total: Int?
     var hasNext: Bool
+
+    init(items: [Output], total: Int?, hasNext: Bool) {
+        self.items = items
+        self.total = total
+        self.hasNext = hasNext
+    }
+
+    /// A page decoded whole.
+    init<Item>(_ envelope: ListEnvelope<Item>, transform: (Item) -> Output) {
+        self.init(items: envelope.items.map(transform), total: envelope.meta?.total, hasNext: envelope.links?.pages?.next != nil)
+    }
 }
 
 /// A page of the last complete listing: its body, what was made of it, and each element's value
@@ -79,9 +90,7 @@ struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
             }
         }
         guard let split = body.withUnsafeBytes({ JSONArraySplitter.split($0, key: key) }) else {
-            let envelope: ListEnvelope<Item> = try Self.decode(key: key, body: body, request: request)
-            let page = DecodedPage(items: envelope.items.map(transform), total: envelope.meta?.total,
-                                   hasNext: envelope.links?.pages?.next != nil)
+            let page = DecodedPage(try Self.decode(key: key, body: body, request: request), transform: transform)
             current.append(RememberedPage(body: body, page: page, elements: [:], array: nil))
             return page
         }

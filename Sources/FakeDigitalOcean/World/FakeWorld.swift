@@ -107,6 +107,12 @@ struct FakeWorld: Sendable {
         revisionBeyondDroplets &+= 1
     }
 
+    /// For a droplet's own fields changed in place (`store(changed:)`).
+    mutating func bumpDropletRevision() {
+        revision &+= 1
+        inventoryRevision &+= 1
+    }
+
     /// For a change only the billing endpoints show.
     mutating func bumpBillingRevision() {
         revision &+= 1
@@ -200,8 +206,7 @@ struct FakeWorld: Sendable {
     /// Replaces a live droplet with its changed self, as a new version.
     mutating func store(changed droplet: FakeDroplet) {
         var droplet = droplet
-        revision &+= 1
-        inventoryRevision &+= 1
+        bumpDropletRevision()
         droplet.version = revision
         droplets[droplet.id] = droplet
     }

@@ -47,7 +47,7 @@ private func page(_ items: [(String, Int)], next: Bool, total: Int) -> String {
         let client = DigitalOceanClient(transport: transport, token: "t", perPage: 2, itemMemo: ItemMemo())
         let made = Mutex(0)
         func list() async throws -> [String] {
-            try await client.list(path: "/v2/domains", key: "domains", decoding: Domain.self) { domain in
+            try await client.list(.domains, decoding: Domain.self) { domain in
                 made.withLock { $0 += 1 }
                 return "\(domain.name)/\(domain.ttl ?? 0)"
             }.items

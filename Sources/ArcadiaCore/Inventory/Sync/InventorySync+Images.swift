@@ -5,7 +5,7 @@ import DigitalOcean
 extension InventorySync {
     public func syncSnapshots() async throws -> SyncReport {
         try await syncKind(.syncSnapshots, kind: .snapshot) {
-            try await client.list(path: "/v2/snapshots", key: "snapshots", decoding: InventorySnapshot.self, transform: Normalize.snapshot)
+            try await client.list(.snapshots, decoding: InventorySnapshot.self, transform: Normalize.snapshot)
         }
     }
 
@@ -15,13 +15,13 @@ extension InventorySync {
     /// steps answers 404; DO deletes a destroyed droplet's backups, so it contributes none.
     public func syncBackups() async throws -> SyncReport {
         try await syncKind(.syncBackups, kind: .dropletBackup) {
-            let droplets = try await client.list(path: "/v2/droplets", key: "droplets") as Listing<BackupCandidate>
+            let droplets = try await client.list(.droplets) as Listing<BackupCandidate>
             var backups: [ObservedResource] = []
             var pages = droplets.pageCount
             for droplet in droplets.items where droplet.mayHaveBackups {
                 let listing: Listing<ObservedResource>
                 do {
-                    listing = try await client.list(path: "/v2/droplets/\(droplet.id)/backups", key: "backups", decoding: InventoryBackup.self) {
+                    listing = try await client.list(.dropletBackups(dropletID: droplet.id), decoding: InventoryBackup.self) {
                         Normalize.backup($0, dropletID: droplet.id)
                     }
                 } catch let error as DigitalOceanError where Self.dropletIsGone(error) {

@@ -4,14 +4,13 @@ import DigitalOcean
 extension InventorySync {
     public func syncFirewalls() async throws -> SyncReport {
         try await syncKind(.syncFirewalls, kind: .firewall) {
-            try await client.list(path: "/v2/firewalls", key: "firewalls", decoding: Firewall.self, transform: Normalize.firewall)
+            try await client.list(.firewalls, decoding: Firewall.self, transform: Normalize.firewall)
         }
     }
 
     public func syncLoadBalancers() async throws -> SyncReport {
         try await syncKind(.syncLoadBalancers, kind: .loadBalancer) {
-            try await client.list(path: "/v2/load_balancers", key: "load_balancers", decoding: LoadBalancer.self,
-                                  transform: Normalize.loadBalancer)
+            try await client.list(.loadBalancers, decoding: LoadBalancer.self, transform: Normalize.loadBalancer)
         }
     }
 }

@@ -24,26 +24,25 @@ public struct InventorySync: Sendable {
 
     public func syncDroplets() async throws -> SyncReport {
         try await syncKind(.syncDroplets, kind: .droplet) {
-            try await client.list(path: "/v2/droplets", key: "droplets", decoding: InventoryDroplet.self, transform: Normalize.droplet)
+            try await client.list(.droplets, decoding: InventoryDroplet.self, transform: Normalize.droplet)
         }
     }
 
     public func syncVolumes() async throws -> SyncReport {
         try await syncKind(.syncVolumes, kind: .volume) {
-            try await client.list(path: "/v2/volumes", key: "volumes", decoding: Volume.self, transform: Normalize.volume)
+            try await client.list(.volumes, decoding: Volume.self, transform: Normalize.volume)
         }
     }
 
     public func syncReservedIPs() async throws -> SyncReport {
         try await syncKind(.syncReservedIPs, kind: .floatingIP) {
-            try await client.list(path: "/v2/reserved_ips", key: "reserved_ips", decoding: InventoryReservedIP.self,
-                                  transform: Normalize.reservedIP)
+            try await client.list(.reservedIPs, decoding: InventoryReservedIP.self, transform: Normalize.reservedIP)
         }
     }
 
     public func syncDomains() async throws -> SyncReport {
         try await syncKind(.syncDomains, kind: .dnsZone) {
-            try await client.list(path: "/v2/domains", key: "domains", decoding: Domain.self, transform: Normalize.domain)
+            try await client.list(.domains, decoding: Domain.self, transform: Normalize.domain)
         }
     }
 
@@ -93,7 +92,7 @@ public struct InventorySync: Sendable {
         for project in projects.items {
             let resources: Listing<ProjectMember>
             do {
-                resources = try await client.list(path: "/v2/projects/\(project.id)/resources", key: "resources",
+                resources = try await client.list(.projectResources(projectID: project.id),
                                                   decoding: ProjectResource.self, transform: ProjectMember.init)
             } catch {
                 report.failures.append(try recordFailure(.syncProjects, error: error, at: now, kinds: ProjectDiscovery.kinds))
