@@ -45,12 +45,13 @@ struct DecodedPage<Output> {
     }
 }
 
-/// A page of the last complete listing: its body, what was made of it, and each element's value
-/// by its bytes.
+/// A page of the last complete listing: its body, what was made of it, and where each element's
+/// bytes are in the body (offsets from its start, parallel to `page.items`).
 struct RememberedPage<Output: Sendable>: Sendable {
     var body: Data
     var page: DecodedPage<Output>
-    var elements: [ElementBytes: Output]
+    /// Empty when the splitter could not follow the body.
+    var elements: [Range<Int>]
     /// Where the array is in `body`, brackets included (nil when the splitter could not follow it).
     var array: Range<Int>?
 }
@@ -59,9 +60,25 @@ extension DecodedPage: Sendable where Output: Sendable {}
 
 /// One listing's walk with the memo: the pages remembered from the last listing, and this
 /// listing's pages as they are made, which the memo keeps once the listing is complete.
+///
+/// On a changed page each element is first compared with the next elements of the last listing
+/// in order (a cursor, a few elements of lookahead): a create, destroy or in-place change leaves
+/// the rest of a listing in the same order, shifted, so finding the unchanged costs one `memcmp`
+/// an element and the splitter never scans their bytes. Only after several elements were not
+/// where the cursor expected (a reordered listing) are the last listing's elements indexed by
+/// fingerprint, once, so that even a shuffled listing decodes nothing it had before.
 struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
     let remembered: [RememberedPage<Output>]
     private(set) var current: [RememberedPage<Output>] = []
+    /// The remembered element the next listed one most likely is: (page index, element index).
+    private var cursor = (page: 0, element: 0)
+    private var unexpected = 0
+    private var index: [ElementBytes: Output]?
+
+    /// Elements met out of the cursor's order before the remembered ones are indexed.
+    static var unexpectedBeforeIndexing: Int { 8 }
+    /// How far past the cursor an element is looked for: a few destroyed in a row.
+    static var lookahead: Int { 4 }
 
     init(remembered: [RememberedPage<Output>]) {
         self.remembered = remembered
@@ -76,8 +93,7 @@ struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
         if number <= remembered.count {
             var old = remembered[number - 1]
             if old.body == body {
-                current.append(old)
-                return old.page
+                return take(old, number: number)
             }
             // Everything up to the array's end unchanged: the same elements, whatever follows.
             if let array = old.array, body.count >= array.upperBound, body.prefix(array.upperBound) == old.body.prefix(array.upperBound),
@@ -85,41 +101,104 @@ struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
                 old.page.total = envelope.meta?.total
                 old.page.hasNext = envelope.links?.pages?.next != nil
                 old.body = body
-                current.append(old)
-                return old.page
+                return take(old, number: number)
             }
         }
-        guard let split = body.withUnsafeBytes({ JSONArraySplitter.split($0, key: key) }) else {
+        var known: [Output?] = []
+        let split = body.withUnsafeBytes { bytes in
+            JSONArraySplitter.split(bytes, key: key) { offset in
+                let found = expected(in: bytes, at: offset)
+                known.append(found?.output)
+                return found?.length
+            }
+        }
+        guard let split else {
             let page = DecodedPage(try Self.decode(key: key, body: body, request: request), transform: transform)
-            current.append(RememberedPage(body: body, page: page, elements: [:], array: nil))
+            current.append(RememberedPage(body: body, page: page, elements: [], array: nil))
             return page
         }
         let envelope = try Self.envelope(key: key, body: body, around: split.array, request: request)
         let base = body.startIndex
-        var elements: [ElementBytes: Output] = [:]
-        elements.reserveCapacity(split.elements.count)
         var items: [Output] = []
         items.reserveCapacity(split.elements.count)
-        for (index, range) in split.elements.enumerated() {
-            let element = ElementBytes(data: body[(base + range.lowerBound)..<(base + range.upperBound)])
-            let output: Output
-            if let known = elements[element] ?? made(element, near: number) {
-                output = known
-            } else {
-                let item: Item
-                do {
-                    item = try JSONDecoder().decode(Item.self, from: element.data)
-                } catch {
-                    throw .decoding(request: request.summary, detail: "\(key)[\(index)]: \(EnvelopeDecoder.explain(error))")
-                }
-                output = transform(item)
+        for (position, range) in split.elements.enumerated() {
+            if let output = known[position] {
+                items.append(output)
+                continue
             }
-            elements[element] = output
-            items.append(output)
+            let element = ElementBytes(data: body[(base + range.lowerBound)..<(base + range.upperBound)])
+            if let output = indexed(element) {
+                items.append(output)
+                continue
+            }
+            let item: Item
+            do {
+                item = try JSONDecoder().decode(Item.self, from: element.data)
+            } catch {
+                throw .decoding(request: request.summary, detail: "\(key)[\(position)]: \(EnvelopeDecoder.explain(error))")
+            }
+            items.append(transform(item))
         }
         let page = DecodedPage(items: items, total: envelope.meta?.total, hasNext: envelope.links?.pages?.next != nil)
-        current.append(RememberedPage(body: body, page: page, elements: elements, array: split.array))
+        current.append(RememberedPage(body: body, page: page, elements: split.elements, array: split.array))
         return page
+    }
+
+    /// A remembered page taken whole: the cursor moves past it.
+    private mutating func take(_ page: RememberedPage<Output>, number: Int) -> DecodedPage<Output> {
+        current.append(page)
+        cursor = (number, 0)
+        return page.page
+    }
+
+    /// The remembered element at or a little past the cursor whose bytes are those at `offset`
+    /// (followed by the end of an element), and its length; the cursor moves past it.
+    private mutating func expected(in bytes: UnsafeRawBufferPointer, at offset: Int) -> (length: Int, output: Output)? {
+        var (page, element) = cursor
+        for _ in 0..<Self.lookahead {
+            while page < remembered.count, element >= remembered[page].elements.count {
+                (page, element) = (page + 1, 0)
+            }
+            guard page < remembered.count else { break }
+            let old = remembered[page]
+            let range = old.elements[element]
+            if Self.bytes(bytes, at: offset, equal: old.body, range), Self.endsElement(bytes, at: offset + range.count) {
+                cursor = (page, element + 1)
+                return (range.count, old.page.items[element])
+            }
+            element += 1
+        }
+        unexpected += 1
+        return nil
+    }
+
+    private static func bytes(_ bytes: UnsafeRawBufferPointer, at offset: Int, equal body: Data, _ range: Range<Int>) -> Bool {
+        guard offset + range.count <= bytes.count, let base = bytes.baseAddress else { return false }
+        return body.withUnsafeBytes { old in memcmp(base + offset, old.baseAddress! + range.lowerBound, range.count) == 0 }
+    }
+
+    /// Whether a JSON value can end just before `offset`: a comma, the array's end or whitespace follows.
+    private static func endsElement(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        guard offset < bytes.count else { return false }
+        let byte = bytes[offset]
+        return byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") || byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+
+    /// The value made of `element` by the last listing, once elements have been met out of
+    /// order often enough to index them all.
+    private mutating func indexed(_ element: ElementBytes) -> Output? {
+        guard unexpected > Self.unexpectedBeforeIndexing else { return nil }
+        if index == nil {
+            var all: [ElementBytes: Output] = [:]
+            for page in remembered {
+                let base = page.body.startIndex
+                for (range, output) in zip(page.elements, page.page.items) {
+                    all[ElementBytes(data: page.body[(base + range.lowerBound)..<(base + range.upperBound)])] = output
+                }
+            }
+            index = all
+        }
+        return index?[element]
     }
 
     /// The envelope (links, meta) of `body`, decoded with the array at `array` emptied.
@@ -130,24 +209,6 @@ struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
         rest.append(contentsOf: "[]".utf8)
         rest.append(body[(base + array.upperBound)...])
         return try decode(key: key, body: rest, request: request)
-    }
-
-    /// The value already made of `element` by the last listing's pages or this listing's earlier
-    /// ones. The last listing's pages are probed nearest first (this page, then one before, one
-    /// after, …): a create or destroy shifts an element by a page at most. Each page is probed once.
-    private func made(_ element: ElementBytes, near number: Int) -> Output? {
-        func probe(_ index: Int) -> Output? {
-            remembered.indices.contains(index) ? remembered[index].elements[element] : nil
-        }
-        let here = number - 1
-        for distance in 0...max(here, remembered.count) {
-            if let output = probe(here - distance) { return output }
-            if distance > 0, let output = probe(here + distance) { return output }
-        }
-        for page in current.reversed() {
-            if let output = page.elements[element] { return output }
-        }
-        return nil
     }
 
     private static func decode(key: String, body: Data, request: APIRequest) throws(DigitalOceanError) -> ListEnvelope<Item> {
@@ -166,9 +227,19 @@ struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
 /// all of them. Only speed depends on the hash; correctness rests on equality.
 struct ElementBytes: Hashable, Sendable {
     var data: Data
+    private let fingerprint: UInt64
+
+    init(data: Data) {
+        self.data = data
+        fingerprint = data.withUnsafeBytes(Self.fingerprint)
+    }
+
+    static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.fingerprint == rhs.fingerprint && lhs.data == rhs.data
+    }
 
     func hash(into hasher: inout Hasher) {
-        hasher.combine(data.withUnsafeBytes(Self.fingerprint))
+        hasher.combine(fingerprint)
     }
 
     /// A multiply-rotate mix of the bytes as little-endian 64-bit words, the tail zero-padded.

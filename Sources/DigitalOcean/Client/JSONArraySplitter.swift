@@ -11,7 +11,9 @@ enum JSONArraySplitter {
         var elements: [Range<Int>]
     }
 
-    static func split(_ bytes: UnsafeRawBufferPointer, key: String) -> Split? {
+    /// `known` is asked at each element's start for the length of an element the caller already
+    /// recognises there (bytes it compared), so they need not be scanned; nil scans them.
+    static func split(_ bytes: UnsafeRawBufferPointer, key: String, known: (Int) -> Int? = { _ in nil }) -> Split? {
         var scanner = Scanner(bytes: bytes)
         let quotedKey = Array("\"\(key)\"".utf8)
         scanner.skipWhitespace()
@@ -25,7 +27,7 @@ enum JSONArraySplitter {
             guard scanner.take(UInt8(ascii: ":")) else { return nil }
             scanner.skipWhitespace()
             if scanner.matches(quotedKey, at: keyRange) {
-                guard found == nil, let split = scanner.splitArray() else { return nil }
+                guard found == nil, let split = scanner.splitArray(known: known) else { return nil }
                 found = split
             } else {
                 guard scanner.skipValue() else { return nil }
@@ -115,7 +117,7 @@ enum JSONArraySplitter {
             }
         }
 
-        mutating func splitArray() -> Split? {
+        mutating func splitArray(known: (Int) -> Int?) -> Split? {
             let start = index
             guard take(UInt8(ascii: "[")) else { return nil }
             var elements: [Range<Int>] = []
@@ -124,7 +126,11 @@ enum JSONArraySplitter {
             while true {
                 skipWhitespace()
                 let elementStart = index
-                guard skipValue() else { return nil }
+                if let length = known(elementStart) {
+                    index += length
+                } else {
+                    guard skipValue() else { return nil }
+                }
                 elements.append(elementStart..<index)
                 skipWhitespace()
                 if take(UInt8(ascii: ",")) { continue }

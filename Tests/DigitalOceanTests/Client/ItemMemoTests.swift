@@ -69,6 +69,44 @@ private func page(_ items: [(String, Int)], next: Bool, total: Int) -> String {
         #expect(made.withLock { $0 } == 5, "elements that moved to another page are found where they were")
     }
 
+    /// Destroys early in a long listing shift every later element across page boundaries, and
+    /// none is made again; a listing shuffled whole costs a bounded number of decodes before the
+    /// last listing is indexed, not one decode an element.
+    @Test func shiftedAndShuffledListingsMakeAlmostNothingAgain() async throws {
+        let transport = PagesTransport()
+        let client = DigitalOceanClient(transport: transport, token: "t", perPage: 4, itemMemo: ItemMemo())
+        let made = Mutex(0)
+        func list(_ domains: [(String, Int)]) async throws -> [String] {
+            let chunks = stride(from: 0, to: domains.count, by: 4).map { Array(domains[$0..<min($0 + 4, domains.count)]) }
+            transport.pages.withLock { pages in
+                pages = [:]
+                for (index, chunk) in chunks.enumerated() {
+                    pages[index + 1] = page(chunk, next: index + 1 < chunks.count, total: domains.count)
+                }
+            }
+            let listed = try await client.list(.domains, decoding: Domain.self) { domain in
+                made.withLock { $0 += 1 }
+                return "\(domain.name)/\(domain.ttl ?? 0)"
+            }.items
+            #expect(listed == domains.map { "\($0.0)/\($0.1)" })
+            return listed
+        }
+        var domains = (0..<20).map { ("d\($0)", 1) }
+        _ = try await list(domains)
+        #expect(made.withLock { $0 } == 20)
+        domains.removeSubrange(2...4)
+        _ = try await list(domains)
+        #expect(made.withLock { $0 } == 20, "three destroyed in a row shift the rest; nothing is decoded")
+        domains[10].1 = 7
+        domains.append(("d20", 1))
+        _ = try await list(domains)
+        #expect(made.withLock { $0 } == 22, "one changed in place and one appended")
+        _ = try await list(Array(domains.reversed()))
+        #expect(made.withLock { $0 } <= 22 + 8, "reversed: the last listing is indexed after a few misses")
+        _ = try await list(domains)
+        #expect(made.withLock { $0 } <= 22 + 16)
+    }
+
     /// DO objects differ in the middle (ids, names, addresses) and share long heads and tails (a
     /// droplet ends with its size object and its region's VPC): the fingerprint must tell them
     /// apart, or every lookup compares against the whole fleet.

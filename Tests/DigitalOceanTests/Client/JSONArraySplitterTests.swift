@@ -27,6 +27,22 @@ import Testing
         #expect(split(json) == [#""x\\\\""#, #""q\\\"],""#, #"{"k\"":"]"}"#])
     }
 
+    /// An element the caller recognises is stepped over by its length, unscanned: here the claimed
+    /// bytes would not even scan, so only the skip can have split them.
+    @Test func aKnownElementIsSteppedOverUnscanned() {
+        let data = Data(#"{"droplets":[{"a":1},{"b":[2}]}"#.utf8)
+        var asked: [Int] = []
+        let elements = data.withUnsafeBytes { bytes in
+            JSONArraySplitter.split(bytes, key: "droplets") { offset in
+                asked.append(offset)
+                return offset == 21 ? 8 : nil
+            }?.elements
+        }
+        #expect(asked == [13, 21])
+        #expect(elements == [13..<20, 21..<29])
+        #expect(split(#"{"droplets":[{"a":1},{"b":[2}]}"#) == nil, "scanned, the second element is unbalanced")
+    }
+
     @Test func anEmptyArrayHasNoElements() {
         #expect(split(#"{"droplets":[],"meta":{"total":0}}"#) == [])
     }
