@@ -30,21 +30,26 @@ public enum InventoryStore {
         var rows = try (consume known) ?? stored(db, kind: kind)
         let liveBefore = rows.live
         var listedLive = 0
-        var listed = Set<String>(minimumCapacity: observed.count)
+        var listed = [Bool](repeating: false, count: rows.count)
         for resource in observed {
             precondition(resource.kind == kind, "a \(resource.kind) in a \(kind) listing")
-            guard listed.insert(resource.providerID).inserted, let stored = rows[resource.providerID] else {
-                rows.store(try insert(db, resource, at: now, outcome: &outcome))
+            guard let position = rows.position(of: resource.providerID), !listed[position] else {
+                let position = rows.store(try insert(db, resource, at: now, outcome: &outcome))
+                if position == listed.count { listed.append(true) }
                 continue
             }
-            if stored.staleAt == nil { listedLive += 1 }
-            if stored.observed == resource, stored.staleAt == nil, stored.missedListings == 0 { continue }
-            rows.store(try update(db, stored: stored, observed: resource, at: now, outcome: &outcome))
+            listed[position] = true
+            // Read in place: an unchanged row, nearly every one of a re-listing, is not copied.
+            if rows[position].staleAt == nil {
+                listedLive += 1
+                if rows[position].missedListings == 0, rows[position].observed == resource { continue }
+            }
+            rows.store(try update(db, stored: rows[position], observed: resource, at: now, outcome: &outcome))
         }
         guard listedLive < liveBefore else { return (outcome, rows) }
         // A second listing at the instant of the last miss (a re-run) counts nothing again.
-        let unlisted = rows.all.filter { $0.staleAt == nil && $0.lastMissedAt != now && !listed.contains($0.providerID) }
-        for var stored in unlisted.sorted(by: { $0.id < $1.id }) {
+        let unlisted = rows.all.indices.filter { !listed[$0] && rows[$0].staleAt == nil && rows[$0].lastMissedAt != now }
+        for var stored in unlisted.map({ rows[$0] }).sorted(by: { $0.id < $1.id }) {
             let misses = stored.missedListings + 1
             // A ledger from before `missing_since` existed has none for a resource already missed.
             let since = stored.missedListings == 0 ? missingSince : stored.missingSince ?? now
@@ -69,20 +74,32 @@ public enum InventoryStore {
         return (outcome, rows)
     }
 
-    /// A kind's stored rows by provider id, with how many are not stale: when a listing has
-    /// seen that many, it missed none, and the rows need not be walked.
+    /// A kind's stored rows, each at a fixed position found by provider id, with how many are not
+    /// stale: when a listing has seen that many, it missed none, and the rows need not be walked.
     struct Rows: Sendable {
-        private var byProviderID: [String: InventoryRow] = [:]
+        private var positions: [String: Int] = [:]
+        private(set) var all: [InventoryRow] = []
         private(set) var live = 0
 
-        subscript(providerID: String) -> InventoryRow? { byProviderID[providerID] }
+        var count: Int { all.count }
 
-        mutating func store(_ row: InventoryRow) {
-            let old = byProviderID.updateValue(row, forKey: row.providerID)
-            live += (row.staleAt == nil ? 1 : 0) - (old.map { $0.staleAt == nil ? 1 : 0 } ?? 0)
+        func position(of providerID: String) -> Int? { positions[providerID] }
+
+        subscript(position: Int) -> InventoryRow { all[position] }
+
+        /// Replaces the row of the same provider id, or adds it at the next position; returns its position.
+        @discardableResult
+        mutating func store(_ row: InventoryRow) -> Int {
+            live += row.staleAt == nil ? 1 : 0
+            if let position = positions[row.providerID] {
+                live -= all[position].staleAt == nil ? 1 : 0
+                all[position] = row
+                return position
+            }
+            positions[row.providerID] = all.count
+            all.append(row)
+            return all.count - 1
         }
-
-        var all: Dictionary<String, InventoryRow>.Values { byProviderID.values }
     }
 
     /// Every stored row of `kind`. A cached statement: without a mirror this runs on every
