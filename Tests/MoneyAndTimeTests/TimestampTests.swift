@@ -2,6 +2,24 @@ import MoneyAndTime
 import Testing
 
 @Suite struct TimestampTests {
+    /// The three forms are written digit by digit into fixed widths: every field zero-padded,
+    /// early years included, and years past 9999 keep every digit.
+    @Test func formsAreZeroPaddedAtEveryWidth() {
+        let early = Timestamp(year: 5, month: 1, day: 2, hour: 3, minute: 4, second: 5)
+        #expect(early.iso8601 == "0005-01-02T03:04:05Z")
+        #expect(early.doCSV == "0005-01-02 03:04:05 +0000")
+        #expect(early.isoDate == "0005-01-02")
+        #expect(Timestamp(year: 10_000, month: 12, day: 31, hour: 23, minute: 59, second: 59).iso8601 == "10000-12-31T23:59:59Z")
+        // Every form parses back to its instant (to its day for the date), across a century.
+        var t = Timestamp(year: 1999, month: 12, day: 31, hour: 23, minute: 59, second: 59)
+        while t < Timestamp(year: 2100, month: 1, day: 1) {
+            #expect(Timestamp(iso8601: t.iso8601) == t)
+            #expect(Timestamp(iso8601: t.doCSV) == t)
+            #expect(Timestamp(iso8601: t.isoDate) == t.startOfDay)
+            t = t + 86_400 * 37 + 3_607
+        }
+    }
+
     @Test func formatsAndParsesZulu() {
         let t = Timestamp(year: 2026, month: 4, day: 1, hour: 10, minute: 7)
         #expect(t.iso8601 == "2026-04-01T10:07:00Z")
