@@ -16,8 +16,11 @@ enum InvoiceLineSet {
 
     static func write(_ db: Database, invoice: CloudInvoice, lines parsed: [InvoiceCSVLine], policy: MatchPolicy) throws -> Written {
         let matcher = CostLineMatcher(policy: policy)
+        // An invoice names a handful of products over its thousand lines; each is kinded once.
+        var kinds: [String: CostKind] = [:]
         let lines = try parsed.map { parsedLine in
-            let kind = CostKind(product: parsedLine.product)
+            let kind = kinds[parsedLine.product] ?? CostKind(product: parsedLine.product)
+            kinds[parsedLine.product] = kind
             let outcome = try matcher.match(db, parsedLine, kind: kind)
             return (line: CostLine(parsedLine, invoiceRowID: invoice.id, kind: kind, outcome: outcome), outcome: outcome)
         }
