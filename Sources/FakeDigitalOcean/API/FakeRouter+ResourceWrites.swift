@@ -167,6 +167,6 @@ extension FakeRouter {
         }
         let assigned = world.project(id: project.id)!.resources.filter { urns.contains($0.urn) }
         return .written(status: 200, body: FakePaginator.body(key: "resources", fragments: assigned.map { encode($0.model) },
-                                                              links: Data("{}".utf8), total: assigned.count))
+                                                              links: Data("{}".utf8), total: assigned.count, buffers: pageBuffers))
     }
 }

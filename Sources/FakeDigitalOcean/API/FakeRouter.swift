@@ -18,6 +18,7 @@ struct FakeRouter {
     }
 
     private var cache = ResponseCache()
+    let pageBuffers = PageBuffers()
     /// Where the request being routed was sent (`scheme://host:port`): the root of its page links.
     private(set) var origin = FakePaginator.apiRoot
     /// One encoder for everything, keys sorted so output never depends on dictionary order.
@@ -202,7 +203,8 @@ struct FakeRouter {
         }
         let links = encode(FakePaginator.links(total: total, page, root: origin, path: request.path, filters: filters))
         let items = fragments(FakePaginator.range(total: total, page), &self)
-        return .body(FakePaginator.body(key: key, fragments: items, extras: extras, links: links, total: total))
+        return .body(FakePaginator.body(key: key, fragments: items, extras: extras, links: links, total: total,
+                                                 buffers: pageBuffers))
     }
 
     private mutating func dropletJSON(_ droplet: FakeDroplet) -> Data {
