@@ -70,18 +70,15 @@ extension DecodedPage: Sendable where Output: Sendable {}
 struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
     let remembered: [RememberedPage<Output>]
     private(set) var current: [RememberedPage<Output>] = []
-    /// The remembered element the next listed one most likely is: (page index, element index).
-    private var cursor = (page: 0, element: 0)
-    private var unexpected = 0
+    private var cursor: ElementCursor
     private var index: [ElementBytes: Output]?
 
     /// Elements met out of the cursor's order before the remembered ones are indexed.
     static var unexpectedBeforeIndexing: Int { 8 }
-    /// How far past the cursor an element is looked for: a few destroyed in a row.
-    static var lookahead: Int { 4 }
 
     init(remembered: [RememberedPage<Output>]) {
         self.remembered = remembered
+        cursor = ElementCursor(pages: remembered.map { ($0.body, $0.elements) })
     }
 
     /// Page `number` (from 1) of `body`: the remembered page when the bytes are the same,
@@ -104,11 +101,13 @@ struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
                 return take(old, number: number)
             }
         }
-        var known: [Output?] = []
+        // Where each element was in the last listing, if it was found there; positions rather
+        // than values, so this generic code handles no generic tuples or optionals an element.
+        var known: [ElementCursor.Position?] = []
         let split = body.withUnsafeBytes { bytes in
             JSONArraySplitter.split(bytes, key: key) { offset in
-                let found = expected(in: bytes, at: offset)
-                known.append(found?.output)
+                let found = cursor.expected(in: bytes, at: offset)
+                known.append(found?.position)
                 return found?.length
             }
         }
@@ -122,8 +121,8 @@ struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
         var items: [Output] = []
         items.reserveCapacity(split.elements.count)
         for (position, range) in split.elements.enumerated() {
-            if let output = known[position] {
-                items.append(output)
+            if let found = known[position] {
+                items.append(remembered[found.page].page.items[found.element])
                 continue
             }
             let element = ElementBytes(data: body[(base + range.lowerBound)..<(base + range.upperBound)])
@@ -147,47 +146,14 @@ struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
     /// A remembered page taken whole: the cursor moves past it.
     private mutating func take(_ page: RememberedPage<Output>, number: Int) -> DecodedPage<Output> {
         current.append(page)
-        cursor = (number, 0)
+        cursor.skip(toPage: number)
         return page.page
-    }
-
-    /// The remembered element at or a little past the cursor whose bytes are those at `offset`
-    /// (followed by the end of an element), and its length; the cursor moves past it.
-    private mutating func expected(in bytes: UnsafeRawBufferPointer, at offset: Int) -> (length: Int, output: Output)? {
-        var (page, element) = cursor
-        for _ in 0..<Self.lookahead {
-            while page < remembered.count, element >= remembered[page].elements.count {
-                (page, element) = (page + 1, 0)
-            }
-            guard page < remembered.count else { break }
-            let old = remembered[page]
-            let range = old.elements[element]
-            if Self.bytes(bytes, at: offset, equal: old.body, range), Self.endsElement(bytes, at: offset + range.count) {
-                cursor = (page, element + 1)
-                return (range.count, old.page.items[element])
-            }
-            element += 1
-        }
-        unexpected += 1
-        return nil
-    }
-
-    private static func bytes(_ bytes: UnsafeRawBufferPointer, at offset: Int, equal body: Data, _ range: Range<Int>) -> Bool {
-        guard offset + range.count <= bytes.count, let base = bytes.baseAddress else { return false }
-        return body.withUnsafeBytes { old in memcmp(base + offset, old.baseAddress! + range.lowerBound, range.count) == 0 }
-    }
-
-    /// Whether a JSON value can end just before `offset`: a comma, the array's end or whitespace follows.
-    private static func endsElement(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
-        guard offset < bytes.count else { return false }
-        let byte = bytes[offset]
-        return byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") || byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 
     /// The value made of `element` by the last listing, once elements have been met out of
     /// order often enough to index them all.
     private mutating func indexed(_ element: ElementBytes) -> Output? {
-        guard unexpected > Self.unexpectedBeforeIndexing else { return nil }
+        guard cursor.unexpected > Self.unexpectedBeforeIndexing else { return nil }
         if index == nil {
             var all: [ElementBytes: Output] = [:]
             for page in remembered {
@@ -217,6 +183,67 @@ struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
         } catch {
             throw .decoding(request: request.summary, detail: EnvelopeDecoder.explain(error))
         }
+    }
+}
+
+/// Where a changed page's elements most likely are in the last listing: after the last one
+/// found, in order. Not generic, so the byte comparisons run specialised whatever the listing
+/// makes of its elements.
+struct ElementCursor {
+    /// A remembered element: its page's index and its index on the page.
+    struct Position {
+        var page: Int
+        var element: Int
+    }
+
+    /// Each remembered page's body and its elements' offsets in it.
+    private let pages: [(body: Data, elements: [Range<Int>])]
+    private var next = Position(page: 0, element: 0)
+    /// Elements that were not where the cursor expected them.
+    private(set) var unexpected = 0
+
+    /// How far past the cursor an element is looked for: a few destroyed in a row.
+    static let lookahead = 4
+
+    init(pages: [(body: Data, elements: [Range<Int>])]) {
+        self.pages = pages
+    }
+
+    /// A remembered page taken whole: the next element is expected on the page after it.
+    mutating func skip(toPage index: Int) {
+        next = Position(page: index, element: 0)
+    }
+
+    /// The remembered element at or a little past the cursor whose bytes are those at `offset`
+    /// (followed by the end of an element), and its length; the cursor moves past it.
+    mutating func expected(in bytes: UnsafeRawBufferPointer, at offset: Int) -> (length: Int, position: Position)? {
+        var (page, element) = (next.page, next.element)
+        for _ in 0..<Self.lookahead {
+            while page < pages.count, element >= pages[page].elements.count {
+                (page, element) = (page + 1, 0)
+            }
+            guard page < pages.count else { break }
+            let range = pages[page].elements[element]
+            if Self.bytes(bytes, at: offset, equal: pages[page].body, range), Self.endsElement(bytes, at: offset + range.count) {
+                next = Position(page: page, element: element + 1)
+                return (range.count, Position(page: page, element: element))
+            }
+            element += 1
+        }
+        unexpected += 1
+        return nil
+    }
+
+    private static func bytes(_ bytes: UnsafeRawBufferPointer, at offset: Int, equal body: Data, _ range: Range<Int>) -> Bool {
+        guard offset + range.count <= bytes.count, let base = bytes.baseAddress else { return false }
+        return body.withUnsafeBytes { old in memcmp(base + offset, old.baseAddress! + range.lowerBound, range.count) == 0 }
+    }
+
+    /// Whether a JSON value can end just before `offset`: a comma, the array's end or whitespace follows.
+    private static func endsElement(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        guard offset < bytes.count else { return false }
+        let byte = bytes[offset]
+        return byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") || byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 }
 
