@@ -3,7 +3,7 @@ import GRDB
 import MoneyAndTime
 
 /// One hourly reading of the account balance (`cloud_balance_snapshots`).
-public struct BalanceSnapshot: Sendable, Equatable, FetchableRecord, PersistableRecord {
+public struct BalanceSnapshot: Sendable, Equatable, FetchableRecord, TableRecord {
     public static let databaseTableName = "cloud_balance_snapshots"
 
     public enum Columns: String, ColumnExpression {
@@ -32,7 +32,7 @@ public struct BalanceSnapshot: Sendable, Equatable, FetchableRecord, Persistable
     /// Stores the snapshot unless one taken at the same instant is on record (a re-run), in one
     /// statement, so atomic without a transaction: this runs every virtual hour of a simulated
     /// year, where a transaction's BEGIN and COMMIT and GRDB's per-record insert cost more than
-    /// the row. The columns are `encode(to:)`'s.
+    /// the row. The only way a snapshot is written, so its columns are named here alone.
     func insertUnlessTaken(_ db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO cloud_balance_snapshots
@@ -40,13 +40,5 @@ public struct BalanceSnapshot: Sendable, Equatable, FetchableRecord, Persistable
             SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM cloud_balance_snapshots WHERE taken_at = ?)
             """).execute(arguments: [takenAt, figures.monthToDateBalanceCents, figures.accountBalanceCents, figures.monthToDateUsageCents,
                                      figures.generatedAt, takenAt])
-    }
-
-    public func encode(to container: inout PersistenceContainer) throws {
-        container[Columns.takenAt] = takenAt
-        container[Columns.monthToDateBalanceCents] = figures.monthToDateBalanceCents
-        container[Columns.accountBalanceCents] = figures.accountBalanceCents
-        container[Columns.monthToDateUsageCents] = figures.monthToDateUsageCents
-        container[Columns.generatedAt] = figures.generatedAt
     }
 }

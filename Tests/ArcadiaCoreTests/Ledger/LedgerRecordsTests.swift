@@ -45,7 +45,12 @@ import Testing
         try ledger.writer.write { (db: Database) throws in
             let snapshot = BalanceSnapshot(takenAt: Self.t0, figures: BalanceFigures(monthToDateBalanceCents: 1_234, accountBalanceCents: -5,
                                                                                      monthToDateUsageCents: 1_239, generatedAt: Self.t0 - 7))
-            #expect(try roundTrip(snapshot, db) == [snapshot])
+            // Snapshots are written only by the hourly job's one statement, which skips a re-run.
+            try snapshot.insertUnlessTaken(db)
+            var rerun = snapshot
+            rerun.figures.accountBalanceCents = 99
+            try rerun.insertUnlessTaken(db)
+            #expect(try BalanceSnapshot.fetchAll(db) == [snapshot])
             let invoice = CloudInvoice(id: 2, invoiceUUID: "inv-1", invoiceID: "1001", period: Self.april, amountCents: 5_514,
                                        ingestedAt: Self.t0, lineCount: 1, ingestError: "a previous failure")
             #expect(try roundTrip(invoice, db) == [invoice])
