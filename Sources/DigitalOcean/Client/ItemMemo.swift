@@ -116,7 +116,7 @@ struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
             current.append(RememberedPage(body: body, page: page, elements: [], array: nil))
             return page
         }
-        let envelope = try Self.envelope(key: key, body: body, around: split.array, request: request)
+        let (total, hasNext) = try envelope(of: number, key: key, body: body, around: split.array, request: request)
         let base = body.startIndex
         var items: [Output] = []
         items.reserveCapacity(split.elements.count)
@@ -138,7 +138,7 @@ struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
             }
             items.append(transform(item))
         }
-        let page = DecodedPage(items: items, total: envelope.meta?.total, hasNext: envelope.links?.pages?.next != nil)
+        let page = DecodedPage(items: items, total: total, hasNext: hasNext)
         current.append(RememberedPage(body: body, page: page, elements: split.elements, array: split.array))
         return page
     }
@@ -165,6 +165,22 @@ struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
             index = all
         }
         return index?[element]
+    }
+
+    /// What the envelope of page `number` says: the remembered page's when every byte around the
+    /// array is the same (an element changed in place), else decoded.
+    private func envelope(of number: Int, key: String, body: Data, around array: Range<Int>,
+                          request: APIRequest) throws(DigitalOceanError) -> (total: Int?, hasNext: Bool) {
+        if number <= remembered.count, let oldArray = remembered[number - 1].array {
+            let old = remembered[number - 1].body
+            let (base, oldBase) = (body.startIndex, old.startIndex)
+            if body[base..<(base + array.lowerBound)] == old[oldBase..<(oldBase + oldArray.lowerBound)],
+               body[(base + array.upperBound)...] == old[(oldBase + oldArray.upperBound)...] {
+                return (remembered[number - 1].page.total, remembered[number - 1].page.hasNext)
+            }
+        }
+        let envelope = try Self.envelope(key: key, body: body, around: array, request: request)
+        return (envelope.meta?.total, envelope.links?.pages?.next != nil)
     }
 
     /// The envelope (links, meta) of `body`, decoded with the array at `array` emptied.

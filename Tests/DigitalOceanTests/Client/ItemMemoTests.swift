@@ -32,6 +32,9 @@ private func page(_ items: [(String, Int)], next: Bool, total: Int) -> String {
             [1: page([("b", 2), ("c", 1)], next: true, total: 3), 2: page([("d", 9)], next: false, total: 3)],
             [1: page([("b", 2), ("c", 1)], next: false, total: 2)],
             [1: page([("a", 1), ("b", 1)], next: true, total: 3), 2: page([("c", 1)], next: false, total: 3)],
+            // An element changed in place along with the envelope: the new total is read, not the remembered one.
+            [1: page([("a", 1), ("b", 7)], next: true, total: 4), 2: page([("c", 1), ("d", 1)], next: false, total: 4)],
+            [1: page([("a", 1), ("b", 8)], next: true, total: 4), 2: page([("c", 1), ("d", 1)], next: false, total: 4)],
         ]
         for world in worlds {
             transport.pages.withLock { $0 = world }
