@@ -89,7 +89,7 @@ struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
                        transform: (Item) -> Output) throws(DigitalOceanError) -> DecodedPage<Output> {
         if number <= remembered.count {
             var old = remembered[number - 1]
-            if old.body == body {
+            if old.body.isSameBytes(as: body) {
                 return take(old, number: number)
             }
             // Everything up to the array's end unchanged: the same elements, whatever follows.
@@ -304,5 +304,16 @@ struct ElementBytes: Hashable, Sendable {
     private static func mix(_ state: UInt64, _ word: UInt64) -> UInt64 {
         let product = (state ^ word).multipliedFullWidth(by: 0xBF58_476D_1CE4_E5B9)
         return product.high ^ product.low
+    }
+}
+
+extension Data {
+    /// `==`, answered without reading the bytes when both share one buffer: a server that serves
+    /// an unchanged page from its cache (the fake does) hands back the very bytes the memo holds,
+    /// and comparing 340 KB with itself was 3 % of a busy simulation.
+    func isSameBytes(as other: Data) -> Bool {
+        guard count == other.count else { return false }
+        let shared = withUnsafeBytes { mine in other.withUnsafeBytes { theirs in mine.baseAddress == theirs.baseAddress } }
+        return shared || self == other
     }
 }

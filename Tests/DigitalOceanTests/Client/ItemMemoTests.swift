@@ -110,6 +110,21 @@ private func page(_ items: [(String, Int)], next: Bool, total: Int) -> String {
         #expect(made.withLock { $0 } <= 22 + 16)
     }
 
+    /// The shortcut for one shared buffer must never call different bytes equal: a slice at the
+    /// same start but shorter, or a separate buffer with other bytes, still differs.
+    @Test func sameBytesIsEqualityWithAShortcut() {
+        let page = Data((0..<1_000).map { UInt8($0 % 251) })
+        let copy = Data(Array(page))
+        var changed = copy
+        changed[999] = 0
+        #expect(page.isSameBytes(as: page))
+        #expect(page.isSameBytes(as: copy))
+        #expect(!page.isSameBytes(as: changed))
+        #expect(!page.isSameBytes(as: page.prefix(999)))
+        #expect(page.prefix(10).isSameBytes(as: copy.prefix(10)))
+        #expect(Data().isSameBytes(as: Data()))
+    }
+
     /// DO objects differ in the middle (ids, names, addresses) and share long heads and tails (a
     /// droplet ends with its size object and its region's VPC): the fingerprint must tell them
     /// apart, or every lookup compares against the whole fleet.
