@@ -125,14 +125,14 @@ struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
                 items.append(remembered[found.page].page.items[found.element])
                 continue
             }
-            let element = ElementBytes(data: body[(base + range.lowerBound)..<(base + range.upperBound)])
+            let element = body[(base + range.lowerBound)..<(base + range.upperBound)]
             if let output = indexed(element) {
                 items.append(output)
                 continue
             }
             let item: Item
             do {
-                item = try JSONDecoder().decode(Item.self, from: element.data)
+                item = try JSONDecoder().decode(Item.self, from: element)
             } catch {
                 throw .decoding(request: request.summary, detail: "\(key)[\(position)]: \(EnvelopeDecoder.explain(error))")
             }
@@ -152,7 +152,7 @@ struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
 
     /// The value made of `element` by the last listing, once elements have been met out of
     /// order often enough to index them all.
-    private mutating func indexed(_ element: ElementBytes) -> Output? {
+    private mutating func indexed(_ element: Data) -> Output? {
         guard cursor.unexpected > Self.unexpectedBeforeIndexing else { return nil }
         if index == nil {
             var all: [ElementBytes: Output] = [:]
@@ -164,7 +164,7 @@ struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
             }
             index = all
         }
-        return index?[element]
+        return index?[ElementBytes(data: element)]
     }
 
     /// What the envelope of page `number` says: the remembered page's when every byte around the
@@ -259,7 +259,7 @@ struct ElementCursor {
     private static func endsElement(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
         guard offset < bytes.count else { return false }
         let byte = bytes[offset]
-        return byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") || byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+        return byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") || JSONArraySplitter.isWhitespace(byte)
     }
 }
 

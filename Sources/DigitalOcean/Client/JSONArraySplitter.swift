@@ -4,6 +4,11 @@ import Foundation
 /// object starts and ends. It tracks only strings (with escapes) and bracket depth, which is all
 /// the structure needed; anything unexpected returns nil and the caller decodes the whole body.
 enum JSONArraySplitter {
+    /// JSON's four whitespace bytes.
+    static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+
     struct Split {
         /// The array itself, brackets included.
         var array: Range<Int>
@@ -48,12 +53,9 @@ enum JSONArraySplitter {
         var atEnd: Bool { index == bytes.count }
 
         mutating func skipWhitespace() {
-            while index < bytes.count, Self.isWhitespace(bytes[index]) { index += 1 }
+            while index < bytes.count, JSONArraySplitter.isWhitespace(bytes[index]) { index += 1 }
         }
 
-        static func isWhitespace(_ byte: UInt8) -> Bool {
-            byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
-        }
 
         mutating func take(_ byte: UInt8) -> Bool {
             guard index < bytes.count, bytes[index] == byte else { return false }
@@ -110,7 +112,7 @@ enum JSONArraySplitter {
                 let start = index
                 while index < bytes.count {
                     let byte = bytes[index]
-                    if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") || Self.isWhitespace(byte) { break }
+                    if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") || JSONArraySplitter.isWhitespace(byte) { break }
                     index += 1
                 }
                 return index > start
