@@ -165,6 +165,29 @@ extension FakeDigitalOcean {
         #expect(try await fake.client.invoices().preview?.invoiceUUID == (try fake.invoiceUUID(period: "2026-05")))
     }
 
+    /// The list prices the preview without drawing up its lines; the items are drawn. Both must
+    /// say the same, with and without tax, through resizes, backups, a destroy and an empty start.
+    @Test func listedPreviewTotalIsTheSumOfThePreviewsItems() async throws {
+        for taxed in [false, true] {
+            let fake = FakeDigitalOcean(seed: 3, start: april1)
+            if taxed { try fake.setTaxRate(basisPoints: 625, description: "STATE SALES TAX (6.25%)") }
+            #expect(try await fake.client.invoices().preview?.amount == "0.00")
+            for day in 1...20 {
+                fake.advance(to: april1 + Int64(day) * 86_400 + 3_000)
+                try fake.createDroplet(name: "web-\(day)", size: day.isMultiple(of: 2) ? "s-2vcpu-2gb" : "s-1vcpu-1gb", region: "nyc3",
+                                       tags: [], poweredOn: true, createdAt: nil, project: nil)
+                if day.isMultiple(of: 3) { try fake.resizeDroplet(name: "web-\(day - 1)", size: "s-4vcpu-8gb") }
+                if day.isMultiple(of: 5) { try fake.destroyDroplet(name: "web-\(day - 2)") }
+                fake.advance(to: april1 + Int64(day) * 86_400 + 10_000)
+                let listed = try #require(try await fake.client.invoices().preview?.amount)
+                let items = try await fake.client.invoiceItems(uuid: "preview").items
+                let drawn = try items.map { try Money(decimal: $0.amount) }.sum()
+                #expect(listed == drawn.decimalString, "day \(day), taxed: \(taxed)")
+                #expect(items.contains { $0.product == "Taxes" } == taxed)
+            }
+        }
+    }
+
     @Test func unknownInvoiceIs404Everywhere() throws {
         let fake = try aprilFake()
         fake.advance(to: may1)

@@ -32,7 +32,7 @@ extension FakeRouter {
             }
         case (1, "invoices"):
             let newestFirst = Array(billing.invoices.reversed())
-            let preview = try billing.preview(at: world.now, history: world.history).listModel(updatedAt: world.now)
+            let preview = try billing.previewListModel(at: world.now, history: world.history)
             let outcome = list(request, key: "invoices", total: newestFirst.count, extras: [("invoice_preview", encode(preview))]) { range, router in
                 newestFirst[range].map { router.encode($0.listModel(updatedAt: nil)) }
             }

@@ -88,6 +88,14 @@ struct BillingAccount: Sendable {
         return FakeInvoice(month: openMonth, seed: seed, draft: draft)
     }
 
+    /// The preview's entry in the invoice list, priced without drawing up its lines: the invoices
+    /// job lists invoices every day, and only the preview's total shows there.
+    func previewListModel(at now: Timestamp, history: BillableHistory) throws(MoneyOverflow) -> InvoicePreview {
+        let amount = try InvoiceDraft.amount(period: openMonth.start..<now, history: history, taxRate: taxRate)
+        return FakeInvoice.listModel(month: openMonth, identity: FakeInvoice.identity(month: openMonth, seed: seed), amount: amount,
+                                     updatedAt: now)
+    }
+
     /// An issued invoice, or the preview when `uuid` is `preview` or the open month's own uuid.
     func invoice(uuid: String, at now: Timestamp, history: BillableHistory) throws(MoneyOverflow) -> (invoice: FakeInvoice, isPreview: Bool)? {
         if let issued = invoices.first(where: { $0.uuid == uuid }) { return (issued, false) }

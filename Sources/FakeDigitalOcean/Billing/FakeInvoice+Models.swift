@@ -5,7 +5,12 @@ import MoneyAndTime
 extension FakeInvoice {
     /// The `invoices` list entry; the preview also carries `updated_at`.
     func listModel(updatedAt: Timestamp?) -> InvoicePreview {
-        InvoicePreview(invoiceUUID: uuid, invoiceID: invoiceID, amount: amount.decimalString, invoicePeriod: month.period,
+        Self.listModel(month: month, identity: (uuid, invoiceID), amount: amount, updatedAt: updatedAt)
+    }
+
+    static func listModel(month: BillingMonth, identity: (uuid: String, invoiceID: String), amount: Money,
+                          updatedAt: Timestamp?) -> InvoicePreview {
+        InvoicePreview(invoiceUUID: identity.uuid, invoiceID: identity.invoiceID, amount: amount.decimalString, invoicePeriod: month.period,
                        updatedAt: updatedAt?.iso8601)
     }
 

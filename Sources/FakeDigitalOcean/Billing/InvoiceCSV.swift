@@ -21,13 +21,27 @@ enum InvoiceCSV {
         case .truncated?, nil:
             break
         }
-        let records = [columns.map(\.rawValue)] + rows
-        var text = Data(records.map { $0.map(quoted).joined(separator: ",") + "\n" }.joined().utf8)
-        if corruption == .truncated, let last = records.last {
-            let lastLength = Data((last.map(quoted).joined(separator: ",") + "\n").utf8).count
+        var text = Data()
+        text.reserveCapacity(160 * (rows.count + 1))
+        var lastRecordStart = 0
+        for record in [columns.map(\.rawValue)] + rows {
+            lastRecordStart = text.count
+            append(record, to: &text)
+        }
+        if corruption == .truncated {
+            let lastLength = text.count - lastRecordStart
             text.removeLast(lastLength - (lastLength - 1) / 2)
         }
         return text
+    }
+
+    /// One record, its fields quoted where needed, ended by `\n`.
+    private static func append(_ record: [String], to text: inout Data) {
+        for (index, field) in record.enumerated() {
+            if index > 0 { text.append(UInt8(ascii: ",")) }
+            text.append(contentsOf: quoted(field).utf8)
+        }
+        text.append(UInt8(ascii: "\n"))
     }
 
     static func field(_ column: InvoiceCSVColumn, of line: InvoiceLine) -> String {
@@ -47,7 +61,13 @@ enum InvoiceCSV {
     /// RFC 4180: a field holding a comma, a quote or a line break is wrapped in quotes, with its
     /// quotes doubled; any other field is written as is.
     static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return field }
+        guard needsQuotes(field) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A comma, a quote, or a CR or LF byte (a CRLF pair included), looked for in the UTF-8 bytes:
+    /// none of them occurs inside a multi-byte sequence.
+    private static func needsQuotes(_ field: String) -> Bool {
+        field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
     }
 }

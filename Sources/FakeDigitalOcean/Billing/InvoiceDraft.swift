@@ -34,5 +34,12 @@ struct InvoiceDraft: Sendable, Equatable {
         return total
     }
 
+    /// The `amount` a draft of `period` has, without drawing up the lines. A draft with no usage
+    /// has no tax line, and tax on its zero subtotal is zero, so the two agree there too.
+    static func amount(period: Range<Timestamp>, history: BillableHistory, taxRate: TaxRate?) throws(MoneyOverflow) -> Money {
+        let subtotal = try subtotal(period: period, history: history)
+        return try subtotal.adding(taxRate?.tax(on: subtotal) ?? .zero)
+    }
+
     var lines: [InvoiceLine] { usage + (tax.map { [$0] } ?? []) }
 }

@@ -19,7 +19,9 @@ enum SpacesCharges {
     static let overageDescription = "Spaces storage overage (above 250GB)"
 
     static func lines(for buckets: [SteppedLife<Int>], in period: Range<Timestamp>) -> [InvoiceLine] {
-        [subscription(buckets, in: period), overage(buckets, in: period)].compactMap { $0 }
+        // Most accounts never had a bucket, and the hourly balance asks every hour.
+        guard !buckets.isEmpty else { return [] }
+        return [subscription(buckets, in: period), overage(buckets, in: period)].compactMap { $0 }
     }
 
     static func subscription(_ buckets: [SteppedLife<Int>], in period: Range<Timestamp>) -> InvoiceLine? {

@@ -48,9 +48,33 @@ enum DeterministicFormat {
     static func uuid(_ high: UInt64, _ low: UInt64) -> String {
         let high = (high & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000
         let low = (low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
-        let h = hex(high, width: 16), l = hex(low, width: 16)
-        return "\(h.prefix(8))-\(h.dropFirst(8).prefix(4))-\(h.suffix(4))-\(l.prefix(4))-\(l.suffix(12))"
+        // Written digit by digit: every response of the fake carries one (its request id).
+        return String(unsafeUninitializedCapacity: 36) { buffer in
+            var at = 0
+            func digits(_ value: UInt64, from: Int, to: Int) {
+                for nibble in from..<to {
+                    buffer[at] = hexDigits[Int((value >> UInt64(60 - 4 * nibble)) & 0xF)]
+                    at += 1
+                }
+            }
+            func dash() {
+                buffer[at] = UInt8(ascii: "-")
+                at += 1
+            }
+            digits(high, from: 0, to: 8)
+            dash()
+            digits(high, from: 8, to: 12)
+            dash()
+            digits(high, from: 12, to: 16)
+            dash()
+            digits(low, from: 0, to: 4)
+            dash()
+            digits(low, from: 4, to: 16)
+            return at
+        }
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     static func hex(_ value: UInt64, width: Int) -> String {
         let digits = String(value, radix: 16)
