@@ -84,8 +84,10 @@ public struct Simulator: Sendable {
         var summary = RunSummary()
         var queue = EventQueue(timeline: scenario.timeline, jobs: options.jobs, start: scenario.clock.start)
         var settled = SettledRuns()
-        var jobSeconds: [JobID: Double] = [:]
-        var jobRunCounts: [JobID: Int] = [:]
+        // By position in the job table, not by `JobID` (whose hash is its name's): a year fires
+        // jobs a few hundred thousand times.
+        var secondsByEntry: [Double?] = Array(repeating: nil, count: options.jobs.count)
+        var runsByEntry = Array(repeating: 0, count: options.jobs.count)
         // Timeline events the fake's revision did not see (a fault armed, a rate limit set): they
         // change no listing, yet must end every elision. An event the revision sees reaches each
         // job through the revision it reads (`revision(_:seenBy:)`).
@@ -111,7 +113,7 @@ public struct Simulator: Sendable {
                 let job = options.jobs[index].job
                 queue.push(QueueEntry(at: options.jobs[index].schedule.nextFiring(after: entry.at), source: .job(index)))
                 let started = options.stopwatch?()
-                defer { if let started, let stopwatch = options.stopwatch { jobSeconds[job, default: 0] += stopwatch() - started } }
+                defer { if let started, let stopwatch = options.stopwatch { secondsByEntry[index] = (secondsByEntry[index] ?? 0) + stopwatch() - started } }
                 let outcome: JobOutcome
                 let revisionBefore = fake.revision
                 do {
@@ -126,7 +128,7 @@ public struct Simulator: Sendable {
                         outcome = try await runner.run(job)
                     }
                     summary.record(outcome)
-                    jobRunCounts[job, default: 0] += 1
+                    runsByEntry[index] += 1
                 } catch {
                     throw SimulationError(location: nil, message: "\(job.rawValue) at \(entry.at) could not write the ledger: \(error)")
                 }
@@ -150,6 +152,12 @@ public struct Simulator: Sendable {
             summary.syncFailures = try SyncFailure.all(in: ledger).map { "\($0.worker): \($0.error)" }
         } catch {
             throw SimulationError(location: nil, message: "counting drift and failures: \(error)")
+        }
+        var jobSeconds: [JobID: Double] = [:]
+        var jobRunCounts: [JobID: Int] = [:]
+        for (index, scheduled) in options.jobs.enumerated() {
+            if let seconds = secondsByEntry[index] { jobSeconds[scheduled.job, default: 0] += seconds }
+            if runsByEntry[index] > 0 { jobRunCounts[scheduled.job, default: 0] += runsByEntry[index] }
         }
         return Result(ledger: ledger, summary: summary, jobSeconds: jobSeconds, jobRunCounts: jobRunCounts)
     }
