@@ -21,7 +21,7 @@ enum InvoiceCSV {
         case .truncated?, nil:
             break
         }
-        var text = Data()
+        var text: [UInt8] = []
         text.reserveCapacity(160 * (rows.count + 1))
         var lastRecordStart = 0
         for record in [columns.map(\.rawValue)] + rows {
@@ -32,11 +32,11 @@ enum InvoiceCSV {
             let lastLength = text.count - lastRecordStart
             text.removeLast(lastLength - (lastLength - 1) / 2)
         }
-        return text
+        return Data(text)
     }
 
     /// One record, its fields quoted where needed, ended by `\n`.
-    private static func append(_ record: [String], to text: inout Data) {
+    private static func append(_ record: [String], to text: inout [UInt8]) {
         for (index, field) in record.enumerated() {
             if index > 0 { text.append(UInt8(ascii: ",")) }
             text.append(contentsOf: quoted(field).utf8)
