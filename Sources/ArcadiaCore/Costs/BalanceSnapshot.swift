@@ -37,8 +37,21 @@ public struct BalanceSnapshot: Sendable, Equatable, FetchableRecord, TableRecord
         try db.cachedStatement(sql: """
             INSERT INTO cloud_balance_snapshots
                 (taken_at, month_to_date_balance_cents, account_balance_cents, month_to_date_usage_cents, generated_at)
-            SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM cloud_balance_snapshots WHERE taken_at = ?)
+            VALUES (?, ?, ?, ?, ?) ON CONFLICT (taken_at) DO NOTHING
             """).execute(arguments: [takenAt, figures.monthToDateBalanceCents, figures.accountBalanceCents, figures.monthToDateUsageCents,
-                                     figures.generatedAt, takenAt])
+                                     figures.generatedAt])
+    }
+
+    /// Migration `v10-balance-one-per-instant`: the index on `taken_at` becomes UNIQUE, so a
+    /// re-run's insert is skipped by `ON CONFLICT` rather than by a `NOT EXISTS` over the same
+    /// table, which SQLite runs by copying the new row through a temporary table first (a
+    /// statement that reads the table it inserts into): half of each hourly insert's cost. A
+    /// ledger cannot hold two readings of one instant (every insert was guarded); if one did,
+    /// the migration fails on the index and leaves the ledger as it was.
+    static func migrateOnePerInstant(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP INDEX cloud_balance_snapshots_taken_at;
+            CREATE UNIQUE INDEX cloud_balance_snapshots_taken_at ON cloud_balance_snapshots(taken_at);
+            """)
     }
 }

@@ -114,6 +114,7 @@ enum LedgerSchema {
         migrator.registerMigration("v8-listing-outages", migrate: ListingOutage.migrate)
         migrator.registerMigration("v8-metering-deferred", migrate: MeteringDeferral.migrate)
         migrator.registerMigration("v9-invoice-price-book", migrate: TenantInvoice.migratePriceBook)
+        migrator.registerMigration("v10-balance-one-per-instant", migrate: BalanceSnapshot.migrateOnePerInstant)
         return migrator
     }
 }

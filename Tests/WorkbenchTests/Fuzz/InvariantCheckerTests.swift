@@ -198,7 +198,7 @@ import WorkbenchTestSupport
         #expect(quiet == [])
         let writing = try await RunInvariants.rerunWritesNothing(probe(fake.revision) {
             try await ledger.writer.write { db in
-                try db.execute(sql: "INSERT INTO cloud_balance_snapshots SELECT NULL, taken_at, month_to_date_balance_cents, account_balance_cents, month_to_date_usage_cents, generated_at FROM cloud_balance_snapshots LIMIT 1")
+                try db.execute(sql: "INSERT INTO cloud_balance_snapshots SELECT NULL, '2026-05-01T00:00:00Z', month_to_date_balance_cents, account_balance_cents, month_to_date_usage_cents, generated_at FROM cloud_balance_snapshots LIMIT 1")
             }
         })
         #expect(writing.map(\.invariant) == [.rerunWritesNothing])
@@ -210,7 +210,7 @@ import WorkbenchTestSupport
         // re-run against another world: what the re-run records is not a repeated write.
         let duringTheRun = try await RunInvariants.rerunWritesNothing(probe(fake.revision &- 1) {
             try await ledger.writer.write { db in
-                try db.execute(sql: "INSERT INTO cloud_balance_snapshots SELECT NULL, taken_at, month_to_date_balance_cents, account_balance_cents, month_to_date_usage_cents, generated_at FROM cloud_balance_snapshots LIMIT 1")
+                try db.execute(sql: "INSERT INTO cloud_balance_snapshots SELECT NULL, '2026-05-01T00:00:01Z', month_to_date_balance_cents, account_balance_cents, month_to_date_usage_cents, generated_at FROM cloud_balance_snapshots LIMIT 1")
             }
         })
         #expect(duringTheRun == [])

@@ -17,8 +17,8 @@ import TestSupport
                 try db.execute(sql: """
                     INSERT INTO cloud_balance_snapshots (taken_at, month_to_date_balance_cents, account_balance_cents,
                                                          month_to_date_usage_cents, generated_at)
-                    VALUES ('2026-04-01T00:07:00Z', ?, 0, 0, '2026-04-01T00:07:00Z')
-                    """, arguments: [cents])
+                    VALUES (?, ?, 0, 0, '2026-04-01T00:07:00Z')
+                    """, arguments: ["2026-04-01T0\(cents):07:00Z", cents])
             }
         }
         return ledger
