@@ -4,8 +4,18 @@ import MoneyAndTime
 
 /// Ties invoice lines to `cloud_resources` by (kind, name), case-insensitively in ASCII, and says
 /// why a line matches nothing.
+///
+/// Each kind's resources are read once per invoice, on its first line of that kind, and looked
+/// up by name in memory: an invoice matches a thousand lines against a handful of kinds, and a
+/// query per line cost more than writing the line. The matcher lives for one transaction, in
+/// which nothing writes `cloud_resources`.
 struct CostLineMatcher {
     var policy: MatchPolicy
+    private var kinds: [ResourceKind: KindResources] = [:]
+
+    init(policy: MatchPolicy) {
+        self.policy = policy
+    }
 
     /// What became of one line.
     enum Outcome: Equatable {
@@ -13,7 +23,7 @@ struct CostLineMatcher {
         case unmatched(UnmatchedReason)
     }
 
-    func match(_ db: Database, _ line: InvoiceCSVLine, kind: CostKind) throws -> Outcome {
+    mutating func match(_ db: Database, _ line: InvoiceCSVLine, kind: CostKind) throws -> Outcome {
         switch kind {
         case .tax: return .unmatched(.tax)
         case .spacesBucket: return .unmatched(.accountLevelSubscription)
@@ -21,27 +31,70 @@ struct CostLineMatcher {
         }
         guard let inventoryKind = kind.inventoryKind else { return .unmatched(.unknownProduct(line.product)) }
         let name = CostLineName.name(kind: kind, description: line.description, groupDescription: line.groupDescription)
-        if let id = try resourceID(db, kind: inventoryKind, name: name, start: line.start, end: line.end) {
+        let resources = try self.resources(db, of: inventoryKind)
+        if let id = resources.best(named: name, start: line.start, end: line.end) {
             return .matched(resourceID: id)
         }
-        let earliest = try Timestamp.fetchOne(db.cachedStatement(sql: "SELECT MIN(first_seen_at) FROM cloud_resources WHERE kind = ?"),
-                                              arguments: [inventoryKind])
-        if policy.destroyedBeforeFirstSync(kind: inventoryKind, start: line.start, end: line.end, earliestFirstSeen: earliest) {
+        if policy.destroyedBeforeFirstSync(kind: inventoryKind, start: line.start, end: line.end,
+                                           earliestFirstSeen: resources.earliestFirstSeen) {
             return .unmatched(.destroyedBeforeFirstSync)
         }
         return .unmatched(.noSuchResource(name: name, kind: inventoryKind))
     }
 
-    /// The resource of that kind and name. When a name was reused (destroyed, then created
-    /// again), the one whose ledger life overlaps the line wins, then the earliest seen; the
+    private mutating func resources(_ db: Database, of kind: ResourceKind) throws -> KindResources {
+        if let known = kinds[kind] { return known }
+        let read = KindResources(try MatchCandidate.filter(CloudResource.Columns.kind == kind).fetchAll(db))
+        kinds[kind] = read
+        return read
+    }
+}
+
+/// What matching reads of a `cloud_resources` row.
+private struct MatchCandidate: FetchableRecord, TableRecord {
+    static let databaseTableName = CloudResource.databaseTableName
+    static var databaseSelection: [any SQLSelectable] {
+        [CloudResource.Columns.id, CloudResource.Columns.name, CloudResource.Columns.firstSeenAt, CloudResource.Columns.staleAt]
+    }
+
+    var id: Int64
+    var name: String
+    var firstSeenAt: Timestamp
+    var staleAt: Timestamp?
+
+    init(row: Row) throws {
+        id = try row.decode(forColumn: CloudResource.Columns.id)
+        name = try row.decode(forColumn: CloudResource.Columns.name)
+        firstSeenAt = try row.decode(forColumn: CloudResource.Columns.firstSeenAt)
+        staleAt = try row.decode(forColumn: CloudResource.Columns.staleAt)
+    }
+}
+
+/// One kind's resources by name.
+private struct KindResources {
+    let byName: [String: [MatchCandidate]]
+    /// The kind's earliest `first_seen_at`: when its inventory began (`MatchPolicy`).
+    let earliestFirstSeen: Timestamp?
+
+    init(_ candidates: [MatchCandidate]) {
+        byName = Dictionary(grouping: candidates) { Self.folded($0.name) }
+        earliestFirstSeen = candidates.map(\.firstSeenAt).min()
+    }
+
+    /// The resource of that name. When a name was reused (destroyed, then created again), the one
+    /// whose ledger life overlaps the line wins, then the earliest seen, then the lowest id: the
     /// choice depends only on ledger contents, never on row order luck.
-    /// A cached statement: an invoice matches every one of its lines (a thousand for a large fleet).
-    private func resourceID(_ db: Database, kind: ResourceKind, name: String, start: Timestamp, end: Timestamp) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT id FROM cloud_resources
-            WHERE kind = ? AND name = ? COLLATE NOCASE
-            ORDER BY (first_seen_at <= ? AND (stale_at IS NULL OR stale_at >= ?)) DESC, first_seen_at, id
-            LIMIT 1
-            """), arguments: [kind, name, end, start])
+    func best(named name: String, start: Timestamp, end: Timestamp) -> Int64? {
+        byName[Self.folded(name)]?.min { a, b in
+            let overlaps = (a.firstSeenAt <= end && (a.staleAt.map { $0 >= start } ?? true),
+                            b.firstSeenAt <= end && (b.staleAt.map { $0 >= start } ?? true))
+            if overlaps.0 != overlaps.1 { return overlaps.0 }
+            return (a.firstSeenAt, a.id) < (b.firstSeenAt, b.id)
+        }?.id
+    }
+
+    /// SQLite's `NOCASE`, which the ledger's name index uses: ASCII letters folded, nothing else.
+    static func folded(_ name: String) -> String {
+        String(decoding: name.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 }

@@ -15,7 +15,7 @@ enum InvoiceLineSet {
     }
 
     static func write(_ db: Database, invoice: CloudInvoice, lines parsed: [InvoiceCSVLine], policy: MatchPolicy) throws -> Written {
-        let matcher = CostLineMatcher(policy: policy)
+        var matcher = CostLineMatcher(policy: policy)
         // An invoice names a handful of products over its thousand lines; each is kinded once.
         var kinds: [String: CostKind] = [:]
         let lines = try parsed.map { parsedLine in
