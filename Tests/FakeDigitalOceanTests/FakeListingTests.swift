@@ -18,6 +18,38 @@ import Testing
         #expect(fake.requestCount == 3)
     }
 
+    /// After a droplet changes in place, the listing's other pages are served as the very buffers
+    /// served before (the client's memo then skips them unread); the page that shows the change,
+    /// and every page once `meta.total` moves, is written anew, with the bytes a fake that never
+    /// cached anything serves.
+    @Test func unchangedPagesAreServedAgainAsTheSameBuffer() throws {
+        let fake = try fakeWithDroplets(450)
+        let fresh = try fakeWithDroplets(450)
+        func pages(_ fake: FakeDigitalOcean) -> [Data] {
+            (1...3).map { fake.get("/v2/droplets", [QueryItem("page", "\($0)"), QueryItem("per_page", "200")]).body }
+        }
+        func isSameBuffer(_ a: Data, _ b: Data) -> Bool {
+            a.withUnsafeBytes { mine in b.withUnsafeBytes { theirs in mine.baseAddress == theirs.baseAddress } }
+        }
+        let first = pages(fake)
+        try fake.resizeDroplet(name: "web-250", size: "s-2vcpu-2gb")
+        try fresh.resizeDroplet(name: "web-250", size: "s-2vcpu-2gb")
+        let resized = pages(fake)
+        #expect(isSameBuffer(resized[0], first[0]) && isSameBuffer(resized[2], first[2]))
+        #expect(!isSameBuffer(resized[1], first[1]) && resized[1] != first[1])
+        try fake.renameDroplet(name: "web-100", to: "web-10x")
+        try fresh.renameDroplet(name: "web-100", to: "web-10x")
+        let renamed = pages(fake)
+        #expect(renamed[0] != resized[0] && renamed[0].count == resized[0].count, "same length, other bytes: written anew")
+        #expect(isSameBuffer(renamed[1], resized[1]) && isSameBuffer(renamed[2], resized[2]))
+        #expect(renamed == pages(fresh))
+        try fake.createDroplet(name: "web-451", size: "s-1vcpu-1gb", region: "nyc3", tags: [], poweredOn: true, createdAt: nil, project: nil)
+        try fresh.createDroplet(name: "web-451", size: "s-1vcpu-1gb", region: "nyc3", tags: [], poweredOn: true, createdAt: nil, project: nil)
+        let created = pages(fake)
+        #expect(zip(created, renamed).allSatisfy { !isSameBuffer($0, $1) && $0 != $1 }, "meta.total moved on every page")
+        #expect(created == pages(fresh))
+    }
+
     @Test func pageTwoLinksAreExact() throws {
         let fake = try fakeWithDroplets(450)
         let response = fake.get("/v2/droplets", [QueryItem("page", "2"), QueryItem("per_page", "200")])

@@ -203,8 +203,11 @@ struct FakeRouter {
         }
         let links = encode(FakePaginator.links(total: total, page, root: origin, path: request.path, filters: filters))
         let items = fragments(FakePaginator.range(total: total, page), &self)
-        return .body(FakePaginator.body(key: key, fragments: items, extras: extras, links: links, total: total,
-                                                 buffers: pageBuffers))
+        let parts = PageParts(fragments: items, extras: extras, links: links, total: total)
+        let buffers = pageBuffers
+        return .body(cache.page(for: origin + " " + request.summary, parts: parts) {
+            FakePaginator.body(key: key, fragments: items, extras: extras, links: links, total: total, buffers: buffers)
+        })
     }
 
     private mutating func dropletJSON(_ droplet: FakeDroplet) -> Data {
