@@ -31,11 +31,13 @@ enum SpecStore {
             .map { Spec(resourceID: resourceID, fields: $0.fields) }
     }
 
-    /// Every spec with its resource, by resource id: the order the sweep visits them in.
+    /// Every spec with its resource, by resource id: the order the sweep visits them in. A cached
+    /// statement: the sweep runs hourly whenever inventory changed, and compiling this join each
+    /// time cost a third of a sweep over a thousand specs.
     static func fetchAllWithResources(_ db: Database) throws -> [(spec: Spec, resource: LiveResource)] {
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT r.*, p.spec FROM cloud_provisioned p JOIN cloud_resources r ON r.id = p.resource_id ORDER BY r.id
-            """)
+            """))
         return try rows.map { row in
             let resource = LiveResource(try CloudResource(row: row))
             let spec: String = try row.decode(forColumn: ProvisionedSpec.Columns.spec)
