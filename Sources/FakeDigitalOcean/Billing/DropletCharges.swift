@@ -31,14 +31,33 @@ enum DropletCharges {
     }
 
     /// Σ of `lines(for:in:)` amounts, without building the lines: the balance asks for this every
-    /// virtual hour over the whole fleet, and a droplet that kept one size (nearly all) needs no
-    /// strings or arrays. A test holds it equal to the lines' sum.
+    /// virtual hour over the whole fleet, and needs no descriptions. A droplet that kept one size
+    /// (nearly all) is one charge; a resized one sums its seconds per size as the lines do. A test
+    /// holds it equal to the lines' sum.
     static func usage(for life: DropletLife, in period: Range<Timestamp>) throws(MoneyOverflow) -> Money {
-        guard life.sizes.count == 1 else { return try lines(for: life, in: period).map(\.amount).sum() }
-        let start = max(life.createdAt, period.lowerBound)
-        let end = min(life.destroyedAt ?? period.upperBound, period.upperBound)
-        guard end > start else { return .zero }
-        return charge(hours: billableHours(seconds: end - start), monthlyCents: life.sizes[0].size.priceMonthlyCents)
+        let sizes = life.sizes
+        guard sizes.count > 1 else {
+            let start = max(life.createdAt, period.lowerBound)
+            let end = min(life.destroyedAt ?? period.upperBound, period.upperBound)
+            guard end > start else { return .zero }
+            return charge(hours: billableHours(seconds: end - start), monthlyCents: sizes[0].size.priceMonthlyCents)
+        }
+        var bySize: [(size: FakeSize, seconds: Int64)] = []
+        for index in sizes.indices {
+            let start = max(sizes[index].since, period.lowerBound)
+            let end = min((index + 1 < sizes.count ? sizes[index + 1].since : life.destroyedAt) ?? period.upperBound, period.upperBound)
+            guard end > start else { continue }
+            if let used = bySize.firstIndex(where: { $0.size.slug == sizes[index].size.slug }) {
+                bySize[used].seconds += end - start
+            } else {
+                bySize.append((sizes[index].size, end - start))
+            }
+        }
+        var total = Money.zero
+        for used in bySize {
+            total = try total.adding(charge(hours: billableHours(seconds: used.seconds), monthlyCents: used.size.priceMonthlyCents))
+        }
+        return total
     }
 
     /// The droplet's lines for `period`; empty when it did not exist during it.

@@ -39,10 +39,11 @@ final class SteadyFleetIndex: Sendable {
             if let cached, cached.from == from { return cached }
             var counts: [Int: Int] = [:]
             var others: [Int] = []
+            // Fields read in place: a copy of each life (its arrays retained and released) cost
+            // more than the test, and the split is made again after every change to the fleet.
             for index in lives.indices {
-                let life = lives[index]
-                if life.destroyedAt == nil, life.createdAt <= from, life.currentSize.since <= from {
-                    counts[life.currentSize.size.priceMonthlyCents, default: 0] += 1
+                if lives[index].destroyedAt == nil, lives[index].createdAt <= from, lives[index].currentSize.since <= from {
+                    counts[lives[index].currentSize.size.priceMonthlyCents, default: 0] += 1
                 } else {
                     others.append(index)
                 }
