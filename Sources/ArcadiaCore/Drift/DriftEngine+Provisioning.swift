@@ -34,7 +34,9 @@ extension DriftEngine {
         let now = clock.now()
         return try ledger.writer.write { db in
             var recorded = 0
-            for pending in try PendingSpec.order(PendingSpec.Columns.kind, PendingSpec.Columns.providerID).fetchAll(db) {
+            // A compiled statement kept on the connection: every sync run that created a resource asks.
+            let pendingSpecs = try db.cachedStatement(sql: "SELECT * FROM cloud_pending_specs ORDER BY kind, provider_id")
+            for pending in try PendingSpec.fetchAll(pendingSpecs) {
                 guard let resourceID = try SpecStore.resourceID(db, kind: pending.kind, providerID: pending.providerID) else { continue }
                 _ = try SpecStore.record(db, resourceID: resourceID, fields: CloudResource.decodeAttributes(pending.spec), at: now)
                 try pending.delete(db)

@@ -68,7 +68,8 @@ public struct DriftFinding: Sendable, Equatable, FetchableRecord, PersistableRec
     /// Active findings (open or ignored, not closed), by (resource id, field).
     static func fetchActive(_ db: Database) throws -> [Key: DriftFinding] {
         var active: [Key: DriftFinding] = [:]
-        for finding in try DriftFinding.filter(Columns.closedAt == nil).fetchAll(db) {
+        // A compiled statement kept on the connection: every sweep reads the active findings.
+        for finding in try DriftFinding.fetchAll(db.cachedStatement(sql: "SELECT * FROM cloud_drift WHERE closed_at IS NULL")) {
             active[Key(resourceID: finding.resourceID, field: finding.field)] = finding
         }
         return active

@@ -9,7 +9,7 @@ public enum ProjectStore {
     public static func reconcile(_ db: Database, observed: [ObservedProject], at now: Timestamp) throws -> (outcome: ReconcileOutcome, rowIDs: [String: Int64]) {
         var outcome = ReconcileOutcome()
         var existing: [String: CloudProject] = [:]
-        for project in try CloudProject.fetchAll(db) {
+        for project in try CloudProject.all(db) {
             existing[project.providerID] = project
         }
         var rowIDs: [String: Int64] = [:]
@@ -75,7 +75,7 @@ public enum ProjectStore {
                           known: consuming Attributed?) throws -> (outcome: AttributionOutcome, attributed: Attributed) {
         var outcome = AttributionOutcome()
         var projectNames: [Int64: String] = [:]
-        for project in try CloudProject.fetchAll(db) {
+        for project in try CloudProject.all(db) {
             projectNames[project.id] = project.name
         }
         let memoized = known != nil
