@@ -89,16 +89,21 @@ struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
                        transform: (Item) -> Output) throws(DigitalOceanError) -> DecodedPage<Output> {
         if number <= remembered.count {
             var old = remembered[number - 1]
-            if old.body.isSameBytes(as: body) {
+            if old.body.sharesBuffer(with: body) || (old.array == nil && old.body == body) {
                 return take(old, number: number)
             }
-            // Everything up to the array's end unchanged: the same elements, whatever follows.
-            if let array = old.array, body.count >= array.upperBound, body.prefix(array.upperBound) == old.body.prefix(array.upperBound),
-               case let envelope = try Self.envelope(key: key, body: body, around: array, request: request), envelope.items.isEmpty {
-                old.page.total = envelope.meta?.total
-                old.page.hasNext = envelope.links?.pages?.next != nil
-                old.body = body
-                return take(old, number: number)
+            // Everything up to the array's end unchanged: the same elements, whatever follows. The
+            // array is compared once: a page whose `meta.total` moved (every page after a create
+            // or destroy) differs only after it.
+            if let array = old.array, body.count >= array.upperBound, body.prefix(array.upperBound) == old.body.prefix(array.upperBound) {
+                if body.dropFirst(array.upperBound) == old.body.dropFirst(array.upperBound) { return take(old, number: number) }
+                let envelope = try Self.envelope(key: key, body: body, around: array, request: request)
+                if envelope.items.isEmpty {
+                    old.page.total = envelope.meta?.total
+                    old.page.hasNext = envelope.links?.pages?.next != nil
+                    old.body = body
+                    return take(old, number: number)
+                }
             }
         }
         // Where each element was in the last listing, if it was found there; positions rather
