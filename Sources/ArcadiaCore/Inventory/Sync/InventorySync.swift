@@ -57,7 +57,7 @@ public struct InventorySync: Sendable {
             return SyncReport(job: job, complete: false, failures: [try recordFailure(job, error: error, at: now, kinds: { _ in [kind] })])
         }
         let observed = listing.items
-        let (outcome, written) = try await ledger.writer.write { [mirror] db in
+        let (outcome, written) = try write { db in
             // Taken out here, so the reconcile holds the only reference and updates the rows in
             // place rather than copying a thousand of them on its first change.
             try InventoryStore.reconcile(db, kind: kind, observed: observed, at: now, known: mirror?.take(kind))
@@ -83,7 +83,7 @@ public struct InventorySync: Sendable {
                               failures: [try recordFailure(.syncProjects, error: error, at: now, kinds: ProjectDiscovery.kinds)])
         }
         let observed = projects.items.map(Normalize.project)
-        let (outcome, rowIDs) = try await ledger.writer.write { db in
+        let (outcome, rowIDs) = try write { db in
             try ProjectStore.reconcile(db, observed: observed, at: now)
         }
         var report = SyncReport(job: .syncProjects, listed: observed.count, pages: projects.pageCount, outcome: outcome)
@@ -117,7 +117,7 @@ public struct InventorySync: Sendable {
         // Discovery needs every project's listing: a URN missing because its project's listing
         // failed is not missing, so an incomplete pass discovers nothing and counts no miss.
         let complete = report.complete
-        let (attribution, discovery, attributed) = try await ledger.writer.write { [assignments, placeholders, mirror] db in
+        let (attribution, discovery, attributed) = try write { db in
             let discovery = complete ? try ProjectDiscovery.reconcile(db, observed: placeholders, at: now) : ReconcileOutcome()
             let (attribution, attributed) = try ProjectStore.attribute(db, assignments, at: now, known: mirror?.takeAttributed())
             return (attribution, discovery, attributed)
@@ -127,6 +127,13 @@ public struct InventorySync: Sendable {
         report.attribution.attributed = attribution.attributed
         report.attribution.notYetSynced = attribution.notYetSynced
         return report
+    }
+
+    /// One transaction, run on the calling thread as every other engine's writes are. In an async
+    /// function GRDB's `write` is its async overload, which hops to the database's queue and back:
+    /// those two hops cost more than most reconciles (one write a sync run, two a projects pass).
+    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try ledger.writer.write(body)
     }
 
     /// Logs a failed listing in `cloud_sync_failures`, and as an outage of the `kinds` it lists
