@@ -77,7 +77,8 @@ private struct KindResources {
     let earliestFirstSeen: Timestamp?
 
     init(_ candidates: [MatchCandidate]) {
-        byName = Dictionary(grouping: candidates) { Self.folded($0.name) }
+        // ASCII letters folded, nothing else: SQLite's NOCASE, which the ledger's name index uses.
+        byName = Dictionary(grouping: candidates) { $0.name.lowercasedASCII }
         earliestFirstSeen = candidates.map(\.firstSeenAt).min()
     }
 
@@ -85,16 +86,11 @@ private struct KindResources {
     /// whose ledger life overlaps the line wins, then the earliest seen, then the lowest id: the
     /// choice depends only on ledger contents, never on row order luck.
     func best(named name: String, start: Timestamp, end: Timestamp) -> Int64? {
-        byName[Self.folded(name)]?.min { a, b in
+        byName[name.lowercasedASCII]?.min { a, b in
             let overlaps = (a.firstSeenAt <= end && (a.staleAt.map { $0 >= start } ?? true),
                             b.firstSeenAt <= end && (b.staleAt.map { $0 >= start } ?? true))
             if overlaps.0 != overlaps.1 { return overlaps.0 }
             return (a.firstSeenAt, a.id) < (b.firstSeenAt, b.id)
         }?.id
-    }
-
-    /// SQLite's `NOCASE`, which the ledger's name index uses: ASCII letters folded, nothing else.
-    static func folded(_ name: String) -> String {
-        String(decoding: name.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 }

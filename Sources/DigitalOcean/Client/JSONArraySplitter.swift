@@ -56,7 +56,6 @@ enum JSONArraySplitter {
             while index < bytes.count, JSONArraySplitter.isWhitespace(bytes[index]) { index += 1 }
         }
 
-
         mutating func take(_ byte: UInt8) -> Bool {
             guard index < bytes.count, bytes[index] == byte else { return false }
             index += 1

@@ -35,26 +35,14 @@ enum DropletCharges {
     /// (nearly all) is one charge; a resized one sums its seconds per size as the lines do. A test
     /// holds it equal to the lines' sum.
     static func usage(for life: DropletLife, in period: Range<Timestamp>) throws(MoneyOverflow) -> Money {
-        let sizes = life.sizes
-        guard sizes.count > 1 else {
+        guard life.sizes.count > 1 else {
             let start = max(life.createdAt, period.lowerBound)
             let end = min(life.destroyedAt ?? period.upperBound, period.upperBound)
             guard end > start else { return .zero }
-            return charge(hours: billableHours(seconds: end - start), monthlyCents: sizes[0].size.priceMonthlyCents)
-        }
-        var bySize: [(size: FakeSize, seconds: Int64)] = []
-        for index in sizes.indices {
-            let start = max(sizes[index].since, period.lowerBound)
-            let end = min((index + 1 < sizes.count ? sizes[index + 1].since : life.destroyedAt) ?? period.upperBound, period.upperBound)
-            guard end > start else { continue }
-            if let used = bySize.firstIndex(where: { $0.size.slug == sizes[index].size.slug }) {
-                bySize[used].seconds += end - start
-            } else {
-                bySize.append((sizes[index].size, end - start))
-            }
+            return charge(hours: billableHours(seconds: end - start), monthlyCents: life.sizes[0].size.priceMonthlyCents)
         }
         var total = Money.zero
-        for used in bySize {
+        for used in usedSizes(of: life, in: period) {
             total = try total.adding(charge(hours: billableHours(seconds: used.seconds), monthlyCents: used.size.priceMonthlyCents))
         }
         return total
@@ -62,6 +50,19 @@ enum DropletCharges {
 
     /// The droplet's lines for `period`; empty when it did not exist during it.
     static func lines(for life: DropletLife, in period: Range<Timestamp>) -> [InvoiceLine] {
+        usedSizes(of: life, in: period).map { used in
+            let hours = billableHours(seconds: used.seconds)
+            return InvoiceLine(
+                product: "Droplets", description: "\(life.name) (\(used.size.slug))", hours: hours, start: used.start, end: used.end,
+                amount: charge(hours: hours, monthlyCents: used.size.priceMonthlyCents), projectName: life.projectName,
+                category: "iaas", resourceID: String(life.id))
+        }
+    }
+
+    /// Each size the droplet had within `period`, once, with its seconds there and the earliest
+    /// start and latest end of its stretches, clipped to the period: a line's worth, or a charge's.
+    private static func usedSizes(of life: DropletLife, in period: Range<Timestamp>)
+        -> [(size: FakeSize, seconds: Int64, start: Timestamp, end: Timestamp)] {
         var bySize: [(size: FakeSize, seconds: Int64, start: Timestamp, end: Timestamp)] = []
         for interval in life.sizeIntervals {
             let start = max(interval.start, period.lowerBound)
@@ -74,12 +75,6 @@ enum DropletCharges {
                 bySize.append((interval.size, end - start, start, end))
             }
         }
-        return bySize.map { used in
-            let hours = billableHours(seconds: used.seconds)
-            return InvoiceLine(
-                product: "Droplets", description: "\(life.name) (\(used.size.slug))", hours: hours, start: used.start, end: used.end,
-                amount: charge(hours: hours, monthlyCents: used.size.priceMonthlyCents), projectName: life.projectName,
-                category: "iaas", resourceID: String(life.id))
-        }
+        return bySize
     }
 }
