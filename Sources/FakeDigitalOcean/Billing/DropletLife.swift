@@ -127,8 +127,13 @@ struct DropletHistory: Sendable {
                 total = try total.adding(DropletCharges.charge(hours: hours, monthlyCents: group.priceCents).scaled(by: group.count, dividedBy: 1))
             }
         }
-        for position in split.others { total = try total.adding(DropletCharges.usage(for: lives[position], in: period)) }
-        return total
+        for droplet in split.fresh where droplet.createdAt < period.upperBound {
+            let hours = DropletCharges.billableHours(seconds: period.upperBound - droplet.createdAt)
+            total = try total.adding(DropletCharges.charge(hours: hours, monthlyCents: droplet.priceCents))
+        }
+        total = try total.adding(SteadyFleetIndex.charges(of: split.resized, lives, in: period))
+        if let settled = split.settled, period.upperBound >= split.settledAt { return try total.adding(settled) }
+        return try total.adding(SteadyFleetIndex.charges(of: split.destroyed, lives, in: period))
     }
 
     func life(id: Int) -> DropletLife? {

@@ -6,7 +6,10 @@ import Synchronization
 /// of the period and not destroyed is charged for the same hours as every other such droplet, so
 /// only its price matters: those are counted per price, and only the others (new, resized or
 /// destroyed within the period) are charged one by one. A year of hourly balances over 1,000
-/// unchanged droplets then costs a handful of multiplications an hour.
+/// unchanged droplets then costs a handful of multiplications an hour. Of the others, one created
+/// within the period at the size it still has is a start and a price (`fresh`); droplets destroyed
+/// by the start of the period cost nothing in it and are left out; those destroyed since owe the
+/// same once the period reaches their end, so they are summed once (`settled`), not every hour.
 ///
 /// `DropletHistory` replaces its index on every change, so copies of a history share an index only
 /// while their lives are equal.
@@ -16,8 +19,18 @@ final class SteadyFleetIndex: Sendable {
         let from: Timestamp
         /// Monthly price in cents → how many steady droplets have it, in price order.
         let steady: [(priceCents: Int, count: Int)]
-        /// Positions in `lives` of the droplets charged one by one.
-        let others: [Int]
+        /// Living droplets created within the period and not resized since: when each was
+        /// created, and its monthly price in cents.
+        let fresh: [(createdAt: Timestamp, priceCents: Int)]
+        /// Positions in `lives` of the living droplets resized within the period.
+        let resized: [Int]
+        /// Positions in `lives` of the droplets destroyed within the period.
+        let destroyed: [Int]
+        /// When the last of `destroyed` was destroyed: a period reaching it owes `settled` for them.
+        let settledAt: Timestamp
+        /// Σ of `destroyed`'s charges from `from` to their ends (nil on overflow: they are then
+        /// charged one by one, which reports it).
+        let settled: Money?
     }
 
     private let split = Mutex<Split?>(nil)
@@ -38,19 +51,37 @@ final class SteadyFleetIndex: Sendable {
         split.withLock { cached in
             if let cached, cached.from == from { return cached }
             var counts: [Int: Int] = [:]
-            var others: [Int] = []
+            var fresh: [(createdAt: Timestamp, priceCents: Int)] = []
+            var resized: [Int] = []
+            var destroyed: [Int] = []
+            var settledAt = from
             // Fields read in place: a copy of each life (its arrays retained and released) cost
             // more than the test, and the split is made again after every change to the fleet.
             for index in lives.indices {
-                if lives[index].destroyedAt == nil, lives[index].createdAt <= from, lives[index].currentSize.since <= from {
+                if let destroyedAt = lives[index].destroyedAt {
+                    guard destroyedAt > from else { continue }
+                    destroyed.append(index)
+                    settledAt = max(settledAt, destroyedAt)
+                } else if lives[index].currentSize.since <= from {
                     counts[lives[index].currentSize.size.priceMonthlyCents, default: 0] += 1
+                } else if lives[index].currentSize.since == lives[index].createdAt {
+                    fresh.append((lives[index].createdAt, lives[index].currentSize.size.priceMonthlyCents))
                 } else {
-                    others.append(index)
+                    resized.append(index)
                 }
             }
-            let made = Split(from: from, steady: counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, others: others)
+            let settled = try? Self.charges(of: destroyed, lives, in: from..<settledAt)
+            let steady = counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            let made = Split(from: from, steady: steady, fresh: fresh, resized: resized, destroyed: destroyed, settledAt: settledAt, settled: settled)
             cached = made
             return made
         }
+    }
+
+    /// Σ of the charges of the droplets at `positions`, each worked out alone.
+    static func charges(of positions: [Int], _ lives: [DropletLife], in period: Range<Timestamp>) throws(MoneyOverflow) -> Money {
+        var total = Money.zero
+        for position in positions { total = try total.adding(DropletCharges.usage(for: lives[position], in: period)) }
+        return total
     }
 }
