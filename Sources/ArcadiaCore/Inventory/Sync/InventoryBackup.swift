@@ -16,19 +16,3 @@ struct InventoryBackup: Decodable, Sendable {
         case sizeGigabytes = "size_gigabytes"
     }
 }
-
-/// What the backups worker needs from the droplet listing: which droplets can have backups.
-struct BackupCandidate: Decodable, Sendable {
-    var id: Int
-    var features: [String]
-    var backupIDs: [Int]
-
-    /// A droplet with backups off and none kept has none to list: DO deletes a droplet's backups
-    /// when backups are disabled, so asking would only spend the rate limit.
-    var mayHaveBackups: Bool { features.contains("backups") || !backupIDs.isEmpty }
-
-    enum CodingKeys: String, CodingKey {
-        case id, features
-        case backupIDs = "backup_ids"
-    }
-}

@@ -13,6 +13,7 @@ struct InventoryDroplet: Decodable, Sendable {
     var status: String
     var createdAt: String
     var features: [String]
+    var backupIDs: [Int]
     var image: Slug
     var sizeSlug: String
     var networks: Networks
@@ -39,5 +40,6 @@ struct InventoryDroplet: Decodable, Sendable {
         case id, name, memory, vcpus, disk, locked, status, features, image, networks, region, tags
         case createdAt = "created_at"
         case sizeSlug = "size_slug"
+        case backupIDs = "backup_ids"
     }
 }

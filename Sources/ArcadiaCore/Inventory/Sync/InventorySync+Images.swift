@@ -15,7 +15,7 @@ extension InventorySync {
     /// steps answers 404; DO deletes a destroyed droplet's backups, so it contributes none.
     public func syncBackups() async throws -> SyncReport {
         try await syncKind(.syncBackups, kind: .dropletBackup) {
-            let droplets = try await client.list(.droplets) as Listing<BackupCandidate>
+            let droplets = try await client.list(.droplets, decoding: InventoryDroplet.self, transform: ListedDroplet.init)
             var backups: [ObservedResource] = []
             var pages = droplets.pageCount
             for droplet in droplets.items where droplet.mayHaveBackups {

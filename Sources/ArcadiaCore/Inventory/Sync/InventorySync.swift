@@ -24,7 +24,9 @@ public struct InventorySync: Sendable {
 
     public func syncDroplets() async throws -> SyncReport {
         try await syncKind(.syncDroplets, kind: .droplet) {
-            try await client.list(.droplets, decoding: InventoryDroplet.self, transform: Normalize.droplet)
+            let droplets = try await client.list(.droplets, decoding: InventoryDroplet.self, transform: ListedDroplet.init)
+            return Listing(items: droplets.items.map(\.observed), pageCount: droplets.pageCount, total: droplets.total,
+                           rateLimit: droplets.rateLimit)
         }
     }
 
