@@ -50,6 +50,44 @@ import Testing
         #expect(created == pages(fresh))
     }
 
+    /// The droplet listings and each project's resources are written from JSON kept across
+    /// changes (each droplet's by version, each project's list while it is the same list). After
+    /// each kind of change, every page, filter and single droplet must be what a fake that never
+    /// served anything serves.
+    @Test func keptJSONServesWhatAFakeThatNeverServedServes() throws {
+        let steps: [(note: String, change: (FakeDigitalOcean) throws -> Void)] = [
+            ("nothing", { _ in }),
+            ("a resize", { try $0.resizeDroplet(name: "web-120", size: "s-2vcpu-2gb") }),
+            ("a tag", { try $0.tagDroplet(name: "web-121", tags: ["even"]) }),
+            ("a create in a project", {
+                try $0.createDroplet(name: "api-1", size: "s-1vcpu-1gb", region: "nyc3", tags: ["even"], poweredOn: true, createdAt: nil,
+                                     project: "api")
+            }),
+            ("a destroy", { try $0.destroyDroplet(name: "web-007") }),
+            ("a move", { try $0.move(.droplet("web-002"), toProject: "api") }),
+            ("a rename", { try $0.renameDroplet(name: "web-121", to: "web-12x") }),
+        ]
+        func make(after count: Int) throws -> FakeDigitalOcean {
+            let fake = try fakeWithDroplets(250)
+            try fake.createProject(name: "api", description: "", environment: nil, isDefault: false)
+            for step in steps.prefix(count) { try step.change(fake) }
+            return fake
+        }
+        func served(_ fake: FakeDigitalOcean) throws -> [String] {
+            var paths: [(String, [QueryItem])] = (1...3).map { ("/v2/droplets", [QueryItem("page", "\($0)"), QueryItem("per_page", "100")]) }
+            paths += [("/v2/droplets", [QueryItem("tag_name", "even")]), ("/v2/droplets", [QueryItem("name", "WEB-120")])]
+            paths += try ["web-120", "web-200"].map { ("/v2/droplets/\(try fake.dropletID(name: $0))", []) }
+            let projects = try #require(try fake.get("/v2/projects").json()["projects"] as? [[String: Any]])
+            paths += projects.compactMap { $0["id"] as? String }.sorted().map { ("/v2/projects/\($0)/resources", [QueryItem("per_page", "200")]) }
+            return paths.map { fake.get($0.0, $0.1).text }
+        }
+        let fake = try make(after: 0)
+        for count in 1...steps.count {
+            try steps[count - 1].change(fake)
+            #expect(try served(fake) == served(make(after: count)), "after \(steps[count - 1].note)")
+        }
+    }
+
     @Test func pageTwoLinksAreExact() throws {
         let fake = try fakeWithDroplets(450)
         let response = fake.get("/v2/droplets", [QueryItem("page", "2"), QueryItem("per_page", "200")])

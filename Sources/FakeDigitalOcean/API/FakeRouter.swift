@@ -66,8 +66,8 @@ struct FakeRouter {
         case (1, "droplets"):
             return listDroplets(request, world: world)
         case (2, "droplets"):
-            guard let id = Int(rest[1]), let droplet = world.droplets[id] else { return .failure(status: 404, message: nil) }
-            return .body(single(key: "droplet", json: dropletJSON(droplet)))
+            guard let id = Int(rest[1]), let position = world.listPosition(of: id) else { return .failure(status: 404, message: nil) }
+            return .body(single(key: "droplet", json: droplets(of: world)[position].json))
         case (1, "reserved_ips"), (1, "floating_ips"):
             let key = rest[0]
             let ips = world.reservedIPs
@@ -137,7 +137,7 @@ struct FakeRouter {
         case (3, "projects") where rest[2] == "resources":
             guard let project = world.project(id: rest[1]) else { return .failure(status: 404, message: nil) }
             return list(request, key: "resources", total: project.resources.count) { range, router in
-                project.resources[range].map { router.assignmentJSON($0) }
+                Array(router.assignmentFragments(project)[range])
             }
         case (1, "sizes"):
             return list(request, key: "sizes", total: world.sizes.count) { range, router in
@@ -158,25 +158,23 @@ struct FakeRouter {
     /// `name` (exact, case-insensitive) and `type` (`droplets`, or `gpus`: the fake sells no GPU
     /// size, so none). The filters given are kept in the page links.
     private mutating func listDroplets(_ request: APIRequest, world: FakeWorld) -> Outcome {
-        var ids = world.dropletOrder
+        var listed = droplets(of: world)
         var filters: [QueryItem] = []
         if let tag = request.queryValue("tag_name") {
-            ids = ids.filter { world.droplets[$0]!.tags.contains(tag) }
+            listed = listed.filter { world.droplets[$0.id]!.tags.contains(tag) }
             filters.append(QueryItem("tag_name", tag))
         }
         if let name = request.queryValue("name") {
             let wanted = name.lowercased()
-            ids = ids.filter { world.droplets[$0]!.name.lowercased() == wanted }
+            listed = listed.filter { world.droplets[$0.id]!.name.lowercased() == wanted }
             filters.append(QueryItem("name", name))
         }
         if let type = request.queryValue("type") {
             guard type == "droplets" || type == "gpus" else { return .failure(status: 400, message: "type must be droplets or gpus") }
-            if type == "gpus" { ids = [] }
+            if type == "gpus" { listed = [] }
             filters.append(QueryItem("type", type))
         }
-        return list(request, key: "droplets", total: ids.count, filters: filters) { range, router in
-            ids[range].map { router.dropletJSON(world.droplets[$0]!) }
-        }
+        return list(request, key: "droplets", total: listed.count, filters: filters) { range, _ in listed[range].map(\.json) }
     }
 
     /// `GET /v2/volumes`, in creation order, filtered by DO's `name` (exact) and `region`.
@@ -210,14 +208,15 @@ struct FakeRouter {
         })
     }
 
-    private mutating func dropletJSON(_ droplet: FakeDroplet) -> Data {
+    /// Every live droplet's JSON, ids ascending (DO's listing order): parallel to `world.dropletOrder`.
+    private mutating func droplets(of world: FakeWorld) -> [(id: Int, version: UInt64, json: Data)] {
         let encoder = self.encoder
-        return cache.json(for: droplet) { Self.encode($0.model, with: encoder) }
+        return cache.droplets(of: world) { Self.encode($0.model, with: encoder) }
     }
 
-    private mutating func assignmentJSON(_ assignment: FakeProject.Assignment) -> Data {
+    private mutating func assignmentFragments(_ project: FakeProject) -> [Data] {
         let encoder = self.encoder
-        return cache.json(for: assignment) { Self.encode($0.model, with: encoder) }
+        return cache.fragments(of: project) { Self.encode($0.model, with: encoder) }
     }
 
     func single(key: String, json: Data) -> Data {

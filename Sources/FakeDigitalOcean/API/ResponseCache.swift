@@ -11,8 +11,13 @@ struct ResponseCache {
     private var revision: UInt64?
     private var bodies: [String: Data] = [:]
     private var pages: [String: (parts: PageParts, body: Data)] = [:]
-    private var droplets: [Int: (version: UInt64, json: Data)] = [:]
+    /// Every live droplet's JSON in listing order, with the version it was made from, as of
+    /// `dropletsRevision`.
+    private var droplets: [(id: Int, version: UInt64, json: Data)] = []
+    private var dropletsRevision: UInt64?
     private var assignments: [String: (assignedAt: Timestamp, json: Data)] = [:]
+    /// Each project's resource list as last rendered, kept so that its buffer identifies it.
+    private var projectResources: [String: (resources: [FakeProject.Assignment], fragments: [Data])] = [:]
 
     /// Drops bodies from older revisions and, now and then, JSON of droplets that no longer exist
     /// and of resources no longer in a project.
@@ -20,11 +25,11 @@ struct ResponseCache {
         guard revision != self.revision else { return }
         self.revision = revision
         bodies.removeAll(keepingCapacity: true)
-        if droplets.count > world.droplets.count + 256 {
-            droplets = droplets.filter { world.droplets[$0.key] != nil }
-        }
         if assignments.count > world.projectIDByURN.count + 256 {
             assignments = assignments.filter { world.projectIDByURN[$0.key] != nil }
+        }
+        if projectResources.count > world.projects.count + 16 {
+            projectResources = projectResources.filter { entry in world.projects.contains { $0.id == entry.key } }
         }
     }
 
@@ -46,18 +51,49 @@ struct ResponseCache {
         return body
     }
 
-    mutating func json(for assignment: FakeProject.Assignment, encode: (FakeProject.Assignment) -> Data) -> Data {
+    /// The JSON of each resource in `project`, in its order. A list unchanged since the last call
+    /// is the very array kept then (the kept copy holds its buffer, so any change to the project's
+    /// list makes a new one), and costs no lookup per resource.
+    mutating func fragments(of project: FakeProject, encode: (FakeProject.Assignment) -> Data) -> [Data] {
+        if let cached = projectResources[project.id], cached.resources.isSameArray(as: project.resources) { return cached.fragments }
+        let fragments = project.resources.map { json(for: $0, encode: encode) }
+        projectResources[project.id] = (project.resources, fragments)
+        return fragments
+    }
+
+    private mutating func json(for assignment: FakeProject.Assignment, encode: (FakeProject.Assignment) -> Data) -> Data {
         if let cached = assignments[assignment.urn], cached.assignedAt == assignment.assignedAt { return cached.json }
         let json = encode(assignment)
         assignments[assignment.urn] = (assignment.assignedAt, json)
         return json
     }
 
-    mutating func json(for droplet: FakeDroplet, encode: (FakeDroplet) -> Data) -> Data {
-        if let cached = droplets[droplet.id], cached.version == droplet.version { return cached.json }
-        let json = encode(droplet)
-        droplets[droplet.id] = (droplet.version, json)
-        return json
+    /// Every live droplet's JSON in listing order. Brought up to date once per revision by walking
+    /// the world's ids and versions beside the last list (both ascending): an unchanged droplet
+    /// costs a comparison, not a lookup, and only a changed or new one is encoded.
+    mutating func droplets(of world: FakeWorld, encode: (FakeDroplet) -> Data) -> [(id: Int, version: UInt64, json: Data)] {
+        if dropletsRevision == world.revision { return droplets }
+        var made: [(id: Int, version: UInt64, json: Data)] = []
+        made.reserveCapacity(world.dropletOrder.count)
+        var old = 0
+        for (id, version) in zip(world.dropletOrder, world.dropletVersions) {
+            while old < droplets.count, droplets[old].id < id { old += 1 }
+            if old < droplets.count, droplets[old].id == id, droplets[old].version == version {
+                made.append(droplets[old])
+            } else {
+                made.append((id, version, encode(world.droplets[id]!)))
+            }
+        }
+        droplets = made
+        dropletsRevision = world.revision
+        return made
+    }
+}
+
+private extension Array {
+    /// Whether both are one buffer (or both empty): the same elements, without comparing them.
+    func isSameArray(as other: Self) -> Bool {
+        count == other.count && withUnsafeBufferPointer { mine in other.withUnsafeBufferPointer { mine.baseAddress == $0.baseAddress } }
     }
 }
 

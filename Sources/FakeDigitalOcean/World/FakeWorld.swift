@@ -28,11 +28,14 @@ struct FakeWorld: Sendable {
     /// When false, any size or region slug is taken as given (`FakeDigitalOcean.init`).
     let checksCatalogue: Bool
 
-    /// Live droplets by id; `dropletOrder` keeps their ids ascending, DO's listing order.
     /// The sizes on sale, in listing order: DO's list prices unless a scenario set its own.
     private(set) var sizes: [FakeSize] = SizeCatalogue.all
+    /// Live droplets by id; `dropletOrder` keeps their ids ascending, DO's listing order.
     private(set) var droplets: [Int: FakeDroplet] = [:]
     private(set) var dropletOrder: [Int] = []
+    /// Each listed droplet's `version`, parallel to `dropletOrder`: what the API layer checks its
+    /// cached JSON against, without copying each droplet out of `droplets`.
+    private(set) var dropletVersions: [UInt64] = []
     private var dropletIDsByName: [String: Int] = [:]
     private var nextDropletID: Int
     /// Each region's default VPC, made with the region's first droplet.
@@ -188,6 +191,7 @@ struct FakeWorld: Sendable {
             createdAt: createdAt, vpcUUID: vpc(for: region), networks: drawNetworks(), version: revision)
         droplets[id] = droplet
         dropletOrder.append(id)
+        dropletVersions.append(droplet.version)
         dropletIDsByName[name] = id
         recordDeparture(.droplet, name, nil)
         assign(urn: droplet.urn, selfURL: droplet.selfURL, toProjectAt: projectIndex, at: createdAt)
@@ -209,6 +213,22 @@ struct FakeWorld: Sendable {
         bumpDropletRevision()
         droplet.version = revision
         droplets[droplet.id] = droplet
+        dropletVersions[orderPosition(of: droplet.id)] = revision
+    }
+
+    /// Where a live droplet is in `dropletOrder` (ascending, so a binary search); nil if none is.
+    func listPosition(of id: Int) -> Int? {
+        var (low, high) = (0, dropletOrder.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if dropletOrder[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        return low < dropletOrder.count && dropletOrder[low] == id ? low : nil
+    }
+
+    private func orderPosition(of id: Int) -> Int {
+        guard let position = listPosition(of: id) else { preconditionFailure("droplet \(id) is not live") }
+        return position
     }
 
     mutating func resizeDroplet(name: String, size slug: String) throws(FakeWorldError) {
@@ -258,7 +278,9 @@ struct FakeWorld: Sendable {
         let droplet = try droplet(named: name)
         bumpRevision()
         droplets[droplet.id] = nil
-        dropletOrder.removeAll { $0 == droplet.id }
+        let position = orderPosition(of: droplet.id)
+        dropletOrder.remove(at: position)
+        dropletVersions.remove(at: position)
         dropletIDsByName[name] = nil
         recordDeparture(.droplet, name, way)
         unassign(urn: droplet.urn)
