@@ -50,7 +50,10 @@ final class SteadyFleetIndex: Sendable {
     func split(from: Timestamp, lives: [DropletLife]) -> Split {
         split.withLock { cached in
             if let cached, cached.from == from { return cached }
-            var counts: [Int: Int] = [:]
+            // Monthly price → steady droplets at it: a fleet uses a handful of prices, so a short
+            // list searched from the last price found beats hashing each droplet's.
+            var steady: [(priceCents: Int, count: Int)] = []
+            var last = 0
             var fresh: [(createdAt: Timestamp, priceCents: Int)] = []
             var resized: [Int] = []
             var destroyed: [Int] = []
@@ -63,7 +66,12 @@ final class SteadyFleetIndex: Sendable {
                     destroyed.append(index)
                     settledAt = max(settledAt, destroyedAt)
                 } else if lives[index].currentSize.since <= from {
-                    counts[lives[index].currentSize.size.priceMonthlyCents, default: 0] += 1
+                    let price = lives[index].currentSize.size.priceMonthlyCents
+                    if last >= steady.count || steady[last].priceCents != price {
+                        last = steady.firstIndex { $0.priceCents == price } ?? steady.count
+                        if last == steady.count { steady.append((price, 0)) }
+                    }
+                    steady[last].count += 1
                 } else if lives[index].currentSize.since == lives[index].createdAt {
                     fresh.append((lives[index].createdAt, lives[index].currentSize.size.priceMonthlyCents))
                 } else {
@@ -71,8 +79,7 @@ final class SteadyFleetIndex: Sendable {
                 }
             }
             let settled = try? Self.charges(of: destroyed, lives, in: from..<settledAt)
-            let steady = counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-            let made = Split(from: from, steady: steady, fresh: fresh, resized: resized, destroyed: destroyed, settledAt: settledAt, settled: settled)
+            let made = Split(from: from, steady: steady.sorted { $0.priceCents < $1.priceCents }, fresh: fresh, resized: resized, destroyed: destroyed, settledAt: settledAt, settled: settled)
             cached = made
             return made
         }
