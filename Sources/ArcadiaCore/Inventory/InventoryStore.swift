@@ -31,14 +31,19 @@ public enum InventoryStore {
         let liveBefore = rows.live
         var listedLive = 0
         var listed = [Bool](repeating: false, count: rows.count)
+        // A re-listing comes in the order its rows were stored in, mostly as the very observations
+        // they hold: the row after the last one found is tried first, by identity, then the lookup.
+        var next = 0
         for resource in observed {
             precondition(resource.kind == kind, "a \(resource.kind) in a \(kind) listing")
-            guard let position = rows.position(of: resource.providerID), !listed[position] else {
+            let found = next < rows.count && rows[next].observed?.isCopy(of: resource) == true ? next : rows.position(of: resource.providerID)
+            guard let position = found, !listed[position] else {
                 let position = rows.store(try insert(db, resource, at: now, outcome: &outcome))
                 if position == listed.count { listed.append(true) }
                 continue
             }
             listed[position] = true
+            next = position + 1
             // Read in place: an unchanged row, nearly every one of a re-listing, is not copied.
             if rows[position].staleAt == nil {
                 listedLive += 1

@@ -69,6 +69,11 @@ public struct ObservedResource: Sendable, Equatable {
         lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
     }
 
+    /// Whether both are copies of one observation: equal, known without reading a field.
+    func isCopy(of other: Self) -> Bool {
+        box === other.box
+    }
+
     /// A changed copy gets a box of its own; the shared one never changes.
     private mutating func change(_ edit: (inout Fields) -> Void) {
         var fields = box.fields
