@@ -125,7 +125,7 @@ struct FakeRouter {
         case (1, "projects"):
             let projects = world.projects
             return list(request, key: "projects", total: projects.count) { range, router in
-                projects[range].map { router.encode($0.model(ownerUUID: world.ownerUUID, ownerID: world.ownerID)) }
+                projects[range].map { router.projectJSON($0.model(ownerUUID: world.ownerUUID, ownerID: world.ownerID)) }
             }
         case (2, "projects") where rest[1] == "default" && world.defaultProject == nil:
             return defaultProject(world: world)
@@ -212,6 +212,11 @@ struct FakeRouter {
     private mutating func droplets(of world: FakeWorld) -> [(id: Int, version: UInt64, json: Data)] {
         let encoder = self.encoder
         return cache.droplets(of: world) { Self.encode($0.model, with: encoder) }
+    }
+
+    private mutating func projectJSON(_ project: Project) -> Data {
+        let encoder = self.encoder
+        return cache.json(for: project) { Self.encode($0, with: encoder) }
     }
 
     private mutating func assignmentFragments(_ project: FakeProject) -> [Data] {

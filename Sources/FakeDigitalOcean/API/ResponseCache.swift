@@ -16,6 +16,8 @@ struct ResponseCache {
     private var droplets: [(id: Int, version: UInt64, json: Data)] = []
     private var dropletsRevision: UInt64?
     private var assignments: [String: (assignedAt: Timestamp, json: Data)] = [:]
+    /// Each project's JSON with the model it was made from.
+    private var projects: [String: (model: Project, json: Data)] = [:]
     /// Each project's resource list as last rendered, kept so that its buffer identifies it.
     private var projectResources: [String: (resources: [FakeProject.Assignment], fragments: [Data])] = [:]
 
@@ -30,6 +32,7 @@ struct ResponseCache {
         }
         if projectResources.count > world.projects.count + 16 {
             projectResources = projectResources.filter { entry in world.projects.contains { $0.id == entry.key } }
+            projects = projects.filter { entry in world.projects.contains { $0.id == entry.key } }
         }
     }
 
@@ -49,6 +52,15 @@ struct ResponseCache {
         let body = make()
         pages[key] = (parts, body)
         return body
+    }
+
+    /// A project's JSON: the last made when its model is the same (projects change rarely, and
+    /// every projects pass lists them all).
+    mutating func json(for project: Project, encode: (Project) -> Data) -> Data {
+        if let cached = projects[project.id], cached.model == project { return cached.json }
+        let json = encode(project)
+        projects[project.id] = (project, json)
+        return json
     }
 
     /// The JSON of each resource in `project`, in its order. A list unchanged since the last call
