@@ -82,11 +82,13 @@ public enum ProjectStore {
         var attributed = try (consume known) ?? Attributed(resources: allResources(db))
         var events = ReconcileOutcome()
         for assignment in assignments {
+            attributed.settled.insert(assignment.projectRowID)
             for member in assignment.members {
                 let key = ResourceKey(kind: member.kind, providerID: member.providerID)
                 if memoized, attributed.resources[key]?.projectID == assignment.projectRowID { continue }
                 guard let resource = try memoized ? resource(db, key) : attributed.resources[key] else {
                     outcome.notYetSynced += 1
+                    attributed.settled.remove(assignment.projectRowID)
                     continue
                 }
                 attributed.resources[key] = (resource.id, assignment.projectRowID)
@@ -106,6 +108,14 @@ public enum ProjectStore {
     /// first pass, then (with a mirror) the ones attribution has met.
     struct Attributed: Sendable {
         fileprivate var resources: [ResourceKey: (id: Int64, projectID: Int64?)]
+        /// Projects (row ids) whose every listed member the last pass over them attributed.
+        fileprivate var settled: Set<Int64> = []
+
+        /// Whether a project listing the same members as at its last pass needs none: each is
+        /// attributed to it, and only a listing of it or of another project changes that.
+        func isSettled(_ projectRowID: Int64) -> Bool {
+            settled.contains(projectRowID)
+        }
     }
 
     private static func allResources(_ db: Database) throws -> [ResourceKey: (id: Int64, projectID: Int64?)] {

@@ -159,7 +159,7 @@ public struct DigitalOceanClient: Sendable {
                 request: named, detail: "\(items.count) items over \(page) pages but meta.total is \(total)")
         }
         if let memoized { itemMemo?.remember(memoKey, pages: memoized.current) }
-        return Listing(items: items, pageCount: page, total: total, rateLimit: rateLimit)
+        return Listing(items: items, pageCount: page, total: total, rateLimit: rateLimit, repeatsLast: memoized?.repeatsLast ?? false)
     }
 
     /// One object wrapped as `{"<key>": {...}}`.

@@ -70,6 +70,8 @@ extension DecodedPage: Sendable where Output: Sendable {}
 struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
     let remembered: [RememberedPage<Output>]
     private(set) var current: [RememberedPage<Output>] = []
+    /// Whether every page so far was a remembered page taken whole.
+    private(set) var tookEveryPageWhole = true
     private var cursor: ElementCursor
     private var index: [ElementBytes: Output]?
 
@@ -106,6 +108,7 @@ struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
                 }
             }
         }
+        tookEveryPageWhole = false
         // Where each element was in the last listing, if it was found there; positions rather
         // than values, so this generic code handles no generic tuples or optionals an element.
         var known: [ElementCursor.Position?] = []
@@ -146,6 +149,11 @@ struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
         let page = DecodedPage(items: items, total: total, hasNext: hasNext)
         current.append(RememberedPage(body: body, page: page, elements: split.elements, array: split.array))
         return page
+    }
+
+    /// Whether the listing walked so far is the last one again, page for page.
+    var repeatsLast: Bool {
+        tookEveryPageWhole && current.count == remembered.count
     }
 
     /// A remembered page taken whole: the cursor moves past it.

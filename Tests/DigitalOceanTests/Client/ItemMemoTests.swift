@@ -72,6 +72,24 @@ private func page(_ items: [(String, Int)], next: Bool, total: Int) -> String {
         #expect(made.withLock { $0 } == 5, "elements that moved to another page are found where they were")
     }
 
+    /// `repeatsLast` lets a caller skip work on a listing it has seen: true only when every page
+    /// was the last listing's, taken whole, and never without a memo.
+    @Test func aListingRepeatsTheLastOnlyWhenEveryPageIsTakenWhole() async throws {
+        let transport = PagesTransport()
+        let memoized = DigitalOceanClient(transport: transport, token: "t", perPage: 2, itemMemo: ItemMemo())
+        let plain = DigitalOceanClient(transport: transport, token: "t", perPage: 2)
+        let pages = [1: page([("a", 1), ("b", 1)], next: true, total: 3), 2: page([("c", 1)], next: false, total: 3)]
+        transport.pages.withLock { $0 = pages }
+        #expect(try await memoized.domains().repeatsLast == false, "the first listing")
+        #expect(try await memoized.domains().repeatsLast == true)
+        #expect(try await plain.domains().repeatsLast == false)
+        transport.pages.withLock { $0[2] = page([("c", 2)], next: false, total: 3) }
+        #expect(try await memoized.domains().repeatsLast == false, "page 2 changed")
+        #expect(try await memoized.domains().repeatsLast == true)
+        transport.pages.withLock { $0 = [1: page([("a", 1), ("b", 1)], next: true, total: 4), 2: page([("c", 2), ("d", 1)], next: false, total: 4)] }
+        #expect(try await memoized.domains().repeatsLast == false, "an element appended: page 1's envelope and page 2 changed")
+    }
+
     /// Destroys early in a long listing shift every later element across page boundaries, and
     /// none is made again; a listing shuffled whole costs a bounded number of decodes before the
     /// last listing is indexed, not one decode an element.

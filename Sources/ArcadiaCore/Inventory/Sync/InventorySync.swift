@@ -89,6 +89,7 @@ public struct InventorySync: Sendable {
             try ProjectStore.reconcile(db, observed: observed, at: now)
         }
         var report = SyncReport(job: .syncProjects, listed: observed.count, pages: projects.pageCount, outcome: outcome)
+        var known = mirror?.takeAttributed()
         var assignments: [ProjectStore.Assignment] = []
         var placeholders: [ObservedResource] = []
         for project in projects.items {
@@ -101,6 +102,10 @@ public struct InventorySync: Sendable {
                 report.complete = false
                 continue
             }
+            // A project listing the very members it did at a pass that attributed them all needs
+            // no attribution: another project's listing would show any move.
+            let rowID = rowIDs[project.id]
+            let settled = resources.repeatsLast && rowID.map { known?.isSettled($0) == true } == true
             var members: [(kind: ResourceKind, providerID: String)] = []
             for member in resources.items {
                 guard let resource = member.resource else {
@@ -108,10 +113,10 @@ public struct InventorySync: Sendable {
                     continue
                 }
                 if let type = member.unknownType { report.attribution.unknownTypes.append(type) }
-                members.append(resource)
+                if !settled { members.append(resource) }
                 if let placeholder = member.placeholder { placeholders.append(placeholder) }
             }
-            if let rowID = rowIDs[project.id] {
+            if let rowID, !settled {
                 assignments.append(ProjectStore.Assignment(projectRowID: rowID, projectName: project.name, members: members))
             }
         }
@@ -121,7 +126,7 @@ public struct InventorySync: Sendable {
         let complete = report.complete
         let (attribution, discovery, attributed) = try write { db in
             let discovery = complete ? try ProjectDiscovery.reconcile(db, observed: placeholders, at: now) : ReconcileOutcome()
-            let (attribution, attributed) = try ProjectStore.attribute(db, assignments, at: now, known: mirror?.takeAttributed())
+            let (attribution, attributed) = try ProjectStore.attribute(db, assignments, at: now, known: known.take())
             return (attribution, discovery, attributed)
         }
         mirror?.putAttributed(attributed)
