@@ -210,8 +210,7 @@ struct FakeRouter {
 
     /// Every live droplet's JSON, ids ascending (DO's listing order): parallel to `world.dropletOrder`.
     private mutating func droplets(of world: FakeWorld) -> [(id: Int, version: UInt64, json: Data)] {
-        let encoder = self.encoder
-        return cache.droplets(of: world) { Self.encode($0.model, with: encoder) }
+        cache.droplets(of: world, encoder: encoder)
     }
 
     private mutating func projectJSON(_ project: Project) -> Data {

@@ -15,6 +15,7 @@ struct ResponseCache {
     /// `dropletsRevision`.
     private var droplets: [(id: Int, version: UInt64, json: Data)] = []
     private var dropletsRevision: UInt64?
+    private var dropletJSON = DropletJSON()
     private var assignments: [String: (assignedAt: Timestamp, json: Data)] = [:]
     /// Each project's JSON with the model it was made from.
     private var projects: [String: (model: Project, json: Data)] = [:]
@@ -83,7 +84,7 @@ struct ResponseCache {
     /// Every live droplet's JSON in listing order. Brought up to date once per revision by walking
     /// the world's ids and versions beside the last list (both ascending): an unchanged droplet
     /// costs a comparison, not a lookup, and only a changed or new one is encoded.
-    mutating func droplets(of world: FakeWorld, encode: (FakeDroplet) -> Data) -> [(id: Int, version: UInt64, json: Data)] {
+    mutating func droplets(of world: FakeWorld, encoder: JSONEncoder) -> [(id: Int, version: UInt64, json: Data)] {
         if dropletsRevision == world.revision { return droplets }
         var made: [(id: Int, version: UInt64, json: Data)] = []
         made.reserveCapacity(world.dropletOrder.count)
@@ -93,7 +94,11 @@ struct ResponseCache {
             if old < droplets.count, droplets[old].id == id, droplets[old].version == version {
                 made.append(droplets[old])
             } else {
-                made.append((id, version, encode(world.droplets[id]!)))
+                do {
+                    made.append((id, version, try dropletJSON.encode(world.droplets[id]!.model, with: encoder)))
+                } catch {
+                    preconditionFailure("the fake's droplets always encode: \(error)")
+                }
             }
         }
         droplets = made
