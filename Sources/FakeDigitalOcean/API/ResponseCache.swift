@@ -12,9 +12,9 @@ struct ResponseCache {
     private var bodies: [String: Data] = [:]
     private var pages: [String: (parts: PageParts, body: Data)] = [:]
     /// Every live droplet's JSON in listing order, with the version it was made from, as of
-    /// `dropletsRevision`.
+    /// `dropletVersions` (the world's, kept).
     private var droplets: [(id: Int, version: UInt64, json: Data)] = []
-    private var dropletsRevision: UInt64?
+    private var dropletVersions: [UInt64] = []
     private var dropletJSON = DropletJSON()
     private var assignments: [String: (assignedAt: Timestamp, json: Data)] = [:]
     /// Each project's JSON with the model it was made from.
@@ -81,29 +81,42 @@ struct ResponseCache {
         return json
     }
 
-    /// Every live droplet's JSON in listing order. Brought up to date once per revision by walking
-    /// the world's ids and versions beside the last list (both ascending): an unchanged droplet
-    /// costs a comparison, not a lookup, and only a changed or new one is encoded.
+    /// Every live droplet's JSON in listing order, brought up to date only when a droplet changed:
+    /// every change writes the world's `dropletVersions`, and the copy kept here holds its buffer,
+    /// so the same buffer means the same droplets. With the same ids, each changed droplet is
+    /// encoded again in place; after a create or destroy the world's ids and versions are walked
+    /// beside the last list (both ascending). Either way only a changed or new droplet is encoded.
     mutating func droplets(of world: FakeWorld, encoder: JSONEncoder) -> [(id: Int, version: UInt64, json: Data)] {
-        if dropletsRevision == world.revision { return droplets }
+        if world.dropletVersions.isSameArray(as: dropletVersions) { return droplets }
+        dropletVersions = world.dropletVersions
+        if droplets.count == world.dropletOrder.count, droplets.indices.allSatisfy({ droplets[$0].id == world.dropletOrder[$0] }) {
+            for position in droplets.indices where droplets[position].version != world.dropletVersions[position] {
+                droplets[position] = encode(world, position: position, encoder: encoder)
+            }
+            return droplets
+        }
         var made: [(id: Int, version: UInt64, json: Data)] = []
         made.reserveCapacity(world.dropletOrder.count)
         var old = 0
-        for (id, version) in zip(world.dropletOrder, world.dropletVersions) {
+        for (position, id) in world.dropletOrder.enumerated() {
             while old < droplets.count, droplets[old].id < id { old += 1 }
-            if old < droplets.count, droplets[old].id == id, droplets[old].version == version {
+            if old < droplets.count, droplets[old].id == id, droplets[old].version == world.dropletVersions[position] {
                 made.append(droplets[old])
             } else {
-                do {
-                    made.append((id, version, try dropletJSON.encode(world.droplets[id]!.model, with: encoder)))
-                } catch {
-                    preconditionFailure("the fake's droplets always encode: \(error)")
-                }
+                made.append(encode(world, position: position, encoder: encoder))
             }
         }
         droplets = made
-        dropletsRevision = world.revision
         return made
+    }
+
+    private mutating func encode(_ world: FakeWorld, position: Int, encoder: JSONEncoder) -> (id: Int, version: UInt64, json: Data) {
+        let id = world.dropletOrder[position]
+        do {
+            return (id, world.dropletVersions[position], try dropletJSON.encode(world.droplets[id]!.model, with: encoder))
+        } catch {
+            preconditionFailure("the fake's droplets always encode: \(error)")
+        }
     }
 }
 
