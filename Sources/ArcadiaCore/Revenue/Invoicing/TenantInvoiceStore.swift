@@ -77,10 +77,11 @@ enum TenantInvoiceStore {
         try TenantInvoice.filter(key: invoiceID).updateAll(db, TenantInvoice.Columns.status.set(to: status), column.set(to: now))
     }
 
+    /// The drafts waiting to be issued; read by the daily issue, so a cached statement.
     static func drafts(_ db: Database) throws -> [Int64] {
-        try Int64.fetchAll(db, sql: """
+        try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT i.id FROM tenant_invoices i JOIN tenants t ON t.id = i.tenant_id WHERE i.status = ? ORDER BY i.period, t.code
-            """, arguments: [TenantInvoiceStatus.draft])
+            """), arguments: [TenantInvoiceStatus.draft])
     }
 
     /// The invoice, which the caller knows exists (it just wrote or listed it).

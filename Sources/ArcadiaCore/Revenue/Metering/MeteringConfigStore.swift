@@ -32,7 +32,9 @@ public enum MeteringConfigStore {
         try MeteringConfigRow(billingKind: kind, policy: policy).upsert(db)
     }
 
+    /// Read by every daily metering run, so a cached statement.
     public static func load(_ db: Database) throws -> [BillingKind: MeteringPolicy] {
-        Dictionary(uniqueKeysWithValues: try MeteringConfigRow.fetchAll(db).map { ($0.billingKind, $0.policy) })
+        Dictionary(uniqueKeysWithValues: try MeteringConfigRow.fetchAll(db.cachedStatement(sql: "SELECT * FROM \(MeteringConfigRow.databaseTableName)"))
+            .map { ($0.billingKind, $0.policy) })
     }
 }

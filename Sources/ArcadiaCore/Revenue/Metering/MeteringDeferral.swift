@@ -39,7 +39,7 @@ struct MeteringDeferral {
 
     /// Deferred days before `day`, oldest first.
     static func days(_ db: Database, before day: Timestamp) throws -> [Timestamp] {
-        try Timestamp.fetchAll(db, sql: "SELECT day FROM metering_deferred_days WHERE day < ? ORDER BY day", arguments: [day])
+        try Timestamp.fetchAll(db.cachedStatement(sql: "SELECT day FROM metering_deferred_days WHERE day < ? ORDER BY day"), arguments: [day])
     }
 
     /// Migration `v8-metering-deferred`.

@@ -63,10 +63,11 @@ enum UsageMeter {
         return report
     }
 
-    /// Deployments' row ids by the name of the project each owns.
+    /// Deployments' row ids by the name of the project each owns. A cached statement: GRDB
+    /// compiles a query-interface request anew on every call, and this runs every day.
     private static func deploymentsByProject(_ db: Database) throws -> [String: Int64] {
         var byProject: [String: Int64] = [:]
-        for deployment in try Deployment.fetchAll(db) {
+        for deployment in try Deployment.fetchAll(db.cachedStatement(sql: "SELECT * FROM \(Deployment.databaseTableName)")) {
             byProject[deployment.projectName] = deployment.id
         }
         return byProject
