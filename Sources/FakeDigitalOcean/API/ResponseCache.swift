@@ -22,8 +22,8 @@ struct ResponseCache {
     /// Each project's resource list as last rendered, kept so that its buffer identifies it.
     private var projectResources: [String: (resources: [FakeProject.Assignment], fragments: [Data])] = [:]
 
-    /// Drops bodies from older revisions and, now and then, JSON of droplets that no longer exist
-    /// and of resources no longer in a project.
+    /// Drops bodies from older revisions and, now and then, JSON of resources no longer in a
+    /// project and of projects that are gone (the droplet list holds only live droplets).
     mutating func begin(revision: UInt64, world: FakeWorld) {
         guard revision != self.revision else { return }
         self.revision = revision
