@@ -143,6 +143,31 @@ private func life(from start: Timestamp, size: FakeSize = small) -> DropletLife 
     }
 }
 
+/// A resized droplet worked out up to its last resize must owe, for any later end, what its
+/// usage over the whole period says: sizes used twice (A→B→A) and resizes right at the start
+/// included.
+@Suite struct ResizedUsageTests {
+    @Test func workedOutUpToTheLastResizeEqualsTheWholeUsage() throws {
+        var random = SmallLCG(state: 777)
+        func next(_ bound: Int64) -> Int64 { random.next(bound) }
+        let from = Timestamp(year: 2026, month: 4, day: 1)
+        let sizes = [SizeCatalogue.size("s-1vcpu-1gb")!, SizeCatalogue.size("s-2vcpu-4gb")!]
+        for id in 0..<300 {
+            let created = from + next(10 * 86_400) - 5 * 86_400
+            var life = DropletLife(id: id, name: "d\(id)", projectName: "p", size: sizes[Int(next(2))], poweredOn: true, createdAt: created)
+            var time = max(created, from - 3_600)
+            for _ in 0...next(4) {
+                time = time + next(3) * 1_800 + next(3 * 86_400)
+                life.resize(to: sizes[Int(next(2))], at: max(time, from + 1))
+            }
+            let resized = try DropletCharges.Resized(life, at: 0, from: from)
+            for end in [life.currentSize.since, life.currentSize.since + 1, life.currentSize.since + 3_599, life.currentSize.since + next(40 * 86_400)] {
+                #expect(try resized.usage(until: end) == DropletCharges.usage(for: life, in: from..<end), "droplet \(id), until \(end)")
+            }
+        }
+    }
+}
+
 /// The hourly balance charges steady droplets per price (`SteadyFleetIndex`); it must agree with
 /// charging every droplet alone, for any period, and after every change to the history.
 @Suite struct DropletHistoryUsageTests {

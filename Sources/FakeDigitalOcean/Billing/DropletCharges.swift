@@ -59,6 +59,44 @@ enum DropletCharges {
         }
     }
 
+    /// A living droplet resized within a period, charged hour after hour: from the period's start
+    /// to its last resize, what its other sizes owe and how long it already had its current size
+    /// (A→B→A). Every stretch but the current one has ended, so any later hour costs one charge.
+    struct Resized: Sendable {
+        /// Where its life is in the history.
+        let position: Int
+        /// The last resize.
+        let since: Timestamp
+        let priceCents: Int
+        /// Seconds at the current size between the period's start and `since`.
+        let earlierSeconds: Int64
+        /// Σ of the charges of every other size used between the period's start and `since`.
+        let others: Money
+
+        init(_ life: DropletLife, at position: Int, from: Timestamp) throws(MoneyOverflow) {
+            self.position = position
+            (since, priceCents) = (life.currentSize.since, life.currentSize.size.priceMonthlyCents)
+            var earlierSeconds: Int64 = 0
+            var others = Money.zero
+            for used in usedSizes(of: life, in: from..<life.currentSize.since) {
+                if used.size.slug == life.currentSize.size.slug {
+                    earlierSeconds = used.seconds
+                } else {
+                    others = try others.adding(charge(hours: billableHours(seconds: used.seconds), monthlyCents: used.size.priceMonthlyCents))
+                }
+            }
+            (self.earlierSeconds, self.others) = (earlierSeconds, others)
+        }
+
+        /// `usage(for:in:)` over the period up to `end`, at or after `since`.
+        func usage(until end: Timestamp) throws(MoneyOverflow) -> Money {
+            precondition(end >= since, "a resized droplet's hours are counted from its last resize on")
+            let seconds = earlierSeconds + (end - since)
+            guard seconds > 0 else { return others }
+            return try others.adding(charge(hours: billableHours(seconds: seconds), monthlyCents: priceCents))
+        }
+    }
+
     /// Each size the droplet had within `period`, once, with its seconds there and the earliest
     /// start and latest end of its stretches, clipped to the period: a line's worth, or a charge's.
     private static func usedSizes(of life: DropletLife, in period: Range<Timestamp>)

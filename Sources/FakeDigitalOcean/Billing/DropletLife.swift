@@ -131,7 +131,11 @@ struct DropletHistory: Sendable {
             let hours = DropletCharges.billableHours(seconds: period.upperBound - droplet.createdAt)
             total = try total.adding(DropletCharges.charge(hours: hours, monthlyCents: droplet.priceCents))
         }
-        total = try total.adding(SteadyFleetIndex.charges(of: split.resized, lives, in: period))
+        for droplet in split.resized {
+            total = try total.adding(period.upperBound >= droplet.since ? droplet.usage(until: period.upperBound)
+                                     : DropletCharges.usage(for: lives[droplet.position], in: period))
+        }
+        total = try total.adding(SteadyFleetIndex.charges(of: split.resizedOneByOne, lives, in: period))
         if let settled = split.settled, period.upperBound >= split.settledAt { return try total.adding(settled) }
         return try total.adding(SteadyFleetIndex.charges(of: split.destroyed, lives, in: period))
     }

@@ -7,7 +7,8 @@ import Synchronization
 /// only its price matters: those are counted per price, and only the others (new, resized or
 /// destroyed within the period) are charged one by one. A year of hourly balances over 1,000
 /// unchanged droplets then costs a handful of multiplications an hour. Of the others, one created
-/// within the period at the size it still has is a start and a price (`fresh`); droplets destroyed
+/// within the period at the size it still has is a start and a price (`fresh`), one resized within
+/// it is worked out up to its last resize (`DropletCharges.Resized`); droplets destroyed
 /// by the start of the period cost nothing in it and are left out; those destroyed since owe the
 /// same once the period reaches their end, so they are summed once (`settled`), not every hour.
 ///
@@ -22,8 +23,10 @@ final class SteadyFleetIndex: Sendable {
         /// Living droplets created within the period and not resized since: when each was
         /// created, and its monthly price in cents.
         let fresh: [(createdAt: Timestamp, priceCents: Int)]
-        /// Positions in `lives` of the living droplets resized within the period.
-        let resized: [Int]
+        /// The living droplets resized within the period, worked out up to their last resize.
+        let resized: [DropletCharges.Resized]
+        /// Positions in `lives` of living droplets resized within the period whose figures overflowed.
+        let resizedOneByOne: [Int]
         /// Positions in `lives` of the droplets destroyed within the period.
         let destroyed: [Int]
         /// When the last of `destroyed` was destroyed: a period reaching it owes `settled` for them.
@@ -55,7 +58,8 @@ final class SteadyFleetIndex: Sendable {
             var steady: [(priceCents: Int, count: Int)] = []
             var last = 0
             var fresh: [(createdAt: Timestamp, priceCents: Int)] = []
-            var resized: [Int] = []
+            var resized: [DropletCharges.Resized] = []
+            var resizedOneByOne: [Int] = []
             var destroyed: [Int] = []
             var settledAt = from
             // Fields read in place: a copy of each life (its arrays retained and released) cost
@@ -74,12 +78,15 @@ final class SteadyFleetIndex: Sendable {
                     steady[last].count += 1
                 } else if lives[index].currentSize.since == lives[index].createdAt {
                     fresh.append((lives[index].createdAt, lives[index].currentSize.size.priceMonthlyCents))
+                } else if let droplet = try? DropletCharges.Resized(lives[index], at: index, from: from) {
+                    resized.append(droplet)
                 } else {
-                    resized.append(index)
+                    resizedOneByOne.append(index)
                 }
             }
             let settled = try? Self.charges(of: destroyed, lives, in: from..<settledAt)
-            let made = Split(from: from, steady: steady.sorted { $0.priceCents < $1.priceCents }, fresh: fresh, resized: resized, destroyed: destroyed, settledAt: settledAt, settled: settled)
+            let made = Split(from: from, steady: steady.sorted { $0.priceCents < $1.priceCents }, fresh: fresh, resized: resized,
+                             resizedOneByOne: resizedOneByOne, destroyed: destroyed, settledAt: settledAt, settled: settled)
             cached = made
             return made
         }
