@@ -121,7 +121,7 @@ public struct DigitalOceanClient: Sendable {
     ) async throws -> Listing<Output> {
         let named = APIRequest(path: path, query: query).summary
         let memoKey = "\(Item.self) -> \(Output.self) \(named)"
-        var memoized = itemMemo.map { MemoizedPages<Item, Output>(remembered: $0.previous(memoKey)) }
+        var memoized = itemMemo.map { MemoizedPages<Item, Output>(remembered: $0.previous(memoKey), memo: $0) }
         var items: [Output] = []
         var total: Int?
         var rateLimit: RateLimit?

@@ -15,8 +15,28 @@ public final class ItemMemo: Sendable {
     }
 
     private let tables = Mutex<[String: Table]>([:])
+    /// What each list envelope met (its bytes with the array emptied, under its key) says. A
+    /// create or destroy moves `meta.total` on every page and a fleet's size wanders over a few
+    /// values, so the same envelopes come back again and again, and each decode is a JSONDecoder's.
+    private let envelopes = Mutex<[EnvelopeBytes: EnvelopeFacts]>([:])
+
+    /// Envelopes kept before the memory of them starts over.
+    static let envelopesKept = 1_024
 
     public init() {}
+
+    /// What the envelope `rest` (a page with its array emptied) says, decoded by `decode` only the
+    /// first time those bytes are met.
+    func envelope(key: String, rest: Data, decode: () throws(DigitalOceanError) -> EnvelopeFacts) throws(DigitalOceanError) -> EnvelopeFacts {
+        let bytes = EnvelopeBytes(key: key, rest: rest)
+        if let known = envelopes.withLock({ $0[bytes] }) { return known }
+        let facts = try decode()
+        envelopes.withLock { kept in
+            if kept.count >= Self.envelopesKept { kept.removeAll(keepingCapacity: true) }
+            kept[bytes] = facts
+        }
+        return facts
+    }
 
     func previous<T: Sendable>(_ key: String) -> [RememberedPage<T>] {
         tables.withLock { $0[key]?.pages as? [RememberedPage<T>] } ?? []
@@ -24,6 +44,24 @@ public final class ItemMemo: Sendable {
 
     func remember<T: Sendable>(_ key: String, pages: [RememberedPage<T>]) {
         tables.withLock { $0[key] = Table(pages: pages) }
+    }
+}
+
+/// What a list envelope says beside its items.
+struct EnvelopeFacts: Sendable {
+    var total: Int?
+    var hasNext: Bool
+}
+
+/// An envelope's bytes with its array emptied, and the key its array is under.
+private struct EnvelopeBytes: Hashable {
+    var key: String
+    var rest: Data
+
+    /// Every byte: `Data`'s own hash reads a prefix, which every page of a listing shares.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(key)
+        rest.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }
 
@@ -69,6 +107,7 @@ extension DecodedPage: Sendable where Output: Sendable {}
 /// fingerprint, once, so that even a shuffled listing decodes nothing it had before.
 struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
     let remembered: [RememberedPage<Output>]
+    let memo: ItemMemo
     private(set) var current: [RememberedPage<Output>] = []
     /// Whether every page so far was a remembered page taken whole.
     private(set) var tookEveryPageWhole = true
@@ -78,8 +117,9 @@ struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
     /// Elements met out of the cursor's order before the remembered ones are indexed.
     static var unexpectedBeforeIndexing: Int { 8 }
 
-    init(remembered: [RememberedPage<Output>]) {
+    init(remembered: [RememberedPage<Output>], memo: ItemMemo) {
         self.remembered = remembered
+        self.memo = memo
         cursor = ElementCursor(pages: remembered.map { ($0.body, $0.elements) })
     }
 
@@ -99,13 +139,11 @@ struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
             // or destroy) differs only after it.
             if let array = old.array, body.count >= array.upperBound, body.prefix(array.upperBound) == old.body.prefix(array.upperBound) {
                 if body.dropFirst(array.upperBound) == old.body.dropFirst(array.upperBound) { return take(old, number: number) }
-                let envelope = try Self.envelope(key: key, body: body, around: array, request: request)
-                if envelope.items.isEmpty {
-                    old.page.total = envelope.meta?.total
-                    old.page.hasNext = envelope.links?.pages?.next != nil
-                    old.body = body
-                    return take(old, number: number)
-                }
+                let envelope = try envelope(key: key, body: body, around: array, request: request)
+                old.page.total = envelope.total
+                old.page.hasNext = envelope.hasNext
+                old.body = body
+                return take(old, number: number)
             }
         }
         tookEveryPageWhole = false
@@ -192,18 +230,22 @@ struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
                 return (remembered[number - 1].page.total, remembered[number - 1].page.hasNext)
             }
         }
-        let envelope = try Self.envelope(key: key, body: body, around: array, request: request)
-        return (envelope.meta?.total, envelope.links?.pages?.next != nil)
+        let envelope = try envelope(key: key, body: body, around: array, request: request)
+        return (envelope.total, envelope.hasNext)
     }
 
-    /// The envelope (links, meta) of `body`, decoded with the array at `array` emptied.
-    private static func envelope(key: String, body: Data, around array: Range<Int>,
-                                 request: APIRequest) throws(DigitalOceanError) -> ListEnvelope<Item> {
+    /// What the envelope (links, meta) of `body` says: decoded with the array at `array` emptied,
+    /// the first time the memo meets those bytes.
+    private func envelope(key: String, body: Data, around array: Range<Int>,
+                          request: APIRequest) throws(DigitalOceanError) -> EnvelopeFacts {
         let base = body.startIndex
         var rest = Data(body[base..<(base + array.lowerBound)])
         rest.append(contentsOf: "[]".utf8)
         rest.append(body[(base + array.upperBound)...])
-        return try decode(key: key, body: rest, request: request)
+        return try memo.envelope(key: key, rest: rest) { () throws(DigitalOceanError) in
+            let envelope = try Self.decode(key: key, body: rest, request: request)
+            return EnvelopeFacts(total: envelope.meta?.total, hasNext: envelope.links?.pages?.next != nil)
+        }
     }
 
     private static func decode(key: String, body: Data, request: APIRequest) throws(DigitalOceanError) -> ListEnvelope<Item> {

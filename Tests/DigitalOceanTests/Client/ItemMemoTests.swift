@@ -90,6 +90,25 @@ private func page(_ items: [(String, Int)], next: Bool, total: Int) -> String {
         #expect(try await memoized.domains().repeatsLast == false, "an element appended: page 1's envelope and page 2 changed")
     }
 
+    /// An envelope met again (the same bytes under the same key) is not decoded again; other
+    /// bytes, or the same under another key, are.
+    @Test func anEnvelopeMetAgainIsNotDecodedAgain() throws {
+        let memo = ItemMemo()
+        var decodes = 0
+        func facts(_ key: String, _ text: String, total: Int) throws -> EnvelopeFacts {
+            try memo.envelope(key: key, rest: Data(text.utf8)) { () throws(DigitalOceanError) in
+                decodes += 1
+                return EnvelopeFacts(total: total, hasNext: false)
+            }
+        }
+        let page = #"{"droplets":[],"links":{"pages":{"last":"https://api.digitalocean.com/v2/droplets?page=5"}},"meta":{"total":1000}}"#
+        #expect(try facts("droplets", page, total: 1000).total == 1000 && decodes == 1)
+        #expect(try facts("droplets", page, total: 0).total == 1000 && decodes == 1, "the same bytes again")
+        let moved = page.replacingOccurrences(of: "1000", with: "1001")
+        #expect(try facts("droplets", moved, total: 1001).total == 1001 && decodes == 2, "bytes that differ after a long shared prefix")
+        #expect(try facts("volumes", page, total: 7).total == 7 && decodes == 3, "another key")
+    }
+
     /// Destroys early in a long listing shift every later element across page boundaries, and
     /// none is made again; a listing shuffled whole costs a bounded number of decodes before the
     /// last listing is indexed, not one decode an element.
