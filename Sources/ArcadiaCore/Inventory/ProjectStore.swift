@@ -74,9 +74,12 @@ public enum ProjectStore {
     static func attribute(_ db: Database, _ assignments: [Assignment], at now: Timestamp,
                           known: consuming Attributed?) throws -> (outcome: AttributionOutcome, attributed: Attributed) {
         var outcome = AttributionOutcome()
-        var projectNames: [Int64: String] = [:]
-        for project in try CloudProject.all(db) {
-            projectNames[project.id] = project.name
+        // Read when the first attribution is written: most passes (with a mirror) write none.
+        var projectNames: [Int64: String]?
+        func projectName(_ id: Int64?) throws -> String? {
+            guard let id else { return nil }
+            if projectNames == nil { projectNames = Dictionary(uniqueKeysWithValues: try CloudProject.all(db).map { ($0.id, $0.name) }) }
+            return projectNames?[id]
         }
         let memoized = known != nil
         var attributed = try (consume known) ?? Attributed(resources: allResources(db))
@@ -96,7 +99,7 @@ public enum ProjectStore {
                 try db.cachedStatement(sql: "UPDATE cloud_resources SET project_id = ? WHERE id = ?")
                     .execute(arguments: [assignment.projectRowID, resource.id])
                 try InventoryStore.logEvent(db, resourceID: resource.id, at: now, event: .attributed, field: "project",
-                                            oldValue: resource.projectID.flatMap { projectNames[$0] }, newValue: assignment.projectName,
+                                            oldValue: try projectName(resource.projectID), newValue: assignment.projectName,
                                             outcome: &events)
                 outcome.attributed += 1
             }
