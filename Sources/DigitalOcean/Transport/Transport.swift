@@ -24,10 +24,20 @@ public struct APIRequest: Hashable, Sendable {
     }
 
     /// `GET /v2/droplets?page=2&per_page=200`: how a request is named in errors and logs.
-    /// Never includes headers, so a token cannot leak through it.
+    /// Never includes headers, so a token cannot leak through it. Also the key the fake caches
+    /// responses under, asked for several times a request, so written into one string.
     public var summary: String {
-        let q = query.isEmpty ? "" : "?" + query.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
-        return "\(method) \(path)\(q)"
+        var text = method
+        text.reserveCapacity(method.utf8.count + path.utf8.count + 2 + query.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 2 })
+        text += " "
+        text += path
+        for (index, item) in query.enumerated() {
+            text += index == 0 ? "?" : "&"
+            text += item.name
+            text += "="
+            text += item.value
+        }
+        return text
     }
 }
 
