@@ -22,6 +22,13 @@ public final class InventoryMirror: Sendable {
         rows.withLock { $0[kind] = kindRows }
     }
 
+    /// A failed listing recorded an outage of `kinds`: their next reconcile must end it.
+    func outageRecorded(_ kinds: [ResourceKind]) {
+        rows.withLock { rows in
+            for kind in kinds { rows[kind]?.outageClosed = false }
+        }
+    }
+
     func takeAttributed() -> ProjectStore.Attributed? {
         attributed.withLock { $0.take() }
     }

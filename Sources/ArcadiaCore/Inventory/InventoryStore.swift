@@ -26,8 +26,11 @@ public enum InventoryStore {
     static func reconcile(_ db: Database, kind: ResourceKind, observed: [ObservedResource], at now: Timestamp,
                           known: consuming Rows?) throws -> (outcome: ReconcileOutcome, rows: Rows) {
         var outcome = ReconcileOutcome()
-        let missingSince = try ListingOutage.end(db, kind: kind) ?? now
+        // Rows a reconcile left know that no outage was open then; only a failure recorded since
+        // (`InventoryMirror.outageRecorded`) opens one.
+        let missingSince = known?.outageClosed == true ? now : try ListingOutage.end(db, kind: kind) ?? now
         var rows = try (consume known) ?? stored(db, kind: kind)
+        rows.outageClosed = true
         let liveBefore = rows.live
         var listedLive = 0
         var listed = [Bool](repeating: false, count: rows.count)
@@ -85,6 +88,9 @@ public enum InventoryStore {
         private var positions: [String: Int] = [:]
         private(set) var all: [InventoryRow] = []
         private(set) var live = 0
+        /// True once a reconcile has ended the kind's outage (or found none) and no listing of the
+        /// kind has failed since.
+        var outageClosed = false
 
         var count: Int { all.count }
 

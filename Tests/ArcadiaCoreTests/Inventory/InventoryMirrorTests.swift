@@ -114,6 +114,23 @@ import Testing
         try await pair.sync(after: 15, "web-2 back on")
     }
 
+    /// A droplet that vanishes during an outage is missing since the outage's first failure; the
+    /// mirror, which skips looking for an outage once one has been ended, must learn of the new one.
+    @Test func aDropletGoneDuringAnOutageIsMissingSinceItsStartWithTheMirror() async throws {
+        let fake = try fleet(seed: 14, droplets: 4)
+        let pair = try Pair(fake: fake)
+        try await pair.sync(after: 0, "first sight")
+        try await pair.sync(after: 15, "nothing changed")
+        fake.injectFault(path: "/v2/droplets", page: nil, status: 500, times: 2)
+        try await pair.sync(after: 15, "the outage starts")
+        try fake.destroyDroplet(name: "web-2")
+        try await pair.sync(after: 45, "the outage ends without web-2")
+        let since = try await pair.fast.ledger.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT missing_since FROM cloud_resources WHERE name = 'web-2'")
+        }
+        #expect(since == (start + 30 * 60).iso8601, "missing since the first failed listing, not since the next one")
+    }
+
     /// A reconcile that fails rolls its transaction back, so the rows it had made must not be
     /// trusted: the next listing reads the ledger again and writes what the plain sync writes.
     @Test func aReconcileWhoseTransactionFailsLeavesNoMirrorBehind() async throws {

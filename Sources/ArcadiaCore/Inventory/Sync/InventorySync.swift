@@ -149,10 +149,13 @@ public struct InventorySync: Sendable {
                        kinds: @Sendable (Database) throws -> [ResourceKind]) throws -> String {
         let page: Int? = if case DigitalOceanError.listingFailed(_, let page, _) = error { page } else { nil }
         let message = String(describing: error)
-        try ledger.writer.write { db in
+        let failing = try ledger.writer.write { db in
             try SyncFailure(at: now, worker: job.rawValue, page: page, error: message).insert(db)
-            for kind in try kinds(db) { try ListingOutage.recordFailure(db, kind: kind, at: now) }
+            let failing = try kinds(db)
+            for kind in failing { try ListingOutage.recordFailure(db, kind: kind, at: now) }
+            return failing
         }
+        mirror?.outageRecorded(failing)
         logger.warning("\(job.rawValue) failed: \(message)")
         return message
     }
