@@ -23,9 +23,12 @@ public final class FakeDigitalOcean: Sendable {
 
     /// With `checksCatalogue: false` any size or region slug is accepted: a scenario's dry run
     /// checks what happens to its resources, while their sizes and regions are the run's to check.
-    public init(seed: UInt64, start: Timestamp, token: String = FakeDigitalOcean.defaultToken, checksCatalogue: Bool = true) {
+    /// With `keepsResponses: false` every response is made anew (`ResponseCache`), so a test can
+    /// hold the kept bytes to what a fake that keeps nothing serves.
+    public init(seed: UInt64, start: Timestamp, token: String = FakeDigitalOcean.defaultToken, checksCatalogue: Bool = true,
+                keepsResponses: Bool = true) {
         state = Mutex(State(world: FakeWorld(seed: seed, start: start, checksCatalogue: checksCatalogue),
-                            api: FakeAPI(seed: seed, token: token)))
+                            api: FakeAPI(seed: seed, token: token, keepsResponses: keepsResponses)))
     }
 
     /// In-process: routes `APIRequest` → `APIResponse` without sockets.

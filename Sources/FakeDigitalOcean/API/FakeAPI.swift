@@ -11,15 +11,16 @@ struct FakeAPI {
     var rateLimiter = RateLimiter()
     var faults = FaultPlan()
     var csvFaults = CSVFaultPlan()
-    private var router = FakeRouter()
+    private var router: FakeRouter
     private(set) var requestCount = 0
     /// Requests seen at the current virtual instant, by summary: a retry of the same request at the
     /// same instant gets its own id.
     private var repeatsAtInstant: (instant: Timestamp, counts: [String: UInt64])?
 
-    init(seed: UInt64, token: String) {
+    init(seed: UInt64, token: String, keepsResponses: Bool) {
         self.seed = seed
         self.token = token
+        router = FakeRouter(cache: ResponseCache(keeps: keepsResponses))
     }
 
     /// The response, and the world change an injected `shiftAfterServing` fault makes once it is served.

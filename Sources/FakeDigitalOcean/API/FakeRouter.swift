@@ -17,7 +17,7 @@ struct FakeRouter {
         case written(status: Int, body: Data?)
     }
 
-    private var cache = ResponseCache()
+    private var cache: ResponseCache
     let pageBuffers = PageBuffers()
     /// Where the request being routed was sent (`scheme://host:port`): the root of its page links.
     private(set) var origin = FakePaginator.apiRoot
@@ -27,6 +27,10 @@ struct FakeRouter {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }()
+
+    init(cache: ResponseCache) {
+        self.cache = cache
+    }
 
     func encode(_ value: some Encodable) -> Data {
         Self.encode(value, with: encoder)

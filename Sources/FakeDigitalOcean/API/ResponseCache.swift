@@ -8,6 +8,8 @@ import MoneyAndTime
 /// parts. A year of 15-minute syncs over an unchanged 1,000-droplet world then costs no encoding
 /// at all, and a change re-encodes one droplet and writes only the pages that show it.
 struct ResponseCache {
+    /// False: nothing is kept, every response is made anew (a test's plain path).
+    let keeps: Bool
     private var revision: UInt64?
     private var bodies: [String: Data] = [:]
     private var pages: [String: (parts: PageParts, body: Data)] = [:]
@@ -37,18 +39,23 @@ struct ResponseCache {
         }
     }
 
+    init(keeps: Bool) {
+        self.keeps = keeps
+    }
+
     func body(for key: String) -> Data? {
-        bodies[key]
+        keeps ? bodies[key] : nil
     }
 
     mutating func store(body: Data, for key: String) {
-        bodies[key] = body
+        if keeps { bodies[key] = body }
     }
 
     /// The body of a list page: the last one served for `key` when it was made of the same parts,
     /// so a client that holds it gets the very same buffer back (and need not compare it), else
     /// `make`'s. After a droplet changes in place, the listing's other pages are served this way.
     mutating func page(for key: String, parts: PageParts, make: () -> Data) -> Data {
+        guard keeps else { return make() }
         if let last = pages[key], last.parts.isSame(as: parts) { return last.body }
         let body = make()
         pages[key] = (parts, body)
@@ -58,6 +65,7 @@ struct ResponseCache {
     /// A project's JSON: the last made when its model is the same (projects change rarely, and
     /// every projects pass lists them all).
     mutating func json(for project: Project, encode: (Project) -> Data) -> Data {
+        guard keeps else { return encode(project) }
         if let cached = projects[project.id], cached.model == project { return cached.json }
         let json = encode(project)
         projects[project.id] = (project, json)
@@ -68,6 +76,7 @@ struct ResponseCache {
     /// is the very array kept then (the kept copy holds its buffer, so any change to the project's
     /// list makes a new one), and costs no lookup per resource.
     mutating func fragments(of project: FakeProject, encode: (FakeProject.Assignment) -> Data) -> [Data] {
+        guard keeps else { return project.resources.map(encode) }
         if let cached = projectResources[project.id], cached.resources.isSameArray(as: project.resources) { return cached.fragments }
         let fragments = project.resources.map { json(for: $0, encode: encode) }
         projectResources[project.id] = (project.resources, fragments)
@@ -87,6 +96,16 @@ struct ResponseCache {
     /// encoded again in place; after a create or destroy the world's ids and versions are walked
     /// beside the last list (both ascending). Either way only a changed or new droplet is encoded.
     mutating func droplets(of world: FakeWorld, encoder: JSONEncoder) -> [(id: Int, version: UInt64, json: Data)] {
+        guard keeps else {
+            return world.dropletOrder.indices.map { position in
+                let id = world.dropletOrder[position]
+                do {
+                    return (id, world.dropletVersions[position], try encoder.encode(world.droplets[id]!.model))
+                } catch {
+                    preconditionFailure("the fake's droplets always encode: \(error)")
+                }
+            }
+        }
         if world.dropletVersions.isSameArray(as: dropletVersions) { return droplets }
         dropletVersions = world.dropletVersions
         if droplets.count == world.dropletOrder.count, droplets.indices.allSatisfy({ droplets[$0].id == world.dropletOrder[$0] }) {

@@ -18,6 +18,10 @@ public struct Simulator: Sendable {
         /// (`ItemMemo`), and reconcile only the observations that changed (`InventoryMirror`).
         /// A fast path like elision: a test holds every shipped scenario's ledgers equal without it.
         public var memoizeListings = true
+        /// The fake serves bytes it kept (bodies per revision, unchanged pages, each droplet's,
+        /// project's and project resource's JSON). A fast path like the memo: a test holds every
+        /// shipped scenario's ledgers equal with a fake that makes every response anew.
+        public var fakeKeepsResponses = true
         public var jobs: [ScheduledJob]
         /// Told the virtual days done and their total as each virtual day starts (for a progress
         /// line; nothing in a run depends on it).
@@ -61,7 +65,7 @@ public struct Simulator: Sendable {
     }
 
     public func run(_ scenario: Scenario) async throws(SimulationError) -> Result {
-        let fake = FakeDigitalOcean(seed: scenario.seed, start: scenario.clock.start)
+        let fake = FakeDigitalOcean(seed: scenario.seed, start: scenario.clock.start, keepsResponses: options.fakeKeepsResponses)
         let clock = VirtualClock(start: scenario.clock.start)
         let ledger: Ledger
         do {

@@ -8,9 +8,10 @@ import WorkbenchTestSupport
 @testable import Workbench
 
 @Suite struct SimulatorTests {
-    func export(_ scenario: Scenario, elide: Bool = true, memoize: Bool = true) async throws -> [LedgerFile] {
+    func export(_ scenario: Scenario, elide: Bool = true, memoize: Bool = true, keep: Bool = true) async throws -> [LedgerFile] {
         var options = Simulator.Options(elideSettledRuns: elide)
         options.memoizeListings = memoize
+        options.fakeKeepsResponses = keep
         let result = try await Simulator(options: options).run(scenario)
         return try LedgerExport.export(result.ledger)
     }
@@ -50,6 +51,16 @@ import WorkbenchTestSupport
         let memoized = try await export(scenario, memoize: true)
         let plain = try await export(scenario, memoize: false)
         #expect(memoized == plain, "\(name): the listing memo must be unobservable")
+    }
+
+    /// The fake's kept bytes (bodies, pages, droplet, project and resource JSON, spliced droplets)
+    /// must be what it would make anew: the ledgers of every shipped scenario are the same without.
+    @Test(arguments: ScenarioFixtures.shippedNames)
+    func servingKeptResponsesChangesNoLedger(_ name: String) async throws {
+        let scenario = try ScenarioFixtures.shipped(name)
+        let kept = try await export(scenario, keep: true)
+        let anew = try await export(scenario, keep: false)
+        #expect(kept == anew, "\(name): the fake's kept responses must be unobservable")
     }
 
     /// Backups appear and expire with no timeline event, as the fake's clock passes their times:
