@@ -17,7 +17,7 @@ public struct DriftSweepInputs: Sendable, Equatable {
 
     static func read(_ db: Database, rules: [IgnoreRule], at time: Timestamp) throws -> DriftSweepInputs {
         // Read before every hourly sweep, so compiled once per connection, and its one row read
-        // in place by position (a copied row and lookups by name were most of its cost).
+        // in place from the cursor (`fetchOne` copied it first).
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT (SELECT COALESCE(MAX(id), 0) FROM cloud_resource_events) AS last_event_id,
                    (SELECT COUNT(*) FROM cloud_provisioned) AS specs,
@@ -26,7 +26,8 @@ public struct DriftSweepInputs: Sendable, Equatable {
                    (SELECT COUNT(closed_at) FROM cloud_drift) AS closed_drifts
             """))
         guard let row = try rows.next() else { preconditionFailure("an aggregate query returns one row") }
-        return DriftSweepInputs(lastEventID: row[0], specs: row[1], specVersions: row[2], drifts: row[3], closedDrifts: row[4],
+        return DriftSweepInputs(lastEventID: row["last_event_id"], specs: row["specs"], specVersions: row["spec_versions"],
+                                drifts: row["drifts"], closedDrifts: row["closed_drifts"],
                                 expiredRules: rules.filter { $0.isExpired(at: time) }.count)
     }
 }

@@ -77,7 +77,7 @@ public struct CloudProject: Sendable, Equatable, FetchableRecord, PersistableRec
 
 extension CloudProject {
     /// Every project, by a compiled statement kept on the connection: each projects pass reads
-    /// them twice, and GRDB's query interface compiles its SQL anew on every fetch.
+    /// them, and GRDB's query interface compiles its SQL anew on every fetch.
     static func all(_ db: Database) throws -> [CloudProject] {
         try fetchAll(db.cachedStatement(sql: "SELECT * FROM cloud_projects"))
     }

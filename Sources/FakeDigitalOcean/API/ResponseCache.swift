@@ -24,6 +24,10 @@ struct ResponseCache {
     /// Each project's resource list as last rendered, kept so that its buffer identifies it.
     private var projectResources: [String: (resources: [FakeProject.Assignment], fragments: [Data])] = [:]
 
+    init(keeps: Bool) {
+        self.keeps = keeps
+    }
+
     /// Drops bodies from older revisions and, now and then, JSON of resources no longer in a
     /// project and of projects that are gone (the droplet list holds only live droplets).
     mutating func begin(revision: UInt64, world: FakeWorld) {
@@ -37,10 +41,6 @@ struct ResponseCache {
             projectResources = projectResources.filter { entry in world.projects.contains { $0.id == entry.key } }
             projects = projects.filter { entry in world.projects.contains { $0.id == entry.key } }
         }
-    }
-
-    init(keeps: Bool) {
-        self.keeps = keeps
     }
 
     func body(for key: String) -> Data? {
@@ -96,16 +96,7 @@ struct ResponseCache {
     /// encoded again in place; after a create or destroy the world's ids and versions are walked
     /// beside the last list (both ascending). Either way only a changed or new droplet is encoded.
     mutating func droplets(of world: FakeWorld, encoder: JSONEncoder) -> [(id: Int, version: UInt64, json: Data)] {
-        guard keeps else {
-            return world.dropletOrder.indices.map { position in
-                let id = world.dropletOrder[position]
-                do {
-                    return (id, world.dropletVersions[position], try encoder.encode(world.droplets[id]!.model))
-                } catch {
-                    preconditionFailure("the fake's droplets always encode: \(error)")
-                }
-            }
-        }
+        guard keeps else { return world.dropletOrder.indices.map { encode(world, position: $0, encoder: encoder) } }
         if world.dropletVersions.isSameArray(as: dropletVersions) { return droplets }
         dropletVersions = world.dropletVersions
         if droplets.count == world.dropletOrder.count, droplets.indices.allSatisfy({ droplets[$0].id == world.dropletOrder[$0] }) {
@@ -129,10 +120,12 @@ struct ResponseCache {
         return made
     }
 
+    /// Spliced (`DropletJSON`) when kept; whole otherwise, so the plain path checks the splice too.
     private mutating func encode(_ world: FakeWorld, position: Int, encoder: JSONEncoder) -> (id: Int, version: UInt64, json: Data) {
         let id = world.dropletOrder[position]
+        let model = world.droplets[id]!.model
         do {
-            return (id, world.dropletVersions[position], try dropletJSON.encode(world.droplets[id]!.model, with: encoder))
+            return (id, world.dropletVersions[position], keeps ? try dropletJSON.encode(model, with: encoder) : try encoder.encode(model))
         } catch {
             preconditionFailure("the fake's droplets always encode: \(error)")
         }
@@ -157,19 +150,11 @@ struct PageParts {
     func isSame(as other: PageParts) -> Bool {
         guard total == other.total, fragments.count == other.fragments.count, extras.count == other.extras.count,
               links.isSameBytes(as: other.links) else { return false }
-        // Compared here, where the buffer test inlines: zipping the arrays and calling across
-        // modules retained and released every fragment of every page asked for.
-        for index in fragments.indices where !Self.same(fragments[index], other.fragments[index]) { return false }
-        for index in extras.indices where extras[index].0 != other.extras[index].0 || !Self.same(extras[index].1, other.extras[index].1) {
+        // By index: zipping the arrays retained and released every fragment of every page asked for.
+        for index in fragments.indices where !fragments[index].isSameBytes(as: other.fragments[index]) { return false }
+        for index in extras.indices where extras[index].0 != other.extras[index].0 || !extras[index].1.isSameBytes(as: other.extras[index].1) {
             return false
         }
         return true
-    }
-
-    /// `==`, without reading the bytes when both are one buffer (most fragments are the very ones served last time).
-    private static func same(_ one: Data, _ other: Data) -> Bool {
-        guard one.count == other.count else { return false }
-        let shared = one.withUnsafeBytes { mine in other.withUnsafeBytes { mine.baseAddress == $0.baseAddress } }
-        return shared || one == other
     }
 }
