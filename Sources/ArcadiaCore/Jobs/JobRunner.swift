@@ -86,7 +86,7 @@ public struct JobRunner: Sendable {
              .syncBackups, .syncProjects, .costInvoices:
             return provider.map(JobInputs.provider)
         case .driftSweep:
-            return .ledger(try drift.sweepInputs(rules: ignoreRules))
+            return .ledger(drift.sweepInputs(rules: ignoreRules))
         case .costBalance, .revenueMetering, .revenueRollup, .revenueIssue:
             return nil
         }

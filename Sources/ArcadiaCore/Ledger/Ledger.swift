@@ -5,6 +5,7 @@ import GRDB
 /// for a scenario run that keeps nothing.
 public struct Ledger: Sendable {
     public let writer: any DatabaseWriter
+    let commitCounts = LedgerCommitCounts()
     /// How long a file ledger waits for another process's lock before an access fails, in seconds.
     public static let busyTimeout: TimeInterval = 5
 

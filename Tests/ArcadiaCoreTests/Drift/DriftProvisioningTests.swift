@@ -40,16 +40,24 @@ extension DriftEngineTests {
 
     @Test func theSweepInputsMoveWithWhatTheSweepReadsAndNotWithTheBalance() throws {
         let rules = [IgnoreRule(id: "r", field: "size_slug", reason: "test", expires: t0 + 3_600)]
-        let before = try engine(at: 0).sweepInputs(rules: rules)
+        let before = engine(at: 0).sweepInputs(rules: rules)
         try ledger.writer.write { db in
             try db.execute(sql: """
                 INSERT INTO cloud_balance_snapshots (taken_at, month_to_date_balance_cents, account_balance_cents, month_to_date_usage_cents, generated_at)
                 VALUES ('2026-04-01T00:07:00Z', 1, 1, 1, '2026-04-01T00:07:00Z')
                 """)
         }
-        #expect(try engine(at: 7).sweepInputs(rules: rules) == before, "the balance is no input of the sweep")
-        #expect(try engine(at: 60).sweepInputs(rules: rules) != before, "a rule expired")
+        #expect(engine(at: 7).sweepInputs(rules: rules) == before, "the balance is no input of the sweep")
+        #expect(engine(at: 60).sweepInputs(rules: rules) != before, "a rule expired")
+        try? ledger.writer.write { db in
+            try db.execute(sql: "DELETE FROM cloud_drift")
+            throw CancellationError()
+        }
+        #expect(engine(at: 7).sweepInputs(rules: rules) == before, "a write rolled back changed nothing")
         try list([InventoryFixtures.droplet(1, name: "web-1")], at: 15)
-        #expect(try engine(at: 15).sweepInputs(rules: rules) != before, "a resource event")
+        let listed = engine(at: 15).sweepInputs(rules: rules)
+        #expect(listed != before, "a resource event")
+        #expect(try engine(at: 16).provision(kind: .droplet, providerID: "1", spec: ["size_slug": "s-2vcpu-4gb"]) == .recorded(version: 1))
+        #expect(engine(at: 16).sweepInputs(rules: rules) != listed, "a spec")
     }
 }
