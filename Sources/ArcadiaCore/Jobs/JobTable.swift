@@ -52,6 +52,32 @@ public enum JobID: String, Sendable, CaseIterable, Comparable {
 
     public static func < (lhs: JobID, rhs: JobID) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// Compared and hashed by case rather than by name (`RawRepresentable`'s defaults): the
+    /// simulator looks a job up at each of a year's few hundred thousand firings.
+    public static func == (lhs: JobID, rhs: JobID) -> Bool { lhs.ordinal == rhs.ordinal }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+
+    private var ordinal: Int {
+        switch self {
+        case .syncDroplets: 0
+        case .syncVolumes: 1
+        case .syncReservedIPs: 2
+        case .syncFirewalls: 3
+        case .syncLoadBalancers: 4
+        case .syncDomains: 5
+        case .syncProjects: 6
+        case .syncSnapshots: 7
+        case .syncBackups: 8
+        case .costBalance: 9
+        case .costInvoices: 10
+        case .driftSweep: 11
+        case .revenueMetering: 12
+        case .revenueRollup: 13
+        case .revenueIssue: 14
+        }
+    }
+
     /// An inventory worker: lists one kind of DO resource into the inventory.
     public var isInventorySync: Bool { rawValue.hasPrefix("sync.") }
 }
