@@ -7,7 +7,8 @@ import MoneyAndTime
 /// Every response carries DO's content type, rate-limit headers and a deterministic request id.
 struct FakeAPI {
     let seed: UInt64
-    let token: String
+    /// The `authorization` header DO accepts: `Bearer` and the token.
+    let authorization: String
     var rateLimiter = RateLimiter()
     var faults = FaultPlan()
     var csvFaults = CSVFaultPlan()
@@ -19,7 +20,7 @@ struct FakeAPI {
 
     init(seed: UInt64, token: String, keepsResponses: Bool) {
         self.seed = seed
-        self.token = token
+        authorization = "Bearer \(token)"
         router = FakeRouter(cache: ResponseCache(keeps: keepsResponses))
     }
 
@@ -36,7 +37,7 @@ struct FakeAPI {
 
     /// Faults match authenticated requests only: DO authenticates before anything else happens.
     private mutating func takeFault(for request: APIRequest) -> FaultAction? {
-        guard request.headers["authorization"] == "Bearer \(token)" else { return nil }
+        guard request.headers["authorization"] == authorization else { return nil }
         let page = request.queryValue("page").flatMap { Int($0) } ?? 1
         return faults.take(path: request.path, page: page)
     }
@@ -46,7 +47,7 @@ struct FakeAPI {
         requestCount += 1
         let now = world.now
         let requestID = nextRequestID(for: request, at: now)
-        guard request.headers["authorization"] == "Bearer \(token)" else {
+        guard request.headers["authorization"] == authorization else {
             return error(401, requestID: requestID, headers: rateLimiter.headers(at: now))
         }
         if case .status(let status)? = fault {
@@ -77,16 +78,16 @@ struct FakeAPI {
         }
         switch outcome {
         case .written(let status, let body):
-            return APIResponse(status: status, headers: headers.merging(common(requestID)) { $1 }, body: body ?? Data())
+            return APIResponse(status: status, headers: Self.common(headers, requestID), body: body ?? Data())
         case .body(let body), .timeDependent(let body):
             switch fault {
             case .truncatedBody?:
-                return APIResponse(status: 200, headers: headers.merging(common(requestID)) { $1 }, body: body.prefix(body.count / 2))
+                return APIResponse(status: 200, headers: Self.common(headers, requestID), body: body.prefix(body.count / 2))
             case .notJSONBody?:
                 return APIResponse(status: 200, headers: headers.merging(["content-type": "text/html", "x-request-id": requestID]) { $1 },
                                    body: Data("<html><body><h1>502 Bad Gateway</h1></body></html>\n".utf8))
             case .status?, .shiftAfterServing?, nil:
-                return APIResponse(status: 200, headers: headers.merging(common(requestID)) { $1 }, body: body)
+                return APIResponse(status: 200, headers: Self.common(headers, requestID), body: body)
             }
         case .csv(let body, let filename):
             let csvHeaders = ["content-type": "text/csv", "content-disposition": "attachment; filename=\"\(filename)\"",
@@ -115,10 +116,14 @@ struct FakeAPI {
     private func error(_ status: Int, message: String? = nil, requestID: String, headers: [String: String]) -> APIResponse {
         let known = ErrorCatalogue.error(status: status)
         let body = router.encode(ErrorBody(id: known.id, message: message ?? known.message, requestID: requestID))
-        return APIResponse(status: status, headers: headers.merging(common(requestID)) { $1 }, body: body)
+        return APIResponse(status: status, headers: Self.common(headers, requestID), body: body)
     }
 
-    private func common(_ requestID: String) -> [String: String] {
-        ["content-type": "application/json; charset=utf-8", "x-request-id": requestID]
+    /// `headers` with DO's JSON content type and the request id.
+    private static func common(_ headers: [String: String], _ requestID: String) -> [String: String] {
+        var headers = headers
+        headers["content-type"] = "application/json; charset=utf-8"
+        headers["x-request-id"] = requestID
+        return headers
     }
 }

@@ -9,14 +9,17 @@ extension FakeRouter {
     /// A month whose amounts overflow integer cents (`BillingAccount.unbillableMonth`) makes every
     /// billing endpoint a 500 naming it, as does an open month that overflows on the way.
     mutating func billing(_ request: APIRequest, _ path: [String], world: FakeWorld, csvFaults: inout CSVFaultPlan) -> Outcome {
-        let month = world.billing.unbillableMonth ?? world.billing.openMonth
-        let unbillable = Outcome.failure(status: 500, message: "the fake cannot bill \(month.period): its amounts do not fit in integer cents")
-        guard world.billing.unbillableMonth == nil else { return unbillable }
+        guard world.billing.unbillableMonth == nil else { return unbillable(world) }
         do {
             return try billingAnswer(request, path, world: world, csvFaults: &csvFaults)
         } catch {
-            return unbillable
+            return unbillable(world)
         }
+    }
+
+    private func unbillable(_ world: FakeWorld) -> Outcome {
+        let month = world.billing.unbillableMonth ?? world.billing.openMonth
+        return .failure(status: 500, message: "the fake cannot bill \(month.period): its amounts do not fit in integer cents")
     }
 
     private mutating func billingAnswer(_ request: APIRequest, _ path: [String], world: FakeWorld,

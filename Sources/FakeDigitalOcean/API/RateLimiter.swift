@@ -43,7 +43,12 @@ struct RateLimiter: Sendable {
             remaining = 0
             reset = now.seconds + Int64(retryAfter)
         }
-        return ["ratelimit-limit": String(perHour), "ratelimit-remaining": String(remaining), "ratelimit-reset": String(reset)]
+        // Room for the headers every response adds (content type, request id, retry-after).
+        var headers = [String: String](minimumCapacity: 6)
+        headers["ratelimit-limit"] = String(perHour)
+        headers["ratelimit-remaining"] = String(remaining)
+        headers["ratelimit-reset"] = String(reset)
+        return headers
     }
 
     private mutating func expire(before now: Timestamp) {
