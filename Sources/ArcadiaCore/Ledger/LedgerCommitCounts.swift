@@ -8,29 +8,49 @@ import Synchronization
 /// writing the same file is not seen, so only the simulator, which alone writes its ledger,
 /// elides by it.
 final class LedgerCommitCounts: Sendable {
-    private final class Counter: Sendable {
-        let commits = Atomic<Int>(0)
-        let observation = Mutex<AnyDatabaseCancellable?>(nil)
-    }
-
-    private let counters = Mutex<[[String]: Counter]>([:])
+    private let observers = Mutex<[[String]: TableCommitObserver]>([:])
 
     func commits(changing tables: [String], in writer: any DatabaseWriter) -> Int {
-        let counter = counters.withLock { counters in
-            if let counter = counters[tables] { return counter }
-            let counter = Counter()
-            counters[tables] = counter
-            return counter
+        let (observer, isNew) = observers.withLock { observers in
+            if let observer = observers[tables] { return (observer, false) }
+            let observer = TableCommitObserver(tables: tables)
+            observers[tables] = observer
+            return (observer, true)
         }
-        // Started outside the dictionary's lock: starting waits for the writer's queue, where a
-        // commit's `onChange` only touches the atomic.
-        counter.observation.withLock { observation in
-            guard observation == nil else { return }
-            observation = DatabaseRegionObservation(tracking: tables.map { Table($0) })
-                .start(in: writer, onError: { _ in preconditionFailure("a table region needs no query to observe") },
-                       onChange: { _ in counter.commits.add(1, ordering: .relaxed) })
+        // Added outside the lock: adding waits for the writer's queue (or is already on it).
+        if isNew { writer.unsafeReentrantWrite { $0.add(transactionObserver: observer, extent: .observerLifetime) } }
+        return observer.commits.load(ordering: .relaxed)
+    }
+}
+
+/// GRDB's `DatabaseRegionObservation` does this too, but works out a region for every statement
+/// it is asked about; this one compares table names, for every write of the ledger asks.
+private final class TableCommitObserver: TransactionObserver, Sendable {
+    let tables: [String]
+    let commits = Atomic<Int>(0)
+    private let changed = Atomic<Bool>(false)
+
+    init(tables: [String]) {
+        self.tables = tables
+    }
+
+    func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool {
+        switch eventKind {
+        case .insert(let table), .delete(let table), .update(let table, _): tables.contains(table)
         }
-        return counter.commits.load(ordering: .relaxed)
+    }
+
+    func databaseDidChange(with event: DatabaseEvent) {
+        changed.store(true, ordering: .relaxed)
+        stopObservingDatabaseChangesUntilNextTransaction()
+    }
+
+    func databaseDidCommit(_ db: Database) {
+        if changed.exchange(false, ordering: .relaxed) { commits.add(1, ordering: .relaxed) }
+    }
+
+    func databaseDidRollback(_ db: Database) {
+        changed.store(false, ordering: .relaxed)
     }
 }
 
