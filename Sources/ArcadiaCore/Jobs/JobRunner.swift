@@ -80,7 +80,7 @@ public struct JobRunner: Sendable {
     /// What the job's next run would read, for `SettledRuns`; nil for a job that reads the clock
     /// (the balance, metering, the rollup and issuing move with time alone) or the provider when
     /// `provider` is unknown (a live API has no revision to compare).
-    public func inputs(of job: JobID, provider: ProviderVersion?) throws -> JobInputs? {
+    public func inputs(of job: JobID, provider: ProviderVersion?) -> JobInputs? {
         switch job {
         case .syncDroplets, .syncVolumes, .syncReservedIPs, .syncFirewalls, .syncLoadBalancers, .syncDomains, .syncSnapshots,
              .syncBackups, .syncProjects, .costInvoices:

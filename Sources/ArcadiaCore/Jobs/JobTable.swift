@@ -58,7 +58,8 @@ public enum JobID: String, Sendable, CaseIterable, Comparable {
 
     public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
 
-    private var ordinal: Int {
+    /// The case's place in the table of jobs, 0 ..< `JobID.allCases.count`.
+    var ordinal: Int {
         switch self {
         case .syncDroplets: 0
         case .syncVolumes: 1

@@ -133,11 +133,11 @@ public struct Simulator: Sendable {
                 do {
                     if options.elideSettledRuns {
                         let provider = ProviderVersion(edits: worldEdits, revision: Self.revision(fake, seenBy: job))
-                        guard let ran = try await settled.run(job, with: runner, provider: provider) else {
+                        if settled.elides(job, with: runner, provider: provider) {
                             summary.recordElided(job)
                             continue
                         }
-                        outcome = ran
+                        outcome = try await settled.run(job, with: runner, provider: provider)
                     } else {
                         outcome = try await runner.run(job)
                     }
