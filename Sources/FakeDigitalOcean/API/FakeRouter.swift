@@ -63,7 +63,8 @@ struct FakeRouter {
     }
 
     private mutating func dispatch(_ request: APIRequest, world: FakeWorld, csvFaults: inout CSVFaultPlan) -> Outcome {
-        let parts = request.path.split(separator: "/").map(String.init)
+        // Split on bytes: `String.split` walks grapheme clusters, a cost every request paid.
+        let parts = request.path.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
         guard parts.first == "v2", parts.count >= 2 else { return .failure(status: 404, message: nil) }
         let rest = Array(parts.dropFirst())
         switch (rest.count, rest[0]) {
