@@ -124,4 +124,40 @@ import TestSupport
         let path = "/v2/droplets/\(try stepped.dropletID(name: "web-001"))/backups"
         #expect(stepped.get(path).body == jumped.get(path).body)
     }
+
+    /// The fake keeps each droplet's backups' JSON between listings and encodes only new backups:
+    /// a fake that listed at every step serves what one that never listed serves, and what a fake
+    /// that keeps nothing serves.
+    @Test func keptBackupJSONServesWhatAFakeThatNeverListedServes() throws {
+        let steps: [(note: String, change: (FakeDigitalOcean) throws -> Void)] = [
+            ("daily and weekly backups on", {
+                try $0.enableBackups(droplet: "web-001", plan: .daily, hour: 8)
+                try $0.enableBackups(droplet: "web-002", plan: .weekly, weekday: 0, hour: 20)
+            }),
+            ("a day", { $0.advance(to: start + 1 * self.day) }),
+            ("three days", { $0.advance(to: start + 3 * self.day) }),
+            ("a backup out of schedule", { try $0.takeBackup(droplet: "web-001") }),
+            ("past the daily retention", { $0.advance(to: start + 10 * self.day) }),
+            ("a day more: one in, one out, as many as before", { $0.advance(to: start + 11 * self.day) }),
+            ("daily backups off", { try $0.disableBackups(droplet: "web-001") }),
+            ("and on again", { try $0.enableBackups(droplet: "web-001", plan: .daily, hour: 4) }),
+            ("two more days", { $0.advance(to: start + 13 * self.day) }),
+        ]
+        func make(after count: Int, keepsResponses: Bool = true) throws -> FakeDigitalOcean {
+            let fake = try fakeWithDroplets(3, keepsResponses: keepsResponses)
+            for step in steps.prefix(count) { try step.change(fake) }
+            return fake
+        }
+        func served(_ fake: FakeDigitalOcean) throws -> [String] {
+            try ["web-001", "web-002", "web-003"].map { fake.get("/v2/droplets/\(try fake.dropletID(name: $0))/backups").text }
+        }
+        let fake = try make(after: 0)
+        for count in 1...steps.count {
+            try steps[count - 1].change(fake)
+            let listed = try served(fake)
+            #expect(listed == (try served(make(after: count))), "after \(steps[count - 1].note)")
+            #expect(listed == (try served(make(after: count, keepsResponses: false))), "after \(steps[count - 1].note), kept nothing")
+        }
+        #expect(try served(fake)[0].contains("\"created_at\""), "web-001 lists backups")
+    }
 }

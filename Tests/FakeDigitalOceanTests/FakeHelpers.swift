@@ -6,9 +6,9 @@ import MoneyAndTime
 let start = Timestamp(year: 2026, month: 3, day: 1)
 
 /// A fake with `count` droplets `web-001`, `web-002`, ... created one minute apart up to `start`;
-/// even-numbered ones are tagged `even`.
-func fakeWithDroplets(_ count: Int, seed: UInt64 = 42) throws -> FakeDigitalOcean {
-    let fake = FakeDigitalOcean(seed: seed, start: start)
+/// even-numbered ones are tagged `even`. `keepsResponses: false` makes every response anew.
+func fakeWithDroplets(_ count: Int, seed: UInt64 = 42, keepsResponses: Bool = true) throws -> FakeDigitalOcean {
+    let fake = FakeDigitalOcean(seed: seed, start: start, keepsResponses: keepsResponses)
     for index in 1...count {
         let name = "web-" + String(repeating: "0", count: max(0, 3 - String(index).count)) + String(index)
         try fake.createDroplet(name: name, size: "s-1vcpu-1gb", region: "nyc3", tags: index.isMultiple(of: 2) ? ["even"] : [],

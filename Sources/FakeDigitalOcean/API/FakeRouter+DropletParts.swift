@@ -12,9 +12,8 @@ extension FakeRouter {
                 snapshots[range].map { router.encode(DropletSnapshotModel($0)) }
             }
         case ["backups"]:
-            return list(request, key: "backups", total: droplet.backups.count) { range, router in
-                droplet.backups[range].map { router.encode($0.model) }
-            }
+            let fragments = backupFragments(droplet)
+            return list(request, key: "backups", total: fragments.count) { range, _ in Array(fragments[range]) }
         case ["backups", "policy"]:
             return .body(single(key: "policy", json: encode(BackupPolicyModel(droplet))))
         case ["firewalls"]:

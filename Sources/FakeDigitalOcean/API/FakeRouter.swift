@@ -228,6 +228,11 @@ struct FakeRouter {
         return cache.fragments(of: project) { Self.encode($0.model, with: encoder) }
     }
 
+    mutating func backupFragments(_ droplet: FakeDroplet) -> [Data] {
+        let encoder = self.encoder
+        return cache.fragments(ofBackupsOf: droplet) { Self.encode($0.model, with: encoder) }
+    }
+
     func single(key: String, json: Data) -> Data {
         var body = Data("{\"\(key)\":".utf8)
         body.append(json)

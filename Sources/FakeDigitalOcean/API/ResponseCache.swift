@@ -23,6 +23,8 @@ struct ResponseCache {
     private var projects: [String: (model: Project, json: Data)] = [:]
     /// Each project's resource list as last rendered, kept so that its buffer identifies it.
     private var projectResources: [String: (resources: [FakeProject.Assignment], fragments: [Data])] = [:]
+    /// Each droplet's backups' JSON as last listed, by droplet, with the backup ids it shows.
+    private var dropletBackups: [Int: (ids: [Int], fragments: [Data])] = [:]
 
     init(keeps: Bool) {
         self.keeps = keeps
@@ -36,6 +38,9 @@ struct ResponseCache {
         bodies.removeAll(keepingCapacity: true)
         if assignments.count > world.projectIDByURN.count + 256 {
             assignments = assignments.filter { world.projectIDByURN[$0.key] != nil }
+        }
+        if dropletBackups.count > world.droplets.count + 256 {
+            dropletBackups = dropletBackups.filter { world.droplets[$0.key] != nil }
         }
         if projectResources.count > world.projects.count + 16 {
             projectResources = projectResources.filter { entry in world.projects.contains { $0.id == entry.key } }
@@ -80,6 +85,21 @@ struct ResponseCache {
         if let cached = projectResources[project.id], cached.resources.isSameArray(as: project.resources) { return cached.fragments }
         let fragments = project.resources.map { json(for: $0, encode: encode) }
         projectResources[project.id] = (project.resources, fragments)
+        return fragments
+    }
+
+    /// The JSON of each of `droplet`'s backups, oldest first. A backup never changes once taken
+    /// and its id is never used again, so only the backups taken since the droplet's last listing
+    /// are encoded: with backups on every droplet, the hourly per-droplet listings otherwise
+    /// re-encoded each droplet's whole retention (seven a day for a daily plan).
+    mutating func fragments(ofBackupsOf droplet: FakeDroplet, encode: (FakeBackup) -> Data) -> [Data] {
+        guard keeps else { return droplet.backups.map(encode) }
+        let kept = dropletBackups[droplet.id]
+        if let kept, kept.ids.elementsEqual(droplet.backups.lazy.map(\.id)) { return kept.fragments }
+        var known: [Int: Data] = [:]
+        if let kept { for (id, json) in zip(kept.ids, kept.fragments) { known[id] = json } }
+        let fragments = droplet.backups.map { known[$0.id] ?? encode($0) }
+        dropletBackups[droplet.id] = (droplet.backups.map(\.id), fragments)
         return fragments
     }
 

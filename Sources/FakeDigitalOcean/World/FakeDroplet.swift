@@ -51,8 +51,9 @@ struct FakeDroplet: Sendable {
     }
 
     /// The earliest thing the backup schedule does to this droplet: take a backup or let one expire.
+    /// Asked of every backed-up droplet at each step of the clock, so without an array in between.
     var nextBackupEvent: Timestamp? {
-        switch (nextBackupAt, backups.compactMap(\.expiresAt).min()) {
+        switch (nextBackupAt, backups.lazy.compactMap(\.expiresAt).min()) {
         case (let next?, let expiry?): min(next, expiry)
         case (let next?, nil): next
         case (nil, let expiry?): expiry
