@@ -11,14 +11,19 @@ final class LedgerCommitCounts: Sendable {
     private let observers = Mutex<[[String]: TableCommitObserver]>([:])
 
     func commits(changing tables: [String], in writer: any DatabaseWriter) -> Int {
-        let (observer, isNew) = observers.withLock { observers in
-            if let observer = observers[tables] { return (observer, false) }
+        let observer = observers.withLock { observers in
+            if let observer = observers[tables] { return observer }
             let observer = TableCommitObserver(tables: tables)
             observers[tables] = observer
-            return (observer, true)
+            return observer
         }
-        // Added outside the lock: adding waits for the writer's queue (or is already on it).
-        if isNew { writer.unsafeReentrantWrite { $0.add(transactionObserver: observer, extent: .observerLifetime) } }
+        // Attached under the observer's own lock, not the dictionary's (attaching waits for the
+        // writer's queue), so no caller reads a count before the observer sees every commit.
+        observer.attached.withLock { attached in
+            guard !attached else { return }
+            writer.unsafeReentrantWrite { $0.add(transactionObserver: observer, extent: .observerLifetime) }
+            attached = true
+        }
         return observer.commits.load(ordering: .relaxed)
     }
 }
@@ -28,6 +33,7 @@ final class LedgerCommitCounts: Sendable {
 private final class TableCommitObserver: TransactionObserver, Sendable {
     let tables: [String]
     let commits = Atomic<Int>(0)
+    let attached = Mutex(false)
     private let changed = Atomic<Bool>(false)
 
     init(tables: [String]) {
