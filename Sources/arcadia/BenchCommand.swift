@@ -24,6 +24,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Metering granularity of droplet hours when --deployments is given (daily or hourly).")
     var granularity: MeteringGranularity = .daily
 
+    @Option(help: "Droplets of the starting fleet with backups on from the first day, each on a daily or weekly plan drawn from the seed.")
+    var backups = 0
+
     @Option(help: "Seed for the fleet and the fake provider.")
     var seed: UInt64 = 1
 
@@ -54,7 +57,10 @@ struct BenchCommand: AsyncParsableCommand {
             ? FleetScenario.Revenue(deployments: deployments, granularity: granularity,
                                     book: PriceBookSpec(book: try PriceBookParser.load(path: Self.standardBook), source: Self.standardBook))
             : nil
-        let scenario = try FleetScenario.make(droplets: droplets, days: days, churnPerDay: churn, seed: seed, revenue: revenue)
+        guard (0...droplets).contains(backups) else {
+            throw ValidationError("--backups must be between 0 and --droplets (\(droplets)), got \(backups)")
+        }
+        let scenario = try FleetScenario.make(droplets: droplets, days: days, churnPerDay: churn, seed: seed, revenue: revenue, backups: backups)
         let output: LedgerOutput?
         do {
             output = try db.map { try LedgerOutput(target: $0) }
@@ -75,7 +81,7 @@ struct BenchCommand: AsyncParsableCommand {
         let floor = try SQLiteFloor.measure(result.ledger, stopwatch: Stopwatch.seconds)
         try output?.commit(result.ledger)
         let figures = BenchFigures(fleet: .init(droplets: droplets, days: days, churn: churn, seed: seed, elided: !noElide,
-                                                deployments: deployments, granularity: revenue.map { $0.granularity.rawValue }),
+                                                deployments: deployments, granularity: revenue.map { $0.granularity.rawValue }, backups: backups),
                                    wallSeconds: seconds, userSeconds: usage.userSeconds, peakRSSBytes: usage.peakRSSBytes,
                                    result: result, floor: floor)
         print(json ? try figures.json() : BenchRendering.text(figures, floor: floor))

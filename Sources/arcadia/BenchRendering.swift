@@ -6,7 +6,7 @@ enum BenchRendering {
     static func text(_ figures: BenchFigures, floor: SQLiteFloor) -> String {
         let fleet = figures.fleet
         var lines = [
-            "fleet:              \(fleet.droplets) droplets, \(fleet.days) virtual days, \(fleet.churn) events/day, seed \(fleet.seed)\(fleet.elided ? "" : ", no elision")",
+            "fleet:              \(fleet.droplets) droplets\(fleet.backups > 0 ? " (\(fleet.backups) with backups)" : ""), \(fleet.days) virtual days, \(fleet.churn) events/day, seed \(fleet.seed)\(fleet.elided ? "" : ", no elision")",
             "revenue:            " + (fleet.granularity.map { "\(fleet.deployments) deployments, metered \($0)" } ?? "none (--deployments 0)"),
             "wall time:          \(seconds(figures.wallSeconds)) (user \(seconds(figures.userSeconds)), peak memory \(figures.peakRSSBytes / 1_048_576) MiB)",
             "virtual days/s:     \(String(format: "%.1f", Double(fleet.days) / max(figures.wallSeconds, 1e-9)))",

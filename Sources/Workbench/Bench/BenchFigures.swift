@@ -13,8 +13,11 @@ public struct BenchFigures: Sendable, Encodable {
         public var deployments: Int
         /// Metering granularity of the revenue side (nil: no deployments).
         public var granularity: String?
+        /// Starting droplets with backups on.
+        public var backups: Int
 
-        public init(droplets: Int, days: Int, churn: Int, seed: UInt64, elided: Bool, deployments: Int = 0, granularity: String? = nil) {
+        public init(droplets: Int, days: Int, churn: Int, seed: UInt64, elided: Bool, deployments: Int = 0, granularity: String? = nil,
+                    backups: Int = 0) {
             self.droplets = droplets
             self.days = days
             self.churn = churn
@@ -22,6 +25,7 @@ public struct BenchFigures: Sendable, Encodable {
             self.elided = elided
             self.deployments = deployments
             self.granularity = granularity
+            self.backups = backups
         }
     }
 

@@ -24,14 +24,18 @@ public enum FleetScenario {
         }
     }
 
-    public static func make(droplets: Int, days: Int, churnPerDay: Int, seed: UInt64, revenue: Revenue? = nil,
+    /// `backups` of the starting droplets have backups on from the first instant, each on a daily
+    /// or weekly plan drawn from `seed`: the backups worker's per-droplet listings, the fake's
+    /// backup schedule and the backups' charges then do real work.
+    public static func make(droplets: Int, days: Int, churnPerDay: Int, seed: UInt64, revenue: Revenue? = nil, backups: Int = 0,
                             start: Timestamp = Timestamp(year: 2026, month: 1, day: 1)) throws(ScenarioError) -> Scenario {
         var random = SplitMix64(seed: seed)
         var fleet = GeneratedFleet(projectCount: revenue.map { max(1, $0.deployments) } ?? max(1, droplets / 100))
         var world = WorldSpec()
         world.projects = fleet.projects
         world.droplets = fleet.populate(droplets, &random)
-        var timeline = fleet.churn(days: days, perDay: churnPerDay, start: start, kinds: GeneratedFleet.Churn.bench, &random)
+        let backupsOn = fleet.enableBackups(backups, at: start, &random)
+        var timeline = backupsOn + fleet.churn(days: days, perDay: churnPerDay, start: start, kinds: GeneratedFleet.Churn.bench, &random)
         var tenancy = TenancySpec()
         var metering = MeteringSpec()
         var books: [PriceBookSpec] = []

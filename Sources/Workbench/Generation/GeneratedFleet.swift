@@ -39,6 +39,16 @@ struct GeneratedFleet {
         (0..<count).map { _ in newDroplet(&random) }
     }
 
+    /// Backups on for the first `count` live droplets at `at`, each on a plan drawn from `random`
+    /// (the window is the fake's to draw). No draw at all for 0, so a fleet without backups is
+    /// the one it always was.
+    mutating func enableBackups(_ count: Int, at: Timestamp, _ random: inout SplitMix64) -> [TimelineEvent] {
+        (0..<min(count, live.count)).map { index in
+            live[index].backups = true
+            return TimelineEvent(at: at, action: .enableBackups(BackupsSpec(droplet: live[index].name, plan: random.pick(BackupPlan.allCases))))
+        }
+    }
+
     /// `perDay` events a day at random minutes of each of `days` days from `start`, each of one of
     /// `kinds` on a random live droplet.
     mutating func churn(days: Int, perDay: Int, start: Timestamp, kinds: [Churn], _ random: inout SplitMix64) -> [TimelineEvent] {

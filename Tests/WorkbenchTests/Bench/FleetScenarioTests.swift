@@ -13,6 +13,24 @@ struct FleetScenarioTests {
         #expect(try FleetScenario.make(droplets: 30, days: 3, churnPerDay: 20, seed: 7) == fleet)
     }
 
+    /// `--backups`: the first droplets have backups on from the clock's first instant, each on a
+    /// plan drawn from the seed; with none, the fleet is the one it always was.
+    @Test func aFleetWithBackupsTurnsThemOnAtTheStart() throws {
+        let plain = try FleetScenario.make(droplets: 30, days: 3, churnPerDay: 20, seed: 7)
+        #expect(try FleetScenario.make(droplets: 30, days: 3, churnPerDay: 20, seed: 7, backups: 0) == plain)
+        let fleet = try FleetScenario.make(droplets: 30, days: 3, churnPerDay: 20, seed: 7, backups: 12)
+        let enabled = fleet.timeline.compactMap { event -> BackupsSpec? in
+            guard case .enableBackups(let spec) = event.action else { return nil }
+            #expect(event.at == fleet.clock.start)
+            return spec
+        }
+        #expect(enabled.map(\.droplet) == fleet.world.droplets.prefix(12).map(\.name))
+        #expect(Set(enabled.map(\.plan)) == [.daily, .weekly], "both plans drawn")
+        #expect(fleet.world.droplets == plain.world.droplets)
+        #expect(fleet.timeline.count == plain.timeline.count + 12)
+        #expect(try FleetScenario.make(droplets: 30, days: 3, churnPerDay: 20, seed: 7, backups: 12) == fleet)
+    }
+
     /// With no file, the error names the field path and the event's index, at `<name>:0:0`.
     @Test func anErrorInAGeneratedEventNamesItsIndex() throws {
         var fleet = try FleetScenario.make(droplets: 30, days: 3, churnPerDay: 20, seed: 7)
