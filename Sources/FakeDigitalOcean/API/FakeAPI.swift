@@ -46,7 +46,9 @@ struct FakeAPI {
                                   changes: inout [FakeWorldChange]) -> APIResponse {
         requestCount += 1
         let now = world.now
-        let requestID = nextRequestID(for: request, at: now)
+        // The request's name, written once: its id and the router's cache keys are made from it.
+        let summary = request.summary
+        let requestID = nextRequestID(for: summary, at: now)
         guard request.headers["authorization"] == authorization else {
             return error(401, requestID: requestID, headers: rateLimiter.headers(at: now))
         }
@@ -74,7 +76,7 @@ struct FakeAPI {
             outcome = written.0
             changes = written.1
         } else {
-            outcome = router.route(request, origin: origin ?? FakePaginator.apiRoot, world: world, csvFaults: &csvFaults)
+            outcome = router.route(request, summary: summary, origin: origin ?? FakePaginator.apiRoot, world: world, csvFaults: &csvFaults)
         }
         switch outcome {
         case .written(let status, let body):
@@ -100,9 +102,8 @@ struct FakeAPI {
 
     /// A request id that depends only on the seed, the virtual instant and the request itself (not
     /// on how many requests came before), so a run that skips settled syncs records the same ids.
-    private mutating func nextRequestID(for request: APIRequest, at now: Timestamp) -> String {
+    private mutating func nextRequestID(for summary: String, at now: Timestamp) -> String {
         if repeatsAtInstant?.instant != now { repeatsAtInstant = (now, [:]) }
-        let summary = request.summary
         let ordinal = repeatsAtInstant!.counts[summary, default: 0]
         repeatsAtInstant!.counts[summary] = ordinal + 1
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325

@@ -21,6 +21,8 @@ struct FakeRouter {
     let pageBuffers = PageBuffers()
     /// Where the request being routed was sent (`scheme://host:port`): the root of its page links.
     private(set) var origin = FakePaginator.apiRoot
+    /// What the request being routed is kept under: its origin and `APIRequest.summary`.
+    private var responseKey = ""
     /// One encoder for everything, keys sorted so output never depends on dictionary order.
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -50,15 +52,17 @@ struct FakeRouter {
         return write(request, world: &world)
     }
 
-    /// `csvFaults` are consumed by the CSV downloads they spoil; `origin` roots the page links.
-    mutating func route(_ request: APIRequest, origin: String, world: FakeWorld, csvFaults: inout CSVFaultPlan) -> Outcome {
+    /// `csvFaults` are consumed by the CSV downloads they spoil; `origin` roots the page links;
+    /// `summary` is the request's (`APIRequest.summary`).
+    mutating func route(_ request: APIRequest, summary: String, origin: String, world: FakeWorld,
+                        csvFaults: inout CSVFaultPlan) -> Outcome {
         cache.begin(revision: world.revision, world: world)
         self.origin = origin
         guard request.method == "GET" else { return .failure(status: 405, message: nil) }
-        let key = origin + " " + request.summary
-        if let body = cache.body(for: key) { return .body(body) }
+        responseKey = origin + " " + summary
+        if let body = cache.body(for: responseKey) { return .body(body) }
         let outcome = dispatch(request, world: world, csvFaults: &csvFaults)
-        if case .body(let body) = outcome { cache.store(body: body, for: key) }
+        if case .body(let body) = outcome { cache.store(body: body, for: responseKey) }
         return outcome
     }
 
@@ -208,7 +212,7 @@ struct FakeRouter {
         let items = fragments(FakePaginator.range(total: total, page), &self)
         let parts = PageParts(fragments: items, extras: extras, links: links, total: total)
         let buffers = pageBuffers
-        return .body(cache.page(for: origin + " " + request.summary, parts: parts) {
+        return .body(cache.page(for: responseKey, parts: parts) {
             FakePaginator.body(key: key, fragments: items, extras: extras, links: links, total: total, buffers: buffers)
         })
     }
