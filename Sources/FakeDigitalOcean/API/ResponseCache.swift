@@ -116,39 +116,43 @@ struct ResponseCache {
     /// encoded again in place; after a create or destroy the world's ids and versions are walked
     /// beside the last list (both ascending). Either way only a changed or new droplet is encoded.
     mutating func droplets(of world: FakeWorld, encoder: JSONEncoder) -> [(id: Int, version: UInt64, json: Data)] {
-        guard keeps else { return world.dropletOrder.indices.map { encode(world, position: $0, encoder: encoder) } }
+        guard keeps else { return encode(world, positions: Array(world.dropletOrder.indices), encoder: encoder) }
         if world.dropletVersions.isSameArray(as: dropletVersions) { return droplets }
         dropletVersions = world.dropletVersions
         if droplets.count == world.dropletOrder.count, droplets.indices.allSatisfy({ droplets[$0].id == world.dropletOrder[$0] }) {
-            for position in droplets.indices where droplets[position].version != world.dropletVersions[position] {
-                droplets[position] = encode(world, position: position, encoder: encoder)
-            }
+            let changed = droplets.indices.filter { droplets[$0].version != world.dropletVersions[$0] }
+            for (position, made) in zip(changed, encode(world, positions: changed, encoder: encoder)) { droplets[position] = made }
             return droplets
         }
-        var made: [(id: Int, version: UInt64, json: Data)] = []
+        var made: [(id: Int, version: UInt64, json: Data)?] = []
         made.reserveCapacity(world.dropletOrder.count)
+        var missing: [Int] = []
         var old = 0
         for (position, id) in world.dropletOrder.enumerated() {
             while old < droplets.count, droplets[old].id < id { old += 1 }
             if old < droplets.count, droplets[old].id == id, droplets[old].version == world.dropletVersions[position] {
                 made.append(droplets[old])
             } else {
-                made.append(encode(world, position: position, encoder: encoder))
+                made.append(nil)
+                missing.append(position)
             }
         }
-        droplets = made
-        return made
+        for (position, encoded) in zip(missing, encode(world, positions: missing, encoder: encoder)) { made[position] = encoded }
+        droplets = made.map { $0! }
+        return droplets
     }
 
-    /// Spliced (`DropletJSON`) when kept; whole otherwise, so the plain path checks the splice too.
-    private mutating func encode(_ world: FakeWorld, position: Int, encoder: JSONEncoder) -> (id: Int, version: UInt64, json: Data) {
-        let id = world.dropletOrder[position]
-        let model = world.droplets[id]!.model
+    /// The droplets at `positions` of the world's listing, encoded: spliced (`DropletJSON`) when
+    /// kept; whole otherwise, so the plain path checks the splice too.
+    private mutating func encode(_ world: FakeWorld, positions: [Int], encoder: JSONEncoder) -> [(id: Int, version: UInt64, json: Data)] {
+        let models = positions.map { world.droplets[world.dropletOrder[$0]]!.model }
+        let json: [Data]
         do {
-            return (id, world.dropletVersions[position], keeps ? try dropletJSON.encode(model, with: encoder) : try encoder.encode(model))
+            json = keeps ? try dropletJSON.encode(models, with: encoder) : try models.map { try encoder.encode($0) }
         } catch {
             preconditionFailure("the fake's droplets always encode: \(error)")
         }
+        return zip(positions, json).map { position, json in (world.dropletOrder[position], world.dropletVersions[position], json) }
     }
 }
 
