@@ -164,27 +164,28 @@ struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
         }
         let (total, hasNext) = try envelope(of: number, key: key, body: body, around: split.array, request: request)
         let base = body.startIndex
-        var items: [Output] = []
+        var items: [Output?] = []
         items.reserveCapacity(split.elements.count)
+        var unknown: [(position: Int, element: Data)] = []
         for (position, range) in split.elements.enumerated() {
             if let found = known[position] {
                 items.append(remembered[found.page].page.items[found.element])
                 continue
             }
             let element = body[(base + range.lowerBound)..<(base + range.upperBound)]
-            if let output = indexed(element) {
-                items.append(output)
-                continue
-            }
-            let item: Item
+            items.append(indexed(element))
+            if items[position] == nil { unknown.append((position, element)) }
+        }
+        // A first listing decodes every element: on every core, each on its own.
+        let decoded = ConcurrentMap.map(unknown) { _, element in Result { try JSONDecoder().decode(Item.self, from: element) } }
+        for ((position, _), item) in zip(unknown, decoded) {
             do {
-                item = try JSONDecoder().decode(Item.self, from: element)
+                items[position] = transform(try item.get())
             } catch {
                 throw .decoding(request: request.summary, detail: "\(key)[\(position)]: \(EnvelopeDecoder.explain(error))")
             }
-            items.append(transform(item))
         }
-        let page = DecodedPage(items: items, total: total, hasNext: hasNext)
+        let page = DecodedPage(items: items.map { $0! }, total: total, hasNext: hasNext)
         current.append(RememberedPage(body: body, page: page, elements: split.elements, array: split.array))
         return page
     }
