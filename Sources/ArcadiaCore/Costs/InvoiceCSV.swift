@@ -1,14 +1,13 @@
-import CSV
 import DigitalOcean
 import Foundation
 import MoneyAndTime
 
 /// DigitalOcean's invoice CSV export read into typed lines.
 ///
-/// Records come from CSV.swift, which follows RFC 4180 (quoted fields may hold commas, doubled
-/// quotes and line breaks; CRLF or LF line ends) and hands back one record at a time, so the row
-/// number in an error is exact: the header is row 1 and every record after it, a blank line
-/// included, is the next row. (A quoted field spanning two physical lines is still one row.)
+/// Records come from CSV.swift (through `CSVPieces`), which follows RFC 4180 (quoted fields may
+/// hold commas, doubled quotes and line breaks; CRLF or LF line ends) and hands back whole records,
+/// so the row number in an error is exact: the header is row 1 and every record after it, a blank
+/// line included, is the next row. (A quoted field spanning two physical lines is still one row.)
 public enum InvoiceCSV {
     /// Parses an invoice CSV. `source` names the invoice in error messages
     /// (e.g. `invoice 2026-04 (22737513-…)`).
@@ -32,19 +31,19 @@ public enum InvoiceCSV {
             throw .badHeader(source: source, problem: "the file is not UTF-8 text")
         }
         if text.unicodeScalars.first == "\u{FEFF}" { text = String(text.unicodeScalars.dropFirst()) }
-        let reader: CSVReader
+        let records: [[String]]
         do {
-            reader = try CSVReader(string: text, hasHeaderRow: false)
+            records = try CSVPieces.records(of: text, limit: maximumRows + 1)
         } catch {
             throw .badHeader(source: source, problem: "unreadable CSV: \(error)")
         }
-        guard let header = reader.next(), header != [""] else {
+        guard let header = records.first, header != [""] else {
             throw .badHeader(source: source, problem: "the file is empty (no header row)")
         }
         let columns = try columnIndexes(header: header, source: source)
         var lines: [InvoiceCSVLine] = []
         var row = 1
-        while let record = reader.next() {
+        for record in records.dropFirst() {
             row += 1
             guard row <= maximumRows else {
                 throw .badRow(source: source, row: row, columnNumber: 1, column: nil, problem: "more than \(maximumRows) rows; an invoice CSV this long is not DO's")

@@ -6,14 +6,12 @@ import Foundation
 /// lands at its own index, so the output (and the error thrown: the first by index) is the one
 /// a plain `map` gives, whatever the threads do; small inputs are mapped in place.
 public enum ConcurrentMap {
-    /// Elements below which a chunk is not worth handing to another thread.
-    public static let minimumChunk = 64
-
+    /// `minimumChunk`: the fewest elements worth handing to another thread (the default suits
+    /// elements of a few µs, a droplet's JSON).
     public static func map<Element: Sendable, Mapped: Sendable, Failure: Error>(
-        _ elements: [Element], _ transform: @Sendable (Element) throws(Failure) -> Mapped
+        _ elements: [Element], minimumChunk: Int = 64, _ transform: @Sendable (Element) throws(Failure) -> Mapped
     ) throws(Failure) -> [Mapped] {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        let chunks = min(cores, elements.count / minimumChunk)
+        let chunks = min(cores, elements.count / max(minimumChunk, 1))
         guard chunks > 1 else { return try elements.map(transform) }
         var results = [Result<Mapped, Failure>?](repeating: nil, count: elements.count)
         results.withUnsafeMutableBufferPointer { buffer in
@@ -29,6 +27,9 @@ public enum ConcurrentMap {
         for result in results { mapped.append(try result!.get()) }
         return mapped
     }
+
+    /// The cores a map spreads over.
+    public static var cores: Int { ProcessInfo.processInfo.activeProcessorCount }
 
     /// The results' storage, shared by the chunks: each writes only its own indexes, and the
     /// caller reads none until all have finished.
