@@ -5,25 +5,32 @@ import MoneyAndTime
 /// Ties invoice lines to `cloud_resources` by (kind, name), case-insensitively in ASCII, and says
 /// why a line matches nothing.
 ///
-/// Each kind's resources are read once per invoice, on its first line of that kind, and looked
-/// up by name in memory: an invoice matches a thousand lines against a handful of kinds, and a
-/// query per line cost more than writing the line. The matcher lives for one transaction, in
-/// which nothing writes `cloud_resources`.
-struct CostLineMatcher {
+/// The resources of each kind it is made for are read once, and lines are looked up by name in
+/// memory: an invoice matches a thousand lines against a handful of kinds, and a query per line
+/// cost more than writing the line. Matching then reads nothing, so an invoice's lines are matched
+/// on every core. The matcher lives for one transaction, in which nothing writes `cloud_resources`.
+struct CostLineMatcher: Sendable {
     var policy: MatchPolicy
-    private var kinds: [ResourceKind: KindResources] = [:]
+    private let kinds: [ResourceKind: KindResources]
 
-    init(policy: MatchPolicy) {
+    /// Reads the resources of every inventory kind among `costKinds`; a line of another kind
+    /// matches nothing it could have.
+    init(_ db: Database, policy: MatchPolicy, costKinds: [CostKind]) throws {
         self.policy = policy
+        var kinds: [ResourceKind: KindResources] = [:]
+        for kind in costKinds.compactMap(\.inventoryKind) where kinds[kind] == nil {
+            kinds[kind] = KindResources(try MatchCandidate.filter(CloudResource.Columns.kind == kind).fetchAll(db))
+        }
+        self.kinds = kinds
     }
 
     /// What became of one line.
-    enum Outcome: Equatable {
+    enum Outcome: Equatable, Sendable {
         case matched(resourceID: Int64)
         case unmatched(UnmatchedReason)
     }
 
-    mutating func match(_ db: Database, _ line: InvoiceCSVLine, kind: CostKind) throws -> Outcome {
+    func match(_ line: InvoiceCSVLine, kind: CostKind) -> Outcome {
         switch kind {
         case .tax: return .unmatched(.tax)
         case .spacesBucket: return .unmatched(.accountLevelSubscription)
@@ -31,7 +38,7 @@ struct CostLineMatcher {
         }
         guard let inventoryKind = kind.inventoryKind else { return .unmatched(.unknownProduct(line.product)) }
         let name = CostLineName.name(kind: kind, description: line.description, groupDescription: line.groupDescription)
-        let resources = try self.resources(db, of: inventoryKind)
+        let resources = kinds[inventoryKind] ?? KindResources([])
         if let id = resources.best(named: name, start: line.start, end: line.end) {
             return .matched(resourceID: id)
         }
@@ -41,17 +48,10 @@ struct CostLineMatcher {
         }
         return .unmatched(.noSuchResource(name: name, kind: inventoryKind))
     }
-
-    private mutating func resources(_ db: Database, of kind: ResourceKind) throws -> KindResources {
-        if let known = kinds[kind] { return known }
-        let read = KindResources(try MatchCandidate.filter(CloudResource.Columns.kind == kind).fetchAll(db))
-        kinds[kind] = read
-        return read
-    }
 }
 
 /// What matching reads of a `cloud_resources` row.
-private struct MatchCandidate: FetchableRecord, TableRecord {
+private struct MatchCandidate: FetchableRecord, TableRecord, Sendable {
     static let databaseTableName = CloudResource.databaseTableName
     static var databaseSelection: [any SQLSelectable] {
         [CloudResource.Columns.id, CloudResource.Columns.name, CloudResource.Columns.firstSeenAt, CloudResource.Columns.staleAt]
@@ -71,7 +71,7 @@ private struct MatchCandidate: FetchableRecord, TableRecord {
 }
 
 /// One kind's resources by name.
-private struct KindResources {
+private struct KindResources: Sendable {
     let byName: [String: [MatchCandidate]]
     /// The kind's earliest `first_seen_at`: when its inventory began (`MatchPolicy`).
     let earliestFirstSeen: Timestamp?

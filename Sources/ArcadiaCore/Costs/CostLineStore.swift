@@ -1,3 +1,4 @@
+import DigitalOcean
 import GRDB
 
 /// Reads and replaces an invoice's line set in `cloud_cost_lines`.
@@ -20,8 +21,9 @@ public enum CostLineStore {
         let columns = CostLine.insertedColumns.map(\.rawValue)
         let insert = try db.cachedStatement(sql: "INSERT INTO \(CostLine.databaseTableName) (\(columns.joined(separator: ", "))) "
             + "VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))")
-        for line in lines {
-            try insert.execute(arguments: line.insertArguments)
+        // Each line's values, made ready on every core; the statement then only binds them.
+        for arguments in ConcurrentMap.map(lines, { $0.insertArguments }) {
+            try insert.execute(arguments: arguments)
         }
         return true
     }

@@ -1,3 +1,4 @@
+import DigitalOcean
 import GRDB
 
 /// The one transaction body that makes parsed CSV lines an invoice's line set: each line's kind
@@ -15,14 +16,20 @@ enum InvoiceLineSet {
     }
 
     static func write(_ db: Database, invoice: CloudInvoice, lines parsed: [InvoiceCSVLine], policy: MatchPolicy) throws -> Written {
-        var matcher = CostLineMatcher(policy: policy)
         // An invoice names a handful of products over its thousand lines; each is kinded once.
         var kinds: [String: CostKind] = [:]
-        let lines = try parsed.map { parsedLine in
+        var costKinds: [CostKind] = []
+        for line in parsed where kinds[line.product] == nil {
+            let kind = CostKind(product: line.product)
+            kinds[line.product] = kind
+            costKinds.append(kind)
+        }
+        let matcher = try CostLineMatcher(db, policy: policy, costKinds: costKinds)
+        let invoiceRowID = invoice.id
+        let lines = ConcurrentMap.map(parsed) { [kinds] parsedLine in
             let kind = kinds[parsedLine.product] ?? CostKind(product: parsedLine.product)
-            kinds[parsedLine.product] = kind
-            let outcome = try matcher.match(db, parsedLine, kind: kind)
-            return (line: CostLine(parsedLine, invoiceRowID: invoice.id, kind: kind, outcome: outcome), outcome: outcome)
+            let outcome = matcher.match(parsedLine, kind: kind)
+            return (line: CostLine(parsedLine, invoiceRowID: invoiceRowID, kind: kind, outcome: outcome), outcome: outcome)
         }
         let rewritten = try CostLineStore.replace(db, invoiceRowID: invoice.id, invoiceUUID: invoice.invoiceUUID, with: lines.map(\.line))
         // Records derived from lines that are no longer there would describe nothing.

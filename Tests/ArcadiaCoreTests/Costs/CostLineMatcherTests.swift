@@ -48,7 +48,7 @@ import Testing
         let ledger = try Ledger()
         try ledger.writer.write { db in
             try inventory(db)
-            var matcher = CostLineMatcher(policy: .production)
+            let matcher = try CostLineMatcher(db, policy: .production, costKinds: [CostKind(product: "Droplets"), CostKind(product: "Volumes")])
             let t0 = Self.t0, day = Self.day
             let periods = [(t0, t0 + day), (t0 + 3 * day, t0 + 4 * day), (t0 + 11 * day, t0 + 20 * day), (t0 - 5 * day, t0 - 4 * day),
                            (t0 + 2 * day, t0 + 2 * day + 60), (t0 - day, t0 + 30 * day)]
@@ -60,7 +60,7 @@ import Testing
                         let line = InvoiceCSVLine(lineNo: 1, csvRow: 2, product: product, description: name + suffix, hours: 24,
                                                   start: start, end: end, amountCents: 1)
                         let costKind = CostKind(product: product)
-                        let got = try matcher.match(db, line, kind: costKind)
+                        let got = matcher.match(line, kind: costKind)
                         let expected = try Self.reference(db, kind: kind, name: CostLineName.name(kind: costKind, description: line.description,
                                                                                                   groupDescription: nil),
                                                           start: start, end: end)
