@@ -164,28 +164,47 @@ struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
         }
         let (total, hasNext) = try envelope(of: number, key: key, body: body, around: split.array, request: request)
         let base = body.startIndex
-        var items: [Output?] = []
-        items.reserveCapacity(split.elements.count)
+        // Where each element's value comes from, as positions rather than values, so an element
+        // of the last listing is copied once, into `items`.
+        var sources: [ElementSource] = []
+        sources.reserveCapacity(split.elements.count)
+        var found: [Output] = []
         var unknown: [(position: Int, element: Data)] = []
         for (position, range) in split.elements.enumerated() {
-            if let found = known[position] {
-                items.append(remembered[found.page].page.items[found.element])
+            if let remembered = known[position] {
+                sources.append(.remembered(remembered))
                 continue
             }
             let element = body[(base + range.lowerBound)..<(base + range.upperBound)]
-            items.append(indexed(element))
-            if items[position] == nil { unknown.append((position, element)) }
+            if let output = indexed(element) {
+                sources.append(.indexed(found.count))
+                found.append(output)
+            } else {
+                sources.append(.decoded(unknown.count))
+                unknown.append((position, element))
+            }
         }
         // A first listing decodes every element: on every core, each on its own.
-        let decoded = ConcurrentMap.map(unknown) { _, element in Result { try JSONDecoder().decode(Item.self, from: element) } }
-        for ((position, _), item) in zip(unknown, decoded) {
+        let results = ConcurrentMap.map(unknown) { _, element in Result { try JSONDecoder().decode(Item.self, from: element) } }
+        var decoded: [Output] = []
+        decoded.reserveCapacity(results.count)
+        for ((position, _), result) in zip(unknown, results) {
             do {
-                items[position] = transform(try item.get())
+                decoded.append(transform(try result.get()))
             } catch {
                 throw .decoding(request: request.summary, detail: "\(key)[\(position)]: \(EnvelopeDecoder.explain(error))")
             }
         }
-        let page = DecodedPage(items: items.map { $0! }, total: total, hasNext: hasNext)
+        var items: [Output] = []
+        items.reserveCapacity(sources.count)
+        for source in sources {
+            switch source {
+            case .remembered(let at): items.append(remembered[at.page].page.items[at.element])
+            case .indexed(let index): items.append(found[index])
+            case .decoded(let index): items.append(decoded[index])
+            }
+        }
+        let page = DecodedPage(items: items, total: total, hasNext: hasNext)
         current.append(RememberedPage(body: body, page: page, elements: split.elements, array: split.array))
         return page
     }
@@ -256,6 +275,14 @@ struct MemoizedPages<Item: Decodable & Sendable, Output: Sendable> {
             throw .decoding(request: request.summary, detail: EnvelopeDecoder.explain(error))
         }
     }
+}
+
+/// Where an element of a changed page comes from: the last listing, the index of it (an index
+/// into the values found there), or a decoding now (an index into the elements decoded).
+private enum ElementSource {
+    case remembered(ElementCursor.Position)
+    case indexed(Int)
+    case decoded(Int)
 }
 
 /// Where a changed page's elements most likely are in the last listing: after the last one

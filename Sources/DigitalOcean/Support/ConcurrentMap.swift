@@ -11,8 +11,9 @@ public enum ConcurrentMap {
     public static func map<Element: Sendable, Mapped: Sendable, Failure: Error>(
         _ elements: [Element], minimumChunk: Int = 64, _ transform: @Sendable (Element) throws(Failure) -> Mapped
     ) throws(Failure) -> [Mapped] {
+        // The count first: most calls map a few elements, and asking for the cores reads cgroup files.
+        guard elements.count >= 2 * max(minimumChunk, 1), cores > 1 else { return try elements.map(transform) }
         let chunks = min(cores, elements.count / max(minimumChunk, 1))
-        guard chunks > 1 else { return try elements.map(transform) }
         var results = [Result<Mapped, Failure>?](repeating: nil, count: elements.count)
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = Slots(buffer: buffer)
@@ -28,8 +29,8 @@ public enum ConcurrentMap {
         return mapped
     }
 
-    /// The cores a map spreads over.
-    public static var cores: Int { ProcessInfo.processInfo.activeProcessorCount }
+    /// The cores a map spreads over, read once.
+    public static let cores = ProcessInfo.processInfo.activeProcessorCount
 
     /// The results' storage, shared by the chunks: each writes only its own indexes, and the
     /// caller reads none until all have finished.

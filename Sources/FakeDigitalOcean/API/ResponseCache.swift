@@ -124,22 +124,27 @@ struct ResponseCache {
             for (position, made) in zip(changed, encode(world, positions: changed, encoder: encoder)) { droplets[position] = made }
             return droplets
         }
-        var made: [(id: Int, version: UInt64, json: Data)?] = []
-        made.reserveCapacity(world.dropletOrder.count)
+        // Two walks beside the last list: one finds what must be encoded (all at once, on every
+        // core), the other takes each droplet from the last list or from those just encoded.
         var missing: [Int] = []
+        walk(world) { position, kept in if kept == nil { missing.append(position) } }
+        var encoded = encode(world, positions: missing, encoder: encoder).makeIterator()
+        var made: [(id: Int, version: UInt64, json: Data)] = []
+        made.reserveCapacity(world.dropletOrder.count)
+        walk(world) { _, kept in made.append(kept.map { droplets[$0] } ?? encoded.next()!) }
+        droplets = made
+        return made
+    }
+
+    /// Each position of the world's listing, with the index in the last list of the same droplet
+    /// at the same version, if there is one (both lists ascend by id).
+    private func walk(_ world: FakeWorld, _ body: (_ position: Int, _ kept: Int?) -> Void) {
         var old = 0
         for (position, id) in world.dropletOrder.enumerated() {
             while old < droplets.count, droplets[old].id < id { old += 1 }
-            if old < droplets.count, droplets[old].id == id, droplets[old].version == world.dropletVersions[position] {
-                made.append(droplets[old])
-            } else {
-                made.append(nil)
-                missing.append(position)
-            }
+            let kept = old < droplets.count && droplets[old].id == id && droplets[old].version == world.dropletVersions[position]
+            body(position, kept ? old : nil)
         }
-        for (position, encoded) in zip(missing, encode(world, positions: missing, encoder: encoder)) { made[position] = encoded }
-        droplets = made.map { $0! }
-        return droplets
     }
 
     /// The droplets at `positions` of the world's listing, encoded: spliced (`DropletJSON`) when
