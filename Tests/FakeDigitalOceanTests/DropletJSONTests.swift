@@ -44,8 +44,16 @@ import Testing
         ]
         var spliced = DropletJSON()
         for droplet in droplets + droplets.reversed() {
-            #expect(try spliced.encode(droplet, with: encoder) == encoder.encode(droplet), "droplet \(droplet.id)")
+            #expect(try spliced.encode([droplet], with: encoder) == [encoder.encode(droplet)], "droplet \(droplet.id)")
         }
+        // A listing's worth at once, spread over the cores.
+        let listing = (0..<300).map { index in
+            var droplet = droplets[index % droplets.count]
+            droplet.id = 1_000 + index
+            droplet.name += "-\(index)"
+            return droplet
+        }
+        #expect(try spliced.encode(listing, with: encoder) == listing.map { try encoder.encode($0) })
         #expect(spliced.wholeEncodings == 0, "every droplet spliced, none encoded whole")
     }
 
@@ -56,7 +64,7 @@ import Testing
         let nyc = RegionCatalogue.model(try #require(RegionCatalogue.all.first { $0.slug == "nyc3" }))
         let one = droplet(1, name: "web-1", size: SizeCatalogue.model(small), region: nyc)
         var spliced = DropletJSON()
-        #expect(try spliced.encode(one, with: pretty) == pretty.encode(one))
+        #expect(try spliced.encode([one], with: pretty) == [pretty.encode(one)])
         #expect(spliced.wholeEncodings == 1)
     }
 }

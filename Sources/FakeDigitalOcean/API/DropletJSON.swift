@@ -22,10 +22,6 @@ struct DropletJSON {
     /// a key's unescaped quotes, which are part of what is looked for.
     private static let standIns = Droplet.NestedStandIns(image: "\u{1}image", size: "\u{1}size", region: "\u{1}region")
 
-    mutating func encode(_ droplet: Droplet, with encoder: JSONEncoder) throws -> Data {
-        try encode([droplet], with: encoder)[0]
-    }
-
     /// Each droplet's JSON. The nested objects are looked up (or encoded once) in turn; the shells,
     /// most of the work, are encoded and spliced on every core (`ConcurrentMap`): a first listing
     /// makes a thousand at once.
