@@ -188,4 +188,26 @@ private func page(_ items: [(String, Int)], next: Bool, total: Int) -> String {
             #expect(String(describing: cause).contains("domains[1]"))
         }
     }
+
+    /// A page of many new elements is decoded on every core (`ConcurrentMap`): the values come in
+    /// the page's order, and of two bad elements the first by index is the one named.
+    @Test func aPageOfManyNewElementsIsDecodedInOrderNamingTheFirstBadOne() async throws {
+        let transport = PagesTransport()
+        let items = (0..<200).map { ("d\($0)", $0) }
+        transport.pages.withLock { $0 = [1: page(items, next: false, total: 200)] }
+        let memoized = DigitalOceanClient(transport: transport, token: "t", perPage: 200, itemMemo: ItemMemo())
+        let plain = DigitalOceanClient(transport: transport, token: "t", perPage: 200)
+        #expect(try await memoized.domains().items == plain.domains().items)
+
+        var elements = items.map { #"{"name":"\#($0.0)","ttl":\#($0.1),"zone_file":null}"# }
+        elements[150] = #"{"name":7}"#
+        elements[40] = #"{"name":8}"#
+        transport.pages.withLock { $0 = [1: #"{"domains":[\#(elements.joined(separator: ","))],"meta":{"total":200}}"#] }
+        do {
+            _ = try await DigitalOceanClient(transport: transport, token: "t", perPage: 200, itemMemo: ItemMemo()).domains()
+            Issue.record("expected a decoding failure")
+        } catch let DigitalOceanError.listingFailed(_, _, cause) {
+            #expect(String(describing: cause).contains("domains[40]"))
+        }
+    }
 }
