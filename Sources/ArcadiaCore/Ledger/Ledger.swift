@@ -28,13 +28,13 @@ public struct Ledger: Sendable {
             // reads the same ledger): wait for it a while rather than fail at once.
             configuration.busyMode = .timeout(Ledger.busyTimeout)
             writer = shared ? try DatabasePool(path: path, configuration: configuration) : try DatabaseQueue(path: path, configuration: configuration)
+            try LedgerSchema.migrator.migrate(writer)
         } else {
+            // A copy of the migrated template: nothing is left to apply.
             let queue = try DatabaseQueue(configuration: configuration)
             try Ledger.migratedTemplate(configuration).backup(to: queue)
             writer = queue
         }
-        // For a copy of the template there is nothing left to apply.
-        try LedgerSchema.migrator.migrate(writer)
     }
 
     /// An empty in-memory ledger migrated once per process: a new in-memory ledger is a copy of
