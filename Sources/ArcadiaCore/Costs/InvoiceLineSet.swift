@@ -31,10 +31,11 @@ enum InvoiceLineSet {
             let outcome = matcher.match(parsedLine, kind: kind)
             return (line: CostLine(parsedLine, invoiceRowID: invoiceRowID, kind: kind, outcome: outcome), outcome: outcome)
         }
-        let rewritten = try CostLineStore.replace(db, invoiceRowID: invoice.id, invoiceUUID: invoice.invoiceUUID, with: lines.map(\.line))
+        let costLines = lines.map(\.line)
+        let rewritten = try CostLineStore.replace(db, invoiceRowID: invoice.id, invoiceUUID: invoice.invoiceUUID, with: costLines)
         // Records derived from lines that are no longer there would describe nothing.
         let removed = rewritten ? try DerivedUsageRecord.deleteAll(db, invoiceRowID: invoice.id) : 0
-        return Written(report: InvoiceMatchReport(invoice: invoice.header, lines: lines, linesRewritten: rewritten), lines: lines.map(\.line),
+        return Written(report: InvoiceMatchReport(invoice: invoice.header, lines: lines, linesRewritten: rewritten), lines: costLines,
                        derivedRecordsRemoved: removed)
     }
 }
