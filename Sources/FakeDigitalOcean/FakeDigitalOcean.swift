@@ -58,6 +58,14 @@ public final class FakeDigitalOcean: Sendable {
 
     public var now: Timestamp { state.withLock { $0.world.now } }
 
+    /// The client waited `duration` before retrying (whole seconds, rounded up). Only DO's rate
+    /// limits see the time pass: the world stays at `now`, where the simulator runs a worker, and a
+    /// retry that waited out a burst refusal is counted in a later minute, as on DO.
+    public func clientWaited(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        state.withLock { $0.api.rateLimiter.clientWaited(seconds: seconds + (attoseconds > 0 ? 1 : 0), at: $0.world.now) }
+    }
+
     /// How many fake seconds an action started over the API stays `in-progress` (a created droplet
     /// `new`) before it completes; 0, the default, completes it at once (a fake frozen in time).
     public func setActionDuration(seconds: Int64) {

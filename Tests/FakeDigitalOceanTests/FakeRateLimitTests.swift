@@ -28,6 +28,31 @@ import Testing
         #expect(allowed.headers["ratelimit-reset"] == String((start + 3_600).seconds))
     }
 
+    /// The simulator's client retries at the world's instant; the time it waited passes for the
+    /// limits alone, and their clock never goes back when the world's catches up.
+    @Test func aClientsWaitPassesForTheLimitsButNotForTheWorld() throws {
+        let fake = FakeDigitalOcean(seed: 9, start: start)
+        for _ in 0..<250 { #expect(fake.get("/v2/droplets").status == 200) }
+        #expect(fake.get("/v2/droplets").headers["retry-after"] == "60")
+        fake.clientWaited(.seconds(59))
+        #expect(fake.get("/v2/droplets").headers["retry-after"] == "1")
+        fake.clientWaited(.milliseconds(200))
+        let allowed = fake.get("/v2/droplets")
+        #expect(allowed.status == 200, "a wait in part of a second counts as the whole second")
+        #expect(allowed.headers["ratelimit-remaining"] == "4749")
+        #expect(fake.now == start)
+
+        fake.advance(to: start + 30)
+        for _ in 0..<249 { #expect(fake.get("/v2/droplets").status == 200) }
+        let refused = fake.get("/v2/droplets")
+        #expect(refused.status == 429)
+        #expect(refused.headers["retry-after"] == "60", "the limits' minute began at start + 60, not at the world's start + 30")
+        #expect(refused.headers["ratelimit-reset"] == String((start + 120).seconds))
+
+        fake.advance(to: start + 120)
+        #expect(fake.get("/v2/droplets").status == 200)
+    }
+
     @Test func hourlyLimitSlides() throws {
         let fake = FakeDigitalOcean(seed: 9, start: start)
         for minute in 0..<20 {

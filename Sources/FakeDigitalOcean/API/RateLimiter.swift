@@ -3,6 +3,11 @@ import MoneyAndTime
 
 /// DO's per-token limits in the fake's virtual time: a sliding hour (5,000 requests; each request
 /// counts for 3,600 s after it is made) and a 250-per-minute burst limit.
+///
+/// The limiter's clock is the world's, except that it also counts the time the client spent
+/// waiting to retry (`clientWaited`): in the simulator a worker's run is one instant of the
+/// world, yet a client that waited out a burst refusal must find the minute over, as on DO.
+/// Once the world's clock passes the waits, the two agree again.
 struct RateLimiter: Sendable {
     var perHour = 5_000
     var perMinute = 250
@@ -10,6 +15,8 @@ struct RateLimiter: Sendable {
     private var times: [Int64] = []
     private var hourStart = 0
     private var minuteStart = 0
+    /// Where the client's waits have taken the limiter's clock (seconds); it never goes back.
+    private var waitedUntil = Int64.min
 
     enum Decision: Equatable {
         case allowed
@@ -17,8 +24,19 @@ struct RateLimiter: Sendable {
         case burstExhausted(retryAfter: Int)
     }
 
-    /// What a request at `now` would get, without counting it.
-    mutating func decide(at now: Timestamp) -> Decision {
+    /// The client waited `seconds` before sending again, starting from the limiter's clock at `now`.
+    mutating func clientWaited(seconds: Int64, at now: Timestamp) {
+        waitedUntil = clock(at: now).seconds + max(0, seconds)
+    }
+
+    /// The limiter's clock when the world's is at `now`.
+    private func clock(at now: Timestamp) -> Timestamp {
+        now.seconds >= waitedUntil ? now : Timestamp(seconds: waitedUntil)
+    }
+
+    /// What a request at the world's `worldNow` would get, without counting it.
+    mutating func decide(at worldNow: Timestamp) -> Decision {
+        let now = clock(at: worldNow)
         expire(before: now)
         if times.count - hourStart >= perHour { return .hourlyExhausted }
         if times.count - minuteStart >= perMinute {
@@ -27,14 +45,16 @@ struct RateLimiter: Sendable {
         return .allowed
     }
 
-    mutating func record(at now: Timestamp) {
+    mutating func record(at worldNow: Timestamp) {
+        let now = clock(at: worldNow)
         expire(before: now)
         times.append(now.seconds)
     }
 
-    /// `ratelimit-*` headers as of `now`. A burst refusal reports nothing remaining and a reset when
+    /// `ratelimit-*` headers as of the world's `worldNow`. A burst refusal reports nothing remaining and a reset when
     /// the burst window frees up, as in DO's sample burst headers.
-    mutating func headers(at now: Timestamp, decision: Decision = .allowed) -> [String: String] {
+    mutating func headers(at worldNow: Timestamp, decision: Decision = .allowed) -> [String: String] {
+        let now = clock(at: worldNow)
         expire(before: now)
         let inHour = times.count - hourStart
         var remaining = max(0, perHour - inHour)

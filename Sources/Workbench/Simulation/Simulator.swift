@@ -77,7 +77,7 @@ public struct Simulator: Sendable {
         var world = WorldBuilder(fake: fake)
         try world.build(scenario)
         // The production client stack: DO's retry policy over the fake's in-process transport.
-        let retries = RetryWaits()
+        let retries = RetryWaits(fake: fake)
         let transport = RetryingTransport(fake.transport, policy: .godo, sleeper: retries.sleeper)
         let client = DigitalOceanClient(transport: transport, token: FakeDigitalOcean.defaultToken, itemMemo: options.memoizeListings ? ItemMemo() : nil)
         var runner = JobRunner(client: client, ledger: ledger, clock: clock.engineClock, ignoreRules: scenario.driftIgnore.map(\.rule))

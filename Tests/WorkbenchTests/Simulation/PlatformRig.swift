@@ -21,7 +21,7 @@ struct PlatformRig {
         ledger = try Ledger()
         world = WorldBuilder(fake: fake)
         try world.build(scenario)
-        let transport = RetryingTransport(fake.transport, policy: .godo, sleeper: RetryWaits().sleeper)
+        let transport = RetryingTransport(fake.transport, policy: .godo, sleeper: RetryWaits(fake: fake).sleeper)
         let client = DigitalOceanClient(transport: transport, token: FakeDigitalOcean.defaultToken)
         runner = JobRunner(client: client, ledger: ledger, clock: clock.engineClock, ignoreRules: scenario.driftIgnore.map(\.rule))
         platform = Platform(runner: runner, tenancy: TenancyEngine(ledger: ledger, clock: clock.engineClock), fake: fake)

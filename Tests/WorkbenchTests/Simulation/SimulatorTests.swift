@@ -134,6 +134,27 @@ import WorkbenchTestSupport
         #expect(result.summary.retryWaitSeconds == 1 + 2 + 4 + 8, "godo's backoff: 1 s doubling")
     }
 
+    /// The backups worker asks for 300 droplets' backups at :41, past DO's 250-a-minute burst
+    /// limit. The client waits out the `retry-after`, and DO's limits must see that minute pass,
+    /// though the run stays one instant of the world: every listing succeeds, as against DO.
+    @Test func aRetryThatWaitsOutTheBurstLimitIsServed() async throws {
+        let start = Timestamp(year: 2026, month: 7, day: 1)
+        let scenario = ScenarioFixtures.fleet(300, hours: 9, timeline: (1...300).map {
+            TimelineEvent(at: start, action: .enableBackups(BackupsSpec(droplet: "node-\($0)", plan: .daily, hour: 4)))
+        })
+        let result = try await Simulator().run(scenario)
+        let (failures, backups) = try await result.ledger.writer.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cloud_sync_failures"),
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cloud_resources WHERE kind = 'droplet_backup'"))
+        }
+        #expect(failures == 0)
+        #expect(backups == 300, "each droplet's backup of July 1, taken in its 04:00–08:00 window")
+        // The worker lists at 00:41 (no backups yet) and at 04:41 … 08:41 (the window's new
+        // backups); an hour with no new backup is elided. One 429 each time, whose wait frees the minute.
+        #expect(result.summary.retries == 6)
+        #expect(result.summary.retryWaitSeconds == 6 * 60)
+    }
+
     @Test func eventsAtTheSameInstantAsASyncAreSeenByIt() async throws {
         let result = try await Simulator().run(try ScenarioFixtures.shipped("droplet-lifecycle"))
         let changedAt = try await result.ledger.writer.read { db in
