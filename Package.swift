@@ -107,7 +107,7 @@ let package = Package(
         .testTarget(name: "arcadiaTests", dependencies: [
             "arcadia", "ArcadiaCore", "Workbench", "MoneyAndTime", "TestSupport", "CoreTestSupport", "WorkbenchTestSupport",
             "ServedFakeTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        ], exclude: ["Goldens"]),
         .testTarget(name: "FakeDigitalOceanServerTests", dependencies: [
             "FakeDigitalOceanServer", "FakeDigitalOcean", "DigitalOcean", "MoneyAndTime", "ArcadiaCore", "Workbench", "TestSupport",
             "WorkbenchTestSupport", "ServedFakeTestSupport",
