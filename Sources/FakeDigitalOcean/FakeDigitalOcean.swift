@@ -66,6 +66,12 @@ public final class FakeDigitalOcean: Sendable {
         state.withLock { $0.api.rateLimiter.clientWaited(seconds: seconds + (attoseconds > 0 ? 1 : 0), at: $0.world.now) }
     }
 
+    /// DO's rate limits read at least `time` from now on, while the world stays at `now`: a served
+    /// fake frozen at one instant frees a burst-limited minute as real time passes.
+    public func passTimeForRateLimits(until time: Timestamp) {
+        state.withLock { $0.api.rateLimiter.passTime(until: time) }
+    }
+
     /// How many fake seconds an action started over the API stays `in-progress` (a created droplet
     /// `new`) before it completes; 0, the default, completes it at once (a fake frozen in time).
     public func setActionDuration(seconds: Int64) {

@@ -157,12 +157,14 @@ struct FakeDOCommand: AsyncParsableCommand {
         }
 
         /// The scenario's fake, frozen at `at` or moving from `clock.start` at `speed`, and what the
-        /// server calls before each request (nothing for a frozen fake).
-        static func fake(_ scenario: Scenario, at: String?, speed: Int?) throws -> (world: MovingScenarioWorld, prepare: @Sendable () throws -> Void) {
+        /// server calls before each request: it moves the world, or for a frozen fake only DO's rate
+        /// limits, by the real time since `origin` (so a client that waits out a 429 is served).
+        static func fake(_ scenario: Scenario, at: String?, speed: Int?, origin: Date = Date())
+            throws -> (world: MovingScenarioWorld, prepare: @Sendable () throws -> Void) {
             do {
                 if let speed {
                     guard at == nil else { throw ValidationError("--at freezes the fake and --speed moves it: give one of them") }
-                    let clock = try RunningClock.parse(start: scenario.clock.start.iso8601, speed: speed)
+                    let clock = try RunningClock.parse(start: scenario.clock.start.iso8601, speed: speed, origin: origin)
                     let moving = try MovingScenarioWorld(scenario)
                     // Moving in time, what a client starts takes about a minute of fake time, as on DO.
                     moving.fake.setActionDuration(seconds: 60)
@@ -173,7 +175,9 @@ struct FakeDOCommand: AsyncParsableCommand {
                     guard let time = Timestamp(iso8601: at) else { throw ValidationError("--at \(at) is not an ISO 8601 UTC time like 2026-04-02T12:00:00Z") }
                     instant = time
                 }
-                return (try ScenarioWorld.played(scenario, at: instant), {})
+                let frozen = try ScenarioWorld.played(scenario, at: instant)
+                let limits = RunningClock(start: frozen.fake.now, origin: origin)
+                return (frozen, { frozen.fake.passTimeForRateLimits(until: limits.now()) })
             } catch let error as SimulationError {
                 throw ValidationError(error.description)
             }

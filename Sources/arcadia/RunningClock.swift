@@ -31,7 +31,7 @@ struct RunningClock: Sendable {
     }
 
     /// `--start` and `--speed` as given on the command line; errors name the option.
-    static func parse(start: String?, speed: Int?) throws -> RunningClock {
+    static func parse(start: String?, speed: Int?, origin: Date = Date()) throws -> RunningClock {
         var time: Timestamp?
         if let start {
             guard let parsed = Timestamp(iso8601: start) else {
@@ -41,6 +41,6 @@ struct RunningClock: Sendable {
         }
         let speed = speed ?? 1
         guard (1...1_000_000).contains(speed) else { throw ValidationError("--speed must be a whole number from 1 to 1000000, got \(speed)") }
-        return RunningClock(start: time, speed: speed)
+        return RunningClock(start: time, speed: speed, origin: origin)
     }
 }

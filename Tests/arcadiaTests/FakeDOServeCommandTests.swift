@@ -1,6 +1,9 @@
+import DigitalOcean
+import FakeDigitalOcean
 import Foundation
 import MoneyAndTime
 import Testing
+@testable import arcadia
 import TestSupport
 import Workbench
 import WorkbenchTestSupport
@@ -70,6 +73,21 @@ import FoundationNetworking
         ])
         #expect(recorded.timeline.suffix(2).allSatisfy { $0.at == at })
         #expect(recorded.timeline.count == 4 + 2, "the events after --at are cut")
+    }
+
+    /// Frozen, the world stays at its instant; with DO's limits kept, the server's `prepare` gives
+    /// the limits the real time since serving began, so a burst-limited minute frees as on DO.
+    @Test func aFrozenFakesRateLimitsRunOnRealTime() throws {
+        let scenario = try ScenarioFixtures.shipped("droplet-lifecycle")
+        let served = try FakeDOCommand.Serve.fake(scenario, at: nil, speed: nil, origin: Date(timeIntervalSinceNow: -61))
+        let fake = served.world.fake
+        let frozenAt = fake.now
+        let request = APIRequest(path: "/v2/droplets", headers: ["authorization": "Bearer \(FakeDigitalOcean.defaultToken)"])
+        for _ in 0..<250 { #expect(fake.respond(to: request).status == 200) }
+        #expect(fake.respond(to: request).status == 429)
+        try served.prepare()
+        #expect(fake.respond(to: request).status == 200, "61 s of real time have passed for the limits")
+        #expect(fake.now == frozenAt)
     }
 
     @Test func certWithoutKeyIsRefused() async throws {

@@ -4,10 +4,11 @@ import MoneyAndTime
 /// DO's per-token limits in the fake's virtual time: a sliding hour (5,000 requests; each request
 /// counts for 3,600 s after it is made) and a 250-per-minute burst limit.
 ///
-/// The limiter's clock is the world's, except that it also counts the time the client spent
-/// waiting to retry (`clientWaited`): in the simulator a worker's run is one instant of the
-/// world, yet a client that waited out a burst refusal must find the minute over, as on DO.
-/// Once the world's clock passes the waits, the two agree again.
+/// The limiter's clock is the world's, except that time can pass for it alone: the time the
+/// client spent waiting to retry (`clientWaited`; in the simulator a worker's run is one instant
+/// of the world, yet a client that waited out a burst refusal must find the minute over, as on
+/// DO), or the real time a served fake frozen at one instant has been serving (`passTime`).
+/// Once the world's clock passes it, the two agree again.
 struct RateLimiter: Sendable {
     var perHour = 5_000
     var perMinute = 250
@@ -15,8 +16,8 @@ struct RateLimiter: Sendable {
     private var times: [Int64] = []
     private var hourStart = 0
     private var minuteStart = 0
-    /// Where the client's waits have taken the limiter's clock (seconds); it never goes back.
-    private var waitedUntil = Int64.min
+    /// Where time passed for the limiter alone has taken its clock (seconds); it never goes back.
+    private var passedUntil = Int64.min
 
     enum Decision: Equatable {
         case allowed
@@ -26,12 +27,17 @@ struct RateLimiter: Sendable {
 
     /// The client waited `seconds` before sending again, starting from the limiter's clock at `now`.
     mutating func clientWaited(seconds: Int64, at now: Timestamp) {
-        waitedUntil = clock(at: now).seconds + max(0, seconds)
+        passTime(until: clock(at: now) + max(0, seconds))
+    }
+
+    /// The limiter's clock reads at least `time` from now on.
+    mutating func passTime(until time: Timestamp) {
+        passedUntil = max(passedUntil, time.seconds)
     }
 
     /// The limiter's clock when the world's is at `now`.
     private func clock(at now: Timestamp) -> Timestamp {
-        now.seconds >= waitedUntil ? now : Timestamp(seconds: waitedUntil)
+        now.seconds >= passedUntil ? now : Timestamp(seconds: passedUntil)
     }
 
     /// What a request at the world's `worldNow` would get, without counting it.
