@@ -22,6 +22,10 @@ public struct Simulator: Sendable {
         /// project's and project resource's JSON). A fast path like the memo: a test holds every
         /// shipped scenario's ledgers equal with a fake that makes every response anew.
         public var fakeKeepsResponses = true
+        /// The backups worker lists only droplets whose `backup_ids` changed (`BackupListings`), as
+        /// in production. Unobservable in the ledger while the world's backups never change once
+        /// taken, as DO's do not: a test holds every shipped scenario's ledgers equal without it.
+        public var reusesUnchangedBackupListings = true
         public var jobs: [ScheduledJob]
         /// Told the virtual days done and their total as each virtual day starts (for a progress
         /// line; nothing in a run depends on it).
@@ -83,6 +87,7 @@ public struct Simulator: Sendable {
         var runner = JobRunner(client: client, ledger: ledger, clock: clock.engineClock, ignoreRules: scenario.driftIgnore.map(\.rule))
         runner.inventory.logger = logger
         if options.memoizeListings { runner.inventory.mirror = InventoryMirror() }
+        if !options.reusesUnchangedBackupListings { runner.inventory.backupListings = nil }
         let platform = Platform(runner: runner, tenancy: TenancyEngine(ledger: ledger, clock: clock.engineClock), fake: fake)
         try platform.setUp(scenario)
 

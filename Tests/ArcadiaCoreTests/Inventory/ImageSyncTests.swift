@@ -81,6 +81,30 @@ import Testing
         #expect(stored.map { $0["name"] as String } == ["web-1- 2026-03-01", "web-1- 2026-03-02", "web-1- 2026-03-03"])
     }
 
+    /// One worker asks for a droplet's backups again only when the droplet shows other
+    /// `backup_ids`: a backup taken, or one deleted by the retention.
+    @Test func aDropletsBackupsAreAskedForAgainOnlyWhenItsBackupIDsChange() async throws {
+        let fake = try world()
+        try fake.enableBackups(droplet: "web-1", plan: .daily, hour: 4)
+        fake.advance(to: start + 3 * 86_400)
+        let worker = sync(fake)
+        _ = try await worker.syncBackups()
+        var before = fake.requestCount
+        let unchanged = try await worker.syncBackups()
+        #expect(fake.requestCount - before == 1, "the droplet listing alone")
+        #expect(unchanged.complete && unchanged.listed == 3 && unchanged.pages == 1 && unchanged.outcome.isQuiet)
+
+        fake.advance(to: start + 4 * 86_400)
+        before = fake.requestCount
+        let taken = try await worker.syncBackups()
+        #expect(fake.requestCount - before == 2, "March 4's backup changed web-1's backup_ids")
+        #expect(taken.listed == 4 && taken.outcome.created == 1)
+
+        fake.advance(to: start + 9 * 86_400)
+        let expired = try await worker.syncBackups()
+        #expect(expired.listed == 7 && expired.outcome.missed == 2, "seven daily backups kept: March 1 and 2 are gone")
+    }
+
     @Test func aDropletThatIsGoneHasNoBackupsButAFailureCountsNoMiss() async throws {
         let fake = try world()
         try fake.enableBackups(droplet: "web-1", plan: .daily)

@@ -10,15 +10,21 @@ extension InventorySync {
     }
 
     /// Lists the droplets, then `GET /v2/droplets/{id}/backups` for each one with backups enabled
-    /// or still holding backups. The backup listings together are one listing of the kind: if any
-    /// fails, nothing is written and nothing counts as missed. A droplet destroyed between the two
-    /// steps answers 404; DO deletes a destroyed droplet's backups, so it contributes none.
+    /// or still holding backups whose `backup_ids` changed since its backups were last listed
+    /// (`BackupListings`; without one, for each). The backup listings together are one listing of
+    /// the kind: if any fails, nothing is written and nothing counts as missed. A droplet destroyed
+    /// between the two steps answers 404; DO deletes a destroyed droplet's backups, so it
+    /// contributes none.
     public func syncBackups() async throws -> SyncReport {
         try await syncKind(.syncBackups, kind: .dropletBackup) {
             let droplets = try await client.list(.droplets, decoding: InventoryDroplet.self, transform: ListedDroplet.init)
             var backups: [ObservedResource] = []
             var pages = droplets.pageCount
             for droplet in droplets.items where droplet.mayHaveBackups {
+                if let unchanged = backupListings?.backups(ofDroplet: droplet.id, showing: droplet.backupIDs) {
+                    backups += unchanged
+                    continue
+                }
                 let listing: Listing<ObservedResource>
                 do {
                     listing = try await client.list(.dropletBackups(dropletID: droplet.id), decoding: InventoryBackup.self) {
@@ -27,9 +33,11 @@ extension InventorySync {
                 } catch let error as DigitalOceanError where Self.dropletIsGone(error) {
                     continue
                 }
+                backupListings?.remember(listing.items, ofDroplet: droplet.id, showing: droplet.backupIDs)
                 pages += listing.pageCount
                 backups += listing.items
             }
+            backupListings?.keepOnly(Set(droplets.items.lazy.filter(\.mayHaveBackups).map(\.id)))
             return Listing(items: backups, pageCount: pages, total: backups.count, rateLimit: droplets.rateLimit)
         }
     }

@@ -14,6 +14,9 @@ public struct InventorySync: Sendable {
     /// The ledger's inventory rows as the last reconcile left them, so a listing where little
     /// changed reconciles only what did (nil: read them from the ledger every time).
     public var mirror: InventoryMirror?
+    /// Each droplet's backups as last listed, so the backups worker lists only droplets whose
+    /// `backup_ids` changed (nil: it lists every droplet's, each time).
+    public var backupListings: BackupListings? = BackupListings()
 
     public init(client: DigitalOceanClient, ledger: Ledger, clock: EngineClock, logger: Logger = Logger(label: "arcadia.sync")) {
         self.client = client

@@ -8,10 +8,13 @@ struct ListedDroplet: Sendable {
     /// A droplet with backups off and none kept has none to list: DO deletes a droplet's backups
     /// when backups are disabled, so asking would only spend the rate limit.
     var mayHaveBackups: Bool
+    /// The ids of the backups DO holds for it: while they are unchanged, so are its backups.
+    var backupIDs: [Int]
 
     init(_ droplet: InventoryDroplet) {
         id = droplet.id
         observed = Normalize.droplet(droplet)
         mayHaveBackups = droplet.features.contains("backups") || !droplet.backupIDs.isEmpty
+        backupIDs = droplet.backupIDs
     }
 }
