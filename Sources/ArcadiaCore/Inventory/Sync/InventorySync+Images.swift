@@ -9,12 +9,12 @@ extension InventorySync {
         }
     }
 
-    /// Lists the droplets, then `GET /v2/droplets/{id}/backups` for each one with backups enabled
-    /// or still holding backups whose `backup_ids` changed since its backups were last listed
-    /// (`BackupListings`; without one, for each). The backup listings together are one listing of
-    /// the kind: if any fails, nothing is written and nothing counts as missed. A droplet destroyed
-    /// between the two steps answers 404; DO deletes a destroyed droplet's backups, so it
-    /// contributes none.
+    /// Lists the droplets, then, for each one with backups enabled or still holding backups,
+    /// `GET /v2/droplets/{id}/backups` — unless its `backup_ids` are the ids of the backups listed
+    /// for it last time (`BackupListings`), which it then contributes again. The backup listings
+    /// together are one listing of the kind: if any fails, nothing is written and nothing counts as
+    /// missed. A droplet destroyed between the two steps answers 404; DO deletes a destroyed
+    /// droplet's backups, so it contributes none.
     public func syncBackups() async throws -> SyncReport {
         try await syncKind(.syncBackups, kind: .dropletBackup) {
             let droplets = try await client.list(.droplets, decoding: InventoryDroplet.self, transform: ListedDroplet.init)
@@ -33,7 +33,7 @@ extension InventorySync {
                 } catch let error as DigitalOceanError where Self.dropletIsGone(error) {
                     continue
                 }
-                backupListings?.remember(listing.items, ofDroplet: droplet.id, showing: droplet.backupIDs)
+                backupListings?.remember(listing.items, ofDroplet: droplet.id)
                 pages += listing.pageCount
                 backups += listing.items
             }
