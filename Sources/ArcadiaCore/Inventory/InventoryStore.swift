@@ -50,7 +50,13 @@ public enum InventoryStore {
             // Read in place: an unchanged row, nearly every one of a re-listing, is not copied.
             if rows[position].staleAt == nil {
                 listedLive += 1
-                if rows[position].missedListings == 0, rows[position].observed == resource { continue }
+                if rows[position].missedListings == 0, rows[position].observed == resource {
+                    // Equal, yet another value: the bytes changed only where the ledger keeps
+                    // nothing (a droplet's `backup_ids`). Keep the listing's, which a memoized
+                    // client hands back next time, so that comparison is by identity again.
+                    if rows[position].observed?.isCopy(of: resource) != true { rows.adopt(resource, at: position) }
+                    continue
+                }
             }
             rows.store(try update(db, stored: rows[position], observed: resource, at: now, outcome: &outcome))
         }
@@ -97,6 +103,11 @@ public enum InventoryStore {
         func position(of providerID: String) -> Int? { positions[providerID] }
 
         subscript(position: Int) -> InventoryRow { all[position] }
+
+        /// Makes `observed`, found equal to the row's observation, the one the row holds.
+        mutating func adopt(_ observed: ObservedResource, at position: Int) {
+            all[position].observed = observed
+        }
 
         /// Replaces the row of the same provider id, or adds it at the next position; returns its position.
         @discardableResult

@@ -1,4 +1,4 @@
-import ArcadiaCore
+@testable import ArcadiaCore
 import CoreTestSupport
 import DigitalOcean
 import GRDB
@@ -27,6 +27,25 @@ import Testing
         let outcome = try reconcile([InventoryFixtures.droplet(1, name: "web-1", tags: ["b", "a"])], at: 15)
         #expect(outcome.isQuiet)
         #expect(try InventoryFixtures.totalChanges(ledger) == before)
+    }
+
+    /// An observation equal to a row's but another value (the bytes changed only where the ledger
+    /// keeps nothing, such as a droplet's backup_ids) becomes the row's, so the next listing, which
+    /// a memoized client hands it back in, compares by identity instead of field by field.
+    @Test func anEqualObservationOfAnotherValueIsAdoptedAndWritesNothing() throws {
+        let first = InventoryFixtures.droplet(1, name: "web-1")
+        let second = InventoryFixtures.droplet(1, name: "web-1")
+        #expect(first == second && !first.isCopy(of: second))
+        let rows = try ledger.writer.write { db in
+            try InventoryStore.reconcile(db, kind: .droplet, observed: [first], at: t0, known: nil).rows
+        }
+        let before = try InventoryFixtures.totalChanges(ledger)
+        let (outcome, again) = try ledger.writer.write { db in
+            try InventoryStore.reconcile(db, kind: .droplet, observed: [second], at: t0 + 900, known: rows)
+        }
+        #expect(outcome.isQuiet)
+        #expect(try InventoryFixtures.totalChanges(ledger) == before)
+        #expect(again[0].observed?.isCopy(of: second) == true)
     }
 
     @Test func eachChangedFieldIsOneEventWithOldAndNewValues() throws {
