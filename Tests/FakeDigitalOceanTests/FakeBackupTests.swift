@@ -61,6 +61,22 @@ import TestSupport
         #expect(times.allSatisfy { ($0 - $0.startOfDay) >= 4 * 3_600 && ($0 - $0.startOfDay) < 8 * 3_600 })
     }
 
+    /// The clock skips the backed-up droplets while nothing is due; a schedule that gains an
+    /// earlier event (backups enabled, a backup taken out of schedule) is seen all the same.
+    @Test func eventsAddedWhileTheScheduleIsIdleAreRunOnTime() async throws {
+        let fake = try fakeWithDroplets(1)
+        fake.advance(to: start + day)
+        try fake.enableBackups(droplet: "web-001", plan: .daily, hour: 4)
+        fake.advance(to: start + 2 * day)
+        #expect(try await backups(fake).count == 1, "enabled after a step of the clock with no backups anywhere")
+
+        fake.advance(to: start + 2 * day + 3_600)
+        try fake.takeBackup(droplet: "web-001", keptUntil: start + 2 * day + 2 * 3_600)
+        #expect(try await backups(fake).count == 2)
+        fake.advance(to: start + 2 * day + 2 * 3_600)
+        #expect(try await backups(fake).count == 1, "kept until 02:00, hours before the next daily backup")
+    }
+
     @Test func backupKeysMatchDOsExampleAndSizesFitTheDisk() async throws {
         let fake = try fakeWithDroplets(1)
         try fake.enableBackups(droplet: "web-001", plan: .daily)

@@ -50,13 +50,17 @@ extension FakeWorld {
     /// Takes every backup due and deletes every backup expired at or before `time`, in time
     /// order (droplets by id at the same instant), each at its own instant.
     mutating func runBackups(through time: Timestamp) {
+        if let idle = backupsIdleUntil, time < idle { return }
         while true {
-            var due: (at: Timestamp, id: Int)?
+            var next: (at: Timestamp, id: Int)?
             for id in backedUpDropletIDs {
-                guard let at = droplets[id]?.nextBackupEvent, at <= time else { continue }
-                if due == nil || at < due!.at { due = (at, id) }
+                guard let at = droplets[id]?.nextBackupEvent else { continue }
+                if next == nil || at < next!.at { next = (at, id) }
             }
-            guard let (at, id) = due, var droplet = droplets[id] else { return }
+            guard let (at, id) = next, at <= time, var droplet = droplets[id] else {
+                backupsIdleUntil = next?.at ?? Timestamp(seconds: .max)
+                return
+            }
             droplet.backups.removeAll { $0.hasExpired(at: at) }
             if droplet.nextBackupAt == at, let policy = droplet.backupPolicy {
                 droplet.backups.append(takeBackup(of: droplet, sizeCentiGB: policy.sizeCentiGB, at: at,
@@ -82,8 +86,11 @@ extension FakeWorld {
         noteBackups(of: droplet.id)
     }
 
-    /// Keeps `backedUpDropletIDs` ascending and without repeats.
+    /// Keeps `backedUpDropletIDs` ascending and without repeats. Called whenever a droplet's
+    /// backup schedule gains an event (backups enabled, a backup taken out of schedule), which
+    /// may come before `backupsIdleUntil`.
     private mutating func noteBackups(of id: Int) {
+        backupsIdleUntil = nil
         guard !backedUpDropletIDs.contains(id) else { return }
         backedUpDropletIDs.append(id)
         backedUpDropletIDs.sort()

@@ -59,6 +59,10 @@ struct FakeWorld: Sendable {
     /// Droplets with backups on or holding a backup taken out of schedule, ascending: the only
     /// ones `advance` has backups to take or expire for.
     var backedUpDropletIDs: [Int] = []
+    /// No backup is due to be taken or to expire before this instant (nil: not known). `advance`
+    /// runs at every step of a simulator's clock, and most steps have nothing due: without this
+    /// each would ask every backed-up droplet for its next event.
+    var backupsIdleUntil: Timestamp?
     /// The last image id handed out (snapshots and backups); nil before the first image.
     var lastImageID: Int?
     /// Actions clients started over the API, oldest first (`FakeAction`).
