@@ -43,7 +43,9 @@ let package = Package(
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         // Floor 2b: the one deliberate fake.
-        .target(name: "FakeDigitalOcean", dependencies: ["MoneyAndTime", "DigitalOcean"]),
+        .target(name: "FakeDigitalOcean", dependencies: [
+            "MoneyAndTime", "DigitalOcean", .product(name: "HeapModule", package: "swift-collections"),
+        ]),
         // Floor 2b, served: the fake over real HTTP or HTTPS (a certificate made at start-up). Only the
         // CLI (and its tests) import it, so the engines and the simulator never pay for Hummingbird or TLS.
         .target(name: "FakeDigitalOceanServer", dependencies: [

@@ -61,8 +61,9 @@ import TestSupport
         #expect(times.allSatisfy { ($0 - $0.startOfDay) >= 4 * 3_600 && ($0 - $0.startOfDay) < 8 * 3_600 })
     }
 
-    /// The clock skips the backed-up droplets while nothing is due; a schedule that gains an
-    /// earlier event (backups enabled, a backup taken out of schedule) is seen all the same.
+    /// The clock runs backups from a schedule of each droplet's next event, not by asking every
+    /// droplet: an event added later (backups enabled, a backup taken out of schedule that expires
+    /// before the next one is taken) must still run on time.
     @Test func eventsAddedWhileTheScheduleIsIdleAreRunOnTime() async throws {
         let fake = try fakeWithDroplets(1)
         fake.advance(to: start + day)

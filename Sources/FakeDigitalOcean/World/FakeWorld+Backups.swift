@@ -1,4 +1,5 @@
 import DigitalOcean
+import HeapModule
 import MoneyAndTime
 
 /// Droplet backups on DO's basic plans. Enabling picks a 4-hour window (the scenario's, or one
@@ -29,7 +30,7 @@ extension FakeWorld {
             droplet.backupPolicy = policy
             droplet.nextBackupAt = first
         }
-        noteBackups(of: droplet.id)
+        scheduleBackups(of: droplet.id)
         let now = now
         history.droplets.update(id: droplet.id) { $0.setBackups(plan, at: now) }
     }
@@ -42,7 +43,6 @@ extension FakeWorld {
             droplet.nextBackupAt = nil
             droplet.backups = []
         }
-        backedUpDropletIDs.removeAll { $0 == id }
         let now = now
         history.droplets.update(id: id) { $0.setBackups(nil, at: now) }
     }
@@ -50,17 +50,10 @@ extension FakeWorld {
     /// Takes every backup due and deletes every backup expired at or before `time`, in time
     /// order (droplets by id at the same instant), each at its own instant.
     mutating func runBackups(through time: Timestamp) {
-        if let idle = backupsIdleUntil, time < idle { return }
-        while true {
-            var next: (at: Timestamp, id: Int)?
-            for id in backedUpDropletIDs {
-                guard let at = droplets[id]?.nextBackupEvent else { continue }
-                if next == nil || at < next!.at { next = (at, id) }
-            }
-            guard let (at, id) = next, at <= time, var droplet = droplets[id] else {
-                backupsIdleUntil = next?.at ?? Timestamp(seconds: .max)
-                return
-            }
+        while let due = backupSchedule.min, due.at <= time {
+            backupSchedule.removeMin()
+            let at = due.at
+            guard var droplet = droplets[due.dropletID], droplet.nextBackupEvent == at else { continue }
             droplet.backups.removeAll { $0.hasExpired(at: at) }
             if droplet.nextBackupAt == at, let policy = droplet.backupPolicy {
                 droplet.backups.append(takeBackup(of: droplet, sizeCentiGB: policy.sizeCentiGB, at: at,
@@ -68,6 +61,7 @@ extension FakeWorld {
                 droplet.nextBackupAt = policy.nextBackup(after: at)
             }
             store(changed: droplet)
+            scheduleBackups(of: droplet.id)
         }
     }
 
@@ -83,17 +77,14 @@ extension FakeWorld {
         let backup = takeBackup(of: droplet, sizeCentiGB: sizeCentiGB, at: now,
                                 expiresAt: keptUntil ?? droplet.backupPolicy.map { now + $0.plan.retentionSeconds })
         try updateDroplet(named: name) { $0.backups.append(backup) }
-        noteBackups(of: droplet.id)
+        scheduleBackups(of: droplet.id)
     }
 
-    /// Keeps `backedUpDropletIDs` ascending and without repeats. Called whenever a droplet's
-    /// backup schedule gains an event (backups enabled, a backup taken out of schedule), which
-    /// may come before `backupsIdleUntil`.
-    private mutating func noteBackups(of id: Int) {
-        backupsIdleUntil = nil
-        guard !backedUpDropletIDs.contains(id) else { return }
-        backedUpDropletIDs.append(id)
-        backedUpDropletIDs.sort()
+    /// Puts the droplet's next backup event on the schedule. Called whenever its schedule gains
+    /// an event (backups enabled, a backup taken, in or out of schedule).
+    private mutating func scheduleBackups(of id: Int) {
+        guard let at = droplets[id]?.nextBackupEvent else { return }
+        backupSchedule.insert(BackupDue(at: at, dropletID: id))
     }
 
     /// DO names a backup after its droplet and day, as in its example `web-01- 2020-07-29`. Its

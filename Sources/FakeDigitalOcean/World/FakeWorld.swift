@@ -1,4 +1,5 @@
 import DigitalOcean
+import HeapModule
 import MoneyAndTime
 
 /// The fake account's state: droplets, domains and projects, all drawn deterministically from one
@@ -56,13 +57,10 @@ struct FakeWorld: Sendable {
     var reservedIPs: [FakeReservedIP] = []
     /// Live droplet and volume snapshots, in creation order (DO's listing order here).
     var snapshots: [FakeSnapshot] = []
-    /// Droplets with backups on or holding a backup taken out of schedule, ascending: the only
-    /// ones `advance` has backups to take or expire for.
-    var backedUpDropletIDs: [Int] = []
-    /// No backup is due to be taken or to expire before this instant (nil: not known). `advance`
-    /// runs at every step of a simulator's clock, and most steps have nothing due: without this
-    /// each would ask every backed-up droplet for its next event.
-    var backupsIdleUntil: Timestamp?
+    /// Each backed-up droplet's next backup event (`FakeDroplet.nextBackupEvent`), soonest first:
+    /// what `advance` takes and expires backups from, without asking every droplet at each step of
+    /// the clock. An entry that is no longer its droplet's next event is skipped when it comes up.
+    var backupSchedule = Heap<BackupDue>()
     /// The last image id handed out (snapshots and backups); nil before the first image.
     var lastImageID: Int?
     /// Actions clients started over the API, oldest first (`FakeAction`).
@@ -290,7 +288,6 @@ struct FakeWorld: Sendable {
         unassign(urn: droplet.urn)
         detachVolumes(fromDroplet: droplet.id)
         unassignReservedIPs(fromDroplet: droplet.id)
-        backedUpDropletIDs.removeAll { $0 == droplet.id }
         removeFromFirewallsAndLoadBalancers(dropletID: droplet.id)
         let now = now
         history.droplets.update(id: droplet.id) { $0.destroy(at: now) }
