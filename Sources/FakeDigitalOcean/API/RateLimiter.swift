@@ -57,8 +57,8 @@ struct RateLimiter: Sendable {
         times.append(now.seconds)
     }
 
-    /// `ratelimit-*` headers as of the world's `worldNow`. A burst refusal reports nothing remaining and a reset when
-    /// the burst window frees up, as in DO's sample burst headers.
+    /// `ratelimit-*` headers as of the world's `worldNow`. A burst refusal reports nothing
+    /// remaining and a reset when the burst window frees up, as in DO's sample burst headers.
     mutating func headers(at worldNow: Timestamp, decision: Decision = .allowed) -> [String: String] {
         let now = clock(at: worldNow)
         expire(before: now)

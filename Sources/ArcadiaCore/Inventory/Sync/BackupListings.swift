@@ -38,8 +38,11 @@ public final class BackupListings: Sendable {
         listed.withLock { $0[id] = Listed(backupIDs: ids, backups: backups) }
     }
 
-    /// Forgets droplets that are not in `droplets` (destroyed, or their backups off and gone).
+    /// Forgets droplets that are not in `droplets` (destroyed, or their backups off and gone); an
+    /// hour that forgets none, nearly every one, copies nothing.
     func keepOnly(_ droplets: Set<Int>) {
-        listed.withLock { listed in listed = listed.filter { droplets.contains($0.key) } }
+        listed.withLock { listed in
+            for id in listed.keys where !droplets.contains(id) { listed[id] = nil }
+        }
     }
 }
