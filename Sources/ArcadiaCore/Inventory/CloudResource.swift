@@ -94,6 +94,13 @@ public struct CloudResource: Sendable, Equatable, FetchableRecord, PersistableRe
     /// The attributes decoded (canonical text always decodes; damaged text reads as none).
     public var attributes: [String: JSONValue] { Self.decodeAttributes(attributesText) }
 
+    /// The observation the row was last written from or found equal to: what a listing that
+    /// finds the resource unchanged hands the reconcile.
+    var observation: ObservedResource {
+        ObservedResource(kind: kind, providerID: providerID, name: name, status: status, region: region,
+                         sizeSlug: sizeSlug, attributes: attributes)
+    }
+
     static func decodeAttributes(_ text: String) -> [String: JSONValue] {
         guard case .object(let fields) = JSONValue(storedText: text) else { return [:] }
         return fields

@@ -22,6 +22,10 @@ import Testing
         }
     }
 
+    func eventCount() throws -> Int? {
+        try ledger.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM cloud_resource_events") }
+    }
+
     /// `web-1` (s-1vcpu-1gb) and a 100 GB volume `data`, both in syd1.
     func world() throws -> FakeDigitalOcean {
         let fake = FakeDigitalOcean(seed: 5, start: start)
@@ -105,12 +109,40 @@ import Testing
         #expect(expired.listed == 7 && expired.outcome.missed == 2, "seven daily backups kept: March 1 and 2 are gone")
     }
 
+    /// A restarted service, a new worker on the same ledger, asks only for the droplets whose
+    /// `backup_ids` changed since the ledger's last complete listing, and rewrites nothing.
+    @Test func aRestartedWorkerAsksOnlyForTheBackupsThatChangedSinceTheLedgersListing() async throws {
+        let fake = try world()
+        try fake.enableBackups(droplet: "web-1", plan: .daily, hour: 4, sizeCentiGB: 236)
+        try fake.enableBackups(droplet: "web-2", plan: .weekly, weekday: 1, hour: 4)
+        fake.advance(to: start + 3 * 86_400)
+        _ = try await sync(fake).syncBackups()
+        let stored = try rows("droplet_backup")
+        let events = try eventCount()
+        #expect(stored.count == 4, "web-1's three daily backups of 2.36 GB, web-2's Monday one")
+
+        var before = fake.requestCount
+        let restarted = try await sync(fake).syncBackups()
+        #expect(fake.requestCount - before == 1, "the droplet listing alone")
+        #expect(restarted.complete && restarted.listed == 4 && restarted.outcome.isQuiet)
+        #expect(try rows("droplet_backup") == stored)
+        #expect(try eventCount() == events)
+
+        fake.advance(to: start + 4 * 86_400)
+        before = fake.requestCount
+        let taken = try await sync(fake).syncBackups()
+        #expect(fake.requestCount - before == 2, "March 4's backup changed web-1's backup_ids; web-2's are the ledger's")
+        #expect(taken.listed == 5 && taken.outcome.created == 1 && taken.outcome.missed == 0)
+    }
+
     @Test func aDropletThatIsGoneHasNoBackupsButAFailureCountsNoMiss() async throws {
         let fake = try world()
         try fake.enableBackups(droplet: "web-1", plan: .daily)
         fake.advance(to: start + 2 * 86_400)
         _ = try await sync(fake).syncBackups()
         let path = "/v2/droplets/\(try fake.dropletID(name: "web-1"))/backups"
+        // A day later web-1 shows another backup, so a new worker asks for its backups.
+        fake.advance(to: start + 3 * 86_400)
         fake.injectFault(path: path, page: nil, status: 500, times: 1)
         let failed = try await sync(fake).syncBackups()
         #expect(!failed.complete && failed.outcome.missed == 0)

@@ -11,12 +11,13 @@ extension InventorySync {
 
     /// Lists the droplets, then, for each one with backups enabled or still holding backups,
     /// `GET /v2/droplets/{id}/backups` — unless its `backup_ids` are the ids of the backups listed
-    /// for it last time (`BackupListings`), which it then contributes again. The backup listings
-    /// together are one listing of the kind: if any fails, nothing is written and nothing counts as
-    /// missed. A droplet destroyed between the two steps answers 404; DO deletes a destroyed
-    /// droplet's backups, so it contributes none.
+    /// for it last time (`BackupListings`; after a restart, the ones the ledger holds), which it
+    /// then contributes again. The backup listings together are one listing of the kind: if any
+    /// fails, nothing is written and nothing counts as missed. A droplet destroyed between the two
+    /// steps answers 404; DO deletes a destroyed droplet's backups, so it contributes none.
     public func syncBackups() async throws -> SyncReport {
-        try await syncKind(.syncBackups, kind: .dropletBackup) {
+        try backupListings?.seedIfNeeded(from: ledger)
+        return try await syncKind(.syncBackups, kind: .dropletBackup) {
             let droplets = try await client.list(.droplets, decoding: InventoryDroplet.self, transform: ListedDroplet.init)
             var backups: [ObservedResource] = []
             var pages = droplets.pageCount
