@@ -4,6 +4,7 @@ import FakeDigitalOcean
 import Foundation
 import GRDB
 import MoneyAndTime
+import Synchronization
 import Testing
 
 /// The snapshot and backup workers against the fake, through the real client.
@@ -133,6 +134,38 @@ import Testing
         let taken = try await sync(fake).syncBackups()
         #expect(fake.requestCount - before == 2, "March 4's backup changed web-1's backup_ids; web-2's are the ledger's")
         #expect(taken.listed == 5 && taken.outcome.created == 1 && taken.outcome.missed == 0)
+    }
+
+    /// 600 droplets with daily backups, a sixth in each 4-hour window: a restart four hours later
+    /// asks for the droplet pages and the droplets that took a backup since, never meeting DO's
+    /// burst limit of 250 a minute (without the ledger's backups it asked for all 600 and waited
+    /// twice).
+    @Test func aRestartOfABackedUpFleetStaysUnderTheBurstLimit() async throws {
+        let fake = FakeDigitalOcean(seed: 5, start: start)
+        for index in 0..<600 {
+            try fake.createDroplet(name: "web-\(index)", size: "s-1vcpu-1gb", region: "syd1", tags: [], poweredOn: true,
+                                   createdAt: nil, project: nil)
+            try fake.enableBackups(droplet: "web-\(index)", plan: .daily, hour: BackupPolicy.hours[index % 6])
+        }
+        fake.advance(to: start + 3 * 86_400 + 3_600)
+        let waits = Mutex(0)
+        func retryingSync() -> InventorySync {
+            let transport = RetryingTransport(fake.transport, policy: .godo, sleeper: Sleeper { duration in
+                waits.withLock { $0 += 1 }
+                fake.clientWaited(duration)
+            })
+            return InventorySync(client: DigitalOceanClient(transport: transport, token: FakeDigitalOcean.defaultToken),
+                                 ledger: ledger, clock: EngineClock { fake.now })
+        }
+        let first = try await retryingSync().syncBackups()
+        #expect(first.complete && waits.withLock { $0 } == 2, "the first sync ever asks for all 600")
+
+        fake.advance(to: fake.now + 4 * 3_600)
+        let before = fake.requestCount
+        let restarted = try await retryingSync().syncBackups()
+        let taken = restarted.outcome.created
+        #expect(restarted.complete && (50...250).contains(taken), "about a sixth took a backup in those four hours")
+        #expect(fake.requestCount - before == 3 + taken && waits.withLock { $0 } == 2, "three droplet pages, then one request a backup taken")
     }
 
     @Test func aDropletThatIsGoneHasNoBackupsButAFailureCountsNoMiss() async throws {
