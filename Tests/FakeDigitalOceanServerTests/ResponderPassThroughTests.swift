@@ -9,7 +9,7 @@ import Testing
 /// What the fake answers must reach HTTP clients unchanged: over a real loopback connection, the
 /// same status, headers and bytes as an identical fake answers in process. (Hummingbird adds only
 /// `content-length` and `date`.)
-@Suite(.timeLimit(.minutes(1))) struct ResponderPassThroughTests {
+@Suite(.timeLimit(.minutes(2))) struct ResponderPassThroughTests {
     private static let start = Timestamp(year: 2026, month: 4, day: 1, hour: 9)
     private static let bearer = "Bearer \(FakeDigitalOcean.defaultToken)"
 

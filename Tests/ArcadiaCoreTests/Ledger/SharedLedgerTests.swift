@@ -8,7 +8,7 @@ import TestSupport
 
 /// The service's ledger (`Ledger(path:shared:)`) beside another connection to the same file, as
 /// another process (a CLI command reading the ledger) opens it.
-@Suite(.timeLimit(.minutes(1))) struct SharedLedgerTests {
+@Suite(.timeLimit(.minutes(2))) struct SharedLedgerTests {
     static func tenants(_ db: Database) throws -> Int { try Tenant.fetchCount(db) }
 
     @Test func theServiceCommitsWhileAnotherProcessIsReadingAndTheReaderKeepsItsSnapshot() throws {

@@ -5,7 +5,7 @@ import Workbench
 
 /// Bounded input: every way the issue found to make the parser or the simulator run without end
 /// is refused quickly, at a file, line and column.
-@Suite(.timeLimit(.minutes(1))) struct InputBoundTests {
+@Suite(.timeLimit(.minutes(2))) struct InputBoundTests {
     func parseError(_ yaml: String, file: String = "s.yaml") -> String? {
         do {
             _ = try ScenarioParser.parse(yaml: yaml, file: file)
