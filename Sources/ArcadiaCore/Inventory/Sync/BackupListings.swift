@@ -72,8 +72,9 @@ public final class BackupListings: Sendable {
     func seed(_ stored: [CloudResource]) {
         var byDroplet: [Int: [ObservedResource]] = [:]
         for row in stored {
-            guard case .string(let text)? = row.attributes["droplet_id"], let droplet = Int(text) else { continue }
-            byDroplet[droplet, default: []].append(row.observation)
+            let backup = row.observation
+            guard case .string(let text)? = backup.attributes["droplet_id"], let droplet = Int(text) else { continue }
+            byDroplet[droplet, default: []].append(backup)
         }
         state.withLock { state in
             guard !state.seeded else { return }
