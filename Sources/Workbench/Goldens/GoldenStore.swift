@@ -4,6 +4,10 @@ import Foundation
 /// The golden files under `goldens/<scenario>/`: compared on every run, rewritten only on request.
 public struct GoldenStore: Sendable {
     public var root: String
+    /// Whether entries of a folder can be deleted or renamed (write permission on it), asked of
+    /// every folder of a golden folder before it is replaced. A value so that a test, which runs
+    /// as root and may delete anything, can stand in for a user whose goldens are read-only.
+    var entriesDeletable: @Sendable (String) -> Bool = { FileManager.default.isWritableFile(atPath: $0) }
 
     public init(root: String) { self.root = root }
 
@@ -74,11 +78,17 @@ public struct GoldenStore: Sendable {
         return results
     }
 
-    /// Why goldens could not be rewritten; the folder is then as it was.
+    /// Why goldens could not be rewritten. Unless `leftBehind` is set the folder is as it was;
+    /// with it, the new goldens are in place but the old folder, kept under that hidden name,
+    /// could not be removed (and the next update of the scenario tries again).
     public struct WriteError: Error, CustomStringConvertible {
         public var path: String
         public var reason: String
-        public var description: String { "cannot rewrite \(path): \(reason) (the goldens there are as they were)" }
+        public var leftBehind: String?
+        public var description: String {
+            guard let leftBehind else { return "cannot rewrite \(path): \(reason) (the goldens there are as they were)" }
+            return "rewrote \(path), but cannot remove the old goldens moved to \(leftBehind): \(reason); delete that folder"
+        }
     }
 
     /// Rewrites the scenario's goldens to exactly `files` (removing goldens it no longer produces)
@@ -89,8 +99,8 @@ public struct GoldenStore: Sendable {
         let directory = directory(for: scenario)
         let partial = (root as NSString).appendingPathComponent(".\(scenario).arcadia-partial")
         let old = (root as NSString).appendingPathComponent(".\(scenario).arcadia-old")
+        try recover(directory: directory, old: old)
         try attempt(directory) {
-            try recover(directory: directory, old: old)
             if FileManager.default.fileExists(atPath: partial) { try FileManager.default.removeItem(atPath: partial) }
         }
         let produced = Set(files.map(\.name))
@@ -110,32 +120,51 @@ public struct GoldenStore: Sendable {
                                                  toPath: (partial as NSString).appendingPathComponent(name))
             }
         }
+        let exists = FileManager.default.fileExists(atPath: directory)
+        if exists { try refuseUndeletable(directory, partial: partial) }
         try attempt(directory) {
-            let exists = FileManager.default.fileExists(atPath: directory)
             if exists { try FileManager.default.moveItem(atPath: directory, toPath: old) }
             try FileManager.default.moveItem(atPath: partial, toPath: directory)
-            if exists { try FileManager.default.removeItem(atPath: old) }
         }
+        if exists { try attempt(directory, leftBehind: old) { try FileManager.default.removeItem(atPath: old) } }
         return changed
+    }
+
+    /// A golden folder (or one inside it) whose entries may not be deleted is refused before the
+    /// swap: the old folder could not be removed after it, and a recursive removal would first
+    /// delete what it could, so the goldens are left as they were and nothing is half done.
+    private func refuseUndeletable(_ directory: String, partial: String) throws(WriteError) {
+        var folders = [directory]
+        while let folder = folders.popLast() {
+            guard entriesDeletable(folder) else {
+                try? FileManager.default.removeItem(atPath: partial)
+                throw WriteError(path: directory, reason: "\(folder) is read-only")
+            }
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+                var isDirectory: ObjCBool = false
+                let path = (folder as NSString).appendingPathComponent(name)
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { folders.append(path) }
+            }
+        }
     }
 
     /// After an update killed between its two renames: only the old folder left means the swap
     /// never happened (put it back); both left means it did (drop the old one).
-    private func recover(directory: String, old: String) throws {
+    private func recover(directory: String, old: String) throws(WriteError) {
         guard FileManager.default.fileExists(atPath: old) else { return }
         if FileManager.default.fileExists(atPath: directory) {
-            try FileManager.default.removeItem(atPath: old)
+            try attempt(directory, leftBehind: old) { try FileManager.default.removeItem(atPath: old) }
         } else {
-            try FileManager.default.moveItem(atPath: old, toPath: directory)
+            try attempt(directory) { try FileManager.default.moveItem(atPath: old, toPath: directory) }
         }
     }
 
-    private func attempt(_ path: String, _ body: () throws -> Void) throws(WriteError) {
+    private func attempt(_ path: String, leftBehind: String? = nil, _ body: () throws -> Void) throws(WriteError) {
         do {
             try body()
         } catch {
             let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-            throw WriteError(path: path, reason: underlying?.localizedDescription ?? error.localizedDescription)
+            throw WriteError(path: path, reason: underlying?.localizedDescription ?? error.localizedDescription, leftBehind: leftBehind)
         }
     }
 

@@ -55,6 +55,25 @@ struct GoldenStoreTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["s"])
     }
 
+    /// A user whose golden folder (here a folder inside it) is read-only: the update is refused
+    /// before the swap, every golden stays, and the message says so truthfully. Before, the
+    /// swap's renames went through (they need only the parent's permission), removing the old
+    /// folder then failed, and the goldens had been replaced under "as they were".
+    @Test func aReadOnlyGoldenFolderIsRefusedBeforeTheSwapAndLeftAsItWas() throws {
+        let files = [LedgerFile(name: "a.tsv", content: "old\n"), LedgerFile(name: "tenant_invoices/acme-2026-04.txt", content: "Total 1.00\n")]
+        _ = try store.update(scenario: "s", files: files)
+        let readOnlyFolder = root.appendingPathComponent("s/tenant_invoices").path
+        var readOnly = store
+        readOnly.entriesDeletable = { $0 != readOnlyFolder }
+        let error = #expect(throws: GoldenStore.WriteError.self) {
+            try readOnly.update(scenario: "s", files: [LedgerFile(name: "a.tsv", content: "new\n")])
+        }
+        #expect(error?.leftBehind == nil)
+        #expect(error?.description == "cannot rewrite \(root.appendingPathComponent("s").path): \(readOnlyFolder) is read-only (the goldens there are as they were)")
+        #expect(store.compare(scenario: "s", files: files) == [.match(file: "a.tsv"), .match(file: "tenant_invoices/acme-2026-04.txt")])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["s"], "no partial or old folder is left")
+    }
+
     @Test func hiddenFilesMoveToTheNewFolderAndAnUnwritableRootIsAClearError() throws {
         _ = try store.update(scenario: "s", files: [LedgerFile(name: "a.tsv", content: "1\n")])
         try Data("mine".utf8).write(to: root.appendingPathComponent("s/.keep"))
