@@ -26,18 +26,19 @@ struct CaptureCommand: AsyncParsableCommand {
     @Option(help: "The month, YYYY-MM.")
     var period: String
 
-    @Option(help: "The scenario file to write.")
+    @Option(help: "The scenario file to write: a new file (an existing one is never replaced); the scenario takes its name.")
     var out: String
 
     func run() async throws {
         guard let month = try RepriceCommand.month(period, "--period") else { return }
-        let ledger = try await RepriceCommand.ledger(db: db, scenario: nil)
         do {
-            let captured = try await ScenarioCapture.write(tenant: tenant, period: month, from: ledger, to: out)
+            let output = try NewFileOutput(target: out, option: "--out")
+            let ledger = try await RepriceCommand.ledger(db: db, scenario: nil)
+            let captured = try await ScenarioCapture.write(tenant: tenant, period: month, from: ledger, to: output)
             print("wrote \(out): \(captured.scenario.name), reproducing invoice #\(captured.invoice.id) "
                   + "(total \(captured.invoice.total.decimalString)) to the cent")
-        } catch let refusal as ScenarioCapture.Refusal {
-            FileHandle.standardError.write(Data("arcadia capture: \(refusal)\n".utf8))
+        } catch where error is ScenarioCapture.Refusal || error is NewFileOutput.Refusal {
+            FileHandle.standardError.write(Data("arcadia capture: \(error)\n".utf8))
             throw ExitCode(1)
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Testing
 import TestSupport
+import Workbench
 import WorkbenchTestSupport
 @testable import arcadia
 
@@ -22,6 +23,30 @@ struct CaptureAndPlayCommandTests {
         try text.replacingOccurrences(of: "total: 19.33}", with: "total: 19.34}").write(toFile: wrong, atomically: true, encoding: .utf8)
         var failing = try PlayCommand.parse([wrong])
         await #expect(throws: ExitCode(1)) { try await failing.run() }
+    }
+
+    /// `--out` naming the ledger being read, or a scenario already kept, used to be replaced by
+    /// the capture. Both are refused now, byte for byte untouched; a missing folder is created.
+    @Test func captureNeverReplacesAFileAndCreatesAMissingFolder() async throws {
+        let db = try await RevenueMonthEnd.ledger()
+        let directory = try RepoPaths.temporaryDirectory("capture-command")
+        let ledgerCopy = directory.appendingPathComponent("ledger.sqlite").path
+        try FileManager.default.copyItem(atPath: db, toPath: ledgerCopy)
+        let kept = directory.appendingPathComponent("kept.yaml").path
+        try Data("scenario: kept\n".utf8).write(to: URL(fileURLWithPath: kept))
+        for target in [ledgerCopy, kept, directory.path] {
+            let before = FileManager.default.contents(atPath: target)
+            var capture = try CaptureCommand.parse(["--db", ledgerCopy, "--tenant", "globex", "--period", "2026-04", "--out", target])
+            await #expect(throws: ExitCode(1)) { try await capture.run() }
+            #expect(FileManager.default.contents(atPath: target) == before, "\(target) is as it was")
+        }
+        #expect(throws: NewFileOutput.Refusal.self) { try NewFileOutput(target: kept, option: "--out") }
+        let nested = directory.appendingPathComponent("new/folder/globex.yaml").path
+        var capture = try CaptureCommand.parse(["--db", ledgerCopy, "--tenant", "globex", "--period", "2026-04", "--out", nested])
+        try await capture.run()
+        #expect(try String(contentsOfFile: nested, encoding: .utf8).hasPrefix("scenario: globex\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("new/folder").path) == ["globex.yaml"],
+                "no scratch file is left")
     }
 
     @Test func captureRefusesAMonthWithoutAnInvoiceAndWritesNothing() async throws {

@@ -29,17 +29,20 @@ extension ScenarioCapture {
             }
     }
 
-    /// Captures, verifies and writes `out` (beside it, then renamed over it), or refuses with the
-    /// differences and writes nothing.
-    public static func write(tenant: String, period: BillingPeriod, from ledger: Ledger, to out: String) async throws -> Captured {
-        let captured = try await capture(tenant: tenant, period: period, from: ledger)
+    /// Captures, verifies and writes the new file `out`, or refuses with the differences and writes
+    /// nothing. The scenario is named after the file when its name is a scenario name
+    /// (`scenarios/acme-april.yaml` → `acme-april`, so its goldens are `goldens/acme-april/`), so
+    /// two captures of one month kept side by side do not clash.
+    public static func write(tenant: String, period: BillingPeriod, from ledger: Ledger, to out: NewFileOutput) async throws -> Captured {
+        var captured = try await capture(tenant: tenant, period: period, from: ledger)
+        if out.stem.wholeMatch(of: /[a-z0-9][a-z0-9-]*/) != nil { captured.scenario.name = out.stem }
         let yaml = ScenarioWriter.yaml(captured.scenario)
-        let differences = try await verify(captured, yaml: yaml, file: out)
+        let differences = try await verify(captured, yaml: yaml, file: out.target)
         guard differences.isEmpty else {
             throw Refusal(description: "the captured scenario does not reproduce \(tenant)'s invoice for \(period), so nothing was written:\n"
                               + differences.joined(separator: "\n"))
         }
-        try Data(yaml.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+        try out.write(yaml)
         return captured
     }
 }

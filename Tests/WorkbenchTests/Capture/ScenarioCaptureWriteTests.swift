@@ -12,12 +12,14 @@ struct ScenarioCaptureWriteTests {
     @Test func aReproducingCaptureIsWrittenAndReadsBack() async throws {
         let ledger = try Ledger(path: try await RevenueMonthEnd.ledger())
         let out = try RepoPaths.temporaryDirectory("capture").appendingPathComponent("globex.yaml").path
-        let captured = try await ScenarioCapture.write(tenant: "globex", period: BillingPeriod("2026-04")!, from: ledger, to: out)
+        let captured = try await ScenarioCapture.write(tenant: "globex", period: BillingPeriod("2026-04")!, from: ledger,
+                                                       to: try NewFileOutput(target: out, option: "--out"))
         let scenario = try ScenarioParser.load(path: out)
         #expect(scenario.withoutLocations() == captured.scenario.withoutLocations())
         #expect(scenario.timeline.map { "\($0.at) \($0.action.kind.rawValue)" } == ["2026-04-11T09:00:00Z subscribe"],
                 "globex subscribed at 09:00 on the 11th; its droplet is in the world")
         #expect(scenario.expectations.count == 2)
+        #expect(scenario.name == "globex", "named after its file, so its goldens are goldens/globex/")
     }
 
     /// An invoice the code got wrong (here, line 2 edited in the ledger) is what a capture exists
@@ -32,7 +34,8 @@ struct ScenarioCaptureWriteTests {
         }
         let out = try RepoPaths.temporaryDirectory("capture").appendingPathComponent("acme.yaml").path
         do {
-            _ = try await ScenarioCapture.write(tenant: "acme", period: BillingPeriod("2026-04")!, from: ledger, to: out)
+            _ = try await ScenarioCapture.write(tenant: "acme", period: BillingPeriod("2026-04")!, from: ledger,
+                                                to: try NewFileOutput(target: out, option: "--out"))
             Issue.record("the capture should be refused")
         } catch let refusal as ScenarioCapture.Refusal {
             #expect(refusal.description.contains("does not reproduce acme's invoice for 2026-04, so nothing was written"))
