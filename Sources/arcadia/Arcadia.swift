@@ -9,8 +9,9 @@ struct Arcadia: AsyncParsableCommand {
         abstract: "The arcadia-cloud workbench: play billing and inventory scenarios against a fake DigitalOcean.",
         discussion: """
             Exit codes: 0 when everything passed; 1 on a finding (a ledger that differs from its golden, a missing \
-            golden, an invalid scenario, a listing that still failed, an invalid report); 64 on bad usage (an unknown \
-            option or a missing argument). Long runs show progress on stderr when it is a terminal.
+            golden, an invalid scenario, a listing that still failed, an invalid report) and on input it cannot use (a \
+            missing or malformed file, a file that is not a ledger, an invoice or tenant that is not there); 64 on bad \
+            usage (an unknown option, a missing argument, an option's value in the wrong form). Long runs show progress on stderr when it is a terminal.
             """,
         version: ArcadiaVersion.current,
         subcommands: [RunCommand.self, BenchCommand.self, SyncCommand.self, FakeDOCommand.self, QuoteCommand.self, ImportCommand.self,

@@ -44,16 +44,16 @@ struct ExplainCommand: AsyncParsableCommand {
             } else {
                 let (tenant, period) = try tenantMonth(invoice ?? "")
                 guard let found = try InvoiceExplainer.invoiceID(tenant: tenant, period: period, db) else {
-                    throw ValidationError("--invoice \(invoice ?? ""): \(tenant) has no invoice for \(period) that is not void")
+                    throw InputError("--invoice \(invoice ?? ""): \(tenant) has no invoice for \(period) that is not void")
                 }
                 id = found
             }
             return try InvoiceExplainer.explain(invoiceID: id, scope: .platform, db)
         }
-        guard var found = explanation else { throw ValidationError("--invoice-id \(invoiceID ?? 0): no such invoice") }
+        guard var found = explanation else { throw InputError("--invoice-id \(invoiceID ?? 0): no such invoice") }
         if let line {
             guard found.lines.contains(where: { $0.line.lineNo == line }) else {
-                throw ValidationError("--line \(line): invoice #\(found.invoice.id) has lines 1 to \(found.lines.count)")
+                throw InputError("--line \(line): invoice #\(found.invoice.id) has lines 1 to \(found.lines.count)")
             }
             found.lines = found.lines.filter { $0.line.lineNo == line }
         }

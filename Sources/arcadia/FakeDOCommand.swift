@@ -62,7 +62,7 @@ struct FakeDOCommand: AsyncParsableCommand {
             do {
                 parsed = try ScenarioParser.load(path: scenario)
             } catch {
-                throw ValidationError(error.description)
+                throw InputError(error.description)
             }
             let served = try Self.fake(parsed, at: at, speed: speed)
             let fake = served.world.fake
@@ -122,7 +122,7 @@ struct FakeDOCommand: AsyncParsableCommand {
                 do {
                     return (try ServingIdentity.load(certificatePath: cert, keyPath: key), nil)
                 } catch {
-                    throw ValidationError("--cert \(cert) --key \(key): \(error)")
+                    throw InputError("--cert \(cert) --key \(key): \(error)")
                 }
             case (true, nil, nil):
                 let identity = try ServingIdentity.generated(host: host, now: Date())
@@ -179,7 +179,7 @@ struct FakeDOCommand: AsyncParsableCommand {
                 let limits = RunningClock(start: frozen.fake.now, origin: origin)
                 return (frozen, { frozen.fake.passTimeForRateLimits(until: limits.now()) })
             } catch let error as SimulationError {
-                throw ValidationError(error.description)
+                throw InputError(error.description)
             }
         }
     }

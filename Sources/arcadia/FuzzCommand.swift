@@ -71,7 +71,7 @@ struct FuzzCommand: AsyncParsableCommand {
     private func runParser(seed: UInt64) throws {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: scenarios)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
             .map { (scenarios as NSString).appendingPathComponent($0) }
-        guard !files.isEmpty else { throw ValidationError("no .yaml files in \(scenarios)") }
+        guard !files.isEmpty else { throw InputError("no .yaml files in \(scenarios)") }
         let report = ParserFuzzer(seed: seed).run(files: files, mutantsPerFile: mutants)
         for problem in report.problems { print(TerminalText.safe(problem)) }
         print("fuzz --parser: \(report.mutants) mutant(s) of \(files.count) file(s): \(report.parsed) parsed, \(report.locatedErrors) refused "

@@ -15,17 +15,12 @@ struct ImportCommand: ParsableCommand {
         subcommands: [ImportInvoiceCommand.self, ImportTenantsCommand.self]
     )
 
-    /// Why an import wrote nothing: printed, exit code 1.
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    /// Runs an import on `db` through `LedgerUpdate`, turning every refusal into a `Failure`.
-    static func update<T>(db: String, _ body: (Ledger) throws -> T, changed: (T) -> Bool) throws(Failure) -> T {
+    /// Runs an import on `db` through `LedgerUpdate`, turning every refusal into an `InputError`.
+    static func update<T>(db: String, _ body: (Ledger) throws -> T, changed: (T) -> Bool) throws(InputError) -> T {
         do {
             return try LedgerUpdate(target: db).apply(body, changed: changed)
         } catch {
-            throw Failure(description: "\(error)")
+            throw InputError("\(error)")
         }
     }
 
@@ -83,11 +78,11 @@ struct ImportInvoiceCommand: ParsableCommand {
 
     /// The command without the wall clock or printing: what it would print, or why it wrote nothing.
     static func importFiles(_ files: [String], db: String, replace: Bool = false, deriveUsage: Bool = false, projectMap: String? = nil,
-                            deployment: String? = nil, clock: EngineClock) throws(ImportCommand.Failure) -> String {
+                            deployment: String? = nil, clock: EngineClock) throws(InputError) -> String {
         var exports: [InvoiceExport] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw ImportCommand.Failure(description: "\(file):0:0: " + (FileManager.default.fileExists(atPath: file) ? "cannot read the file" : "no such file"))
+                throw InputError("\(file):0:0: " + (FileManager.default.fileExists(atPath: file) ? "cannot read the file" : "no such file"))
             }
             exports.append(InvoiceExport(file: file, data: data))
         }
@@ -96,7 +91,7 @@ struct ImportInvoiceCommand: ParsableCommand {
             do {
                 derivation = UsageDerivation(projectMap: try projectMap.map(ProjectMapFile.load) ?? ProjectMap(), deployment: deployment)
             } catch {
-                throw ImportCommand.Failure(description: error.description)
+                throw InputError(error.description)
             }
         }
         let options = InvoiceImport.Options(replace: replace, deriveUsage: derivation)
@@ -133,18 +128,18 @@ struct ImportTenantsCommand: ParsableCommand {
         }
     }
 
-    static func importFile(_ path: String, db: String) throws(ImportCommand.Failure) -> String {
+    static func importFile(_ path: String, db: String) throws(InputError) -> String {
         let file: TenancyFile
         do {
             file = try TenancyFile.load(path: path)
         } catch {
-            throw ImportCommand.Failure(description: error.description)
+            throw InputError(error.description)
         }
         let report = try ImportCommand.update(db: db, { (ledger: Ledger) throws -> TenancyImportReport in
             do {
                 return try TenancyImport(ledger: ledger).run(file.input)
             } catch let error as TenancyImportError {
-                throw ImportCommand.Failure(description: file.locate(error).description)
+                throw InputError(file.locate(error).description)
             }
         }, changed: \TenancyImportReport.changedLedger)
         return ImportRendering.tenants(report, db: db)

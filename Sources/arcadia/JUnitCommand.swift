@@ -78,6 +78,6 @@ private func readFile(_ path: String) throws -> Data {
     do {
         return try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
-        throw ValidationError("cannot read \(path)")
+        throw InputError("cannot read \(path)")
     }
 }

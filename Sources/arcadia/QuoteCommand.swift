@@ -46,7 +46,7 @@ struct QuoteCommand: ParsableCommand {
                              daysActive: daysActive, country: country, now: now), terminator: "")
     }
 
-    /// The command without the wall clock or printing: the quote's text, or a `ValidationError`
+    /// The command without the wall clock or printing: the quote's text, or an error
     /// naming what is wrong.
     static func quote(pricebook path: String, plan: String, addons: [String], usage: [String], period: String?,
                       daysActive: Int?, country: String? = nil, now: Timestamp) throws -> String {
@@ -54,7 +54,7 @@ struct QuoteCommand: ParsableCommand {
         do {
             book = try PriceBookParser.load(path: path)
         } catch {
-            throw ValidationError(TerminalText.safe("--pricebook: \(error)"))
+            throw InputError(TerminalText.safe("--pricebook: \(error)"))
         }
         let month: BillingPeriod
         if let period {
@@ -71,7 +71,7 @@ struct QuoteCommand: ParsableCommand {
         do {
             quote = try QuoteEngine.quote(request, in: book)
         } catch {
-            throw ValidationError(TerminalText.safe(error.description))
+            throw InputError(TerminalText.safe(error.description))
         }
         return try QuoteRendering.render(quote, request: request, book: book, source: path, country: country)
     }

@@ -25,7 +25,7 @@ enum QuoteRendering {
         let rate = country.flatMap(book.taxRate(country:))
         if let rate {
             guard let tax = rate.tax(on: quote.subtotal), let total = try? quote.subtotal.adding(tax) else {
-                throw ValidationError("the tax on \(quote.subtotal) does not fit in integer cents")
+                throw InputError("the tax on \(quote.subtotal) does not fit in integer cents")
             }
             rows.insert(["tax", "\(rate.lineDescription) (\(rate.country))", quote.subtotal.decimalString, DecimalText.format(rate.rate * 100) + "%",
                          tax.decimalString], at: rows.count - 1)

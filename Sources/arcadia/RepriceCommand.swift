@@ -43,7 +43,7 @@ struct RepriceCommand: AsyncParsableCommand {
               terminator: "")
     }
 
-    /// The command without printing: the report's text, or a `ValidationError` naming the problem.
+    /// The command without printing: the report's text, or an error naming the problem.
     static func report(db: String?, scenario: String?, pricebooks: [String], from: String?, to: String?, tenant: String?,
                        format: RepriceFormat) async throws -> String {
         guard (db == nil) != (scenario == nil) else { throw ValidationError("give exactly one of --db and --scenario") }
@@ -53,7 +53,7 @@ struct RepriceCommand: AsyncParsableCommand {
             do {
                 books.append(try PriceBookParser.load(path: path))
             } catch {
-                throw ValidationError("--pricebook: \(error)")
+                throw InputError("--pricebook: \(error)")
             }
         }
         let ledger = try await Self.ledger(db: db, scenario: scenario)
@@ -62,7 +62,7 @@ struct RepriceCommand: AsyncParsableCommand {
         do {
             report = try Repricer(ledger: ledger).reprice(request)
         } catch let error as TenantInvoiceError {
-            throw ValidationError("--tenant: \(error)")
+            throw InputError("--tenant: \(error)")
         }
         switch format {
         case .table: return try RepriceRendering.table(report, books: books)
@@ -77,14 +77,14 @@ struct RepriceCommand: AsyncParsableCommand {
             do {
                 return try Ledger.inMemoryCopy(ofFileAt: db)
             } catch let error as LedgerFileError {
-                throw ValidationError("--db: \(error)")
+                throw InputError("--db: \(error)")
             }
         }
         let parsed: Scenario
         do {
             parsed = try ScenarioParser.load(path: scenario!)
         } catch {
-            throw ValidationError("--scenario: \(error)")
+            throw InputError("--scenario: \(error)")
         }
         return try await Simulator().run(parsed).ledger
     }

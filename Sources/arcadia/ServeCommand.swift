@@ -73,10 +73,10 @@ struct ServeCommand: AsyncParsableCommand {
                         clock: EngineClock, tokenClock: EngineClock? = nil, createsLedger: Bool = false) async throws -> ArcadiaService {
         let exists = FileManager.default.fileExists(atPath: ledgerPath)
         guard exists || createsLedger else {
-            throw ValidationError("--db \(ledgerPath): no such ledger file; create one with arcadia sync or arcadia run --db, or serve --schedule")
+            throw InputError("--db \(ledgerPath): no such ledger file; create one with arcadia sync or arcadia run --db, or serve --schedule")
         }
         guard !exists || Ledger.isLedgerFile(atPath: ledgerPath) else {
-            throw ValidationError("--db \(ledgerPath): not an arcadia ledger (no ledger migrations in it); it was left untouched")
+            throw InputError("--db \(ledgerPath): not an arcadia ledger (no ledger migrations in it); it was left untouched")
         }
         guard let text = environment[secretVariable], !text.isEmpty else {
             throw ValidationError("the environment variable \(secretVariable) named by --jwt-secret-env is missing or empty; there is no default secret")

@@ -63,14 +63,14 @@ struct ExplainCommandTests {
         do {
             _ = try await ExplainCommand.explain(db: db, invoice: "acme/2026-05", invoiceID: nil, line: nil, format: .text)
             Issue.record("May has no invoice")
-        } catch let error as ValidationError {
-            #expect(error.message == "--invoice acme/2026-05: acme has no invoice for 2026-05 that is not void")
+        } catch let error as InputError {
+            #expect(error.description == "--invoice acme/2026-05: acme has no invoice for 2026-05 that is not void")
         }
         do {
             _ = try await ExplainCommand.explain(db: db, invoice: "acme/2026-04", invoiceID: nil, line: 9, format: .text)
             Issue.record("there is no line 9")
-        } catch let error as ValidationError {
-            #expect(error.message.hasSuffix("has lines 1 to 5"))
+        } catch let error as InputError {
+            #expect(error.description.hasSuffix("has lines 1 to 5"))
         }
     }
 }

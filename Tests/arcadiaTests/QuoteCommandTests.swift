@@ -28,6 +28,8 @@ struct QuoteCommandTests {
             return nil
         } catch let error as ValidationError {
             return error.message
+        } catch let error as InputError {
+            return error.description
         } catch {
             return "unexpected \(error)"
         }

@@ -76,6 +76,8 @@ struct RepriceCommandTests {
                 return nil
             } catch let error as ValidationError {
                 return error.message
+            } catch let error as InputError {
+                return error.description
             } catch {
                 return "unexpected \(error)"
             }

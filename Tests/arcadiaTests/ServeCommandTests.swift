@@ -49,7 +49,7 @@ import TestSupport
 
     @Test func aMissingLedgerIsRefusedRatherThanCreated() async throws {
         let path = try RepoPaths.temporaryDirectory().appendingPathComponent("absent.sqlite").path
-        await #expect(throws: ValidationError.self) { try await Self.service([Self.variable: Self.secret], ledgerPath: path) }
+        await #expect(throws: InputError.self) { try await Self.service([Self.variable: Self.secret], ledgerPath: path) }
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
@@ -63,7 +63,7 @@ import TestSupport
 
     @Test func scheduleCreatesAMissingLedgerWhichPlainServeRefuses() async throws {
         let path = try RepoPaths.temporaryDirectory().appendingPathComponent("new.sqlite").path
-        await #expect(throws: ValidationError.self) { try await Self.service([Self.variable: Self.secret], ledgerPath: path) }
+        await #expect(throws: InputError.self) { try await Self.service([Self.variable: Self.secret], ledgerPath: path) }
         let service = try await ServeCommand.service(ledgerPath: path, secretVariable: Self.variable, corsOrigins: [],
                                                      environment: [Self.variable: Self.secret], clock: .fixed(Timestamp(seconds: 0)),
                                                      createsLedger: true)
@@ -95,7 +95,7 @@ import TestSupport
         let path = directory.appendingPathComponent("other-app.sqlite").path
         try await DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE notes (body TEXT)") }
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        await #expect(throws: ValidationError.self) {
+        await #expect(throws: InputError.self) {
             _ = try await ServeCommand.service(ledgerPath: path, secretVariable: "S", corsOrigins: [],
                                                environment: ["S": String(repeating: "k", count: 64)], clock: .fixed(Timestamp(seconds: 0)))
         }
