@@ -1,4 +1,4 @@
-import ArcadiaCore
+@testable import ArcadiaCore
 import CoreTestSupport
 import DigitalOcean
 import Foundation
@@ -22,17 +22,7 @@ struct RepricerTests {
 
     /// One derived record spanning March (what `import do-invoice --derive-usage` writes).
     func derive(hours: String) throws {
-        try ledger.writer.write { db in
-            try db.execute(sql: """
-                INSERT INTO cloud_invoices (invoice_uuid, invoice_id, period, amount_cents, source) VALUES ('csv-2026-03', 'csv-2026-03', '2026-03', 0, 'csv')
-                """)
-            try db.execute(sql: """
-                INSERT INTO usage_records (deployment_id, resource_id, billing_kind, period_start, period_end, granularity, quantity, recorded_at,
-                                           source, cloud_invoice_id, cost_line_no)
-                VALUES (?, NULL, 'droplet_hours', '2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z', 'invoice', ?, '2026-05-01T00:00:00Z',
-                        'do_invoice', ?, 1)
-                """, arguments: [web, hours, db.lastInsertedRowID])
-        }
+        try Self.derive(ledger, deploymentID: web, hours: hours)
     }
 
     @Test func derivedUsagePricesAMonthNobodyInvoiced() throws {
@@ -45,6 +35,59 @@ struct RepricerTests {
         #expect(row.requoted?.total == Money(cents: 3_542))
         #expect(row.candidates.first?.figures?.total == Money(cents: 3_872))
         #expect(row.delta(0) == Money(cents: 330))
+    }
+
+    /// A plan change on the 15th: March's 744 derived hours are spread over the line's span, 336 in
+    /// the first window (14 days) and 408 in the second (17 days), not all 744 in the first window,
+    /// where they overran its prorated allowance and billed a false overage.
+    @Test func derivedUsageIsSpreadOverTheWindowsOfAPlanChange() throws {
+        let ledger = try Ledger()
+        _ = try PriceBookStore(ledger: ledger).write(RevenueFixtures.standardBook(), source: nil)
+        let tenant = try RevenueFixtures.tenant(ledger, code: "acme", country: "AU")
+        let web = try RevenueFixtures.deployment(ledger, code: "web", tenantID: tenant)
+        _ = try RevenueFixtures.subscription(ledger, deploymentID: web, plan: "starter", from: "2026-03-01", to: "2026-03-15")
+        _ = try RevenueFixtures.subscription(ledger, deploymentID: web, plan: "starter", addons: ["storage_50gb"], from: "2026-03-15")
+        try Self.derive(ledger, deploymentID: web, hours: "744")
+        let index = try ledger.read(UsageIndex.load)
+        let march15 = Timestamp(year: 2026, month: 3, day: 15)
+        #expect(index.usage(deploymentID: web, from: Timestamp(year: 2026, month: 3, day: 1), to: march15) == [.dropletHours: 336])
+        #expect(index.usage(deploymentID: web, from: march15, to: Timestamp(year: 2026, month: 4, day: 1)) == [.dropletHours: 408])
+        let row = try #require(try Repricer(ledger: ledger).reprice(.init(candidates: [RevenueFixtures.standardBook()])).rows.first)
+        // Starter 29.00 over 14/31 and 17/31 of the month (13.10 + 15.90), the 5.00 addon over 17/31 (2.74);
+        // each window's hours within its prorated allowance (14/31 and 17/31 of 744: 336 and 408), so no overage:
+        // 31.74 + GST 3.17 = 34.91. All 744 hours in the first window overran its 336 by 408 × 0.0125 = 5.10: 40.52.
+        #expect(row.requoted?.total == Money(cents: 3_491))
+    }
+
+    /// A subscription that starts on the 11th takes the part of the month's line after its start
+    /// (21 of 31 days: 504 of 744 hours), where before the line, starting on the 1st, was dropped.
+    @Test func aSubscriptionStartingMidMonthTakesItsPartOfTheLine() throws {
+        let ledger = try Ledger()
+        _ = try PriceBookStore(ledger: ledger).write(RevenueFixtures.standardBook(), source: nil)
+        let tenant = try RevenueFixtures.tenant(ledger, code: "acme", country: "AU")
+        let web = try RevenueFixtures.deployment(ledger, code: "web", tenantID: tenant)
+        _ = try RevenueFixtures.subscription(ledger, deploymentID: web, plan: "starter", from: "2026-03-11")
+        try Self.derive(ledger, deploymentID: web, hours: "1000")
+        let index = try ledger.read(UsageIndex.load)
+        let usage = index.usage(deploymentID: web, from: Timestamp(year: 2026, month: 3, day: 11), to: Timestamp(year: 2026, month: 4, day: 1))
+        // 1000 × 21/31 = 677.419354838… hours, half up to millionths.
+        #expect(usage == [.dropletHours: Decimal(string: "677.419355")!])
+        let rest = index.usage(deploymentID: web, from: Timestamp(year: 2026, month: 3, day: 1), to: Timestamp(year: 2026, month: 3, day: 11))
+        #expect(rest == [.dropletHours: Decimal(string: "322.580645")!], "the two parts add up to the line's 1000 exactly")
+    }
+
+    static func derive(_ ledger: Ledger, deploymentID: Int64, hours: String) throws {
+        try ledger.writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO cloud_invoices (invoice_uuid, invoice_id, period, amount_cents, source) VALUES ('csv-2026-03', 'csv-2026-03', '2026-03', 0, 'csv')
+                """)
+            try db.execute(sql: """
+                INSERT INTO usage_records (deployment_id, resource_id, billing_kind, period_start, period_end, granularity, quantity, recorded_at,
+                                           source, cloud_invoice_id, cost_line_no)
+                VALUES (?, NULL, 'droplet_hours', '2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z', 'invoice', ?, '2026-05-01T00:00:00Z',
+                        'do_invoice', ?, 1)
+                """, arguments: [deploymentID, hours, db.lastInsertedRowID])
+        }
     }
 
     @Test func meteredUsageWinsOverDerivedUsageOfTheSameWindow() throws {
