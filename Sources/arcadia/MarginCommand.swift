@@ -40,8 +40,9 @@ struct MarginCommand: AsyncParsableCommand {
 
     static func report(db: String?, scenario: String?, from: String?, to: String?, by: MarginQuery.Grouping, format: MarginFormat) async throws -> String {
         guard (db == nil) != (scenario == nil) else { throw ValidationError("give exactly one of --db and --scenario") }
+        let range = try RepriceCommand.months(from: from, to: to)
         let ledger = try await RepriceCommand.ledger(db: db, scenario: scenario)
-        let query = MarginQuery(from: try RepriceCommand.month(from, "--from"), to: try RepriceCommand.month(to, "--to"), by: by)
+        let query = MarginQuery(from: range.from, to: range.to, by: by)
         let rows = try await query.fetch(in: ledger)
         switch format {
         case .table: return try MarginRendering.table(rows, by: by)

@@ -48,6 +48,7 @@ struct RepriceCommand: AsyncParsableCommand {
                        format: RepriceFormat) async throws -> String {
         guard (db == nil) != (scenario == nil) else { throw ValidationError("give exactly one of --db and --scenario") }
         guard (1...5).contains(pricebooks.count) else { throw ValidationError("give one to five --pricebook files; got \(pricebooks.count)") }
+        let range = try months(from: from, to: to)
         var books: [PriceBook] = []
         for path in pricebooks {
             do {
@@ -55,9 +56,13 @@ struct RepriceCommand: AsyncParsableCommand {
             } catch {
                 throw InputError("--pricebook: \(error)")
             }
+            if let earlier = books.dropLast().firstIndex(where: { $0.name == books.last!.name }) {
+                throw InputError("--pricebook: \(pricebooks[earlier]) and \(path) are both named '\(books.last!.name)'; "
+                                 + "the report tells candidates apart by their books' names")
+            }
         }
         let ledger = try await Self.ledger(db: db, scenario: scenario)
-        let request = Repricer.Request(candidates: books, from: try month(from, "--from"), to: try month(to, "--to"), tenant: tenant)
+        let request = Repricer.Request(candidates: books, from: range.from, to: range.to, tenant: tenant)
         let report: RepriceReport
         do {
             report = try Repricer(ledger: ledger).reprice(request)
@@ -87,6 +92,16 @@ struct RepriceCommand: AsyncParsableCommand {
             throw InputError("--scenario: \(error)")
         }
         return try await Simulator().run(parsed).ledger
+    }
+
+    /// `--from` and `--to`, each optional, in order: a range that ends before it starts is refused
+    /// rather than reported as a range with nothing in it.
+    static func months(from: String?, to: String?) throws -> (from: BillingPeriod?, to: BillingPeriod?) {
+        let range = (from: try month(from, "--from"), to: try month(to, "--to"))
+        if let first = range.from, let last = range.to, last < first {
+            throw ValidationError("--from \(first) is after --to \(last)")
+        }
+        return range
     }
 
     static func month(_ text: String?, _ option: String) throws -> BillingPeriod? {

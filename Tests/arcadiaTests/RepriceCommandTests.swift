@@ -70,9 +70,10 @@ struct RepriceCommandTests {
     }
 
     @Test func badInputIsRefusedNamingTheOption() async throws {
-        func refusal(db: String? = nil, scenario: String? = nil, books: [String], tenant: String? = nil, from: String? = nil) async -> String? {
+        func refusal(db: String? = nil, scenario: String? = nil, books: [String], tenant: String? = nil, from: String? = nil,
+                     to: String? = nil) async -> String? {
             do {
-                _ = try await RepriceCommand.report(db: db, scenario: scenario, pricebooks: books, from: from, to: nil, tenant: tenant, format: .table)
+                _ = try await RepriceCommand.report(db: db, scenario: scenario, pricebooks: books, from: from, to: to, tenant: tenant, format: .table)
                 return nil
             } catch let error as ValidationError {
                 return error.message
@@ -90,6 +91,11 @@ struct RepriceCommandTests {
         #expect(await refusal(scenario: scenario("revenue-month-end"), books: [candidate], from: "2026-4")
                 == "--from '2026-4' is not a month; write YYYY-MM, e.g. 2026-04")
         #expect(await refusal(scenario: scenario("revenue-month-end"), books: [candidate], tenant: "nope") == "--tenant: no tenant 'nope'")
+        // Both accepted before, answering "0 tenant-months" and a report with a column twice.
+        #expect(await refusal(scenario: scenario("revenue-month-end"), books: [candidate], from: "2026-06", to: "2026-03")
+                == "--from 2026-06 is after --to 2026-03")
+        #expect(await refusal(scenario: scenario("revenue-month-end"), books: [candidate, candidate])
+                == "--pricebook: \(candidate) and \(candidate) are both named 'candidate-2027'; the report tells candidates apart by their books' names")
     }
 
     @Test func percentagesAreOneDecimalHalfUp() {
