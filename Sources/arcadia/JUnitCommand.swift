@@ -32,9 +32,7 @@ struct JUnitCommand: ParsableCommand {
             var invalid = false
             for file in files {
                 let problems = try validator.validate(try readFile(file))
-                for problem in problems {
-                    print(problem.line > 0 ? "\(file):\(problem.line): \(problem.message)" : "\(file): \(problem.message)")
-                }
+                for problem in problems { print(located(problem, in: file)) }
                 if problems.isEmpty { print("\(file): valid") } else { invalid = true }
             }
             if invalid { throw ExitCode(1) }
@@ -57,19 +55,38 @@ struct JUnitCommand: ParsableCommand {
             guard !files.isEmpty else { throw ValidationError("name at least one report to merge") }
         }
 
+        /// Each input must be a valid report (the schema `validate` checks) and named once: a report
+        /// that is not JUnit used to merge as an empty one, and a shard named twice twice over.
         func run() throws {
+            if let twice = files.enumerated().first(where: { files[..<$0.offset].contains($0.element) })?.element {
+                throw InputError("\(twice) is named twice; each report is merged once")
+            }
+            let destination: ReportOutput
+            do {
+                destination = try ReportOutput(target: output, option: "--output", kind: .junit)
+            } catch {
+                throw InputError(error.description)
+            }
+            let schema = JUnitSchema()
             var reports: [JUnitReport] = []
             for file in files {
+                let data = try readFile(file)
+                let problems = try schema.validate(data)
+                guard problems.isEmpty else {
+                    for problem in problems { print(located(problem, in: file)) }
+                    throw InputError("\(file) is not a valid JUnit report; nothing was merged")
+                }
                 do {
-                    reports.append(try JUnitReport.read(try readFile(file), source: file))
-                } catch let error as JUnitReport.ReadError {
-                    print(error.description)
-                    throw ExitCode(1)
+                    reports.append(try JUnitReport.read(data, source: file))
+                } catch {
+                    throw InputError(error.description)
                 }
             }
-            let url = URL(fileURLWithPath: output)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(JUnitReport.merged(reports).xml().utf8).write(to: url, options: .atomic)
+            do {
+                try destination.write(JUnitReport.merged(reports).xml())
+            } catch {
+                throw InputError(error.description)
+            }
         }
     }
 }
@@ -80,4 +97,9 @@ private func readFile(_ path: String) throws -> Data {
     } catch {
         throw InputError("cannot read \(path)")
     }
+}
+
+/// A schema problem as `file:line: message`, the form editors and CI logs link to.
+private func located(_ problem: JUnitSchema.Problem, in file: String) -> String {
+    problem.line > 0 ? "\(file):\(problem.line): \(problem.message)" : "\(file): \(problem.message)"
 }

@@ -66,15 +66,13 @@ struct RunCommand: AsyncParsableCommand {
             print(TerminalText.safe(error.description))
             throw ExitCode(1)
         }
-        if let junit, let existing = FileManager.default.contents(atPath: junit), (try? JUnitReport.read(existing, source: junit)) == nil {
-            print("refusing --junit \(junit): it exists and is not a JUnit report; only a report is ever replaced (nothing was touched)")
-            throw ExitCode(1)
-        }
-        let htmlOutput: HTMLReportOutput?
+        let junitOutput: ReportOutput?
+        let htmlOutput: ReportOutput?
         do {
-            htmlOutput = try html.map { path throws(HTMLReportOutput.Refusal) in try HTMLReportOutput(target: path) }
+            junitOutput = try junit.map { path throws(ReportOutput.Refusal) in try ReportOutput(target: path, option: "--junit", kind: .junit) }
+            htmlOutput = try html.map { path throws(ReportOutput.Refusal) in try ReportOutput(target: path, option: "--html", kind: .html) }
         } catch {
-            print(error.description)
+            print(TerminalText.safe(error.description))
             throw ExitCode(1)
         }
         let runner = ScenarioRunner(
@@ -88,22 +86,12 @@ struct RunCommand: AsyncParsableCommand {
         line.finish()
         print(TerminalText.safe(ConsoleReport.render(report)), terminator: "")
         if annotations == .github { print(TerminalText.safe(GitHubAnnotations.render(report)), terminator: "") }
-        if let junit {
-            do {
-                try createParentFolder(of: junit)
-                try Data(JUnitBuilder.report(for: report).xml().utf8).write(to: URL(fileURLWithPath: junit), options: .atomic)
-            } catch {
-                print(TerminalText.safe("cannot write \(junit): \(error)"))
-                throw ExitCode(1)
-            }
-        }
-        if let htmlOutput {
-            do {
-                try htmlOutput.write(HTMLReport.render(report))
-            } catch {
-                print(error.description)
-                throw ExitCode(1)
-            }
+        do {
+            try junitOutput?.write(JUnitBuilder.report(for: report).xml())
+            try htmlOutput?.write(HTMLReport.render(report))
+        } catch {
+            print(TerminalText.safe(error.description))
+            throw ExitCode(1)
         }
         if !report.passed { throw ExitCode(1) }
     }

@@ -38,7 +38,24 @@ import WorkbenchTestSupport
     @Test func mergeRefusesAFileThatIsNotJUnitAndWritesNothing() throws {
         let notXML = try write("{\"json\": true}", "not.xml")
         let output = directory.appendingPathComponent("merged.xml").path
-        #expect(throws: ExitCode(1)) { try JUnitCommand.Merge.parse([notXML, "-o", output]).run() }
+        #expect(throws: InputError.self) { try JUnitCommand.Merge.parse([notXML, "-o", output]).run() }
         #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    /// Each used to be merged without a word: a document the schema rejects (as an empty report),
+    /// and a shard named twice (its suites twice). An existing file that is no report, and a
+    /// folder, are refused as `run --junit` refuses them.
+    @Test func mergeRefusesAnInvalidReportAShardNamedTwiceAndATargetThatIsNoReport() throws {
+        let good = try write(Self.report.xml(), "good.xml")
+        let invalid = try write("<testsuites><foo/></testsuites>", "invalid.xml")
+        let output = directory.appendingPathComponent("merged.xml").path
+        #expect(throws: InputError.self) { try JUnitCommand.Merge.parse([good, invalid, "-o", output]).run() }
+        let twice = #expect(throws: InputError.self) { try JUnitCommand.Merge.parse([good, good, "-o", output]).run() }
+        #expect(twice?.description == "\(good) is named twice; each report is merged once")
+        #expect(!FileManager.default.fileExists(atPath: output))
+        let notes = try write("my notes", "notes.txt")
+        #expect(throws: InputError.self) { try JUnitCommand.Merge.parse([good, "-o", notes]).run() }
+        #expect(try String(contentsOfFile: notes, encoding: .utf8) == "my notes")
+        #expect(throws: InputError.self) { try JUnitCommand.Merge.parse([good, "-o", directory.path]).run() }
     }
 }

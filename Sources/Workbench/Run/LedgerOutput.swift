@@ -30,10 +30,7 @@ public struct LedgerOutput: Sendable {
     }
 
     /// Where the run writes, beside the target; a scratch file left by a killed run is removed.
-    public var scratch: String {
-        let url = URL(fileURLWithPath: target)
-        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).arcadia-partial").path
-    }
+    public var scratch: String { ScratchFile.path(beside: target) }
 
     public func prepare() throws -> String {
         try FileManager.default.createDirectory(at: URL(fileURLWithPath: target).deletingLastPathComponent(),

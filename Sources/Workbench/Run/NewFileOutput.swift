@@ -29,19 +29,12 @@ public struct NewFileOutput: Sendable {
     /// The file's name without its folder and extension (`scenarios/acme-april.yaml` → `acme-april`).
     public var stem: String { URL(fileURLWithPath: target).deletingPathExtension().lastPathComponent }
 
-    var scratch: String {
-        let url = URL(fileURLWithPath: target)
-        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).arcadia-partial").path
-    }
-
     /// Writes `text` as the new file, creating its folder if needed.
     public func write(_ text: String) throws(Refusal) {
-        do {
-            try FileManager.default.createDirectory(at: URL(fileURLWithPath: target).deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: scratch))
-        } catch {
-            let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-            throw Refusal(option: option, path: target, reason: "cannot write it: \(underlying?.localizedDescription ?? error.localizedDescription)")
+        let scratch: String
+        switch ScratchFile.write(text, beside: target) {
+        case .success(let path): scratch = path
+        case .failure(let failure): throw Refusal(option: option, path: target, reason: failure.reason)
         }
         defer { unlink(scratch) }
         guard link(scratch, target) == 0 else {

@@ -1,0 +1,29 @@
+import Foundation
+
+/// The file an output is written to before it takes its target's place: beside the target, so a
+/// rename or link into place stays on one file system, and hidden (`.<name>.arcadia-partial`), so a
+/// half-written one is never taken for the real thing.
+enum ScratchFile {
+    static func path(beside target: String) -> String {
+        let url = URL(fileURLWithPath: target)
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).arcadia-partial").path
+    }
+
+    /// Writes `text` beside `target`, creating the folder, and returns the scratch file's path; on
+    /// failure, the reason in words (the system's, not a Foundation error dump).
+    static func write(_ text: String, beside target: String) -> Result<String, Failure> {
+        let scratch = path(beside: target)
+        do {
+            try FileManager.default.createDirectory(at: URL(fileURLWithPath: target).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: scratch))
+            return .success(scratch)
+        } catch {
+            let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+            return .failure(Failure(reason: "cannot write it: \(underlying?.localizedDescription ?? error.localizedDescription)"))
+        }
+    }
+
+    struct Failure: Error {
+        var reason: String
+    }
+}
