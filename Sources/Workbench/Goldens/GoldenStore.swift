@@ -62,7 +62,7 @@ public struct GoldenStore: Sendable {
                 continue
             }
             let golden = String(decoding: data, as: UTF8.self)
-            let label = "goldens/\(scenario)/\(file.name)"
+            let label = (directory as NSString).appendingPathComponent(file.name)
             if let diff = UnifiedDiff.diff(old: golden, new: file.content, oldLabel: label, newLabel: label + " (this run)") {
                 results.append(.mismatch(Mismatch(file: file.name, goldenPath: path,
                                                   cells: CellDiff.changes(file: file.name, old: golden, new: file.content), diff: diff,

@@ -14,15 +14,12 @@ public enum ConsoleReport {
             let counts = outcome.summary.map { " (\(plural($0.jobRuns, "worker run")), \($0.jobRunsElided) elided, \(plural($0.syncFailures.count, "failure"))\(retryCounts($0))\(driftCounts($0))\(usageCounts($0))\(revenueCounts($0))\(unknownURNTypes($0)))" } ?? ""
             if report.updatedGoldens {
                 let changed = outcome.updatedGoldens.isEmpty ? "goldens unchanged" : "updated " + outcome.updatedGoldens.joined(separator: ", ")
-                out += "UPDATE \(name): \(changed)\(counts)\n"
+                out += "UPDATE \(name): \(changed)\(counts)\n" + failedExpectations(outcome)
                 continue
             }
             out += (outcome.passed ? "PASS  " : "FAIL  ") + name + counts + "\n"
             out += outcome.summary.map(revenueMessages) ?? ""
-            for expectation in outcome.expectations where !expectation.passed {
-                out += "      \(expectation.spec.location?.description ?? "expect"): \(expectation.title) is not as expected:\n"
-                out += expectation.sideBySide.split(separator: "\n").map { "        \($0)\n" }.joined()
-            }
+            out += failedExpectations(outcome)
             for comparison in outcome.comparisons {
                 switch comparison {
                 case .match: break
@@ -35,11 +32,20 @@ public enum ConsoleReport {
             }
         }
         for orphan in report.orphanGoldens {
-            out += "FAIL  goldens/\(orphan)/ belongs to no scenario that ran (delete it, or run its scenario)\n"
+            out += "FAIL  \(report.orphanPath(orphan)) belongs to no scenario that ran (delete it, or run its scenario)\n"
         }
         let passed = report.outcomes.filter(\.passed).count
         out += "\(passed) passed, \(report.outcomes.count - passed + report.orphanGoldens.count) failed\n"
         return out
+    }
+
+    /// Each expectation that failed, expected beside actual: also under an update, which rewrites
+    /// goldens but cannot make a scenario's own `expect:` true, and still fails the run for it.
+    private static func failedExpectations(_ outcome: ScenarioOutcome) -> String {
+        outcome.expectations.filter { !$0.passed }.map { expectation in
+            "      \(expectation.spec.location?.description ?? "expect"): \(expectation.title) is not as expected:\n"
+                + expectation.sideBySide.split(separator: "\n").map { "        \($0)\n" }.joined()
+        }.joined()
     }
 
     private static func retryCounts(_ summary: RunSummary) -> String {

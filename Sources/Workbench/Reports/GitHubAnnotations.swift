@@ -35,7 +35,7 @@ public enum GitHubAnnotations {
             }
         }
         for orphan in report.orphanGoldens {
-            out += line(file: "goldens/\(orphan)", message: "golden folder belongs to no scenario that ran")
+            out += line(file: String(report.orphanPath(orphan).dropLast()), message: "golden folder belongs to no scenario that ran")
         }
         return out
     }

@@ -9,9 +9,9 @@ public enum JUnitBuilder {
         var suites = run.outcomes.map(suite)
         if !run.orphanGoldens.isEmpty {
             suites.append(JUnitSuite(name: "goldens", cases: run.orphanGoldens.map { orphan in
-                JUnitCase(name: "goldens/\(orphan)/", className: "goldens",
+                JUnitCase(name: run.orphanPath(orphan), className: "goldens",
                           outcome: .failed(message: "golden folder belongs to no scenario that ran",
-                                           body: "goldens/\(orphan)/ has no scenario; delete it or restore its scenario"))
+                                           body: "\(run.orphanPath(orphan)) has no scenario; delete it or restore its scenario"))
             }))
         }
         return JUnitReport(name: "arcadia run", suites: suites)

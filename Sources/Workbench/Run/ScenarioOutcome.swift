@@ -1,3 +1,5 @@
+import Foundation
+
 /// The result of playing one scenario file.
 public struct ScenarioOutcome: Sendable {
     public enum Failure: Sendable, Equatable, CustomStringConvertible {
@@ -42,9 +44,22 @@ public struct ScenarioOutcome: Sendable {
 /// The result of `arcadia run`: every scenario, plus golden folders no scenario produced.
 public struct RunReport: Sendable {
     public var outcomes: [ScenarioOutcome]
+    /// Names of golden folders under `goldensRoot`.
     public var orphanGoldens: [String]
     /// The goldens were rewritten, not compared.
     public var updatedGoldens: Bool
+    /// The goldens folder as the run was given it (`--goldens`), for naming golden paths in reports.
+    public var goldensRoot: String
+
+    public init(outcomes: [ScenarioOutcome], orphanGoldens: [String], updatedGoldens: Bool, goldensRoot: String = "goldens") {
+        self.outcomes = outcomes
+        self.orphanGoldens = orphanGoldens
+        self.updatedGoldens = updatedGoldens
+        self.goldensRoot = goldensRoot
+    }
+
+    /// `<goldens root>/<orphan>/`.
+    public func orphanPath(_ orphan: String) -> String { (goldensRoot as NSString).appendingPathComponent(orphan) + "/" }
 
     public var passed: Bool { outcomes.allSatisfy(\.passed) && orphanGoldens.isEmpty }
 }

@@ -128,7 +128,7 @@ public struct ScenarioRunner: Sendable {
             return outcome
         }
         let orphans = checkOrphans && (options.shard?.checksOrphans ?? true) ? store.orphans(scenarios: Set(firstFileByName.keys)) : []
-        return RunReport(outcomes: outcomes, orphanGoldens: orphans, updatedGoldens: options.updateGoldens)
+        return RunReport(outcomes: outcomes, orphanGoldens: orphans, updatedGoldens: options.updateGoldens, goldensRoot: options.goldensRoot)
     }
 
     /// A file read and claimed, waiting to be played (`scenario` nil: its outcome is already final).

@@ -60,6 +60,14 @@ import WorkbenchTestSupport
         #expect(results[11].note == "the invoice of globex for 2026-04 has no line 2 (its lines: 1 to 1)")
         let console = ConsoleReport.render(report)
         #expect(console.contains("      \(path):61:5: tenant_invoice acme 2026-04 is not as expected:\n        figure  expected  actual\n"), "\(console)")
+        // An update rewrites goldens, not the scenario's own expect:, and fails the run for it: it
+        // used to count the failure ("0 passed, 1 failed") without saying which expectation.
+        var updated = report
+        updated.updatedGoldens = true
+        let updateConsole = ConsoleReport.render(updated)
+        #expect(updateConsole.contains(": goldens unchanged") || updateConsole.contains(": updated "))
+        #expect(updateConsole.contains("      \(path):61:5: tenant_invoice acme 2026-04 is not as expected:\n        figure  expected  actual\n"),
+                "\(updateConsole)")
         let junit = JUnitBuilder.report(for: report)
         let failed = junit.suites[0].cases.first { $0.name == "expect tenant_invoice acme 2026-04 (\(path):61:5)" }
         guard case .failed(let message, let body)? = failed?.outcome else {

@@ -49,7 +49,7 @@ import WorkbenchTestSupport
         let diff = mismatch.diff
         #expect(mismatch.file == "inventory.tsv")
         #expect(mismatch.cells.map(\.summary).contains { $0.hasSuffix("size_slug s-2vcpu-4gb → s-4vcpu-8gb") }, "\(mismatch.cells)")
-        #expect(diff.contains("--- goldens/droplet-lifecycle/inventory.tsv"))
+        #expect(diff.hasPrefix("--- \(golden.path)\n"), "named as the run was given its goldens folder, here an absolute one")
         #expect(diff.contains("\n-droplet\tweb-1\t"))
         #expect(diff.contains("\n+droplet\tweb-1\t"))
         #expect(ConsoleReport.render(report).contains("inventory.tsv differs from its golden"))

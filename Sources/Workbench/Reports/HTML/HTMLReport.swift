@@ -48,7 +48,7 @@ public enum HTMLReport {
             invoiceTotal = (try? invoices.map(\.total).sum()).map { Dollars.text($0) } ?? "beyond integer cents"
             doCost = (try? run.outcomes.flatMap { $0.figures?.doCost.map(\.amount) ?? [] }.sum()).map { Dollars.text($0) } ?? "beyond integer cents"
             scenarios = run.outcomes.enumerated().map { Section(outcome: $1, id: "s\($0 + 1)", updated: run.updatedGoldens) }
-            orphans = run.orphanGoldens.map { "goldens/\($0)/" }
+            orphans = run.orphanGoldens.map(run.orphanPath)
             hasOrphans = !orphans.isEmpty
         }
     }
