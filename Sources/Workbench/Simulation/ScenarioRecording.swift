@@ -27,8 +27,17 @@ public enum ScenarioRecording {
             merged.append(event)
         }
         recorded.timeline = merged + pending
+        if let last = writes.last?.at, last >= served.clock.end {
+            recorded.clock.end = last + Self.observedFor
+        }
         return recorded
     }
+
+    /// How long a recording runs past its last write when that write came at or after the served
+    /// scenario's end (a fake frozen at `clock.end`, the default, stamps every write there, and a
+    /// scenario's events must come before its end): an hour, so the replay's 15-minute syncs see
+    /// what the writes did.
+    public static let observedFor: Int64 = 3_600
 
     /// The scenario action that makes `change`.
     static func action(_ change: FakeWorldChange, label: (String) -> String) throws(RecordingError) -> ScenarioAction {

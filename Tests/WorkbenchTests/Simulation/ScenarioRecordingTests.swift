@@ -96,6 +96,21 @@ import WorkbenchTestSupport
         return bodies
     }
 
+    /// `fake-do serve` freezes at `clock.end` by default, so every write is stamped there; the
+    /// recording used to keep that end, and `arcadia play` refused all its writes as "not before
+    /// clock.end". It now runs an hour past the last write and replays.
+    @Test func aRecordingOfAFakeServedAtItsEndRunsPastItsWritesAndPlays() throws {
+        let scenario = try ScenarioFixtures.shipped("project-attribution")
+        let served = try ScenarioWorld.played(scenario, at: scenario.clock.end)
+        try send(served.fake, "POST", "/v2/tags", #"{"name":"late"}"#, expect: 201)
+        let recorded = try ScenarioRecording.scenario(scenario, playedThrough: served.fake.now, changes: served.fake.recordedChanges,
+                                                      label: served.label(ofAddress:))
+        #expect(recorded.clock.end == scenario.clock.end + 3_600)
+        let reparsed = try ScenarioParser.parse(yaml: ScenarioWriter.yaml(recorded), file: "recorded.yaml")
+        #expect(reparsed.timeline.last?.at == scenario.clock.end)
+        #expect(try listings(ScenarioWorld.build(reparsed, at: reparsed.clock.end))["/v2/tags"]?.contains("\"late\"") == true)
+    }
+
     @Test func aRecordingOfEveryWriteReplaysToTheSameWorld() throws {
         let scenario = try ScenarioFixtures.shipped("project-attribution")
         let served = try ScenarioWorld.played(scenario, at: Self.instant)
