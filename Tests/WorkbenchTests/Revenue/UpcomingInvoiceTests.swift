@@ -58,6 +58,19 @@ import WorkbenchTestSupport
         #expect(preview.projection?.lines.contains { $0.kind == .overage && $0.description.contains("2880 used") } == true)
     }
 
+    /// A scenario's ledger served months later (`arcadia serve` without `--schedule`): nothing has
+    /// metered it since May, so nothing of December is priced to date. It used to report metered
+    /// through today and bill the plan and addons for six December days nothing had metered.
+    @Test func aLedgerNobodyMetersAnyMoreIsNotTakenAsMeteredToToday() async throws {
+        let ledger = try Ledger(path: try await RevenueMonthEnd.ledger())
+        let later = Timestamp(year: 2026, month: 12, day: 7, hour: 12)
+        let preview = try UpcomingInvoices(ledger: ledger, clock: .fixed(later)).preview(tenant: "acme")
+        #expect(preview.period.description == "2026-12")
+        #expect(preview.meteredThrough == Timestamp(year: 2026, month: 12, day: 1))
+        #expect(preview.toDate == nil)
+        #expect(preview.projection != nil, "the rest of the month is still projected from what was last observed")
+    }
+
     @Test func anUnknownTenantIsRefused() async throws {
         let ledger = try Ledger(path: try await RevenueMonthEnd.ledger(endingAt: Self.midMonth))
         #expect(throws: TenantInvoiceError.noSuchTenant("nobody")) {

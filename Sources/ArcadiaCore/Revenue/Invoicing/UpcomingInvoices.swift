@@ -42,7 +42,8 @@ public struct UpcomingInvoices: Sendable {
         guard try ledger.read({ try TenantInvoiceStore.tenant(code: code, $0) }) != nil else {
             throw TenantInvoiceError.noSuchTenant(code)
         }
-        let meteredThrough = min(max(Self.meteredThrough(at: now), period.start), period.end)
+        let lastMetered = try ledger.read(Self.lastMeteredDayEnd) ?? period.start
+        let meteredThrough = min(max(min(Self.meteredThrough(at: now), lastMetered), period.start), period.end)
         var notes: [String] = []
         let toDate = try rollup(code, period, at: now, notes: &notes) { db in
             for var subscription in try SubscriptionRecord.fetchAll(db) where subscription.endedAt.map({ $0 > meteredThrough }) ?? true {
@@ -67,9 +68,22 @@ public struct UpcomingInvoices: Sendable {
         return Int64(hour * 3_600 + minute * 60)
     }
 
-    /// The end of the last day the metering job has metered at `now`.
+    /// The end of the last day the metering job has metered at `now`, if it runs on schedule.
     static func meteredThrough(at now: Timestamp) -> Timestamp {
         (now - meteringDelay).startOfDay
+    }
+
+    /// The end of the last day the ledger shows metered: its latest metered record, or the day before
+    /// its metering job's latest successful run (which meters yesterday). A ledger nobody meters any
+    /// more (a scenario's, served later) is not taken as metered up to today, with the days since
+    /// priced as if nothing had run on them; nil when the ledger shows no metering at all.
+    static func lastMeteredDayEnd(_ db: Database) throws -> Timestamp? {
+        let recorded = try Timestamp.fetchOne(db, UsageRecord.filter(Column("source") == UsageRecordSource.metered.rawValue)
+            .select(max(UsageRecord.Columns.periodEnd)))
+        let ran = try Timestamp.fetchOne(db, JobRun.filter(JobRun.Columns.job == JobID.revenueMetering.rawValue
+                                                            && JobRun.Columns.outcome == JobRun.Outcome.succeeded.rawValue)
+            .select(max(JobRun.Columns.startedAt)))?.startOfDay
+        return [recorded, ran].compactMap { $0 }.max()
     }
 
     /// The tenant's invoice for `period` from a forced rollup on a scratch copy of the ledger,
