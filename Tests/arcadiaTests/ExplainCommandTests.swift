@@ -30,6 +30,16 @@ struct ExplainCommandTests {
         #expect(!text.contains("\nLine 1 "), "--line keeps one line")
     }
 
+    /// A plan line's quantity is days charged: it reads as the invoice prints it, not as
+    /// "20 x 29 = 19.33", arithmetic that does not add up.
+    @Test func aProratedPlanLineShowsItsDaysAsTheInvoiceDoes() async throws {
+        let db = try await RevenueMonthEnd.ledger()
+        let text = try await ExplainCommand.explain(db: db, invoice: "globex/2026-04", invoiceID: nil, line: 1, format: .text)
+        #expect(text.contains("\nLine 1  plan_base  globex-shop  Plan: starter  20/30 days x 29.00 = 19.33\n"), "\(text)")
+        #expect(text.contains("    droplet shop-1 ("), "\(text)")
+        #expect(text.contains("): 480 in 20 records\n"))
+    }
+
     @Test func jsonHasTheSameContentWithEveryRecord() async throws {
         let db = try await RevenueMonthEnd.ledger()
         let json = try await ExplainCommand.explain(db: db, invoice: "acme/2026-04", invoiceID: nil, line: nil, format: .json)

@@ -54,7 +54,7 @@ enum TenantInvoiceRendering {
     }
 
     /// Days charged as `20/30 days`; the tax line's base as money; overage as stored.
-    private static func quantity(_ line: TenantInvoiceLine, daysInPeriod: Int) -> String {
+    static func quantity(_ line: TenantInvoiceLine, daysInPeriod: Int) -> String {
         let text = DecimalText.format(line.quantity)
         switch line.kind {
         case .planBase, .addon: return "\(text)/\(daysInPeriod) days"
@@ -64,7 +64,7 @@ enum TenantInvoiceRendering {
     }
 
     /// Monthly prices and overage prices in dollars, at least to the cent; the tax rate as a percentage.
-    private static func unitPrice(_ line: TenantInvoiceLine) -> String {
+    static func unitPrice(_ line: TenantInvoiceLine) -> String {
         guard line.kind == .tax else { return atLeastTwoDecimals(DecimalText.format(line.unitPrice)) }
         return DecimalText.format(line.unitPrice * 100) + "%"
     }
@@ -73,5 +73,14 @@ enum TenantInvoiceRendering {
         guard let point = text.firstIndex(of: ".") else { return text + ".00" }
         let decimals = text.distance(from: point, to: text.endIndex) - 1
         return decimals >= 2 ? text : text + String(repeating: "0", count: 2 - decimals)
+    }
+}
+
+extension TenantInvoiceLine {
+    /// The line's figures as the invoice shows them, `15/31 days x 35.00 = 16.94`, for every
+    /// place that quotes a line (explain, capture's refusal): a plan line's quantity is days
+    /// charged, and "15 x 35 = 16.94" read as arithmetic that does not add up.
+    public func arithmetic(daysInPeriod: Int) -> String {
+        "\(TenantInvoiceRendering.quantity(self, daysInPeriod: daysInPeriod)) x \(TenantInvoiceRendering.unitPrice(self)) = \(amount.decimalString)"
     }
 }

@@ -25,7 +25,7 @@ extension ScenarioCapture {
         ["subtotal \(invoice.subtotal.decimalString), tax \(invoice.tax.decimalString), total \(invoice.total.decimalString)"]
             + invoice.lines.map { line in
                 "line \(line.lineNo) \(line.kind.rawValue) \(line.deploymentCode ?? "-") \(line.description): "
-                    + "\(DecimalText.format(line.quantity)) x \(DecimalText.format(line.unitPrice)) = \(line.amount.decimalString)"
+                    + line.arithmetic(daysInPeriod: invoice.period.days)
             }
     }
 

@@ -10,15 +10,15 @@ extension InvoiceExplanation {
             + "subtotal \(invoice.subtotal.decimalString), tax \(invoice.tax.decimalString), total \(invoice.total.decimalString) \(invoice.currency)\n"
         out += "Price book: \(priceBook.map { "\($0.name) (effective \($0.effectiveFrom.isoDate))" } ?? "none in effect on \(invoice.period.start.isoDate)")\n"
         for line in lines {
-            out += "\n" + Self.lineText(line)
+            out += "\n" + Self.lineText(line, daysInPeriod: invoice.period.days)
         }
         return out
     }
 
-    private static func lineText(_ explained: Line) -> String {
+    private static func lineText(_ explained: Line, daysInPeriod: Int) -> String {
         let line = explained.line
         var out = "Line \(line.lineNo)  \(line.kind.rawValue)  \(line.deploymentCode ?? "-")  \(line.description)  "
-            + "\(DecimalText.format(line.quantity)) x \(DecimalText.format(line.unitPrice)) = \(line.amount.decimalString)\n"
+            + line.arithmetic(daysInPeriod: daysInPeriod) + "\n"
         if let subscription = explained.subscription {
             let addons = subscription.addonCodes.isEmpty ? "no addons" : "addons " + subscription.addonCodes.joined(separator: ", ")
             out += "  subscription: \(subscription.planCode) (\(addons)) from \(subscription.startedAt)"
@@ -39,7 +39,7 @@ extension InvoiceExplanation {
                 + (usage.resources.count == 1 ? "" : "s") + "\n"
             for resource in usage.resources {
                 out += "    \(resource.resource.kind) \(resource.resource.name) (\(resource.resource.providerID)): "
-                    + "\(DecimalText.format(resource.quantity)) in \(resource.records.count) records\n"
+                    + "\(DecimalText.format(resource.quantity)) in \(resource.records.count) record" + (resource.records.count == 1 ? "" : "s") + "\n"
                 for run in runs(resource.records) {
                     out += "      \(run.from) ..< \(run.to)  \(run.count) x \(DecimalText.format(run.quantity)) \(run.granularity)\n"
                 }
