@@ -57,10 +57,12 @@ struct FakeDOCommand: AsyncParsableCommand {
         @Option(help: "On shutdown, write what clients changed over the API as a scenario (YAML) to this file.")
         var record: String?
 
+        @OptionGroup var allowPath: AllowPathOption
+
         func run() async throws {
             let parsed: Scenario
             do {
-                parsed = try ScenarioParser.load(path: scenario)
+                parsed = try ScenarioParser.load(path: scenario, confinement: allowPath.confinement)
             } catch {
                 throw InputError(error.description)
             }

@@ -119,19 +119,21 @@ struct ImportTenantsCommand: ParsableCommand {
     @Option(help: "The SQLite ledger to import into (created if missing).")
     var db: String
 
+    @OptionGroup var allowPath: AllowPathOption
+
     func run() throws {
         do {
-            print(try Self.importFile(file, db: db), terminator: "")
+            print(try Self.importFile(file, db: db, confinement: allowPath.confinement), terminator: "")
         } catch {
             print(error.description)
             throw ExitCode(1)
         }
     }
 
-    static func importFile(_ path: String, db: String) throws(InputError) -> String {
+    static func importFile(_ path: String, db: String, confinement: FileConfinement = FileConfinement()) throws(InputError) -> String {
         let file: TenancyFile
         do {
-            file = try TenancyFile.load(path: path)
+            file = try TenancyFile.load(path: path, confinement: confinement)
         } catch {
             throw InputError(error.description)
         }

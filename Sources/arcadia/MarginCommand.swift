@@ -34,14 +34,18 @@ struct MarginCommand: AsyncParsableCommand {
     @Option(help: "table or csv.")
     var format: MarginFormat = .table
 
+    @OptionGroup var allowPath: AllowPathOption
+
     func run() async throws {
-        print(try await Self.report(db: db, scenario: scenario, from: from, to: to, by: by, format: format), terminator: "")
+        print(try await Self.report(db: db, scenario: scenario, from: from, to: to, by: by, format: format, confinement: allowPath.confinement),
+              terminator: "")
     }
 
-    static func report(db: String?, scenario: String?, from: String?, to: String?, by: MarginQuery.Grouping, format: MarginFormat) async throws -> String {
+    static func report(db: String?, scenario: String?, from: String?, to: String?, by: MarginQuery.Grouping, format: MarginFormat,
+                       confinement: FileConfinement = FileConfinement()) async throws -> String {
         guard (db == nil) != (scenario == nil) else { throw ValidationError("give exactly one of --db and --scenario") }
         let range = try RepriceCommand.months(from: from, to: to)
-        let ledger = try await RepriceCommand.ledger(db: db, scenario: scenario)
+        let ledger = try await RepriceCommand.ledger(db: db, scenario: scenario, confinement: confinement)
         let query = MarginQuery(from: range.from, to: range.to, by: by)
         let rows = try await query.fetch(in: ledger)
         switch format {

@@ -16,10 +16,12 @@ struct PlayCommand: AsyncParsableCommand {
     @Option(help: "Keep the run's SQLite ledger in this file (for `arcadia explain` and `arcadia capture`).")
     var db: String?
 
+    @OptionGroup var allowPath: AllowPathOption
+
     func run() async throws {
         let parsed: Scenario
         do {
-            parsed = try ScenarioParser.load(path: scenario)
+            parsed = try ScenarioParser.load(path: scenario, confinement: allowPath.confinement)
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)

@@ -38,14 +38,17 @@ struct RepriceCommand: AsyncParsableCommand {
     @Option(help: "table, csv or json.")
     var format: RepriceFormat = .table
 
+    @OptionGroup var allowPath: AllowPathOption
+
     func run() async throws {
-        print(try await Self.report(db: db, scenario: scenario, pricebooks: pricebooks, from: from, to: to, tenant: tenant, format: format),
+        print(try await Self.report(db: db, scenario: scenario, pricebooks: pricebooks, from: from, to: to, tenant: tenant, format: format,
+                                    confinement: allowPath.confinement),
               terminator: "")
     }
 
     /// The command without printing: the report's text, or an error naming the problem.
     static func report(db: String?, scenario: String?, pricebooks: [String], from: String?, to: String?, tenant: String?,
-                       format: RepriceFormat) async throws -> String {
+                       format: RepriceFormat, confinement: FileConfinement = FileConfinement()) async throws -> String {
         guard (db == nil) != (scenario == nil) else { throw ValidationError("give exactly one of --db and --scenario") }
         guard (1...5).contains(pricebooks.count) else { throw ValidationError("give one to five --pricebook files; got \(pricebooks.count)") }
         let range = try months(from: from, to: to)
@@ -61,7 +64,7 @@ struct RepriceCommand: AsyncParsableCommand {
                                  + "the report tells candidates apart by their books' names")
             }
         }
-        let ledger = try await Self.ledger(db: db, scenario: scenario)
+        let ledger = try await Self.ledger(db: db, scenario: scenario, confinement: confinement)
         let request = Repricer.Request(candidates: books, from: range.from, to: range.to, tenant: tenant)
         let report: RepriceReport
         do {
@@ -77,7 +80,7 @@ struct RepriceCommand: AsyncParsableCommand {
     }
 
     /// The ledger to read: a file copied into memory, or a scenario played in memory.
-    static func ledger(db: String?, scenario: String?) async throws -> Ledger {
+    static func ledger(db: String?, scenario: String?, confinement: FileConfinement = FileConfinement()) async throws -> Ledger {
         if let db {
             do {
                 return try Ledger.inMemoryCopy(ofFileAt: db)
@@ -87,7 +90,7 @@ struct RepriceCommand: AsyncParsableCommand {
         }
         let parsed: Scenario
         do {
-            parsed = try ScenarioParser.load(path: scenario!)
+            parsed = try ScenarioParser.load(path: scenario!, confinement: confinement)
         } catch {
             throw InputError("--scenario: \(error)")
         }

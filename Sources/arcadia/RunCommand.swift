@@ -30,9 +30,7 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Fire every worker at every tick, even when nothing it reads changed (slower; same ledgers).")
     var noElide = false
 
-    @Option(name: .customLong("allow-path"),
-            help: "A folder outside the scenario's repository that its price-book paths may lead into (repeat for several).")
-    var allowedPaths: [String] = []
+    @OptionGroup var allowPath: AllowPathOption
 
     @Option(help: "Scenarios played at once (default: the number of cores). The report is the same for any N.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -77,7 +75,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         let runner = ScenarioRunner(
             options: .init(goldensRoot: goldens, updateGoldens: updateGoldens, ledgerPath: db, elideSettledRuns: !noElide,
-                           confinement: FileConfinement(allowedFolders: allowedPaths), jobs: jobs, shard: shard),
+                           confinement: allowPath.confinement, jobs: jobs, shard: shard),
             stopwatch: Stopwatch.seconds)
         let line = ProgressLine()
         let report = await runner.run(files: files, checkOrphans: paths.contains(where: ScenarioRunner.isDirectory)) { at in

@@ -24,13 +24,14 @@ public struct TenancyFile: Sendable, Equatable {
     /// Each subscription event's index in the file's list, for error paths.
     var subscriptionIndexes: [Int]
 
-    public static func load(path: String) throws(ScenarioError) -> TenancyFile {
-        try parse(yaml: ScenarioParser.readText(path: path), file: path)
+    /// `confinement` says where its price-book paths may lead, as for a scenario.
+    public static func load(path: String, confinement: FileConfinement = FileConfinement()) throws(ScenarioError) -> TenancyFile {
+        try parse(yaml: ScenarioParser.readText(path: path), file: path, confinement: confinement)
     }
 
-    public static func parse(yaml: String, file: String) throws(ScenarioError) -> TenancyFile {
+    public static func parse(yaml: String, file: String, confinement: FileConfinement = FileConfinement()) throws(ScenarioError) -> TenancyFile {
         let root = try ScenarioParser.compose(yaml, file: file, whatItNeeds: "a tenants file has tenants, deployments, pricebooks and/or subscriptions")
-        return try YAMLNodeReader(file: file).tenancyFile(YAMLField(node: root, path: ""))
+        return try YAMLNodeReader(file: file, confinement: confinement).tenancyFile(YAMLField(node: root, path: ""))
     }
 
     /// The engine's input.
