@@ -122,6 +122,39 @@ import Testing
         ])
     }
 
+    /// DO lists a volume's snapshots and actions and a reserved IP's actions under the resource
+    /// (pydo's `volume_snapshots.list`, `volume_actions.list`, `reserved_ips_actions.list`); the
+    /// fake answered 404 for resources that exist, and each lists only its own.
+    @Test func aVolumesSnapshotsAndActionsAndAReservedIPsActionsAreListedUnderThem() throws {
+        let fake = FakeDigitalOcean(seed: 3, start: start)
+        let droplet = try create(fake, "web-1")
+        func volume(_ name: String) throws -> String {
+            let created = send(fake, "POST", "/v2/volumes", #"{"name":"\#(name)","size_gigabytes":10,"region":"nyc3"}"#)
+            return try #require((try created.json()["volume"] as? [String: Any])?["id"] as? String)
+        }
+        let data = try volume("data"), other = try volume("other")
+        #expect(send(fake, "POST", "/v2/volumes/\(data)/actions", #"{"type":"attach","droplet_id":\#(droplet)}"#).status == 202)
+        #expect(send(fake, "POST", "/v2/volumes/\(data)/actions", #"{"type":"detach","droplet_id":\#(droplet)}"#).status == 202)
+        #expect(send(fake, "POST", "/v2/volumes/\(other)/actions", #"{"type":"attach","droplet_id":\#(droplet)}"#).status == 202)
+        #expect(send(fake, "POST", "/v2/volumes/\(data)/snapshots", #"{"name":"data-snap"}"#).status == 201)
+        #expect(send(fake, "POST", "/v2/volumes/\(other)/snapshots", #"{"name":"other-snap"}"#).status == 201)
+        func names(_ path: String, _ key: String, _ field: String) throws -> [String] {
+            let response = fake.get(path)
+            #expect(response.status == 200, "\(path): \(response.text)")
+            return try (response.json()[key] as? [[String: Any]])?.compactMap { $0[field] as? String } ?? []
+        }
+        #expect(try names("/v2/volumes/\(data)/snapshots", "snapshots", "name") == ["data-snap"])
+        #expect(try names("/v2/volumes/\(data)/actions", "actions", "type") == ["detach_volume", "attach_volume"], "newest first")
+        #expect(fake.get("/v2/volumes/no-such-volume/actions").status == 404)
+
+        let reserved = send(fake, "POST", "/v2/reserved_ips", #"{"region":"nyc3"}"#)
+        let ip = try #require((try reserved.json()["reserved_ip"] as? [String: Any])?["ip"] as? String)
+        #expect(send(fake, "POST", "/v2/reserved_ips/\(ip)/actions", #"{"type":"assign","droplet_id":\#(droplet)}"#).status == 201)
+        #expect(try names("/v2/reserved_ips/\(ip)/actions", "actions", "type") == ["assign_ip"])
+        #expect(try names("/v2/floating_ips/\(ip)/actions", "actions", "type") == ["assign_ip"])
+        #expect(fake.get("/v2/reserved_ips/192.0.2.99/actions").status == 404)
+    }
+
     @Test func domainsTagsReservedIPsAndProjectsAreWritable() throws {
         let fake = FakeDigitalOcean(seed: 3, start: start)
         try fake.createProject(name: "shop", description: "", environment: nil, isDefault: false)

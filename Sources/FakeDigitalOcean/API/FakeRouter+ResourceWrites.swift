@@ -39,7 +39,7 @@ extension FakeRouter {
         default:
             throw WriteRefusal("the fake does not perform volume action '\(type)' (see docs/fake-do-coverage.md)")
         }
-        let action = world.recordAction(type: "\(type)_volume", resourceID: 0, resourceType: "volume", region: volume.region)
+        let action = world.recordAction(type: "\(type)_volume", resourceID: 0, resourceType: "volume", subject: volume.id, region: volume.region)
         return .written(status: 202, body: single(key: "action", json: encode(action.model)))
     }
 
@@ -132,7 +132,7 @@ extension FakeRouter {
             default:
                 throw WriteRefusal("type must be assign or unassign")
             }
-            let action = world.recordAction(type: "\(type)_ip", resourceID: 0, resourceType: "reserved_ip", region: reserved.region)
+            let action = world.recordAction(type: "\(type)_ip", resourceID: 0, resourceType: "reserved_ip", subject: reserved.ip, region: reserved.region)
             return .written(status: 201, body: single(key: "action", json: encode(action.model)))
         default:
             return .failure(status: 405, message: nil)

@@ -84,12 +84,14 @@ struct FakeRouter {
         case (2, "reserved_ips"), (2, "floating_ips"):
             guard let reserved = world.reservedIPs.first(where: { $0.ip == rest[1] }) else { return .failure(status: 404, message: nil) }
             return .body(single(key: rest[0] == "reserved_ips" ? "reserved_ip" : "floating_ip", json: encode(reserved.model(in: world))))
+        case (3, "reserved_ips") where rest[2] == "actions", (3, "floating_ips") where rest[2] == "actions":
+            guard world.reservedIPs.contains(where: { $0.ip == rest[1] }) else { return .failure(status: 404, message: nil) }
+            return actions(request, world: world) { $0.resourceType == "reserved_ip" && $0.subject == rest[1] }
         case (_, "droplets") where rest.count >= 3:
             guard let id = Int(rest[1]), let droplet = world.droplets[id] else { return .failure(status: 404, message: nil) }
             return dropletPart(request, droplet, part: Array(rest.dropFirst(2)), world: world)
         case (1, "actions"):
-            let actions = Array(world.actions.reversed())
-            return list(request, key: "actions", total: actions.count) { range, router in actions[range].map { router.encode($0.model) } }
+            return actions(request, world: world) { _ in true }
         case (2, "actions"):
             guard let action = world.actions.first(where: { String($0.id) == rest[1] }) else { return .failure(status: 404, message: nil) }
             return .body(single(key: "action", json: encode(action.model)))
@@ -106,6 +108,13 @@ struct FakeRouter {
         case (2, "volumes"):
             guard let volume = world.volumes.first(where: { $0.id == rest[1] }) else { return .failure(status: 404, message: nil) }
             return .body(single(key: "volume", json: encode(volume.model)))
+        case (3, "volumes") where rest[2] == "snapshots":
+            guard world.volumes.contains(where: { $0.id == rest[1] }) else { return .failure(status: 404, message: nil) }
+            let taken = world.snapshots.filter { $0.source == .volume(id: rest[1]) }
+            return list(request, key: "snapshots", total: taken.count) { range, router in taken[range].map { router.encode($0.model) } }
+        case (3, "volumes") where rest[2] == "actions":
+            guard world.volumes.contains(where: { $0.id == rest[1] }) else { return .failure(status: 404, message: nil) }
+            return actions(request, world: world) { $0.resourceType == "volume" && $0.subject == rest[1] }
         case (1, "snapshots"), (2, "snapshots"):
             return snapshots(request, id: rest.count == 2 ? rest[1] : nil, world: world)
         case (1, "firewalls"):
@@ -184,6 +193,12 @@ struct FakeRouter {
             filters.append(QueryItem("type", type))
         }
         return list(request, key: "droplets", total: listed.count, filters: filters) { range, _ in listed[range].map(\.json) }
+    }
+
+    /// `GET /v2/actions` and a resource's own action list: the newest first, as DO lists them.
+    private mutating func actions(_ request: APIRequest, world: FakeWorld, _ include: (FakeAction) -> Bool) -> Outcome {
+        let actions = world.actions.reversed().filter(include)
+        return list(request, key: "actions", total: actions.count) { range, router in actions[range].map { router.encode($0.model) } }
     }
 
     /// `GET /v2/volumes`, in creation order, filtered by DO's `name` (exact) and `region`.

@@ -10,6 +10,10 @@ struct FakeAction: Sendable {
     let type: String
     let resourceID: Int
     let resourceType: String
+    /// The volume's id or the reserved IP an action acted on: DO's object does not carry it (its
+    /// `resource_id` is 0 for them), but `/v2/volumes/{id}/actions` and
+    /// `/v2/reserved_ips/{ip}/actions` list by it.
+    let subject: String?
     let region: FakeRegion?
     let at: Timestamp
     let completesAt: Timestamp
@@ -60,9 +64,9 @@ struct ActionModel: Encodable {
 extension FakeWorld {
     /// Records an action at `now`. Ids count up from a fixed base rather than being drawn from
     /// the seed, so a client's writes never shift what the seed draws for the world itself.
-    mutating func recordAction(type: String, resourceID: Int, resourceType: String, region: FakeRegion?) -> FakeAction {
+    mutating func recordAction(type: String, resourceID: Int, resourceType: String, subject: String? = nil, region: FakeRegion?) -> FakeAction {
         let action = FakeAction(id: 1_900_000_000 + actions.count * 7 + 1, type: type, resourceID: resourceID, resourceType: resourceType,
-                                region: region, at: now, completesAt: now + actionSeconds, completed: actionSeconds == 0)
+                                subject: subject, region: region, at: now, completesAt: now + actionSeconds, completed: actionSeconds == 0)
         actions.append(action)
         bumpRevision()
         return action
