@@ -24,6 +24,33 @@ import Testing
         return fake
     }
 
+    /// Found by an audit: a domain named "not a domain", an A record of "not-an-ip" were created
+    /// (201) and went into recordings, and a domain's `ip_address` was dropped. DO refuses the
+    /// first two and makes the apex's A record from the third.
+    @Test func aZoneNeedsAHostNameAnAddressRecordAnAddressAndIPAddressMakesTheApexRecord() throws {
+        let fake = try zone()
+        let revision = fake.revision
+        for name in ["not a domain", "localhost", "-bad.example.com", "a..example.com", String(repeating: "x", count: 64) + ".com"] {
+            let refused = send(fake, "POST", "/v2/domains", #"{"name":"\#(name)"}"#)
+            #expect(refused.status == 422 && refused.text.contains("is not a domain name"), "\(name): \(refused.text)")
+        }
+        for (type, data) in [("A", "not-an-ip"), ("A", "2001:db8::1"), ("AAAA", "203.0.113.5"), ("A", "256.1.1.1")] {
+            let refused = send(fake, "POST", "/v2/domains/example.com/records", #"{"type":"\#(type)","name":"www","data":"\#(data)"}"#)
+            #expect(refused.status == 422 && refused.text.contains("address"), "\(type) \(data): \(refused.text)")
+        }
+        #expect(send(fake, "POST", "/v2/domains", #"{"name":"shop.example.org","ip_address":"nope"}"#).status == 422)
+        #expect(fake.revision == revision, "a refused write changes nothing")
+
+        #expect(send(fake, "POST", "/v2/domains", #"{"name":"shop.example.org","ip_address":"203.0.113.9"}"#).status == 201)
+        let records = try #require(try fake.get("/v2/domains/shop.example.org/records").json()["domain_records"] as? [[String: Any]])
+        #expect(records.last.map { "\($0["type"]!) \($0["name"]!) \($0["data"]!)" } == "A @ 203.0.113.9")
+        #expect(fake.recordedChanges.map(\.change).suffix(2) == [
+            .createDomain(name: "shop.example.org", ttl: 1800),
+            .createDomainRecord(domain: "shop.example.org", record: DomainRecordFields(type: "A", name: "@", data: "203.0.113.9")),
+        ])
+        #expect(send(fake, "POST", "/v2/domains/example.com/records", #"{"type":"AAAA","name":"v6","data":"2001:db8::1"}"#).status == 201)
+    }
+
     @Test func aRecordIsCreatedUpdatedAndDeletedWithDOsStatusesAndBodies() throws {
         let fake = try zone()
         let created = send(fake, "POST", "/v2/domains/example.com/records", #"{"type":"A","name":"www","data":"203.0.113.5"}"#)

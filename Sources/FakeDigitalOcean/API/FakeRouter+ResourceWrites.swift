@@ -43,7 +43,8 @@ extension FakeRouter {
         return .written(status: 202, body: single(key: "action", json: encode(action.model)))
     }
 
-    /// `POST /v2/domains` (201 + domain; DO's default TTL 1800), `DELETE /v2/domains/{name}` (204).
+    /// `POST /v2/domains` (201 + domain; DO's default TTL 1800; with `ip_address`, DO's A record for
+    /// the apex pointing at it), `DELETE /v2/domains/{name}` (204).
     mutating func domainWrite(_ method: String, _ rest: [String], _ body: WriteBody, world: inout FakeWorld,
                               changes: inout [FakeWorldChange]) throws -> Outcome {
         if method == "DELETE" {
@@ -53,8 +54,16 @@ extension FakeRouter {
             return .written(status: 204, body: nil)
         }
         let name = try body.string("name")
+        let apex = try body.optionalString("ip_address").map { DomainRecordFields(type: "A", name: "@", data: $0) }
+        if let apex, !DomainRecordFields.isAddress(apex.data ?? "", family: AF_INET) {
+            throw WriteRefusal("ip_address must be an IPv4 address, got '\(apex.data ?? "")'")
+        }
         try world.createDomain(name: name, ttl: 1800, project: nil)
         changes.append(.createDomain(name: name, ttl: 1800))
+        if let apex {
+            _ = try world.createDomainRecord(domain: name, apex)
+            changes.append(.createDomainRecord(domain: name, record: apex))
+        }
         return .written(status: 201, body: single(key: "domain", json: encode(world.domains[name]!.model)))
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A DNS record's fields as DO takes them in a create (`type`, `name`, `data` and the fields its
 /// type uses; `ttl` nil takes the domain's TTL) or an update (the fields it sets; nil keeps one).
 public struct DomainRecordFields: Sendable, Equatable {
@@ -57,6 +59,10 @@ public struct DomainRecordFields: Sendable, Equatable {
             record.name = "@"
         }
         guard let data, !data.isEmpty else { throw refuse("data is required for \(type) records", "data") }
+        if type == "A", !Self.isAddress(data, family: AF_INET) { throw refuse("data must be an IPv4 address for A records, got '\(data)'", "data") }
+        if type == "AAAA", !Self.isAddress(data, family: AF_INET6) {
+            throw refuse("data must be an IPv6 address for AAAA records, got '\(data)'", "data")
+        }
         func check(_ value: Int?, _ field: String, required: Bool, max: Int) throws(FakeWorldError) {
             guard let value else {
                 if required { throw refuse("\(field) is required for \(type) records", field) }
@@ -74,6 +80,12 @@ public struct DomainRecordFields: Sendable, Equatable {
         if let ttl = record.ttl, ttl < 1 { throw refuse("ttl must be positive, got \(ttl)", "ttl") }
         record.ttl = record.ttl ?? domain.ttl
         return record
+    }
+
+    /// Whether `text` is an address of the family, in the system's own parser (`inet_pton`).
+    static func isAddress(_ text: String, family: Int32) -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 16)
+        return inet_pton(family, text, &buffer) == 1
     }
 }
 

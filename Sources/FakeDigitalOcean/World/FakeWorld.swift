@@ -295,8 +295,21 @@ struct FakeWorld: Sendable {
 
     // MARK: Domains
 
+    /// A zone DO will create: a host name of two or more dot-separated labels, each 1 to 63 letters,
+    /// digits and hyphens (not at either end), at most 253 characters in all.
+    static func isDomainName(_ name: String) -> Bool {
+        let labels = name.split(separator: ".", omittingEmptySubsequences: false)
+        return name.utf8.count <= 253 && labels.count >= 2 && labels.allSatisfy { label in
+            (1...63).contains(label.utf8.count) && label.first != "-" && label.last != "-"
+                && label.utf8.allSatisfy { $0 == UInt8(ascii: "-") || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
+        }
+    }
+
     mutating func createDomain(name: String, ttl: Int, project: String?) throws(FakeWorldError) {
-        guard !name.isEmpty, !name.contains("/") else { throw .invalidArgument("'\(name)' is not a domain name") }
+        guard Self.isDomainName(name) else {
+            throw FakeWorldError(.invalidArgument("'\(name)' is not a domain name: two or more labels of letters, digits and inner hyphens, "
+                                                  + "at most 63 each"), field: "name")
+        }
         guard ttl > 0 else { throw .invalidArgument("domain '\(name)' needs a positive ttl, got \(ttl)") }
         guard domains[name] == nil else { throw .duplicate(.domain, name) }
         let projectIndex = try projectIndexForNewResource(project)
