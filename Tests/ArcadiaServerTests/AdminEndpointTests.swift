@@ -126,6 +126,11 @@ import WorkbenchTestSupport
             #expect(stored?.book.plan("starter")?.basePrice == Money(cents: 3_100))
             let list = try await client.get("/api/v1/price-books", token: admin).json
             #expect(list.items.map { $0["name"]?.string ?? "" } == ["standard-2026", "summer-2026", "autumn-2026"])
+            // Paginated as every list is (it took no parameter, and its page.limit was its length).
+            let second = try await client.get("/api/v1/price-books?limit=1&offset=1", token: admin).json
+            #expect(second.items.map { $0["name"]?.string ?? "" } == ["summer-2026"])
+            #expect(second["page"]?["limit"]?.int == 1 && second["page"]?["next_offset"]?.int == 2 && second["page"]?["total"]?.int == 3)
+            #expect(try await client.get("/api/v1/price-books", token: admin).json["page"]?["limit"]?.int == 100)
             try await Self.expectRefusals([
                 ("/api/v1/price-books", yaml.replacingOccurrences(of: "31.00", with: "thirty"), 400, "plans[0].base_price"),
                 ("/api/v1/price-books", yaml.replacingOccurrences(of: "2026-07-01", with: "2026-02-30"), 400, "effective_from"),
@@ -173,6 +178,8 @@ import WorkbenchTestSupport
             #expect(try IgnoreRuleStore(ledger: harness.ledger).all().map(\.id) == ["batch-retag"])
             let list = try await client.get("/api/v1/drift/ignore-rules", token: admin).json
             #expect(list.items.count == 1 && list.items[0]["tag"] == .null)
+            let past = try await client.get("/api/v1/drift/ignore-rules?offset=1", token: admin).json
+            #expect(past.items.isEmpty && past["page"]?["total"]?.int == 1 && past["page"]?["next_offset"] == .null)
             try await Self.expectRefusals([
                 ("/api/v1/drift/ignore-rules", rule, 409, nil),
                 ("/api/v1/drift/ignore-rules", rule.replacingOccurrences(of: "2026-05-01T00:00:00Z", with: "soon"), 400, "expires"),

@@ -25,6 +25,11 @@ public struct QueryPage<Item: Sendable>: Sendable {
         self.request = request
     }
 
+    /// The page of `all` (a short list read whole, as price books and ignore rules are).
+    public init(slicing all: [Item], request: PageRequest) {
+        self.init(items: Array(all.dropFirst(request.offset).prefix(request.limit)), total: all.count, request: request)
+    }
+
     /// The offset of the next page, nil on the last one.
     public var nextOffset: Int? {
         let next = request.offset + items.count

@@ -18,9 +18,9 @@ struct PriceBookRoutes {
 
     private func list(_ request: Request, _ context: ServiceRequestContext) async throws -> JSONResponse {
         _ = try context.platformAdmin()
-        _ = try QueryParameters(request.uri.query, allowed: [])
-        let books = try PriceBookStore(ledger: ledger).all()
-        return JSONResponse(.page(QueryPage(items: books, total: books.count, request: PageRequest(limit: max(1, books.count))), \.json))
+        let query = try QueryParameters(request.uri.query, allowed: ["limit", "offset"])
+        let page = try query.page()
+        return JSONResponse(.page(QueryPage(slicing: try PriceBookStore(ledger: ledger).all(), request: page), \.json))
     }
 
     private func add(_ request: Request, _ context: ServiceRequestContext) async throws -> JSONResponse {

@@ -38,9 +38,9 @@ struct ProvisioningRoutes {
 
     private func rules(_ request: Request, _ context: ServiceRequestContext) async throws -> JSONResponse {
         _ = try context.platformAdmin()
-        _ = try QueryParameters(request.uri.query, allowed: [])
-        let rules = try IgnoreRuleStore(ledger: ledger).all()
-        return JSONResponse(.page(QueryPage(items: rules, total: rules.count, request: PageRequest(limit: max(1, rules.count))), \.json))
+        let query = try QueryParameters(request.uri.query, allowed: ["limit", "offset"])
+        let page = try query.page()
+        return JSONResponse(.page(QueryPage(slicing: try IgnoreRuleStore(ledger: ledger).all(), request: page), \.json))
     }
 
     private func addRule(_ request: Request, _ context: ServiceRequestContext) async throws -> JSONResponse {
