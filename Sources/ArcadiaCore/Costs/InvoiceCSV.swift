@@ -130,10 +130,10 @@ private struct RowFields {
     private func hours() throws(CostIngestionError) -> Int? {
         let value = text(.hours)
         guard !value.isEmpty else { return nil }
-        guard value.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), value.utf8.count <= 9,
-              let hours = Int(value) else {
+        guard value.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
             throw failure(.hours, value, "is not a whole number of hours")
         }
+        guard value.utf8.count <= 9, let hours = Int(value) else { throw failure(.hours, value, "is more than 999999999, the most hours accepted") }
         return hours
     }
 

@@ -119,6 +119,8 @@ import TestSupport
          "row 3, column end: '2020-07-01 00:00:00 +0000' is before start '2020-07-02 00:00:00 +0000'"),
         ("Droplets,web-1,2020-07-01 00:00:00 +0000,2020-07-02 00:00:00 +0000,$1.00,2.5",
          "row 3, column hours: '2.5' is not a whole number of hours"),
+        ("Droplets,web-1,2020-07-01 00:00:00 +0000,2020-07-02 00:00:00 +0000,$1.00,922337203685477",
+         "row 3, column hours: '922337203685477' is more than 999999999, the most hours accepted"),
         (",web-1,2020-07-01 00:00:00 +0000,2020-07-02 00:00:00 +0000,$1.00,24",
          "row 3, column product: '' is empty"),
         ("Droplets,web-1,2020-07-01 00:00:00 +0000,$1.00,24",

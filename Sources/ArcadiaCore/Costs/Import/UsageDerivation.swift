@@ -96,6 +96,7 @@ public struct UsageDerivation: Sendable, Equatable {
         case noHours
         case noSize
         case spansNoTime
+        case hoursBeyondSpan(hours: Int, span: Int64)
 
         var text: String {
             switch self {
@@ -105,6 +106,8 @@ public struct UsageDerivation: Sendable, Equatable {
             case .noHours: "the line has no hours"
             case .noSize: "the description carries no size (DO's CSV has no size column), so GB-months are not derivable"
             case .spansNoTime: "the line ends where it starts"
+            case .hoursBeyondSpan(let hours, let span):
+                "its \(hours) hours are more than the \(span) from its start to its end, so they are not one resource's use"
             }
         }
     }
@@ -121,6 +124,10 @@ public struct UsageDerivation: Sendable, Equatable {
         }
         guard line.endAt > line.startAt else { return .failure(.spansNoTime) }
         guard let hours = line.hours else { return .failure(.noHours) }
+        // A line's hours are what one resource ran between its start and end; DO counts a started
+        // hour as a whole one.
+        let span = (line.endAt.seconds - line.startAt.seconds + 3_599) / 3_600
+        guard Int64(hours) <= span else { return .failure(.hoursBeyondSpan(hours: hours, span: span)) }
         let monthHours = Int128(period.days * 24)
         switch entry.measure {
         case .activeHours:

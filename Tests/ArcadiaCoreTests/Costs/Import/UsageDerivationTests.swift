@@ -68,6 +68,24 @@ import TestSupport
         #expect(usage.unassigned.isEmpty)
     }
 
+    /// A droplet line's hours are one droplet's between its start and end (a started hour whole):
+    /// 10,000,000 hours on a 720-hour line used to become usage and reprice a month at 99,138.46.
+    /// It is listed as not derivable, naming both figures; a line at its span is derived.
+    @Test func hoursBeyondALinesSpanAreListedNotDerived() throws {
+        let csv = """
+            product,group_description,description,hours,start,end,USD,project_name
+            Droplets,,shop-web-1 (s-1vcpu-1gb),10000000,2019-04-01 00:00:00 +0000,2019-05-01 00:00:00 +0000,$6.00,acme-shop
+            Droplets,,shop-web-2 (s-1vcpu-1gb),3,2019-04-02 10:00:00 +0000,2019-04-02 12:30:00 +0000,$0.03,acme-shop
+
+            """
+        let export = InvoiceExport(file: "2019-04.csv", data: Data(csv.utf8))
+        let month = try InvoiceImport(ledger: ledger, clock: .fixed(now)).run([export], options: .init(deriveUsage: UsageDerivation())).months[0]
+        let usage = try #require(month.derivedUsage)
+        #expect(usage.notUsage.map { "\($0.lineNo): \($0.reason)" }
+                == ["1: its 10000000 hours are more than the 720 from its start to its end, so they are not one resource's use"])
+        #expect(usage.records.map { "\($0.record.lineNo) \($0.record.quantity)" } == ["2 3"], "2.5 hours started three")
+    }
+
     @Test func theProjectMapPlacesOldLinesFirstAndWhatNothingPlacesIsListedNotGuessed() throws {
         let map = ProjectMap(rules: [.init(pattern: "SHOP-WEB-*", project: "acme-shop"), .init(pattern: "shop-db-?", project: "beta-blog"),
                                      .init(pattern: "shop-*", project: "nobodys")])
