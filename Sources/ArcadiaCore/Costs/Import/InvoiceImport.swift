@@ -38,15 +38,16 @@ public struct InvoiceImport: Sendable {
     public static func invoiceUUID(for period: BillingPeriod) -> String { "csv-\(period)" }
 
     public func run(_ exports: [InvoiceExport], options: Options = Options()) throws(InvoiceImportError) -> InvoiceImportReport {
+        let now = clock.now()
         var keyed: [KeyedExport] = []
         for export in exports {
             let month = try KeyedExport(export)
             if let other = keyed.first(where: { $0.period == month.period }) {
                 throw .sameMonthTwice(file: month.file, period: month.period, otherFile: other.file)
             }
+            guard month.period.end <= now else { throw .monthNotOver(file: month.file, period: month.period, now: now) }
             keyed.append(month)
         }
-        let now = clock.now()
         do {
             return try ledger.writer.write { db in
                 if let code = options.deriveUsage?.deployment, try Deployment.filter(Deployment.Columns.code == code).fetchOne(db) == nil {

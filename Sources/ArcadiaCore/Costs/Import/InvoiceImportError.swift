@@ -1,3 +1,5 @@
+import MoneyAndTime
+
 /// Why an import wrote nothing. Errors about a file's content name it the way compilers do,
 /// `FILE.csv:ROW:COLUMN: message`, the column as its 1-based number in that file's header and its
 /// name, so an editor or a CI log jumps straight to the cell. Every import is one transaction: any
@@ -11,6 +13,9 @@ public enum InvoiceImportError: Error, Equatable, Sendable, CustomStringConverti
     case rowOutsideMonth(file: String, row: Int, columnNumber: Int, column: String, value: String, period: BillingPeriod, firstRow: Int)
     /// Two files of one import hold the same month.
     case sameMonthTwice(file: String, period: BillingPeriod, otherFile: String)
+    /// The month has not ended: DO invoices a month once it is over, and a month still running
+    /// would be taken for a whole one (repriced, its usage complete).
+    case monthNotOver(file: String, period: BillingPeriod, now: Timestamp)
     /// The month was ingested from DigitalOcean's API; only `--replace` replaces its lines.
     case apiMonth(file: String, period: BillingPeriod, invoiceUUID: String)
     /// The ledger holds several invoices for the month: the import cannot tell which one it replaces.
@@ -30,7 +35,10 @@ public enum InvoiceImportError: Error, Equatable, Sendable, CustomStringConverti
             "\(file):\(row):\(number): column \(column): '\(value)' is outside \(period), the month of row \(firstRow); "
                 + "an export holds one billing month (split it, one file per month)"
         case .sameMonthTwice(let file, let period, let otherFile):
-            "\(file): holds \(period), as does \(otherFile); import one export per month"
+            file == otherFile ? "\(file) is named twice; name each export once"
+                : "\(file): holds \(period), as does \(otherFile); import one export per month"
+        case .monthNotOver(let file, let period, let now):
+            "\(file): holds \(period), which has not ended (it is \(now.iso8601)); DigitalOcean invoices a month once it is over"
         case .apiMonth(let file, let period, let uuid):
             "\(file): \(period) was ingested from DigitalOcean's API (invoice \(uuid)); pass --replace to replace its lines with this export's"
         case .ambiguousMonth(let file, let period, let uuids):

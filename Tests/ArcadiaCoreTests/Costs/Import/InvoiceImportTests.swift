@@ -196,6 +196,21 @@ import TestSupport
         #expect(try invoices().isEmpty)
     }
 
+    /// A month still running is no invoice DO has issued: it used to be imported (its lines ending
+    /// on the next month's first) and then repriced as a whole month.
+    @Test func aMonthThatHasNotEndedIsRefusedAndAFileNamedTwiceIsSaidSo() throws {
+        let inMarch = Timestamp(year: 2019, month: 3, day: 20)
+        let error = #expect(throws: InvoiceImportError.self) { try engine(at: inMarch).run([export("2019-03-eight-columns.csv")]) }
+        #expect(error?.description == "2019-03-eight-columns.csv: holds 2019-03, which has not ended (it is 2019-03-20T00:00:00Z); "
+                    + "DigitalOcean invoices a month once it is over")
+        #expect(try engine(at: Timestamp(year: 2019, month: 4, day: 1)).run([export("2019-03-eight-columns.csv")]).months.count == 1,
+                "once the month is over it is imported")
+        let twice = #expect(throws: InvoiceImportError.self) {
+            try engine().run([export("2019-04-eight-columns.csv"), export("2019-04-eight-columns.csv")])
+        }
+        #expect(twice?.description == "2019-04-eight-columns.csv is named twice; name each export once")
+    }
+
     @Test func theInvoicesJobAndTheImportShareOneLineSetWriter() throws {
         // Same lines through both paths give the same stored columns (only the invoice row differs).
         let csv = try InvoiceExportFixture.data("2019-04-eight-columns.csv")
