@@ -36,6 +36,7 @@ public enum RepriceRendering {
                 }
             }
         if !findings.isEmpty { out += "\nFindings:\n" + findings.joined(separator: "\n") + "\n" }
+        if !report.notRepriced.isEmpty { out += "\nNot repriced:\n" + report.notRepriced.map { "  \($0): \(Self.notRepricedReason)" }.joined(separator: "\n") + "\n" }
         out += "\nSummary:\n"
         for summary in try report.summaries() {
             let percent = RepriceReport.percentage(summary.change, of: summary.baseline).map { ", \($0)" } ?? ""
@@ -50,6 +51,10 @@ public enum RepriceRendering {
         }
         return out
     }
+
+    /// Why a month DO billed has no row.
+    static let notRepricedReason = "DigitalOcean billed it and a tenant held a subscription, but the ledger has no usage covering it "
+        + "and no tenant invoice (imported without --derive-usage?)"
 
     public static func csv(_ report: RepriceReport) throws -> String {
         var header = ["tenant", "period", "invoiced_subtotal", "invoiced_tax", "invoiced_total", "in_effect_book", "requoted_total", "finding"]
@@ -110,8 +115,13 @@ public enum RepriceRendering {
             var unpriced_months: Int
             var biggest_movers: [[String]]
         }
+        struct Gap: Encodable {
+            var period: String
+            var reason: String
+        }
         var rows: [Row]
         var summary: [Summary]
+        var not_repriced: [Gap]
 
         init(_ report: RepriceReport) throws {
             rows = report.rows.map { row in
@@ -127,6 +137,7 @@ public enum RepriceRendering {
                                          error: error)
                     })
             }
+            not_repriced = report.notRepriced.map { Gap(period: $0.description, reason: RepriceRendering.notRepricedReason) }
             summary = try report.summaries().map { summary in
                 Summary(book: summary.book, baseline: summary.baseline.decimalString, candidate: summary.candidate.decimalString,
                         change: summary.change.decimalString, change_percent: RepriceReport.percentage(summary.change, of: summary.baseline),

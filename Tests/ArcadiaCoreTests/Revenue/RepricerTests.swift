@@ -90,6 +90,23 @@ struct RepricerTests {
         }
     }
 
+    /// April was imported from DO but its usage not derived (a replace without `--derive-usage`):
+    /// nothing can reprice it, and the report says so rather than leaving a hole between March
+    /// and May without a word.
+    @Test func aMonthDOBilledThatNothingRepricesIsListed() throws {
+        try derive(hours: "1000")
+        try ledger.writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO cloud_invoices (invoice_uuid, invoice_id, period, amount_cents, source) VALUES ('csv-2026-04', 'csv-2026-04', '2026-04', 600, 'csv')
+                """)
+        }
+        let report = try Repricer(ledger: ledger).reprice(.init(candidates: [RevenueFixtures.standardBook()]))
+        #expect(report.rows.map(\.period.description) == ["2026-03"])
+        #expect(report.notRepriced.map(\.description) == ["2026-04"])
+        let before = try Repricer(ledger: ledger).reprice(.init(candidates: [RevenueFixtures.standardBook()], to: BillingPeriod("2026-03")))
+        #expect(before.notRepriced.isEmpty, "outside the range asked for")
+    }
+
     @Test func meteredUsageWinsOverDerivedUsageOfTheSameWindow() throws {
         try derive(hours: "1000")
         try ledger.writer.write { db in

@@ -69,6 +69,10 @@ public struct RepriceReport: Sendable, Equatable {
 
     public var candidates: [String]
     public var rows: [Row]
+    /// Months in range that DigitalOcean billed and a tenant held a subscription in, but that no
+    /// row reprices: the ledger has neither usage covering them nor a tenant invoice (history
+    /// imported without `--derive-usage`). Said, so that a month is never missing without a word.
+    public var notRepriced: [BillingPeriod] = []
 
     /// Throws `MoneyOverflow` only for sums beyond integer cents (amounts are bounded, so never in
     /// practice), rather than trapping.

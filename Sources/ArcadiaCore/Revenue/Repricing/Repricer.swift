@@ -30,6 +30,7 @@ public struct Repricer: Sendable {
     public func reprice(_ request: Request) throws -> RepriceReport {
         let (loaded, books) = try ledger.read { db in (try RepriceInputs.load(db, request: request), try PriceBookStore.all(db)) }
         var report = RepriceReport(candidates: request.candidates.map(\.name), rows: [])
+        report.notRepriced = loaded.notRepriced
         for month in loaded.months {
             let inEffect = books.last { $0.book.effectiveFrom <= month.period.start }?.book
             var row = RepriceReport.Row(tenant: month.tenant.code, period: month.period, invoiced: month.invoiced,
@@ -85,6 +86,7 @@ struct RepriceInputs {
 
     var months: [Month]
     var usage: UsageSource
+    var notRepriced: [BillingPeriod]
 
     static func load(_ db: Database, request: Repricer.Request) throws -> RepriceInputs {
         let tenants = try TenantInvoiceStore.tenants(db).filter { request.tenant == nil || $0.code == request.tenant }
@@ -107,17 +109,23 @@ struct RepriceInputs {
         usageMonths.formUnion(invoiced.keys.compactMap { BillingPeriod($0.split(separator: " ")[1]) })
         let subscriptions = Dictionary(grouping: try Subscription.fetchAll(db, where: "1", arguments: []), by: \.deploymentID)
         let deployments = Dictionary(grouping: try Deployment.fetchAll(db), by: \.tenantID)
+        let billedByDO = Set(try String.fetchAll(db, CloudInvoice.select(CloudInvoice.Columns.period, as: String.self).distinct()
+            .filter(CloudInvoice.Columns.period >= fromText && CloudInvoice.Columns.period <= toText)).compactMap { BillingPeriod($0) })
+        let held = { (tenant: Tenant, period: BillingPeriod) -> [Subscription] in
+            (deployments[tenant.id] ?? []).flatMap { subscriptions[$0.id] ?? [] }
+                .filter { $0.startedAt < period.end && ($0.endedAt.map { $0 > period.start } ?? true) }
+                .sorted { ($0.deploymentCode, $0.startedAt, $0.id) < ($1.deploymentCode, $1.startedAt, $1.id) }
+        }
+        let notRepriced = billedByDO.subtracting(usageMonths).filter { period in tenants.contains { !held($0, period).isEmpty } }.sorted()
         var months: [Month] = []
         for period in usageMonths.sorted() {
             for tenant in tenants {
-                let held = (deployments[tenant.id] ?? []).flatMap { subscriptions[$0.id] ?? [] }
-                    .filter { $0.startedAt < period.end && ($0.endedAt.map { $0 > period.start } ?? true) }
-                    .sorted { ($0.deploymentCode, $0.startedAt, $0.id) < ($1.deploymentCode, $1.startedAt, $1.id) }
+                let holding = held(tenant, period)
                 let stored = invoiced["\(tenant.code) \(period)"]
-                guard stored != nil || !held.isEmpty else { continue }
-                months.append(Month(tenant: tenant, period: period, invoiced: stored, subscriptions: held))
+                guard stored != nil || !holding.isEmpty else { continue }
+                months.append(Month(tenant: tenant, period: period, invoiced: stored, subscriptions: holding))
             }
         }
-        return RepriceInputs(months: months, usage: try UsageIndex.load(db).source)
+        return RepriceInputs(months: months, usage: try UsageIndex.load(db).source, notRepriced: notRepriced)
     }
 }
