@@ -1,6 +1,7 @@
 import ArcadiaCore
 import ArgumentParser
 import Foundation
+import GRDB
 import Testing
 import TestSupport
 import WorkbenchTestSupport
@@ -28,6 +29,22 @@ struct ExplainCommandTests {
             """), "\(text)")
         #expect(text.contains("      2026-04-10T12:00:00Z  changed status: active -> off\n"))
         #expect(!text.contains("\nLine 1 "), "--line keeps one line")
+    }
+
+    /// Retention shorter than a month deletes the records an invoice was billed from; explain used
+    /// to show "0 droplet_hours from 0 resources" under a line of 642 hours, contradicting it.
+    @Test func aLineWhoseRecordsRetentionPrunedSaysSo() async throws {
+        let db = try RepoPaths.temporaryDirectory("explain-pruned").appendingPathComponent("ledger.sqlite").path
+        try FileManager.default.copyItem(atPath: try await RevenueMonthEnd.ledger(), toPath: db)
+        try await DatabaseQueue(path: db).write { db in
+            try db.execute(sql: "DELETE FROM usage_records WHERE billing_kind = 'droplet_hours'")
+            try db.execute(sql: "INSERT INTO metering_config (billing_kind, granularity, retention_days) VALUES ('droplet_hours', 'daily', 31)")
+        }
+        let text = try await ExplainCommand.explain(db: db, invoice: "acme/2026-04", invoiceID: nil, line: 2, format: .text)
+        #expect(text.contains("\n  usage: no droplet_hours records are left: metering keeps them 31 days (metering_config), "
+                              + "so those this line was billed from have been pruned\n"), "\(text)")
+        let json = try await ExplainCommand.explain(db: db, invoice: "acme/2026-04", invoiceID: nil, line: 2, format: .json)
+        #expect(json.contains("\"retention_days\" : 31") || json.contains("\"retention_days\":31"), "\(json)")
     }
 
     /// A plan line's quantity is days charged: it reads as the invoice prints it, not as

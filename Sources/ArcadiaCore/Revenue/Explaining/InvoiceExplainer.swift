@@ -29,7 +29,12 @@ public enum InvoiceExplainer {
                 case .addon, .tax: kinds = []
                 }
                 // A kind the plan includes but nothing used says nothing about the invoice.
-                explained.usage = try kinds.map { try usage($0, deploymentID: subscription.deploymentID, window: window, db) }
+                let policies = try MeteringConfigStore.load(db)
+                explained.usage = try kinds.map { kind in
+                    var found = try usage(kind, deploymentID: subscription.deploymentID, window: window, db)
+                    found.retentionDays = policies[kind]?.retentionDays
+                    return found
+                }
                     .filter { line.kind == .overage || !$0.resources.isEmpty }
             }
             if line.kind == .overage, let included = line.includedQuantity, let charged = line.allowance,
@@ -100,7 +105,8 @@ public enum InvoiceExplainer {
                 quantity: own.reduce(0) { $0 + $1.quantity }, records: own, events: events))
         }
         resources.sort { ($0.resource.kind, $0.resource.name, $0.resource.providerID) < ($1.resource.kind, $1.resource.name, $1.resource.providerID) }
-        return InvoiceExplanation.Usage(billingKind: kind, quantity: resources.reduce(0) { $0 + $1.quantity }, resources: resources)
+        return InvoiceExplanation.Usage(billingKind: kind, quantity: resources.reduce(0) { $0 + $1.quantity }, resources: resources,
+                                        retentionDays: nil)
     }
 }
 

@@ -35,6 +35,11 @@ extension InvoiceExplanation {
                     : "charged in full") + "\n"
         }
         for usage in explained.usage {
+            if usage.resources.isEmpty, let days = usage.retentionDays {
+                out += "  usage: no \(usage.billingKind) records are left: metering keeps them \(days) days (metering_config), "
+                    + "so those this line was billed from have been pruned\n"
+                continue
+            }
             out += "  usage: \(DecimalText.format(usage.quantity)) \(usage.billingKind) from \(usage.resources.count) resource"
                 + (usage.resources.count == 1 ? "" : "s") + "\n"
             for resource in usage.resources {
@@ -162,6 +167,7 @@ extension InvoiceExplanation {
         .object([
             "billing_kind": .string(usage.billingKind.rawValue),
             "quantity": decimal(usage.quantity),
+            "retention_days": integer(usage.retentionDays),
             "resources": .array(usage.resources.map { resource in
                 JSONValue.object([
                     "kind": .string(resource.resource.kind.rawValue), "name": .string(resource.resource.name),

@@ -55,6 +55,9 @@ public struct InvoiceExplanation: Sendable, Equatable {
         public var billingKind: BillingKind
         public var quantity: Decimal
         public var resources: [ResourceUsage]
+        /// How long metering keeps this kind's records (`metering_config`), when it prunes them: a
+        /// line whose records are gone was billed from records retention has since deleted.
+        public var retentionDays: Int?
     }
 
     /// What one resource accrued, the records that say so and what the sync saw of it.
