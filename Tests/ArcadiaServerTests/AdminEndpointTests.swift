@@ -213,6 +213,10 @@ import WorkbenchTestSupport
                 ("/api/v1/invoices/\(acme)/paid", "", 409, nil),
                 ("/api/v1/invoices/\(acme)/void", "", 409, nil),
                 ("/api/v1/invoices/999/void", "", 404, nil),
+                // An action takes no body; one sent is refused, not ignored (it used to be a 200).
+                ("/api/v1/invoices/issue", #"{"junk": true}"#, 400, nil),
+                ("/api/v1/invoices/\(globex)/void", #"{"reason": "typo"}"#, 400, nil),
+                ("/api/v1/deployments/acme-api/end-subscription", "{}", 400, nil),
             ], client: client, token: admin, ledger: harness.ledger)
             let bad = try await client.post("/api/v1/invoices/x/void", token: admin)
             #expect(try bad.status == .badRequest && bad.json["error"]?["parameter"]?.string == "id")

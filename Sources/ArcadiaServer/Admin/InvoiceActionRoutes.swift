@@ -37,6 +37,7 @@ struct InvoiceActionRoutes {
     private func issue(_ request: Request, _ context: ServiceRequestContext) async throws -> JSONResponse {
         _ = try context.platformAdmin()
         _ = try QueryParameters(request.uri.query, allowed: [])
+        try await JSONBody.none(request)
         return JSONResponse(try invoicing.issueDrafts().json)
     }
 
@@ -44,6 +45,7 @@ struct InvoiceActionRoutes {
     private func move(_ request: Request, _ context: ServiceRequestContext, to status: TenantInvoiceStatus) async throws -> JSONResponse {
         _ = try context.platformAdmin()
         _ = try QueryParameters(request.uri.query, allowed: [])
+        try await JSONBody.none(request)
         let id = try pathID(context)
         guard let invoice = try await TenantInvoiceQuery.invoice(id: id, scope: .platform, in: ledger) else {
             throw APIError.notFound("no invoice #\(id)")

@@ -76,6 +76,7 @@ struct TenancyRoutes {
     private func end(_ request: Request, _ context: ServiceRequestContext) async throws -> JSONResponse {
         _ = try context.platformAdmin()
         _ = try QueryParameters(request.uri.query, allowed: [])
+        try await JSONBody.none(request)
         let code = try deploymentCode(context)
         let ended = try refusing { try engine.endSubscription(deployment: code) }
         guard var answer = try await TenancyQuery.deployment(code: code, in: ledger) else { throw APIError.notFound("no deployment '\(code)'") }

@@ -23,6 +23,18 @@ struct JSONBody {
         self.fields = fields
     }
 
+    /// Refuses any body on a request that takes none (an action such as `invoices/issue`): a body
+    /// sent there is a client's mistake (a field it thought meant something), never ignored.
+    static func none(_ request: Request) async throws {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: maxBytes)
+        } catch {
+            throw APIError.invalidBody(nil, "this request takes no body")
+        }
+        guard buffer.readableBytes == 0 else { throw APIError.invalidBody(nil, "this request takes no body") }
+    }
+
     /// The body as text, when its `Content-Type` is one of `accepting` (parameters such as
     /// `charset=utf-8` aside) and it is UTF-8.
     static func text(_ request: Request, accepting: [String]) async throws -> String {

@@ -23,6 +23,7 @@ struct DriftRoutes {
     private func accept(_ request: Request, _ context: ServiceRequestContext) async throws -> JSONResponse {
         _ = try context.platformAdmin()
         _ = try QueryParameters(request.uri.query, allowed: [])
+        try await JSONBody.none(request)
         let id = try pathID(context)
         do {
             try DriftEngine(ledger: ledger, clock: clock).accept(driftID: id)

@@ -58,8 +58,10 @@ public struct UpcomingInvoices: Sendable {
                 day = day + 86_400
             }
         }
+        // Both rollups say what they say about the tenant (a country without a tax rate): once.
+        var said = Set<String>()
         return Preview(tenant: code, period: period, asOf: now, meteredThrough: meteredThrough, toDate: toDate, projection: projection,
-                       notes: notes)
+                       notes: notes.filter { said.insert($0).inserted })
     }
 
     /// How long after a day ends the metering job meters it: its firing's time of day.
