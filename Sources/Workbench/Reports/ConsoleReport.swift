@@ -8,7 +8,8 @@ public enum ConsoleReport {
         for outcome in report.outcomes {
             let name = outcome.name ?? outcome.file
             if let failure = outcome.failure {
-                out += "FAIL  \(name)\n      \(failure.description)\n"
+                // The file too: two files may carry one scenario name, and an error in the run names no file.
+                out += "FAIL  \(name)" + (outcome.name == nil ? "" : " (\(outcome.file))") + "\n      \(failure.description)\n"
                 continue
             }
             let counts = outcome.summary.map { " (\(plural($0.jobRuns, "worker run")), \($0.jobRunsElided) elided, \(plural($0.syncFailures.count, "failure"))\(retryCounts($0))\(driftCounts($0))\(usageCounts($0))\(revenueCounts($0))\(unknownURNTypes($0)))" } ?? ""

@@ -25,6 +25,8 @@ import WorkbenchTestSupport
         #expect(serial.outcomes[3].failure == .duplicateName("firewalls", firstFile: fixture.scenarios + "/firewalls-copy.yaml"))
         #expect(serial.orphanGoldens == ["retired"])
         #expect(ConsoleReport.render(serial).contains("FAIL  reserved-ips"))
+        #expect(ConsoleReport.render(serial).contains("FAIL  firewalls (\(fixture.scenarios)/firewalls.yaml)\n      scenario name 'firewalls' is already used by "),
+                "the second file of a name is named")
         #expect(ConsoleReport.render(parallel) == ConsoleReport.render(serial))
         #expect(JUnitBuilder.report(for: parallel).xml(includeTimings: false) == JUnitBuilder.report(for: serial).xml(includeTimings: false))
     }
