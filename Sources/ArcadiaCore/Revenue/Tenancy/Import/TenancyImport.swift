@@ -53,7 +53,20 @@ public struct TenancyImport: Sendable {
         }
     }
 
+    /// A code the file gives twice is the file's mistake, said as such: checked before the ledger
+    /// is asked, which would otherwise answer about the first entry as if the ledger held it.
+    private func refuseRepeated(_ codes: [String], what: String, item: (Int) -> TenancyImportError.Item, section: String) throws {
+        var first: [String: Int] = [:]
+        for (index, code) in codes.enumerated() {
+            if let earlier = first[code] {
+                throw TenancyImportError(item: item(index), field: "code", message: "\(what) '\(code)' is also \(section)[\(earlier)]; give each \(what) once")
+            }
+            first[code] = index
+        }
+    }
+
     private func importTenants(_ db: Database, _ tenants: [TenancyImportInput.TenantEntry], into report: inout TenancyImportReport) throws {
+        try refuseRepeated(tenants.map(\.code), what: "tenant", item: { TenancyImportError.Item.tenant($0) }, section: "tenants")
         for (index, entry) in tenants.enumerated() {
             if let stored = try Tenant.filter(Tenant.Columns.code == entry.code).fetchOne(db) {
                 for (field, have, want) in [("name", stored.name, entry.name), ("country", stored.country, entry.country)] where have != want {
@@ -70,6 +83,7 @@ public struct TenancyImport: Sendable {
 
     private func importDeployments(_ db: Database, _ deployments: [TenancyImportInput.DeploymentEntry],
                                    into report: inout TenancyImportReport) throws {
+        try refuseRepeated(deployments.map(\.code), what: "deployment", item: { TenancyImportError.Item.deployment($0) }, section: "deployments")
         for (index, entry) in deployments.enumerated() {
             if let stored = try Deployment.filter(Deployment.Columns.code == entry.code).fetchOne(db) {
                 let tenant = try String.fetchOne(db, Tenant.select(Tenant.Columns.code).filter(key: stored.tenantID)) ?? ""

@@ -48,6 +48,24 @@ import Testing
         #expect(try ledger.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM tenants") } == 0)
     }
 
+    /// A code given twice in one file was reported as if the ledger held the first entry ("tenant
+    /// 'hooli' is in the ledger with name …" of an empty ledger), or, given the same way twice,
+    /// imported as "added hooli; already there: hooli".
+    @Test func aCodeTheFileGivesTwiceIsTheFilesMistake() throws {
+        var tenants = base
+        tenants.tenants.append(.init(code: "acme", name: "Acme Again", country: "AU"))
+        #expect(throws: TenancyImportError(item: .tenant(1), field: "code", message: "tenant 'acme' is also tenants[0]; give each tenant once")) {
+            try TenancyImport(ledger: ledger).run(tenants)
+        }
+        var deployments = base
+        deployments.deployments.append(deployments.deployments[0])
+        #expect(throws: TenancyImportError(item: .deployment(1), field: "code", message:
+            "deployment 'acme-shop' is also deployments[0]; give each deployment once")) {
+            try TenancyImport(ledger: ledger).run(deployments)
+        }
+        #expect(try ledger.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM tenants") } == 0)
+    }
+
     @Test func theSameInputTwiceIsAllUnchanged() throws {
         let first = try TenancyImport(ledger: ledger).run(base)
         #expect(first.subscriptionsAdded == ["acme-shop: starter from 2026-01-01T00:00:00Z"])
