@@ -37,7 +37,7 @@ struct CaptureCommand: AsyncParsableCommand {
             let captured = try await ScenarioCapture.write(tenant: tenant, period: month, from: ledger, to: output)
             print("wrote \(out): \(captured.scenario.name), reproducing invoice #\(captured.invoice.id) "
                   + "(total \(captured.invoice.total.decimalString)) to the cent")
-        } catch where error is ScenarioCapture.Refusal || error is NewFileOutput.Refusal {
+        } catch where error is ScenarioCapture.Refusal || error is OutputRefusal {
             FileHandle.standardError.write(Data("arcadia capture: \(error)\n".utf8))
             throw ExitCode(1)
         }

@@ -67,8 +67,8 @@ struct RunCommand: AsyncParsableCommand {
         let junitOutput: ReportOutput?
         let htmlOutput: ReportOutput?
         do {
-            junitOutput = try junit.map { path throws(ReportOutput.Refusal) in try ReportOutput(target: path, option: "--junit", kind: .junit) }
-            htmlOutput = try html.map { path throws(ReportOutput.Refusal) in try ReportOutput(target: path, option: "--html", kind: .html) }
+            junitOutput = try junit.map { path throws(OutputRefusal) in try ReportOutput(target: path, option: "--junit", kind: .junit) }
+            htmlOutput = try html.map { path throws(OutputRefusal) in try ReportOutput(target: path, option: "--html", kind: .html) }
         } catch {
             print(TerminalText.safe(error.description))
             throw ExitCode(1)

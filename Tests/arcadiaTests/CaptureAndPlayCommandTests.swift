@@ -40,7 +40,7 @@ struct CaptureAndPlayCommandTests {
             await #expect(throws: ExitCode(1)) { try await capture.run() }
             #expect(FileManager.default.contents(atPath: target) == before, "\(target) is as it was")
         }
-        #expect(throws: NewFileOutput.Refusal.self) { try NewFileOutput(target: kept, option: "--out") }
+        #expect(throws: OutputRefusal.self) { try NewFileOutput(target: kept, option: "--out") }
         let nested = directory.appendingPathComponent("new/folder/globex.yaml").path
         var capture = try CaptureCommand.parse(["--db", ledgerCopy, "--tenant", "globex", "--period", "2026-04", "--out", nested])
         try await capture.run()

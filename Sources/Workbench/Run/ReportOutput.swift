@@ -6,13 +6,6 @@ import Foundation
 /// new one, never half of one. Only a report of the same kind is ever replaced; a folder or any
 /// other file is refused when the output is made, before anything runs.
 public struct ReportOutput: Sendable {
-    public struct Refusal: Error, CustomStringConvertible {
-        public var option: String
-        public var path: String
-        public var reason: String
-        public var description: String { "refusing \(option) \(path): \(reason)" }
-    }
-
     public enum Kind: Sendable {
         case html, junit
 
@@ -40,32 +33,32 @@ public struct ReportOutput: Sendable {
     public let target: String
     public let option: String
 
-    public init(target: String, option: String, kind: Kind) throws(Refusal) {
+    public init(target: String, option: String, kind: Kind) throws(OutputRefusal) {
         self.target = target
         self.option = option
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else { return }
         if isDirectory.boolValue {
-            throw Refusal(option: option, path: target, reason: "it is a folder; the report is one file (nothing was touched)")
+            throw OutputRefusal(option: option, path: target, reason: "it is a folder; the report is one file (nothing was touched)")
         }
         guard kind.recognises(target) else {
-            throw Refusal(option: option, path: target, reason: "it exists and is not \(kind.name); only a report is ever replaced (nothing was touched)")
+            throw OutputRefusal(option: option, path: target, reason: "it exists and is not \(kind.name); only a report is ever replaced (nothing was touched)")
         }
     }
 
     public var scratch: String { ScratchFile.path(beside: target) }
 
     /// Writes the report, creating its folder if needed.
-    public func write(_ text: String) throws(Refusal) {
+    public func write(_ text: String) throws(OutputRefusal) {
         let scratch: String
         switch ScratchFile.write(text, beside: target) {
         case .success(let path): scratch = path
-        case .failure(let failure): throw Refusal(option: option, path: target, reason: failure.reason)
+        case .failure(let failure): throw OutputRefusal(option: option, path: target, reason: failure.reason)
         }
         guard rename(scratch, target) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: scratch)
-            throw Refusal(option: option, path: target, reason: "cannot move the report into place: \(reason)")
+            throw OutputRefusal(option: option, path: target, reason: "cannot move the report into place: \(reason)")
         }
     }
 }

@@ -143,9 +143,9 @@ import WorkbenchTestSupport
         try ReportOutput(target: target, option: "--html", kind: .html).write(page + "<!-- again -->")
 
         let precious = try ScenarioFixtures.write("<html>mine</html>", to: directory, as: "precious.html")
-        #expect(throws: ReportOutput.Refusal.self) { try ReportOutput(target: precious, option: "--html", kind: .html) }
+        #expect(throws: OutputRefusal.self) { try ReportOutput(target: precious, option: "--html", kind: .html) }
         #expect(try String(contentsOfFile: precious, encoding: .utf8) == "<html>mine</html>")
-        #expect(throws: ReportOutput.Refusal.self) { try ReportOutput(target: directory.path, option: "--html", kind: .html) }
+        #expect(throws: OutputRefusal.self) { try ReportOutput(target: directory.path, option: "--html", kind: .html) }
     }
 
     /// `--junit` naming a folder used to be found out only after every scenario had played, with a
@@ -153,13 +153,13 @@ import WorkbenchTestSupport
     /// report is no JUnit report to replace.
     @Test func aJUnitTargetIsCheckedWhenTheOutputIsMade() throws {
         let directory = try RepoPaths.temporaryDirectory()
-        let error = #expect(throws: ReportOutput.Refusal.self) { try ReportOutput(target: directory.path, option: "--junit", kind: .junit) }
+        let error = #expect(throws: OutputRefusal.self) { try ReportOutput(target: directory.path, option: "--junit", kind: .junit) }
         #expect(error?.description == "refusing --junit \(directory.path): it is a folder; the report is one file (nothing was touched)")
         let target = directory.appendingPathComponent("junit.xml").path
         try ReportOutput(target: target, option: "--junit", kind: .junit).write(JUnitReport(name: "arcadia", suites: []).xml())
         #expect(try ReportOutput(target: target, option: "--junit", kind: .junit).target == target, "a JUnit report may be replaced")
         let html = directory.appendingPathComponent("report.html").path
         try ReportOutput(target: html, option: "--html", kind: .html).write(HTMLReport.render(RunReport(outcomes: [], orphanGoldens: [], updatedGoldens: false)))
-        #expect(throws: ReportOutput.Refusal.self) { try ReportOutput(target: html, option: "--junit", kind: .junit) }
+        #expect(throws: OutputRefusal.self) { try ReportOutput(target: html, option: "--junit", kind: .junit) }
     }
 }
