@@ -94,6 +94,15 @@ import TestSupport
         #expect(usage.unassigned.map { "\($0.lineNo): \($0.reason)" } == [
             "6: no project name, no --project-map rule for 'stray-1' and no --deployment",
         ])
+        // The cost of the lines the map placed is that deployment's too (margin used to show it all unattributed);
+        // lines it placed nowhere (3, 5, 6 and tax) stay unattributed.
+        let attributed = try ledger.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT l.line_no, d.code FROM cost_attribution a JOIN cloud_cost_lines l ON l.id = a.cost_line_id
+                LEFT JOIN deployments d ON d.id = a.deployment_id ORDER BY l.line_no
+                """).map { "\($0[0] as Int) \(($0[1] as String?) ?? "-")" }
+        }
+        #expect(attributed == ["1 acme-shop", "2 beta-blog", "3 -", "4 acme-shop", "5 -", "6 -", "7 -"])
         let mapped = try #require(try run("2019-04-eight-columns.csv", UsageDerivation(projectMap: ProjectMap(rules: [.init(pattern: "*", project: "nobodys")]),
                                                                                           deployment: "acme-shop")).derivedUsage)
         #expect(mapped.unassigned.map(\.reason) == ["the project map places 'shop-web-1' in project 'nobodys', which no deployment owns"],
