@@ -64,7 +64,7 @@ struct RepriceCommandTests {
         let text = try await RepriceCommand.report(db: path, scenario: nil, pricebooks: [candidate], from: "2026-05", to: "2026-05", tenant: nil,
                                                    format: .csv)
         #expect(text.split(separator: "\n").count == 2, "the header and May")
-        #expect(text.contains("acme,2026-05,49.26,4.93,54.19,standard-2026-05,54.19,,46.26,4.63,50.89,-3.30,-6.1%"))
+        #expect(text.contains("acme,2026-05,49.26,4.93,54.19,standard-2026-05,54.19,,12.00,46.26,4.63,50.89,-3.30,-6.1%"), "\(text)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "the file is byte for byte as it was")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == listing, "no journal or other file left beside it")
     }

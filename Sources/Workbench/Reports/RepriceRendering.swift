@@ -10,11 +10,11 @@ public enum RepriceRendering {
         var out = "Reprice: \(report.rows.count) tenant-month\(report.rows.count == 1 ? "" : "s")"
         if let first = report.rows.first?.period, let last = report.rows.last?.period { out += ", \(first) to \(last)" }
         out += "\nCandidates: " + books.map { "\($0.name) (effective \($0.effectiveFrom.isoDate))" }.joined(separator: ", ") + "\n\n"
-        var header = ["tenant", "period", "invoiced"]
+        var header = ["tenant", "period", "invoiced", "DO cost"]
         for book in report.candidates { header += ["\(book) subtotal", "tax", "total", "delta", "change"] }
         var rows = [header]
         for row in report.rows {
-            var cells = [row.tenant, row.period.description, row.invoiced?.total.decimalString ?? "-"]
+            var cells = [row.tenant, row.period.description, row.invoiced?.total.decimalString ?? "-", row.cost.decimalString]
             for index in report.candidates.indices {
                 switch row.candidates[index] {
                 case .priced(let figures):
@@ -44,7 +44,8 @@ public enum RepriceRendering {
                 + "(\(signed(summary.change))\(percent)); tenants up \(summary.tenantsUp), down \(summary.tenantsDown), "
                 + "unchanged \(summary.tenantsSame)"
             if summary.unpriced > 0 { out += "; \(summary.unpriced) month(s) unpriced" }
-            out += "\n"
+            out += "\n    margin over DO's cost (\(summary.cost.decimalString), subtotals less cost): \(summary.baselineMargin.decimalString) -> "
+                + "\(summary.candidateMargin.decimalString) (\(signed(try summary.candidateMargin.adding(-summary.baselineMargin))))\n"
             if !summary.movers.isEmpty {
                 out += "    biggest movers: " + summary.movers.map { "\($0.tenant) \(signed($0.change))" }.joined(separator: ", ") + "\n"
             }
@@ -57,11 +58,12 @@ public enum RepriceRendering {
         + "and no tenant invoice (imported without --derive-usage?)"
 
     public static func csv(_ report: RepriceReport) throws -> String {
-        var header = ["tenant", "period", "invoiced_subtotal", "invoiced_tax", "invoiced_total", "in_effect_book", "requoted_total", "finding"]
+        var header = ["tenant", "period", "invoiced_subtotal", "invoiced_tax", "invoiced_total", "in_effect_book", "requoted_total", "finding", "do_cost"]
         for book in report.candidates { header += ["subtotal", "tax", "total", "delta", "change"].map { "\(book)_\($0)" } }
         return try ReportTable.csv([header] + report.rows.map { row in
             var cells = [row.tenant, row.period.description, row.invoiced?.subtotal.decimalString ?? "", row.invoiced?.tax.decimalString ?? "",
-                         row.invoiced?.total.decimalString ?? "", row.inEffectBook ?? "", row.requoted?.total.decimalString ?? "", row.finding ?? ""]
+                         row.invoiced?.total.decimalString ?? "", row.inEffectBook ?? "", row.requoted?.total.decimalString ?? "", row.finding ?? "",
+                         row.cost.decimalString]
             for index in report.candidates.indices {
                 let figures = row.candidates[index].figures
                 let delta = row.delta(index)
@@ -102,6 +104,7 @@ public enum RepriceRendering {
             var requoted: Figures?
             var finding: String?
             var candidates: [Candidate]
+            var do_cost: String
         }
         struct Summary: Encodable {
             var book: String
@@ -114,6 +117,9 @@ public enum RepriceRendering {
             var tenants_unchanged: Int
             var unpriced_months: Int
             var biggest_movers: [[String]]
+            var do_cost: String
+            var margin_before: String
+            var margin_after: String
         }
         struct Gap: Encodable {
             var period: String
@@ -135,14 +141,16 @@ public enum RepriceRendering {
                                          delta: delta?.decimalString,
                                          change: delta.flatMap { change in row.baseline.flatMap { RepriceReport.percentage(change, of: $0) } },
                                          error: error)
-                    })
+                    }, do_cost: row.cost.decimalString)
             }
             not_repriced = report.notRepriced.map { Gap(period: $0.description, reason: RepriceRendering.notRepricedReason) }
             summary = try report.summaries().map { summary in
                 Summary(book: summary.book, baseline: summary.baseline.decimalString, candidate: summary.candidate.decimalString,
                         change: summary.change.decimalString, change_percent: RepriceReport.percentage(summary.change, of: summary.baseline),
                         tenants_up: summary.tenantsUp, tenants_down: summary.tenantsDown, tenants_unchanged: summary.tenantsSame,
-                        unpriced_months: summary.unpriced, biggest_movers: summary.movers.map { [$0.tenant, $0.change.decimalString] })
+                        unpriced_months: summary.unpriced, biggest_movers: summary.movers.map { [$0.tenant, $0.change.decimalString] },
+                        do_cost: summary.cost.decimalString, margin_before: summary.baselineMargin.decimalString,
+                        margin_after: summary.candidateMargin.decimalString)
             }
         }
     }

@@ -34,9 +34,14 @@ public struct RepriceReport: Sendable, Equatable {
         public var finding: String?
         /// One per candidate, in the order asked.
         public var candidates: [Outcome]
+        /// What DigitalOcean charged for the tenant's deployments that month (`cost_attribution`).
+        public var cost: Money = .zero
 
         /// What the deltas are measured from.
         public var baseline: Money? { invoiced?.total ?? requoted?.total }
+
+        /// The baseline before tax: what the platform keeps, set against DO's cost for the margin.
+        public var baselineSubtotal: Money? { invoiced?.subtotal ?? requoted?.subtotal }
 
         /// Nil when either side is missing (or the difference would not fit in cents).
         public func delta(_ candidate: Int) -> Money? {
@@ -59,9 +64,15 @@ public struct RepriceReport: Sendable, Equatable {
         public var unpriced: Int
         /// Up to five tenants by the size of their change, largest first (ties by code).
         public var movers: [(tenant: String, change: Money)]
+        /// DO's cost of the priced months, and the margin over it (subtotals, tax being passed on)
+        /// as invoiced and with the candidate: what the price change does to the margin.
+        public var cost: Money
+        public var baselineMargin: Money
+        public var candidateMargin: Money
 
         public static func == (a: Summary, b: Summary) -> Bool {
-            a.book == b.book && a.baseline == b.baseline && a.change == b.change && a.candidate == b.candidate && a.tenantsUp == b.tenantsUp
+            a.cost == b.cost && a.baselineMargin == b.baselineMargin && a.candidateMargin == b.candidateMargin
+                && a.book == b.book && a.baseline == b.baseline && a.change == b.change && a.candidate == b.candidate && a.tenantsUp == b.tenantsUp
                 && a.tenantsDown == b.tenantsDown && a.tenantsSame == b.tenantsSame && a.unpriced == b.unpriced
                 && a.movers.map(\.tenant) == b.movers.map(\.tenant) && a.movers.map(\.change) == b.movers.map(\.change)
         }
@@ -81,14 +92,21 @@ public struct RepriceReport: Sendable, Equatable {
             var baseline = Money.zero
             var candidate = Money.zero
             var unpriced = 0
+            var cost = Money.zero
+            var baselineMargin = Money.zero
+            var candidateMargin = Money.zero
             var byTenant: [String: Money] = [:]
             for row in rows {
-                guard let base = row.baseline, let total = row.candidates[index].figures?.total else {
+                guard let base = row.baseline, let baseSubtotal = row.baselineSubtotal, let figures = row.candidates[index].figures else {
                     unpriced += 1
                     continue
                 }
+                let total = figures.total
                 baseline = try baseline.adding(base)
                 candidate = try candidate.adding(total)
+                cost = try cost.adding(row.cost)
+                baselineMargin = try baselineMargin.adding(try baseSubtotal.adding(-row.cost))
+                candidateMargin = try candidateMargin.adding(try figures.subtotal.adding(-row.cost))
                 byTenant[row.tenant] = try byTenant[row.tenant, default: .zero].adding(try total.adding(-base))
             }
             let changes = byTenant.sorted { $0.key < $1.key }
@@ -96,7 +114,8 @@ public struct RepriceReport: Sendable, Equatable {
                 .sorted { (abs($0.value.cents), $1.key) > (abs($1.value.cents), $0.key) }.prefix(5).map { (tenant: $0.key, change: $0.value) }
             return Summary(book: candidates[index], baseline: baseline, candidate: candidate, change: try candidate.adding(-baseline),
                            tenantsUp: changes.filter { $0.value > .zero }.count, tenantsDown: changes.filter { $0.value < .zero }.count,
-                           tenantsSame: changes.filter { $0.value == .zero }.count, unpriced: unpriced, movers: movers)
+                           tenantsSame: changes.filter { $0.value == .zero }.count, unpriced: unpriced, movers: movers, cost: cost,
+                           baselineMargin: baselineMargin, candidateMargin: candidateMargin)
         }
     }
 

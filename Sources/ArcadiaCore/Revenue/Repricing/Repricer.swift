@@ -34,7 +34,7 @@ public struct Repricer: Sendable {
         for month in loaded.months {
             let inEffect = books.last { $0.book.effectiveFrom <= month.period.start }?.book
             var row = RepriceReport.Row(tenant: month.tenant.code, period: month.period, invoiced: month.invoiced,
-                                        inEffectBook: inEffect?.name, requoted: nil, finding: nil, candidates: [])
+                                        inEffectBook: inEffect?.name, requoted: nil, finding: nil, candidates: [], cost: month.cost)
             let billed: BilledMonth
             do {
                 billed = try BilledMonth.read(tenant: month.tenant, period: month.period, subscriptions: month.subscriptions,
@@ -82,6 +82,7 @@ struct RepriceInputs {
         var period: BillingPeriod
         var invoiced: RepriceReport.Figures?
         var subscriptions: [Subscription]
+        var cost: Money
     }
 
     var months: [Month]
@@ -101,6 +102,14 @@ struct RepriceInputs {
             let key = "\(try row.decode(forColumn: "tenant") as String) \(try row.decode(forColumn: TenantInvoice.Columns.period) as String)"
             invoiced[key] = .init(subtotal: try row.decode(forColumn: TenantInvoice.Columns.subtotal),
                                   tax: try row.decode(forColumn: TenantInvoice.Columns.tax), total: try row.decode(forColumn: TenantInvoice.Columns.total))
+        }
+        var costs: [String: Money] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT t.code AS tenant, a.period, SUM(a.amount_cents) AS cents FROM cost_attribution a
+            JOIN deployments d ON d.id = a.deployment_id JOIN tenants t ON t.id = d.tenant_id
+            WHERE a.period BETWEEN ? AND ? GROUP BY t.code, a.period
+            """, arguments: [fromText, toText]) {
+            costs["\(try row.decode(forColumn: "tenant") as String) \(try row.decode(forColumn: "period") as String)"] = Money(cents: row["cents"])
         }
         let usageEnd = try Timestamp.fetchOne(db, sql: "SELECT MAX(period_end) FROM usage_records")
         var usageMonths = Set(try String.fetchAll(db, sql: """
@@ -123,7 +132,8 @@ struct RepriceInputs {
                 let holding = held(tenant, period)
                 let stored = invoiced["\(tenant.code) \(period)"]
                 guard stored != nil || !holding.isEmpty else { continue }
-                months.append(Month(tenant: tenant, period: period, invoiced: stored, subscriptions: holding))
+                months.append(Month(tenant: tenant, period: period, invoiced: stored, subscriptions: holding,
+                                    cost: costs["\(tenant.code) \(period)"] ?? .zero))
             }
         }
         return RepriceInputs(months: months, usage: try UsageIndex.load(db).source, notRepriced: notRepriced)
