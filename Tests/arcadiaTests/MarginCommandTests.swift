@@ -33,5 +33,10 @@ struct MarginCommandTests {
     @Test func byKindSplitsCostAndKeepsRevenueWhole() async throws {
         let text = try await MarginCommand.report(db: nil, scenario: scenario("revenue-month-end"), from: nil, to: nil, by: .kind, format: .csv)
         #expect(text == "period,kind,cost,revenue,margin\n2026-04,droplet,108.00,0.00,-108.00\n2026-04,revenue,0.00,159.39,159.39\n")
+        // Cost no deployment owns is split by kind too: it used to be one unattributed lump.
+        let plain = try await MarginCommand.report(db: nil, scenario: scenario("billing-plain-month"), from: "2026-04", to: "2026-04",
+                                                   by: .kind, format: .csv)
+        #expect(!plain.contains("\n2026-04,,"), "\(plain)")
+        #expect(plain.hasPrefix("period,kind,cost,revenue,margin\n2026-04,droplet,"), "\(plain)")
     }
 }

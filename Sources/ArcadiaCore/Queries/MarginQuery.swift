@@ -43,11 +43,11 @@ public struct MarginQuery: Sendable, Equatable {
                 GROUP BY period, \(by.rawValue) ORDER BY period, \(by.rawValue) IS NULL, \(by.rawValue)
                 """
         case .kind:
-            // Cost per kind of DO line attributed to a deployment; tenant revenue is not per kind,
-            // so it is one row (`revenue`), and unattributed cost another.
+            // All of DO's cost per kind of line, owned by a deployment or not (what a split by
+            // product is for); tenant revenue is not per kind, so it is one row (`revenue`).
             sql = """
                 SELECT period, key, SUM(cost) AS cost, SUM(revenue) AS revenue, SUM(revenue) - SUM(cost) AS margin FROM (
-                    SELECT period, CASE WHEN deployment_id IS NULL THEN NULL ELSE kind END AS key, amount_cents AS cost, 0 AS revenue
+                    SELECT period, kind AS key, amount_cents AS cost, 0 AS revenue
                     FROM cost_attribution WHERE \(range)
                     UNION ALL
                     SELECT period, 'revenue', 0, revenue_cents FROM margin_by_deployment_month WHERE \(range) AND revenue_cents <> 0
