@@ -54,6 +54,11 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        var goldensIsFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: goldens, isDirectory: &goldensIsFolder), !goldensIsFolder.boolValue {
+            print("refusing --goldens \(goldens): it is a file; the goldens are a folder of one folder per scenario (nothing was touched)")
+            throw ExitCode(1)
+        }
         if updateGoldens, let ci = ProcessInfo.processInfo.environment["CI"], !ci.isEmpty {
             throw ValidationError("--update-goldens is refused when CI is set: goldens are only rewritten by a person who read the diff.")
         }

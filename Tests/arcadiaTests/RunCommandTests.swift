@@ -86,6 +86,18 @@ private func withCI<T>(_ value: String?, _ body: () async throws -> T) async ret
         await #expect(throws: ExitCode(1)) { try await command.run() }
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "scenario: precious\n")
     }
+
+    /// `--goldens` naming a file used to report every ledger as "no golden", and with
+    /// --update-goldens fail on a Foundation error; it is refused before anything runs.
+    @Test func goldensThatAreAFileAreRefusedUntouched() async throws {
+        let directory = try RepoPaths.temporaryDirectory()
+        let file = try ScenarioFixtures.write("notes\n", to: directory, as: "goldens")
+        for extra in [[], ["--update-goldens"]] {
+            let command = try RunCommand.parse([ScenarioFixtures.shippedPath("droplet-lifecycle"), "--goldens", file] + extra)
+            await #expect(throws: ExitCode(1)) { try await command.run() }
+        }
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "notes\n")
+    }
 }
 
 @Suite struct ParallelAndShardedRunCommandTests {
