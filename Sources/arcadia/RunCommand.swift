@@ -9,7 +9,7 @@ struct RunCommand: AsyncParsableCommand {
         discussion: "Exits 0 when every ledger matches its golden; 1 on any mismatch, missing golden, orphaned golden folder or invalid scenario."
     )
 
-    @Argument(help: "Scenario files or folders (a folder means every *.yaml in it).")
+    @Argument(help: "Scenario files or folders (a folder means every *.yaml or *.yml directly in it).")
     var paths: [String] = ["scenarios"]
 
     @Option(help: "The goldens folder.")
