@@ -14,9 +14,7 @@ extension YAMLNodeReader {
         } catch {
             throw self.error(field, "'\(text)' is not a price in dollars with at most two decimals, e.g. \(example)")
         }
-        guard money.cents >= 0 else {
-            throw self.error(field, "'\(text)' is not a price in dollars with at most two decimals, e.g. \(example)")
-        }
+        guard money.cents >= 0 else { throw self.error(field, "'\(text)' is negative; a price is at least 0.00, e.g. \(example)") }
         return money
     }
 }

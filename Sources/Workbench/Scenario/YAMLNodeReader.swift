@@ -119,7 +119,10 @@ struct YAMLNodeReader {
 
     func integer(_ field: YAMLField, atLeast minimum: Int, atMost maximum: Int = .max) throws(ScenarioError) -> Int {
         let text = try integerText(field, expected: "an integer")
-        guard let value = Int(text) else { throw error(field, "\(Self.abbreviated(text)) is out of range") }
+        guard let value = Int(text) else {
+            throw error(field, "\(Self.abbreviated(text)) is out of range: " + (maximum == .max ? "it must be at least \(minimum) and fit in 64 bits"
+                                                                                         : "it must be between \(minimum) and \(maximum)"))
+        }
         guard value >= minimum, value <= maximum else {
             throw error(field, maximum == .max ? "must be at least \(minimum), found \(value)"
                                                : "must be between \(minimum) and \(maximum), found \(value)")

@@ -69,7 +69,7 @@ struct PriceBookParserTests {
         ("plans:\n  - {code: a, name: s, base_price: 1.00}\n  - {code: a, name: t, base_price: 1.00}\n", 5, 12, "plans[1].code",
          "another plan is already coded 'a'"),
         ("plans:\n  - {code: a, name: s, base_price: -1.00}\n", 4, 36, "plans[0].base_price",
-         "'-1.00' is not a price in dollars with at most two decimals, e.g. 29.00"),
+         "'-1.00' is negative; a price is at least 0.00, e.g. 29.00"),
         ("plans:\n  - {code: a, name: s, base_price: 1.005}\n", 4, 36, "plans[0].base_price",
          "'1.005' is not a price in dollars with at most two decimals, e.g. 29.00"),
         ("plans:\n  - {code: a, name: s, base_price: 1.00, items: [{billing_kind: droplet_hour, included: 1, overage: 1}]}\n", 4, 65,

@@ -279,6 +279,9 @@ struct ScenarioParserTests {
                   "expected a non-negative integer, found '1.5'"),
         ErrorCase("seed too large", "scenario: t\nseed: 18446744073709551616\n", 2, 7, "seed",
                   "18446744073709551616 is out of range 0...18446744073709551615"),
+        ErrorCase("count too large", "scenario: t\nseed: 1\nclock: {start: 2026-04-01T00:00:00Z, end: 2026-04-02T00:00:00Z}\n"
+                      + "world:\n  droplets: [{name: 'a-#', count: 99999999999999999999, size: s-1vcpu-1gb, region: nyc3}]\n",
+                  5, 35, "world.droplets[0].count", "99999999999999999999 is out of range: it must be between 1 and 10000"),
         ErrorCase("clock not a mapping", "scenario: t\nseed: 1\nclock: 2026-04-01\n", 3, 8, "clock",
                   "expected a mapping, found '2026-04-01'"),
         ErrorCase("clock missing end", "scenario: t\nseed: 1\nclock: {start: 2026-04-01}\n", 3, 8, "clock.end",
