@@ -18,7 +18,9 @@ struct WorldBuilder {
         do {
             try buildItems(scenario)
         } catch {
-            throw SimulationError(location: error.location, message: "\(error.list): \(error.underlying)")
+            // The item and, when the fake names it, the field it refused (`world.droplets[0].size`).
+            let field = (error.underlying as? FakeWorldError)?.field.map { "\(error.path).\($0)" } ?? error.path
+            throw SimulationError(location: error.location, message: "\(field): \(error.underlying)")
         }
     }
 
@@ -26,7 +28,8 @@ struct WorldBuilder {
         do {
             try applyAction(event.action)
         } catch {
-            throw SimulationError(location: event.location, message: "timeline event at \(event.at): \(error)")
+            let field = (error as? FakeWorldError)?.field.map { ".\($0)" } ?? ""
+            throw SimulationError(location: event.location, message: "timeline event at \(event.at): \(event.action.kind.rawValue)\(field): \(error)")
         }
     }
 
