@@ -50,6 +50,8 @@ import WorkbenchTestSupport
             #expect(list.items.map { $0["code"]?.string ?? "" } == ["acme", "globex", "initech"])
             try await Self.expectRefusals([
                 ("/api/v1/tenants", #"{"code": "Bad Code", "name": "X", "country": "AU"}"#, 400, "code"),
+                // Longer than the 64 the queries take (`?tenant=`): a tenant made so could never be asked about.
+                ("/api/v1/tenants", #"{"code": "\#(String(repeating: "a", count: 65))", "name": "X", "country": "AU"}"#, 400, "code"),
                 ("/api/v1/tenants", #"{"code": "x", "name": "X", "country": "Australia"}"#, 400, "country"),
                 ("/api/v1/tenants", #"{"code": "x", "country": "AU"}"#, 400, "name"),
                 ("/api/v1/tenants", #"{"code": "x", "name": 7, "country": "AU"}"#, 400, "name"),

@@ -23,7 +23,8 @@ public enum TenancyError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .invalidCode(let code): "'\(code)' is not a code: use lowercase letters, digits, '-' and '_', starting with a letter or digit"
+        case .invalidCode(let code): "'\(code)' is not a code: use lowercase letters, digits, '-' and '_', starting with a letter or digit, at most 64 "
+            + "(the service's queries take no longer one)"
         case .emptyCode(let kind): "a \(kind) code must not be empty"
         case .invalidCountry(let country): "'\(country)' is not a country: use an ISO 3166 two-letter code such as AU"
         case .duplicateTenant(let code): "a tenant with code '\(code)' already exists"
