@@ -91,11 +91,18 @@ public struct GoldenStore: Sendable {
         }
     }
 
+    /// What an update changed: goldens written anew or over a different one, and goldens removed
+    /// because the scenario no longer produces them.
+    public struct Update: Sendable, Equatable {
+        public var rewritten: [String]
+        public var removed: [String]
+    }
+
     /// Rewrites the scenario's goldens to exactly `files` (removing goldens it no longer produces)
-    /// and returns the names of files that changed. The folder is replaced whole or not at all:
+    /// and says which files changed. The folder is replaced whole or not at all:
     /// the new one is written beside it (`.<scenario>.arcadia-partial`), then swapped in by two
     /// renames; an update killed between them is finished or undone by the next one.
-    public func update(scenario: String, files: [LedgerFile]) throws(WriteError) -> [String] {
+    public func update(scenario: String, files: [LedgerFile]) throws(WriteError) -> Update {
         let directory = directory(for: scenario)
         let partial = (root as NSString).appendingPathComponent(".\(scenario).arcadia-partial")
         let old = (root as NSString).appendingPathComponent(".\(scenario).arcadia-old")
@@ -104,10 +111,11 @@ public struct GoldenStore: Sendable {
             if FileManager.default.fileExists(atPath: partial) { try FileManager.default.removeItem(atPath: partial) }
         }
         let produced = Set(files.map(\.name))
-        var changed = files.filter { FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent($0.name)) != Data($0.content.utf8) }
-            .map(\.name)
-        changed += existingFiles(in: directory).filter { !produced.contains($0) }
-        guard !changed.isEmpty else { return [] }
+        let changed = Update(
+            rewritten: files.filter { FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent($0.name)) != Data($0.content.utf8) }
+                .map(\.name),
+            removed: existingFiles(in: directory).filter { !produced.contains($0) })
+        guard !changed.rewritten.isEmpty || !changed.removed.isEmpty else { return changed }
         try attempt(partial) {
             for file in files {
                 let path = (partial as NSString).appendingPathComponent(file.name)

@@ -14,7 +14,10 @@ public enum ConsoleReport {
             }
             let counts = outcome.summary.map { " (\(plural($0.jobRuns, "worker run")), \($0.jobRunsElided) elided, \(plural($0.syncFailures.count, "failure"))\(retryCounts($0))\(driftCounts($0))\(usageCounts($0))\(revenueCounts($0))\(unknownURNTypes($0)))" } ?? ""
             if report.updatedGoldens {
-                let changed = outcome.updatedGoldens.isEmpty ? "goldens unchanged" : "updated " + outcome.updatedGoldens.joined(separator: ", ")
+                var changes: [String] = []
+                if !outcome.updatedGoldens.isEmpty { changes.append("updated " + outcome.updatedGoldens.joined(separator: ", ")) }
+                if !outcome.removedGoldens.isEmpty { changes.append("removed " + outcome.removedGoldens.joined(separator: ", ")) }
+                let changed = changes.isEmpty ? "goldens unchanged" : changes.joined(separator: "; ")
                 out += "UPDATE \(name): \(changed)\(counts)\n" + failedExpectations(outcome)
                 continue
             }

@@ -32,7 +32,7 @@ public enum JUnitBuilder {
         case nil:
             cases.append(JUnitCase(name: "scenario runs", className: className, timeSeconds: playSeconds, outcome: .passed))
             // Comparing is timed as a whole; each ledger's case gets an equal share of it.
-            let ledgers = outcome.comparisons.count + outcome.updatedGoldens.count
+            let ledgers = outcome.comparisons.count + outcome.updatedGoldens.count + outcome.removedGoldens.count
             let share = ledgers == 0 ? 0 : outcome.goldenSeconds / Double(ledgers)
             cases += outcome.comparisons.map { comparison in
                 JUnitCase(name: "ledger \(comparison.file)", className: className, timeSeconds: share, outcome: caseOutcome(comparison))
@@ -40,6 +40,10 @@ public enum JUnitBuilder {
             cases += outcome.updatedGoldens.map { file in
                 JUnitCase(name: "ledger \(file)", className: className, timeSeconds: share,
                           outcome: .skipped(message: "golden rewritten (--update-goldens)"))
+            }
+            cases += outcome.removedGoldens.map { file in
+                JUnitCase(name: "ledger \(file)", className: className, timeSeconds: share,
+                          outcome: .skipped(message: "golden removed (--update-goldens): the scenario no longer produces it"))
             }
             cases += outcome.expectations.map { expectation($0, className: className) }
         }

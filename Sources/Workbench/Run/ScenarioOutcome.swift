@@ -30,6 +30,8 @@ public struct ScenarioOutcome: Sendable {
     public var expectations: [ExpectationResult] = []
     /// Golden files rewritten (update mode only).
     public var updatedGoldens: [String]
+    /// Golden files removed by an update: the scenario no longer produces them.
+    public var removedGoldens: [String] = []
     public var summary: RunSummary?
     /// What the HTML report charts, read from this run's ledgers.
     public var figures: ScenarioFigures?

@@ -155,7 +155,9 @@ public struct ScenarioRunner: Sendable {
             outcome.expectations = try await ExpectationCheck.evaluate(scenario.expectations, ledger: result.ledger)
             let comparing = stopwatch()
             if options.updateGoldens {
-                outcome.updatedGoldens = try store.update(scenario: scenario.name, files: files)
+                let update = try store.update(scenario: scenario.name, files: files)
+                outcome.updatedGoldens = update.rewritten
+                outcome.removedGoldens = update.removed
             } else {
                 outcome.comparisons = store.compare(scenario: scenario.name, files: files)
             }

@@ -12,14 +12,14 @@ struct GoldenStoreTests {
         let store = GoldenStore(root: root.path)
         let files = [LedgerFile(name: "a.tsv", content: "x\n"), LedgerFile(name: "tenant_invoices/acme-2026-04.txt", content: "invoice\n")]
         let written = try store.update(scenario: "s", files: files)
-        #expect(written == ["a.tsv", "tenant_invoices/acme-2026-04.txt"])
+        #expect(written == .init(rewritten: ["a.tsv", "tenant_invoices/acme-2026-04.txt"], removed: []))
         let comparisons = store.compare(scenario: "s", files: files)
         #expect(comparisons == [.match(file: "a.tsv"), .match(file: "tenant_invoices/acme-2026-04.txt")])
 
         let fewer = [files[0]]
         #expect(store.compare(scenario: "s", files: fewer) == [.match(file: "a.tsv"), .unexpectedGolden(file: "tenant_invoices/acme-2026-04.txt")])
         let removed = try store.update(scenario: "s", files: fewer)
-        #expect(removed == ["tenant_invoices/acme-2026-04.txt"])
+        #expect(removed == .init(rewritten: [], removed: ["tenant_invoices/acme-2026-04.txt"]), "removed, not rewritten")
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("s/tenant_invoices").path), "the emptied folder goes too")
         #expect(store.compare(scenario: "s", files: fewer) == [.match(file: "a.tsv")])
     }
@@ -47,11 +47,12 @@ struct GoldenStoreTests {
         _ = try store.update(scenario: "s", files: [LedgerFile(name: "a.tsv", content: "old\n")])
         // Killed between the two renames: only the old folder is left, under its hidden name.
         try FileManager.default.moveItem(atPath: root.appendingPathComponent("s").path, toPath: root.appendingPathComponent(".s.arcadia-old").path)
-        #expect(try store.update(scenario: "s", files: [LedgerFile(name: "a.tsv", content: "old\n")]).isEmpty, "recovered, nothing to change")
+        #expect(try store.update(scenario: "s", files: [LedgerFile(name: "a.tsv", content: "old\n")]) == .init(rewritten: [], removed: []),
+                "recovered, nothing to change")
         #expect(try String(contentsOf: root.appendingPathComponent("s/a.tsv"), encoding: .utf8) == "old\n")
         // Killed after the swap: the old folder is still beside the new one.
         try FileManager.default.createDirectory(at: root.appendingPathComponent(".s.arcadia-old"), withIntermediateDirectories: true)
-        #expect(try store.update(scenario: "s", files: [LedgerFile(name: "a.tsv", content: "new\n")]) == ["a.tsv"])
+        #expect(try store.update(scenario: "s", files: [LedgerFile(name: "a.tsv", content: "new\n")]).rewritten == ["a.tsv"])
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent(".s.arcadia-old").path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["s"])
     }

@@ -60,3 +60,17 @@ struct JUnitBuilderTests {
         #expect(GitHubAnnotations.escapeProperty("a:b,c") == "a%3Ab%2Cc")
     }
 }
+
+/// An update that removes a golden the scenario no longer produces says "removed": it used to
+/// list it among the files "updated".
+struct RemovedGoldenReportTests {
+    @Test func aRemovedGoldenIsSaidRemovedInTheConsoleAndJUnit() {
+        var outcome = ScenarioOutcome(file: "scenarios/s.yaml", name: "s", failure: nil, comparisons: [], updatedGoldens: ["drift.tsv"],
+                                      summary: nil, seconds: 0)
+        outcome.removedGoldens = ["extra.tsv"]
+        let report = RunReport(outcomes: [outcome], orphanGoldens: [], updatedGoldens: true)
+        #expect(ConsoleReport.render(report).hasPrefix("UPDATE s: updated drift.tsv; removed extra.tsv\n"))
+        let cases = JUnitBuilder.report(for: report).suites[0].cases
+        #expect(cases.last?.outcome == .skipped(message: "golden removed (--update-goldens): the scenario no longer produces it"))
+    }
+}

@@ -91,7 +91,7 @@ public enum HTMLReport {
                 case .missingGolden(let file): "\(file): no golden (run with --update-goldens to create it)"
                 case .unexpectedGolden(let file): "\(file): a golden this scenario no longer produces"
                 }
-            } + outcome.updatedGoldens.map { "\($0): golden rewritten" }
+            } + outcome.updatedGoldens.map { "\($0): golden rewritten" } + outcome.removedGoldens.map { "\($0): golden removed" }
             charts = outcome.figures.map { HTMLCharts.charts(for: $0, id: id, scenario: outcome.name ?? outcome.file) } ?? []
             hasCharts = !charts.isEmpty
             expectations = outcome.expectations.flatMap(ExpectationRow.rows)
