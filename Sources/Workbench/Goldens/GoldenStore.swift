@@ -78,16 +78,30 @@ public struct GoldenStore: Sendable {
         return results
     }
 
-    /// Why goldens could not be rewritten. Unless `leftBehind` is set the folder is as it was;
-    /// with it, the new goldens are in place but the old folder, kept under that hidden name,
-    /// could not be removed (and the next update of the scenario tries again).
+    /// Why goldens could not be rewritten, and what state that left.
     public struct WriteError: Error, CustomStringConvertible {
+        public enum Left: Sendable, Equatable {
+            /// Nothing was changed.
+            case asTheyWere
+            /// The new goldens are in place; the old folder, moved aside to this hidden name,
+            /// could not be removed (the next update tries again).
+            case oldBeside(String)
+            /// An earlier update left its old folder beside the goldens and it cannot be removed;
+            /// nothing was rewritten.
+            case earlierLeftover(String)
+        }
+
         public var path: String
         public var reason: String
-        public var leftBehind: String?
+        public var left: Left = .asTheyWere
         public var description: String {
-            guard let leftBehind else { return "cannot rewrite \(path): \(reason) (the goldens there are as they were)" }
-            return "rewrote \(path), but cannot remove the old goldens moved to \(leftBehind): \(reason); delete that folder"
+            switch left {
+            case .asTheyWere: "cannot rewrite \(path): \(reason) (the goldens there are as they were)"
+            case .oldBeside(let old): "rewrote \(path), but cannot remove the old goldens moved to \(old): \(reason); delete that folder"
+            case .earlierLeftover(let old):
+                "cannot rewrite \(path): an earlier update left \(old) beside it, which cannot be removed (\(reason)); delete that folder "
+                    + "(nothing was rewritten)"
+            }
         }
     }
 
@@ -134,7 +148,7 @@ public struct GoldenStore: Sendable {
             if exists { try FileManager.default.moveItem(atPath: directory, toPath: old) }
             try FileManager.default.moveItem(atPath: partial, toPath: directory)
         }
-        if exists { try attempt(directory, leftBehind: old) { try FileManager.default.removeItem(atPath: old) } }
+        if exists { try attempt(directory, left: .oldBeside(old)) { try FileManager.default.removeItem(atPath: old) } }
         return changed
     }
 
@@ -148,10 +162,10 @@ public struct GoldenStore: Sendable {
                 try? FileManager.default.removeItem(atPath: partial)
                 throw WriteError(path: directory, reason: "\(folder) is read-only")
             }
+            // Real folders only: a symbolic link is removed as a link, whatever it points at.
             for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
-                var isDirectory: ObjCBool = false
                 let path = (folder as NSString).appendingPathComponent(name)
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { folders.append(path) }
+                if (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType == .typeDirectory { folders.append(path) }
             }
         }
     }
@@ -161,18 +175,18 @@ public struct GoldenStore: Sendable {
     private func recover(directory: String, old: String) throws(WriteError) {
         guard FileManager.default.fileExists(atPath: old) else { return }
         if FileManager.default.fileExists(atPath: directory) {
-            try attempt(directory, leftBehind: old) { try FileManager.default.removeItem(atPath: old) }
+            try attempt(directory, left: .earlierLeftover(old)) { try FileManager.default.removeItem(atPath: old) }
         } else {
             try attempt(directory) { try FileManager.default.moveItem(atPath: old, toPath: directory) }
         }
     }
 
-    private func attempt(_ path: String, leftBehind: String? = nil, _ body: () throws -> Void) throws(WriteError) {
+    private func attempt(_ path: String, left: WriteError.Left = .asTheyWere, _ body: () throws -> Void) throws(WriteError) {
         do {
             try body()
         } catch {
             let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-            throw WriteError(path: path, reason: underlying?.localizedDescription ?? error.localizedDescription, leftBehind: leftBehind)
+            throw WriteError(path: path, reason: underlying?.localizedDescription ?? error.localizedDescription, left: left)
         }
     }
 

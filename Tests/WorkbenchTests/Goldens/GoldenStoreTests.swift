@@ -70,7 +70,7 @@ struct GoldenStoreTests {
         let error = #expect(throws: GoldenStore.WriteError.self) {
             try readOnly.update(scenario: "s", files: [LedgerFile(name: "a.tsv", content: "new\n")])
         }
-        #expect(error?.leftBehind == nil)
+        #expect(error?.left == .asTheyWere)
         #expect(error?.description == "cannot rewrite \(root.appendingPathComponent("s").path): \(readOnlyFolder) is read-only (the goldens there are as they were)")
         #expect(store.compare(scenario: "s", files: files) == [.match(file: "a.tsv"), .match(file: "tenant_invoices/acme-2026-04.txt")])
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["s"], "no partial or old folder is left")
