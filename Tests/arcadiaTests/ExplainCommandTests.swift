@@ -41,8 +41,8 @@ struct ExplainCommandTests {
             try db.execute(sql: "INSERT INTO metering_config (billing_kind, granularity, retention_days) VALUES ('droplet_hours', 'daily', 31)")
         }
         let text = try await ExplainCommand.explain(db: db, invoice: "acme/2026-04", invoiceID: nil, line: 2, format: .text)
-        #expect(text.contains("\n  usage: no droplet_hours records are left: metering keeps them 31 days (metering_config), "
-                              + "so those this line was billed from have been pruned\n"), "\(text)")
+        #expect(text.contains("\n  usage: no droplet_hours records are left; metering keeps them 31 days (metering_config), "
+                              + "so those this line was billed from may have been pruned since\n"), "\(text)")
         let json = try await ExplainCommand.explain(db: db, invoice: "acme/2026-04", invoiceID: nil, line: 2, format: .json)
         #expect(json.contains("\"retention_days\" : 31") || json.contains("\"retention_days\":31"), "\(json)")
     }

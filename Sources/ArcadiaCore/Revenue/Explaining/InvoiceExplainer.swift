@@ -16,6 +16,7 @@ public enum InvoiceExplainer {
         let book = try PriceBookStore.book(of: invoice, db)?.book
         let subscriptions = try Subscription.fetchAll(db, ids: Set(invoice.lines.compactMap(\.subscriptionID)))
         var lines: [InvoiceExplanation.Line] = []
+        let policies = try MeteringConfigStore.load(db)
         for line in invoice.lines {
             let subscription = subscriptions.first { $0.id == line.subscriptionID }
             let window = subscription.flatMap { BillingWindow(startedAt: $0.startedAt, endedAt: $0.endedAt, in: invoice.period) }
@@ -29,7 +30,6 @@ public enum InvoiceExplainer {
                 case .addon, .tax: kinds = []
                 }
                 // A kind the plan includes but nothing used says nothing about the invoice.
-                let policies = try MeteringConfigStore.load(db)
                 explained.usage = try kinds.map { kind in
                     var found = try usage(kind, deploymentID: subscription.deploymentID, window: window, db)
                     found.retentionDays = policies[kind]?.retentionDays

@@ -36,8 +36,8 @@ extension InvoiceExplanation {
         }
         for usage in explained.usage {
             if usage.resources.isEmpty, let days = usage.retentionDays {
-                out += "  usage: no \(usage.billingKind) records are left: metering keeps them \(days) days (metering_config), "
-                    + "so those this line was billed from have been pruned\n"
+                out += "  usage: no \(usage.billingKind) records are left; metering keeps them \(days) days (metering_config), "
+                    + "so those this line was billed from may have been pruned since\n"
                 continue
             }
             out += "  usage: \(DecimalText.format(usage.quantity)) \(usage.billingKind) from \(usage.resources.count) resource"

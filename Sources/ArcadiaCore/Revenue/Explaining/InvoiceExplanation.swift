@@ -56,7 +56,7 @@ public struct InvoiceExplanation: Sendable, Equatable {
         public var quantity: Decimal
         public var resources: [ResourceUsage]
         /// How long metering keeps this kind's records (`metering_config`), when it prunes them: a
-        /// line whose records are gone was billed from records retention has since deleted.
+        /// line whose records are gone may have been billed from records retention has since deleted.
         public var retentionDays: Int?
     }
 
