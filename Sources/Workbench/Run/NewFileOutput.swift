@@ -3,7 +3,7 @@ import Foundation
 /// A file that must not exist yet (`capture --out`). A folder or any existing file at the path is
 /// refused before anything runs, with nothing touched: a scenario kept as a regression test, or
 /// the very ledger being read, is never replaced. The text is written beside the target
-/// (`.<name>.arcadia-partial`) and hard-linked into place, so the file appears whole, and one
+/// (`.<name>.<pid>.arcadia-partial`) and hard-linked into place, so the file appears whole, and one
 /// created meanwhile by someone else is not overwritten either (the link fails on it).
 public struct NewFileOutput: Sendable {
     public let target: String

@@ -2,7 +2,7 @@ import Foundation
 
 /// A report file (`run --html`, `run --junit`, `junit merge --output`), written so that nothing
 /// that was there is lost: the report goes to a scratch file beside the target
-/// (`.<name>.arcadia-partial`) and is renamed into place, so a reader sees the old report or the
+/// (`.<name>.<pid>.arcadia-partial`) and is renamed into place, so a reader sees the old report or the
 /// new one, never half of one. Only a report of the same kind is ever replaced; a folder or any
 /// other file is refused when the output is made, before anything runs.
 public struct ReportOutput: Sendable {
@@ -45,8 +45,6 @@ public struct ReportOutput: Sendable {
             throw OutputRefusal(option: option, path: target, reason: "it exists and is not \(kind.name); only a report is ever replaced (nothing was touched)")
         }
     }
-
-    public var scratch: String { ScratchFile.path(beside: target) }
 
     /// Writes the report, creating its folder if needed.
     public func write(_ text: String) throws(OutputRefusal) {

@@ -10,12 +10,15 @@ enum ScratchFile {
     }
 
     /// Writes `text` beside `target`, creating the folder, and returns the scratch file's path; on
-    /// failure, the reason in words (the system's, not a Foundation error dump).
+    /// failure, the reason in words (the system's, not a Foundation error dump). The scratch file
+    /// is this process's own (its id in the name) and made new (`O_EXCL`), so two processes
+    /// writing one target never share it, and a link planted at its name is never followed.
     static func write(_ text: String, beside target: String) -> Result<String, Failure> {
-        let scratch = path(beside: target)
+        let url = URL(fileURLWithPath: target)
+        let scratch = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).arcadia-partial").path
         do {
-            try FileManager.default.createDirectory(at: URL(fileURLWithPath: target).deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: scratch))
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: scratch), options: .withoutOverwriting)
             return .success(scratch)
         } catch {
             let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError

@@ -139,7 +139,8 @@ import WorkbenchTestSupport
         let page = HTMLReport.render(RunReport(outcomes: [], orphanGoldens: [], updatedGoldens: false))
         try output.write(page)
         #expect(try String(contentsOfFile: target, encoding: .utf8) == page)
-        #expect(!FileManager.default.fileExists(atPath: output.scratch))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("out").path) == ["report.html"],
+                "no scratch file is left")
         try ReportOutput(target: target, option: "--html", kind: .html).write(page + "<!-- again -->")
 
         let precious = try ScenarioFixtures.write("<html>mine</html>", to: directory, as: "precious.html")
