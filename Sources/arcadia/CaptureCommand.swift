@@ -26,7 +26,7 @@ struct CaptureCommand: AsyncParsableCommand {
     @Option(help: "The month, YYYY-MM.")
     var period: String
 
-    @Option(help: "The scenario file to write: a new file (an existing one is never replaced); the scenario takes its name.")
+    @Option(help: "The scenario file to write: a new file (an existing one is never replaced). The scenario takes the file's name when it is one (lowercase letters, digits, '-'), else capture-<tenant>-<period>.")
     var out: String
 
     func run() async throws {

@@ -76,7 +76,12 @@ struct FakeDOCommand: AsyncParsableCommand {
             let when = speed.map { "from \(parsed.clock.start) at \($0)x" } ?? "at \(fake.now)"
             let host = host
             let scheme = identity == nil ? "http" : "https"
-            if let record { try Self.checkWritable(record) }
+            let recording: NewFileOutput?
+            do {
+                recording = try record.map { path throws(OutputRefusal) in try NewFileOutput(target: path, option: "--record") }
+            } catch {
+                throw InputError(error.description)
+            }
             try await server.run(stopOnSignals: true) { bound in
                 print("""
                     serving scenario \(name) \(when) on \(scheme)://\(host):\(bound)
@@ -94,8 +99,8 @@ struct FakeDOCommand: AsyncParsableCommand {
                 // The banner is how a script learns the port (with --port 0): do not leave it in a pipe's buffer.
                 fflush(nil)
             }
-            if let record {
-                try Self.writeRecording(of: parsed, world: served.world, to: record)
+            if let record, let recording {
+                try Self.writeRecording(of: parsed, world: served.world, to: recording)
                 print("recorded \(fake.recordedChanges.count) change\(fake.recordedChanges.count == 1 ? "" : "s") to \(record)")
             }
         }
@@ -140,22 +145,14 @@ struct FakeDOCommand: AsyncParsableCommand {
             }
         }
 
-        /// Refuses a --record path whose folder does not exist before serving, not at shutdown.
-        static func checkWritable(_ path: String) throws {
-            var isDirectory: ObjCBool = false
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw ValidationError("--record \(path): no folder \(folder) to write it in")
-            }
-        }
-
-        /// The served scenario with the timeline the fake played and every write clients made,
-        /// written beside `path` and renamed over it.
-        static func writeRecording(of scenario: Scenario, world: MovingScenarioWorld, to path: String) throws {
+        /// The served scenario with the timeline the fake played and every write clients made, as a
+        /// new file: `--record` is checked when serving starts (an existing file, the served
+        /// scenario itself included, is never replaced) and written whole at shutdown.
+        static func writeRecording(of scenario: Scenario, world: MovingScenarioWorld, to output: NewFileOutput) throws {
             let fake = world.fake
             let recorded = try ScenarioRecording.scenario(scenario, playedThrough: fake.now, changes: fake.recordedChanges,
                                                           label: world.label(ofAddress:))
-            try Data(ScenarioWriter.yaml(recorded).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try output.write(ScenarioWriter.yaml(recorded))
         }
 
         /// The scenario's fake, frozen at `at` or moving from `clock.start` at `speed`, and what the

@@ -54,9 +54,8 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var goldensIsFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: goldens, isDirectory: &goldensIsFolder), !goldensIsFolder.boolValue {
-            print("refusing --goldens \(goldens): it is a file; the goldens are a folder of one folder per scenario (nothing was touched)")
+        if let refusal = Self.goldensRefusal(goldens) {
+            print(refusal)
             throw ExitCode(1)
         }
         if updateGoldens, let ci = ProcessInfo.processInfo.environment["CI"], !ci.isEmpty {
@@ -97,6 +96,15 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         if !report.passed { throw ExitCode(1) }
+    }
+}
+
+extension RunCommand {
+    /// Why `--goldens` cannot be used, checked before anything runs: a file where the folder goes.
+    static func goldensRefusal(_ goldens: String) -> String? {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: goldens, isDirectory: &isFolder), !isFolder.boolValue else { return nil }
+        return "refusing --goldens \(goldens): it is a file; the goldens are a folder of one folder per scenario (nothing was touched)"
     }
 }
 

@@ -90,6 +90,18 @@ import FoundationNetworking
         #expect(fake.now == frozenAt)
     }
 
+    /// `--record` naming an existing file (the served scenario itself, say) used to be overwritten
+    /// at shutdown; it is refused before anything is served.
+    @Test func aRecordingIsNeverWrittenOverAFile() async throws {
+        let directory = try RepoPaths.temporaryDirectory()
+        let scenario = directory.appendingPathComponent("served.yaml").path
+        try FileManager.default.copyItem(atPath: ScenarioFixtures.shippedPath("droplet-lifecycle"), toPath: scenario)
+        let before = try Data(contentsOf: URL(fileURLWithPath: scenario))
+        let command = try FakeDOCommand.Serve.parse(["--scenario", scenario, "--record", scenario, "--port", "0"])
+        await #expect(throws: InputError.self) { try await command.run() }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: scenario)) == before)
+    }
+
     @Test func certWithoutKeyIsRefused() async throws {
         let process = Process()
         process.executableURL = KilledRunTests.arcadia

@@ -92,6 +92,9 @@ private func withCI<T>(_ value: String?, _ body: () async throws -> T) async ret
     @Test func goldensThatAreAFileAreRefusedUntouched() async throws {
         let directory = try RepoPaths.temporaryDirectory()
         let file = try ScenarioFixtures.write("notes\n", to: directory, as: "goldens")
+        #expect(RunCommand.goldensRefusal(file)
+                == "refusing --goldens \(file): it is a file; the goldens are a folder of one folder per scenario (nothing was touched)")
+        #expect(RunCommand.goldensRefusal(directory.path) == nil && RunCommand.goldensRefusal(directory.appendingPathComponent("new").path) == nil)
         for extra in [[], ["--update-goldens"]] {
             let command = try RunCommand.parse([ScenarioFixtures.shippedPath("droplet-lifecycle"), "--goldens", file] + extra)
             await #expect(throws: ExitCode(1)) { try await command.run() }

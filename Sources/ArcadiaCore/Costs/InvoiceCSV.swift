@@ -133,7 +133,10 @@ private struct RowFields {
         guard value.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
             throw failure(.hours, value, "is not a whole number of hours")
         }
-        guard value.utf8.count <= 9, let hours = Int(value) else { throw failure(.hours, value, "is more than 999999999, the most hours accepted") }
+        let digits = value.drop { $0 == "0" }
+        guard digits.utf8.count <= 9, let hours = Int(digits.isEmpty ? "0" : digits) else {
+            throw failure(.hours, value, "is more than 999999999, the most hours accepted")
+        }
         return hours
     }
 

@@ -51,7 +51,7 @@ public struct MarginQuery: Sendable, Equatable {
                     FROM cost_attribution WHERE \(range)
                     UNION ALL
                     SELECT period, 'revenue', 0, revenue_cents FROM margin_by_deployment_month WHERE \(range) AND revenue_cents <> 0
-                ) GROUP BY period, key ORDER BY period, key IS NULL, key = 'revenue', key
+                ) GROUP BY period, key ORDER BY period, key = 'revenue', key
                 """
         }
         let allArguments = by == .kind ? arguments + arguments : arguments

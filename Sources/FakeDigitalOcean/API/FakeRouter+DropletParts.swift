@@ -22,8 +22,7 @@ extension FakeRouter {
         case ["actions"]:
             // Actions clients started over the API, newest first as DO lists them; a scenario's own
             // changes leave none.
-            let actions = world.actions.filter { $0.resourceType == "droplet" && $0.resourceID == droplet.id }.reversed().map { $0 }
-            return list(request, key: "actions", total: actions.count) { range, router in actions[range].map { router.encode($0.model) } }
+            return actions(request, world: world) { $0.resourceType == "droplet" && $0.resourceID == droplet.id }
         case let part where part.count == 2 && part[0] == "actions":
             guard let action = world.actions.first(where: { String($0.id) == part[1] && $0.resourceID == droplet.id }) else {
                 return .failure(status: 404, message: nil)

@@ -196,7 +196,7 @@ struct FakeRouter {
     }
 
     /// `GET /v2/actions` and a resource's own action list: the newest first, as DO lists them.
-    private mutating func actions(_ request: APIRequest, world: FakeWorld, _ include: (FakeAction) -> Bool) -> Outcome {
+    mutating func actions(_ request: APIRequest, world: FakeWorld, _ include: (FakeAction) -> Bool) -> Outcome {
         let actions = world.actions.reversed().filter(include)
         return list(request, key: "actions", total: actions.count) { range, router in actions[range].map { router.encode($0.model) } }
     }

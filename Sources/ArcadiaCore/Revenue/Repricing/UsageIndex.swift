@@ -60,24 +60,19 @@ struct UsageIndex: Sendable {
     /// splits the month's hours between the two plans' windows, and a subscription that starts
     /// mid-month gets the part of the line after its start. Shares are rounded by metering's
     /// cumulative rule (half up to millionths of the running total), so the shares of windows
-    /// that tile a line add up to its quantity exactly. A line of no length counts where it starts.
+    /// that tile a line add up to its quantity exactly. (A line of no length gives no record:
+    /// derivation refuses it.)
     private static func spread(_ spans: [Span], from: Timestamp, to: Timestamp) -> [BillingKind: Decimal] {
         var totals: [BillingKind: Int128] = [:]
         for span in spans {
             guard span.start < to else { break }
-            let share: Int64
-            if span.end <= span.start {
-                guard span.start >= from else { continue }
-                share = span.quantity.millionths
-            } else {
-                let low = max(from, span.start)
-                let high = min(to, span.end)
-                guard low < high else { continue }
-                let length = Int128(span.end.seconds - span.start.seconds) * Int128(UsageQuantity.unitsPerOne)
-                let quantity = Int128(span.quantity.millionths)
-                share = CumulativeRounding.millionths(quantity * Int128(high.seconds - span.start.seconds), over: length)
-                    - CumulativeRounding.millionths(quantity * Int128(low.seconds - span.start.seconds), over: length)
-            }
+            let low = max(from, span.start)
+            let high = min(to, span.end)
+            guard low < high else { continue }
+            let length = Int128(span.end.seconds - span.start.seconds) * Int128(UsageQuantity.unitsPerOne)
+            let quantity = Int128(span.quantity.millionths)
+            let share = CumulativeRounding.millionths(quantity * Int128(high.seconds - span.start.seconds), over: length)
+                - CumulativeRounding.millionths(quantity * Int128(low.seconds - span.start.seconds), over: length)
             totals[span.kind, default: 0] += Int128(share)
         }
         return totals.mapValues { UsageQuantity.decimal(millionths: $0) }
