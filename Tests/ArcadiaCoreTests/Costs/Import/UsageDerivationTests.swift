@@ -94,8 +94,9 @@ import TestSupport
         #expect(usage.unassigned.map { "\($0.lineNo): \($0.reason)" } == [
             "6: no project name, no --project-map rule for 'stray-1' and no --deployment",
         ])
-        // The cost of the lines the map placed is that deployment's too (margin used to show it all unattributed);
-        // lines it placed nowhere (3, 5, 6 and tax) stay unattributed.
+        // The cost of the lines usage was derived from is that deployment's too (margin used to show it all
+        // unattributed). Lines that gave no usage stay unattributed, placed by the map or not: 3 (a backup, which
+        // the map would give acme-shop), 5 (a volume), 6 (placed nowhere) and 7 (tax).
         let attributed = try ledger.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT l.line_no, d.code FROM cost_attribution a JOIN cloud_cost_lines l ON l.id = a.cost_line_id
