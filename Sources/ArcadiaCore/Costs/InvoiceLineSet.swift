@@ -33,8 +33,9 @@ enum InvoiceLineSet {
         }
         let costLines = lines.map(\.line)
         let rewritten = try CostLineStore.replace(db, invoiceRowID: invoice.id, invoiceUUID: invoice.invoiceUUID, with: costLines)
-        // Records derived from lines that are no longer there would describe nothing.
+        // Records derived from lines that are no longer there, and their placements, would describe nothing.
         let removed = rewritten ? try DerivedUsageRecord.deleteAll(db, invoiceRowID: invoice.id) : 0
+        if rewritten { try CostLinePlacement.deleteAll(db, invoiceRowID: invoice.id) }
         return Written(report: InvoiceMatchReport(invoice: invoice.header, lines: lines, linesRewritten: rewritten), lines: costLines,
                        derivedRecordsRemoved: removed)
     }

@@ -95,10 +95,12 @@ public struct InvoiceImport: Sendable {
         let previous = try DerivedUsageRecord.all(db, invoiceRowID: invoice.id)
         if let derivation = options.deriveUsage {
             let derived = try derivation.derive(db, lines: written.lines, invoiceRowID: invoice.id, period: month.period, at: now)
-            let unchanged = previous.count == derived.records.count && zip(previous, derived.records).allSatisfy { $0.sameUsage(as: $1) }
-            if !unchanged { try replaceDerived(db, invoiceRowID: invoice.id, with: derived.records) }
+            let sameRecords = previous.count == derived.records.count && zip(previous, derived.records).allSatisfy { $0.sameUsage(as: $1) }
+            if !sameRecords { try replaceDerived(db, invoiceRowID: invoice.id, with: derived.records) }
+            let placementsChanged = try CostLinePlacement.replace(db, invoiceRowID: invoice.id, with: derived.placements)
+            let unchanged = sameRecords && !placementsChanged
             let codes = try Dictionary(uniqueKeysWithValues: Deployment.fetchAll(db).map { ($0.id, $0.code) })
-            report.derivedUsage = .init(records: (unchanged ? previous : derived.records).map { (deployment: codes[$0.deploymentID] ?? "?", record: $0) },
+            report.derivedUsage = .init(records: (sameRecords ? previous : derived.records).map { (deployment: codes[$0.deploymentID] ?? "?", record: $0) },
                                         notUsage: derived.notUsage, unassigned: derived.unassigned, rewritten: !unchanged)
         }
         return report

@@ -45,6 +45,9 @@ public struct UsageDerivation: Sendable, Equatable {
         var notUsage: [SkippedLine] = []
         /// Lines that are usage but belong to no deployment.
         var unassigned: [SkippedLine] = []
+        /// The deployment each line was placed with, usage or not (tax and the account's Spaces
+        /// subscription are no deployment's), by line number: its cost follows it.
+        var placements: [Int: Int64] = [:]
     }
 
     func derive(_ db: Database, lines: [CostLine], invoiceRowID: Int64, period: BillingPeriod, at now: Timestamp) throws -> Derived {
@@ -54,13 +57,6 @@ public struct UsageDerivation: Sendable, Equatable {
         var derived = Derived()
         for line in lines {
             let skipped = { (reason: String) in SkippedLine(lineNo: line.lineNo, kind: line.kind, description: line.description, reason: reason) }
-            let usage: (kind: BillingKind, quantity: UsageQuantity)
-            switch Self.usage(of: line, in: period) {
-            case .success(let value): usage = value
-            case .failure(let reason):
-                derived.notUsage.append(skipped(reason.text))
-                continue
-            }
             let owner: Int64?
             let unowned: String
             if let project = line.projectName {
@@ -72,6 +68,14 @@ public struct UsageDerivation: Sendable, Equatable {
             } else {
                 owner = fallback ?? nil
                 unowned = "no project name, no --project-map rule for '\(Self.resourceName(line))' and no --deployment"
+            }
+            if let owner, line.kind != .tax, line.kind != .spacesBucket { derived.placements[line.lineNo] = owner }
+            let usage: (kind: BillingKind, quantity: UsageQuantity)
+            switch Self.usage(of: line, in: period) {
+            case .success(let value): usage = value
+            case .failure(let reason):
+                derived.notUsage.append(skipped(reason.text))
+                continue
             }
             guard let deploymentID = owner else {
                 derived.unassigned.append(skipped(unowned))

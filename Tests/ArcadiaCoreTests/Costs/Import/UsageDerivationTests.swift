@@ -94,16 +94,18 @@ import TestSupport
         #expect(usage.unassigned.map { "\($0.lineNo): \($0.reason)" } == [
             "6: no project name, no --project-map rule for 'stray-1' and no --deployment",
         ])
-        // The cost of the lines usage was derived from is that deployment's too (margin used to show it all
-        // unattributed). Lines that gave no usage stay unattributed, placed by the map or not: 3 (a backup, which
-        // the map would give acme-shop), 5 (a volume), 6 (placed nowhere) and 7 (tax).
+        // The cost of every line the import placed is that deployment's (margin used to show it all unattributed),
+        // usage or not: 3, a backup (no size, so no usage), goes with SHOP-WEB-* to acme-shop. Lines placed nowhere
+        // stay unattributed: 5 (shop-* to a project no deployment owns), 6 (no rule), 7 (tax, no deployment's).
         let attributed = try ledger.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT l.line_no, d.code FROM cost_attribution a JOIN cloud_cost_lines l ON l.id = a.cost_line_id
                 LEFT JOIN deployments d ON d.id = a.deployment_id ORDER BY l.line_no
                 """).map { "\($0[0] as Int) \(($0[1] as String?) ?? "-")" }
         }
-        #expect(attributed == ["1 acme-shop", "2 beta-blog", "3 -", "4 acme-shop", "5 -", "6 -", "7 -"])
+        #expect(attributed == ["1 acme-shop", "2 beta-blog", "3 acme-shop", "4 acme-shop", "5 -", "6 -", "7 -"])
+        #expect(try run("2019-03-eight-columns.csv", UsageDerivation(projectMap: map)).changedLedger == false,
+                "the same file again changes nothing, placements included")
         let mapped = try #require(try run("2019-04-eight-columns.csv", UsageDerivation(projectMap: ProjectMap(rules: [.init(pattern: "*", project: "nobodys")]),
                                                                                           deployment: "acme-shop")).derivedUsage)
         #expect(mapped.unassigned.map(\.reason) == ["the project map places 'shop-web-1' in project 'nobodys', which no deployment owns"],
@@ -157,6 +159,8 @@ import TestSupport
             .run([InvoiceExport(file: "2019-03.csv", data: Data(changed.utf8))])
         #expect(report.months[0].derivedRecordsRemoved == 4)
         #expect(try derived().isEmpty)
+        #expect(try ledger.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM cost_line_placements") } == 0,
+                "the placements of lines that were replaced go with them")
     }
 
     @Test func linesReplacedByTheInvoicesJobTakeTheirDerivedRecordsWithThem() throws {
