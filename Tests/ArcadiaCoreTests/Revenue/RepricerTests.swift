@@ -107,6 +107,31 @@ struct RepricerTests {
         #expect(before.notRepriced.isEmpty, "outside the range asked for")
     }
 
+    /// A tenant whose deployments DO billed, with no usage of theirs in the ledger (its lines imported
+    /// without --derive-usage), was priced on the plan alone without a word, because another tenant's
+    /// usage covered the month. Its row now says so.
+    @Test func aTenantDOBilledButWithNoUsageIsPricedOnNoneAndSaysSo() throws {
+        try derive(hours: "1000")
+        let beta = try RevenueFixtures.tenant(ledger, code: "beta", country: "AU")
+        let blog = try RevenueFixtures.deployment(ledger, code: "blog", tenantID: beta)
+        _ = try RevenueFixtures.subscription(ledger, deploymentID: blog, plan: "starter", from: "2026-03-01")
+        try ledger.writer.write { db in
+            let project = try String.fetchOne(db, sql: "SELECT project_name FROM deployments WHERE id = ?", arguments: [blog])
+            try db.execute(sql: """
+                INSERT INTO cloud_cost_lines (cloud_invoice_id, line_no, product, description, start_at, end_at, amount_cents, project_name, kind,
+                                              match_status, unmatched_reason)
+                VALUES ((SELECT id FROM cloud_invoices WHERE period = '2026-03'), 2, 'Droplets', 'blog-1 (s-1vcpu-1gb)',
+                        '2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z', 1200, ?, 'droplet', 'unmatched', 'not in inventory')
+                """, arguments: [project])
+        }
+        let rows = try Repricer(ledger: ledger).reprice(.init(candidates: [RevenueFixtures.standardBook()])).rows
+        let betaRow = try #require(rows.first { $0.tenant == "beta" })
+        #expect(betaRow.cost == Money(cents: 1_200))
+        #expect(betaRow.finding == "DigitalOcean billed 12.00 for its deployments, but the ledger holds no usage of theirs this month "
+                    + "(imported without --derive-usage?), so it is priced on none")
+        #expect(rows.first { $0.tenant == "acme" }?.finding == nil, "acme has its usage")
+    }
+
     @Test func meteredUsageWinsOverDerivedUsageOfTheSameWindow() throws {
         try derive(hours: "1000")
         try ledger.writer.write { db in

@@ -45,6 +45,12 @@ public struct Repricer: Sendable {
                 report.rows.append(row)
                 continue
             }
+            if month.invoiced == nil, !month.hasUsage, month.cost > .zero {
+                // Priced on no usage, though DO billed its deployments: the ledger lacks the usage
+                // (an export imported without --derive-usage), not the tenant.
+                row.finding = "DigitalOcean billed \(month.cost.decimalString) for its deployments, but the ledger holds no usage of "
+                    + "theirs this month (imported without --derive-usage?), so it is priced on none"
+            }
             if let inEffect {
                 switch Self.figures(billed, inEffect) {
                 case .priced(let figures):
@@ -83,6 +89,8 @@ struct RepriceInputs {
         var invoiced: RepriceReport.Figures?
         var subscriptions: [Subscription]
         var cost: Money
+        /// Whether any usage is recorded for the tenant's deployments that month.
+        var hasUsage: Bool
     }
 
     var months: [Month]
@@ -112,6 +120,12 @@ struct RepriceInputs {
             costs["\(try row.decode(forColumn: "tenant") as String) \(try row.decode(forColumn: "period") as String)"] = Money(cents: row["cents"])
         }
         let usageEnd = try Timestamp.fetchOne(db, sql: "SELECT MAX(period_end) FROM usage_records")
+        // Tenant-months with any usage recorded (metered or derived) for the tenant's deployments.
+        let withUsage = Set(try String.fetchAll(db, sql: """
+            SELECT DISTINCT t.code || ' ' || substr(u.period_start, 1, 7) FROM usage_records u
+            JOIN deployments d ON d.id = u.deployment_id JOIN tenants t ON t.id = d.tenant_id
+            WHERE substr(u.period_start, 1, 7) BETWEEN ? AND ?
+            """, arguments: [fromText, toText]))
         var usageMonths = Set(try String.fetchAll(db, sql: """
             SELECT DISTINCT substr(period_start, 1, 7) FROM usage_records WHERE substr(period_start, 1, 7) BETWEEN ? AND ?
             """, arguments: [fromText, toText]).compactMap { BillingPeriod($0) }.filter { period in usageEnd.map { period.end <= $0 } ?? false })
@@ -133,7 +147,7 @@ struct RepriceInputs {
                 let stored = invoiced["\(tenant.code) \(period)"]
                 guard stored != nil || !holding.isEmpty else { continue }
                 months.append(Month(tenant: tenant, period: period, invoiced: stored, subscriptions: holding,
-                                    cost: costs["\(tenant.code) \(period)"] ?? .zero))
+                                    cost: costs["\(tenant.code) \(period)"] ?? .zero, hasUsage: withUsage.contains("\(tenant.code) \(period)")))
             }
         }
         return RepriceInputs(months: months, usage: try UsageIndex.load(db).source, notRepriced: notRepriced)
