@@ -99,9 +99,9 @@ struct FakeDOCommand: AsyncParsableCommand {
                 // The banner is how a script learns the port (with --port 0): do not leave it in a pipe's buffer.
                 fflush(nil)
             }
-            if let record, let recording {
+            if let recording {
                 try Self.writeRecording(of: parsed, world: served.world, to: recording)
-                print("recorded \(fake.recordedChanges.count) change\(fake.recordedChanges.count == 1 ? "" : "s") to \(record)")
+                print("recorded \(fake.recordedChanges.count) change\(fake.recordedChanges.count == 1 ? "" : "s") to \(recording.target)")
             }
         }
 

@@ -115,8 +115,7 @@ enum LedgerSchema {
         migrator.registerMigration("v8-metering-deferred", migrate: MeteringDeferral.migrate)
         migrator.registerMigration("v9-invoice-price-book", migrate: TenantInvoice.migratePriceBook)
         migrator.registerMigration("v10-balance-one-per-instant", migrate: BalanceSnapshot.migrateOnePerInstant)
-        migrator.registerMigration("v11-cost-attribution-derived", migrate: AnalystViews.migrateDerivedAttribution)
-        migrator.registerMigration("v12-cost-line-placements", migrate: CostLinePlacement.migrate)
+        migrator.registerMigration("v11-cost-line-placements", migrate: CostLinePlacement.migrate)
         return migrator
     }
 }

@@ -49,25 +49,4 @@ enum AnalystViews {
                 LEFT JOIN tenants t ON t.id = d.tenant_id;
             """)
     }
-
-    /// Migration `v11-cost-attribution-derived`: a cost line no resource's or `project_name`'s
-    /// project places, but that `import do-invoice --derive-usage` placed (by the project map or
-    /// `--deployment`) when it derived usage from it, belongs to that deployment, as its usage
-    /// does. Before, an old export's lines (no `project_name`) reached reprice through the map but
-    /// were all unattributed cost in `margin`.
-    static func migrateDerivedAttribution(_ db: Database) throws {
-        try db.execute(sql: """
-            DROP VIEW cost_attribution;
-            CREATE VIEW cost_attribution AS
-                SELECT l.id AS cost_line_id, ci.period, l.kind, l.amount_cents,
-                       COALESCE(d.id, (SELECT u.deployment_id FROM usage_records u
-                                       WHERE u.source = 'do_invoice' AND u.cloud_invoice_id = l.cloud_invoice_id AND u.cost_line_no = l.line_no))
-                           AS deployment_id
-                FROM cloud_cost_lines l
-                JOIN cloud_invoices ci ON ci.id = l.cloud_invoice_id
-                LEFT JOIN cloud_resources r ON r.id = l.matched_resource_id
-                LEFT JOIN cloud_projects p ON p.id = r.project_id
-                LEFT JOIN deployments d ON d.project_name = COALESCE(p.name, l.project_name);
-            """)
-    }
 }

@@ -54,10 +54,9 @@ extension FakeRouter {
             return .written(status: 204, body: nil)
         }
         let name = try body.string("name")
-        let apex = try body.optionalString("ip_address").map { DomainRecordFields(type: "A", name: "@", data: $0) }
-        if let apex, !DomainRecordFields.isAddress(apex.data ?? "", family: AF_INET) {
-            throw WriteRefusal("ip_address must be an IPv4 address, got '\(apex.data ?? "")'")
-        }
+        let address = try body.optionalString("ip_address")
+        if let address, !DomainRecordFields.isAddress(address, family: AF_INET) { throw WriteRefusal("ip_address must be an IPv4 address, got '\(address)'") }
+        let apex = address.map { DomainRecordFields(type: "A", name: "@", data: $0) }
         try world.createDomain(name: name, ttl: 1800, project: nil)
         changes.append(.createDomain(name: name, ttl: 1800))
         if let apex {

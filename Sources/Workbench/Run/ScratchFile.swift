@@ -4,9 +4,11 @@ import Foundation
 /// rename or link into place stays on one file system, and hidden (`.<name>.arcadia-partial`), so a
 /// half-written one is never taken for the real thing.
 enum ScratchFile {
-    static func path(beside target: String) -> String {
+    /// `.<name>.arcadia-partial`, or with `owner` (a process id) `.<name>.<owner>.arcadia-partial`.
+    static func path(beside target: String, owner: Int32? = nil) -> String {
         let url = URL(fileURLWithPath: target)
-        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).arcadia-partial").path
+        let name = [url.lastPathComponent, owner.map(String.init)].compactMap { $0 }.joined(separator: ".")
+        return url.deletingLastPathComponent().appendingPathComponent(".\(name).arcadia-partial").path
     }
 
     /// Writes `text` beside `target`, creating the folder, and returns the scratch file's path; on
@@ -14,10 +16,9 @@ enum ScratchFile {
     /// is this process's own (its id in the name) and made new (`O_EXCL`), so two processes
     /// writing one target never share it, and a link planted at its name is never followed.
     static func write(_ text: String, beside target: String) -> Result<String, Failure> {
-        let url = URL(fileURLWithPath: target)
-        let scratch = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).arcadia-partial").path
+        let scratch = path(beside: target, owner: getpid())
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: URL(fileURLWithPath: target).deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: URL(fileURLWithPath: scratch), options: .withoutOverwriting)
             return .success(scratch)
         } catch {

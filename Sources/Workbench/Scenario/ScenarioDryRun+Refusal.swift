@@ -2,6 +2,12 @@ import DigitalOcean
 import FakeDigitalOcean
 import MoneyAndTime
 
+extension FakeWorldError {
+    /// `path` (a world item, a timeline action) with the field the fake named inside it:
+    /// `world.droplets[0]` → `world.droplets[0].size`.
+    func fieldPath(under path: String) -> String { field.map { "\(path).\($0)" } ?? path }
+}
+
 /// A refusal of the scratch world, as a scenario error: at the field the fake names, in the words
 /// of `docs/scenario-format.md`. `when` is the event's instant, nil while the world is built.
 extension ScenarioDryRun {
@@ -10,7 +16,7 @@ extension ScenarioDryRun {
     func refusal(_ failure: any Error, at path: String, near: ScenarioLocation?, when: Timestamp?,
                  fieldIsExact: Bool = false) -> ScenarioError {
         guard let refused = failure as? FakeWorldError else { return error(path, near: near, "\(failure)") }
-        let field = fieldIsExact ? path : refused.field.map { "\(path).\($0)" } ?? path
+        let field = fieldIsExact ? path : refused.fieldPath(under: path)
         return error(field, near: near, message(for: refused.problem, when: when))
     }
 

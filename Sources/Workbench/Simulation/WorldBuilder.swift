@@ -19,7 +19,7 @@ struct WorldBuilder {
             try buildItems(scenario)
         } catch {
             // The item and, when the fake names it, the field it refused (`world.droplets[0].size`).
-            let field = (error.underlying as? FakeWorldError)?.field.map { "\(error.path).\($0)" } ?? error.path
+            let field = (error.underlying as? FakeWorldError)?.fieldPath(under: error.path) ?? error.path
             throw SimulationError(location: error.location, message: "\(field): \(error.underlying)")
         }
     }
@@ -28,8 +28,9 @@ struct WorldBuilder {
         do {
             try applyAction(event.action)
         } catch {
-            let field = (error as? FakeWorldError)?.field.map { ".\($0)" } ?? ""
-            throw SimulationError(location: event.location, message: "timeline event at \(event.at): \(event.action.kind.rawValue)\(field): \(error)")
+            let action = event.action.kind.rawValue
+            let field = (error as? FakeWorldError)?.fieldPath(under: action) ?? action
+            throw SimulationError(location: event.location, message: "timeline event at \(event.at): \(field): \(error)")
         }
     }
 

@@ -5,9 +5,9 @@ import GRDB
 /// or not, so a line's cost follows it even when it gives no usage (a backup: DO's line carries no
 /// size). Keyed like derived records, by invoice row and line number; rewritten with them.
 enum CostLinePlacement {
-    /// Migration `v12-cost-line-placements`: the table, and `cost_attribution` taking a placement
-    /// where neither the matched resource's project nor the line's `project_name` names a
-    /// deployment (in place of v11's derived records, which only usage lines have).
+    /// Migration `v11-cost-line-placements`: the table (filled from the derived records a ledger
+    /// already holds), and `cost_attribution` taking a placement where neither the matched
+    /// resource's project nor the line's `project_name` names a deployment.
     static func migrate(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE cost_line_placements (

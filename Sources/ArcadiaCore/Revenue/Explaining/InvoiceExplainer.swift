@@ -109,11 +109,3 @@ public enum InvoiceExplainer {
                                         retentionDays: nil)
     }
 }
-
-private extension Sequence where Element: Hashable {
-    /// The elements in order, each once.
-    func uniqued() -> [Element] {
-        var seen = Set<Element>()
-        return filter { seen.insert($0).inserted }
-    }
-}

@@ -59,9 +59,8 @@ public struct UpcomingInvoices: Sendable {
             }
         }
         // Both rollups say what they say about the tenant (a country without a tax rate): once.
-        var said = Set<String>()
         return Preview(tenant: code, period: period, asOf: now, meteredThrough: meteredThrough, toDate: toDate, projection: projection,
-                       notes: notes.filter { said.insert($0).inserted })
+                       notes: notes.uniqued())
     }
 
     /// How long after a day ends the metering job meters it: its firing's time of day.
