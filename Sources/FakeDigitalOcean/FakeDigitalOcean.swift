@@ -72,6 +72,12 @@ public final class FakeDigitalOcean: Sendable {
         state.withLock { $0.api.rateLimiter.passTime(until: time) }
     }
 
+    /// Tell `ratelimit-reset` and `retry-after` on the clients' real clock (a served fake); nil, the
+    /// simulator's default, tells them in the fake's time.
+    public func tellRateLimits(on clock: ClientClock?) {
+        state.withLock { $0.api.rateLimiter.clientClock = clock }
+    }
+
     /// How many fake seconds an action started over the API stays `in-progress` (a created droplet
     /// `new`) before it completes; 0, the default, completes it at once (a fake frozen in time).
     public func setActionDuration(seconds: Int64) {

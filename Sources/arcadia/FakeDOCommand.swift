@@ -157,7 +157,8 @@ struct FakeDOCommand: AsyncParsableCommand {
 
         /// The scenario's fake, frozen at `at` or moving from `clock.start` at `speed`, and what the
         /// server calls before each request: it moves the world, or for a frozen fake only DO's rate
-        /// limits, by the real time since `origin` (so a client that waits out a 429 is served).
+        /// limits, by the real time since `origin` (so a client that waits out a 429 is served). The
+        /// limits' reset and retry-after are told on the real clock the clients read.
         static func fake(_ scenario: Scenario, at: String?, speed: Int?, origin: Date = Date())
             throws -> (world: MovingScenarioWorld, prepare: @Sendable () throws -> Void) {
             do {
@@ -167,6 +168,7 @@ struct FakeDOCommand: AsyncParsableCommand {
                     let moving = try MovingScenarioWorld(scenario)
                     // Moving in time, what a client starts takes about a minute of fake time, as on DO.
                     moving.fake.setActionDuration(seconds: 60)
+                    moving.fake.tellRateLimits(on: ClientClock(start: clock.start, origin: clock.origin, speed: clock.speed))
                     return (moving, { try moving.advance(to: clock.now()) })
                 }
                 var instant: Timestamp?
@@ -176,6 +178,7 @@ struct FakeDOCommand: AsyncParsableCommand {
                 }
                 let frozen = try ScenarioWorld.played(scenario, at: instant)
                 let limits = RunningClock(start: frozen.fake.now, origin: origin)
+                frozen.fake.tellRateLimits(on: ClientClock(start: limits.start, origin: limits.origin))
                 return (frozen, { frozen.fake.passTimeForRateLimits(until: limits.now()) })
             } catch let error as SimulationError {
                 throw InputError(error.description)

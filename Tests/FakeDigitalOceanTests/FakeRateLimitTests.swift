@@ -1,5 +1,6 @@
 import DigitalOcean
 import FakeDigitalOcean
+import Foundation
 import MoneyAndTime
 import Testing
 
@@ -70,6 +71,26 @@ import Testing
         #expect(after.status == 200)
         #expect(after.headers["ratelimit-remaining"] == "249")
         #expect(after.headers["ratelimit-reset"] == String((start + 60 + 3_600).seconds))
+    }
+
+    /// Served, the limits run on the fake's time but a client reads `ratelimit-reset` against its
+    /// wall clock and sleeps `retry-after` real seconds: both are told on the client's clock. Here
+    /// the fake's `start` was the real instant 1,800,000,000.5 and runs 60 times faster.
+    @Test func aServedFakeTellsResetsAndWaitsOnItsClientsClock() throws {
+        let fake = FakeDigitalOcean(seed: 9, start: start)
+        fake.configureRateLimits(perHour: 5_000, perMinute: 2)
+        fake.tellRateLimits(on: ClientClock(start: start, origin: Date(timeIntervalSince1970: 1_800_000_000.5), speed: 60))
+        let first = fake.get("/v2/droplets")
+        #expect(first.headers["ratelimit-reset"] == "1800000061", "an hour of the fake is a minute of the client's, rounded up")
+        fake.advance(to: start + 30)
+        #expect(fake.get("/v2/droplets").status == 200)
+        let refused = fake.get("/v2/droplets")
+        #expect(refused.status == 429)
+        #expect(refused.headers["retry-after"] == "1", "30 s of the fake is half a real second, told as one")
+        #expect(refused.headers["ratelimit-reset"] == "1800000002", "the fake's start + 60 s, a real second after the origin")
+
+        fake.tellRateLimits(on: ClientClock(start: start, origin: Date(timeIntervalSince1970: 1_800_000_000)))
+        #expect(fake.get("/v2/droplets").headers["retry-after"] == "30", "at the real speed the waits are the fake's")
     }
 
     @Test func limitsCanBeRaised() {

@@ -86,8 +86,14 @@ import FoundationNetworking
         for _ in 0..<250 { #expect(fake.respond(to: request).status == 200) }
         #expect(fake.respond(to: request).status == 429)
         try served.prepare()
-        #expect(fake.respond(to: request).status == 200, "61 s of real time have passed for the limits")
+        let allowed = fake.respond(to: request)
+        #expect(allowed.status == 200, "61 s of real time have passed for the limits")
         #expect(fake.now == frozenAt)
+        // The first request frees its place an hour after it was made, 61 s before this test began;
+        // told in the fake's time, the reset would be an hour after the scenario's clock.end.
+        let reset = try #require(allowed.headers["ratelimit-reset"].flatMap { Int64($0) })
+        let wall = Int64(Date().timeIntervalSince1970)
+        #expect((wall + 3_400...wall + 3_541).contains(reset), "reset \(reset), the real clock \(wall)")
     }
 
     /// `--record` naming an existing file (the served scenario itself, say) used to be overwritten

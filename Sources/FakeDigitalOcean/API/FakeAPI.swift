@@ -54,7 +54,7 @@ struct FakeAPI {
         }
         if case .status(let status)? = fault {
             var headers = rateLimiter.headers(at: now)
-            if status == 429 { headers["retry-after"] = "30" }
+            if status == 429 { headers["retry-after"] = rateLimiter.retryAfter(30) }
             return error(status, requestID: requestID, headers: headers)
         }
         let decision = rateLimiter.decide(at: now)
@@ -65,7 +65,7 @@ struct FakeAPI {
             return error(429, requestID: requestID, headers: rateLimiter.headers(at: now, decision: decision))
         case .burstExhausted(let retryAfter):
             var headers = rateLimiter.headers(at: now, decision: decision)
-            headers["retry-after"] = String(retryAfter)
+            headers["retry-after"] = rateLimiter.retryAfter(retryAfter)
             return error(429, requestID: requestID, headers: headers)
         }
         rateLimiter.record(at: now)

@@ -18,6 +18,8 @@ struct RateLimiter: Sendable {
     private var minuteStart = 0
     /// Where time passed for the limiter alone has taken its clock (seconds); it never goes back.
     private var passedUntil = Int64.min
+    /// A served fake's clients' clock: `ratelimit-reset` and `retry-after` are told on it.
+    var clientClock: ClientClock?
 
     enum Decision: Equatable {
         case allowed
@@ -73,8 +75,13 @@ struct RateLimiter: Sendable {
         var headers = [String: String](minimumCapacity: 6)
         headers["ratelimit-limit"] = String(perHour)
         headers["ratelimit-remaining"] = String(remaining)
-        headers["ratelimit-reset"] = String(reset)
+        headers["ratelimit-reset"] = String(clientClock?.epochSeconds(of: reset) ?? reset)
         return headers
+    }
+
+    /// A `retry-after` of `seconds` of the limiter's time, as the client waits it.
+    func retryAfter(_ seconds: Int) -> String {
+        String(clientClock?.seconds(seconds) ?? seconds)
     }
 
     private mutating func expire(before now: Timestamp) {
