@@ -18,10 +18,20 @@ public enum RepoPaths {
         root(filePath: filePath).deletingLastPathComponent().appendingPathComponent("shared/reference").standardizedFileURL
     }
 
-    /// A fresh, empty temporary folder for one test.
+    /// A fresh, empty temporary folder for one test, inside the test process's own folder.
     public static func temporaryDirectory(_ label: String = "arcadia-test") throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(ProcessInfo.processInfo.globallyUniqueString)")
+        let url = processFolder.appendingPathComponent("\(label)-\(ProcessInfo.processInfo.globallyUniqueString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// One folder per test process, removed when the process exits: a run of the suite used to
+    /// leave a few thousand folders (ledgers, played scenarios, reports) in the system's.
+    private static let processFolder: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("arcadia-tests-\(getpid())")
+        // A folder of this name was left by a process that died with this pid.
+        try? FileManager.default.removeItem(at: url)
+        atexit { try? FileManager.default.removeItem(at: RepoPaths.processFolder) }
+        return url
+    }()
 }

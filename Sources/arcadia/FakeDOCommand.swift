@@ -70,6 +70,8 @@ struct FakeDOCommand: AsyncParsableCommand {
             let fake = served.world.fake
             if !doRateLimits { fake.configureRateLimits(perHour: 1_000_000_000, perMinute: 1_000_000_000) }
             let (identity, trustPath) = try Self.identity(tls: tls, cert: cert, key: key, host: host)
+            // The throwaway CA is worth nothing once its server has stopped.
+            defer { if let trustPath { try? FileManager.default.removeItem(atPath: (trustPath as NSString).deletingLastPathComponent) } }
             let server = FakeDigitalOceanServer(fake: fake, host: host, port: port, logger: Logger(label: "arcadia.fake-do"),
                                                 identity: identity, prepare: served.prepare)
             let name = parsed.name

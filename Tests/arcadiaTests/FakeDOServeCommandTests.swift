@@ -13,7 +13,8 @@ import FoundationNetworking
 
 /// `arcadia fake-do serve --tls` as an operator runs it: the banner names an https address and the
 /// CA file to trust, a real TLS client that trusts only that file gets DO's answers (page links
-/// included) back on the fake's own origin, and faults armed before `--at` are announced.
+/// included) back on the fake's own origin, faults armed before `--at` are announced, and the CA's
+/// folder is removed at shutdown.
 @Suite(.timeLimit(.minutes(2))) struct FakeDOServeCommandTests {
     @Test func tlsServesWithAPrintedCAAndAnnouncesPendingFaults() async throws {
         let fake = try await ScheduledServiceTests.Served(
@@ -45,6 +46,8 @@ import FoundationNetworking
         let links = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let next = (links["pages"] as? [String: String])?["next"]
         #expect(next == "https://127.0.0.1:\(fake.port)/v2/regions?page=2&per_page=5")
+        #expect(fake.stop() == 0)
+        #expect(!FileManager.default.fileExists(atPath: (ca as NSString).deletingLastPathComponent), "the throwaway CA goes with its server")
     }
 
     /// `--record`: what a client wrote over HTTP is in the scenario written at SIGTERM, which parses

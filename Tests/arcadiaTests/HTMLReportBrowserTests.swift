@@ -12,14 +12,17 @@ import WorkbenchTestSupport
 @Suite struct HTMLReportBrowserTests {
     /// Runs chromium headless on `arguments` plus the page; its stdout and its console lines.
     func chromium(_ arguments: [String], page: String) throws -> (output: String, console: [String]) {
+        // The browser's profile and log, removed with the folder once it has exited.
+        let scratch = try RepoPaths.temporaryDirectory("chromium")
+        defer { try? FileManager.default.removeItem(at: scratch) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         // --no-sandbox: the suite may run as root, where chromium refuses its sandbox.
         process.arguments = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
-                             "--user-data-dir=\(FileManager.default.temporaryDirectory.appendingPathComponent("arcadia-chromium-\(ProcessInfo.processInfo.globallyUniqueString)").path)"]
+                             "--user-data-dir=\(scratch.appendingPathComponent("profile").path)"]
             + arguments + [URL(fileURLWithPath: page).absoluteString]
         // stderr goes to a file, so a chatty browser cannot fill a pipe nobody reads while stdout is read.
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("arcadia-chromium-\(ProcessInfo.processInfo.globallyUniqueString).log")
+        let log = scratch.appendingPathComponent("chromium.log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let output = Pipe()
         process.standardOutput = output
