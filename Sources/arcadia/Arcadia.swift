@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `arcadia` command: the only code that prints, reads the environment or the wall clock,
 /// and picks exit codes. Everything it runs returns values.
@@ -19,9 +20,48 @@ struct Arcadia: AsyncParsableCommand {
                       ExplainCommand.self, PlayCommand.self, CaptureCommand.self, FuzzCommand.self]
     )
 
-    /// ArgumentParser's own entry, after the allocator is tuned for the whole process.
+    /// ArgumentParser's own entry, after the allocator is tuned for the whole process, except that
+    /// a `ValidationError` a command throws while it runs (a value in the wrong form, options that
+    /// do not go together) is told with that command's usage, as a parse error is, not the root's.
     static func main() async {
         AllocatorTuning.apply()
-        await main(nil)
+        var command: ParsableCommand
+        do {
+            command = try await asyncParseAsRoot(nil)
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as ValidationError {
+            FileHandle.standardError.write(Data((refusal(error, by: type(of: command)) + "\n").utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    /// `Error: …`, then the usage of the command that refused and where its help is.
+    static func refusal(_ error: ValidationError, by command: ParsableCommand.Type) -> String {
+        let path = ([Arcadia.self] + subcommandPath(to: command, under: Arcadia.self)).map { $0._commandName }.joined(separator: " ")
+        return """
+            Error: \(error.message)
+            Usage: \(usageString(for: command))
+              See '\(path) --help' for more information.
+            """
+    }
+
+    /// The subcommands from `root` down to `command`, `command` last; empty for `root` itself.
+    private static func subcommandPath(to command: ParsableCommand.Type, under root: ParsableCommand.Type) -> [ParsableCommand.Type] {
+        for sub in root.configuration.subcommands {
+            if sub == command { return [sub] }
+            let below = subcommandPath(to: command, under: sub)
+            if !below.isEmpty { return [sub] + below }
+        }
+        return []
     }
 }
