@@ -33,7 +33,7 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var allowPath: AllowPathOption
 
     @Option(help: "Scenarios played at once (default: the number of cores). The report is the same for any N.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @Option(help: ArgumentHelp("Play only slice I of N (1-based), for a CI matrix; `arcadia junit merge` joins the shards' reports.",
                                valueName: "I/N"),
@@ -50,7 +50,7 @@ struct RunCommand: AsyncParsableCommand {
     var annotations: Annotations?
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
     }
 
     func run() async throws {
@@ -79,7 +79,9 @@ struct RunCommand: AsyncParsableCommand {
         }
         let runner = ScenarioRunner(
             options: .init(goldensRoot: goldens, updateGoldens: updateGoldens, ledgerPath: db, elideSettledRuns: !noElide,
-                           confinement: allowPath.confinement, jobs: jobs, shard: shard),
+                           confinement: allowPath.confinement,
+                           // The cores are read here, not as the option's default, which --help would print as this machine's.
+                           jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: shard),
             stopwatch: Stopwatch.seconds)
         let line = ProgressLine()
         let report = await runner.run(files: files, checkOrphans: paths.contains(where: ScenarioRunner.isDirectory)) { at in

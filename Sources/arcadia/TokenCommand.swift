@@ -22,7 +22,7 @@ struct TokenCommand: AsyncParsableCommand {
     @Option(help: "With --role tenant: the tenant's code (tenants.code).")
     var tenant: String?
 
-    @Option(help: "How long the token is valid: a whole number of s, m, h or d, e.g. 1h, 30m, 7d.")
+    @Option(help: "How long the token is valid: a whole number of s, m, h or d, e.g. 1h, 30m, 7d; at most 366d.")
     var ttl = "1h"
 
     @Option(help: "The environment variable holding the HS512 secret shared with the service.")
@@ -46,6 +46,9 @@ struct TokenCommand: AsyncParsableCommand {
         guard let seconds = Self.seconds(ttl) else {
             throw ValidationError("--ttl must be a whole number followed by s, m, h or d (e.g. 1h), got '\(ttl)'")
         }
+        guard seconds <= Self.longestTTL else {
+            throw ValidationError("--ttl \(ttl) is longer than a token may live: at most 366d")
+        }
         guard let text = environment[jwtSecretEnv], !text.isEmpty else {
             throw ValidationError("the environment variable \(jwtSecretEnv) named by --jwt-secret-env is missing or empty; there is no default secret")
         }
@@ -58,7 +61,10 @@ struct TokenCommand: AsyncParsableCommand {
         return try await TokenIssuer(secret: secret, clock: clock).token(role: parsedRole, tenant: tenant, subject: subject, ttl: seconds)
     }
 
-    /// `90s`, `30m`, `1h`, `7d` → seconds; at most a year, at least a second.
+    /// A year, leap or not.
+    static let longestTTL: Int64 = 366 * 86_400
+
+    /// `90s`, `30m`, `1h`, `7d` → seconds, at least one (`Int64.max` past it); nil for any other form.
     static func seconds(_ text: String) -> Int64? {
         guard let unit = text.last, text.dropLast().allSatisfy({ $0.isASCII && $0.isNumber }), let count = Int64(text.dropLast()), count > 0 else { return nil }
         let scale: Int64
@@ -70,7 +76,6 @@ struct TokenCommand: AsyncParsableCommand {
         default: return nil
         }
         let seconds = count.multipliedReportingOverflow(by: scale)
-        guard !seconds.overflow, seconds.partialValue <= 366 * 86_400 else { return nil }
-        return seconds.partialValue
+        return seconds.overflow ? .max : seconds.partialValue
     }
 }

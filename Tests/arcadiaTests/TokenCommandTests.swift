@@ -51,6 +51,19 @@ import Testing
         }
     }
 
+    /// 367d is a whole number of days: the refusal names the cap, not the form.
+    @Test func aTTLAboveAYearIsRefusedForItsLength() async throws {
+        #expect(try await Self.identity(Self.mint(["--role", "platform_admin", "--ttl", "366d"]), at: Self.now).isPlatformAdmin)
+        for ttl in ["367d", "9000h", "99999999999999999d"] {
+            do {
+                _ = try await Self.mint(["--role", "platform_admin", "--ttl", ttl])
+                Issue.record("minted with --ttl \(ttl)")
+            } catch let error as ValidationError {
+                #expect(error.message == "--ttl \(ttl) is longer than a token may live: at most 366d", "\(error.message)")
+            }
+        }
+    }
+
     @Test func withoutTheSecretNothingIsMinted() async throws {
         for environment in [[:], ["ARCADIA_JWT_SECRET": "short"]] {
             await #expect(throws: ValidationError.self) { try await Self.mint(["--role", "platform_admin"], environment: environment) }
