@@ -26,6 +26,23 @@ import Testing
         }
     }
 
+    /// A list like every other: `limit` and `offset`, and a `page` that says where the next one starts.
+    @Test func marginIsPaginated() async throws {
+        let harness = try await ServiceHarness.make(scenario: "revenue-month-end", at: Self.now)
+        let admin = try await harness.adminToken
+        try await harness.test { client async throws in
+            let first = try await client.get("/api/v1/margin?limit=2", token: admin).json
+            #expect(first["by"]?.string == "deployment")
+            #expect(first.items.map { $0["key"]?.string } == ["acme-api", "acme-web"])
+            #expect(first["page"]?["total"]?.int == 3)
+            #expect(first["page"]?["next_offset"]?.int == 2)
+            let second = try await client.get("/api/v1/margin?limit=2&offset=2", token: admin).json
+            #expect(second.items.map { $0["key"]?.string } == ["globex-shop"])
+            #expect(second["page"]?["next_offset"] == .null)
+            #expect(try await client.get("/api/v1/margin?limit=0", token: admin).status == .badRequest)
+        }
+    }
+
     @Test func tenantsAndBadParametersAreRefused() async throws {
         let harness = try await ServiceHarness.make(scenario: "revenue-month-end", at: Self.now)
         let admin = try await harness.adminToken

@@ -26,9 +26,10 @@ extension JSONValue {
     static func integer(_ value: Int64?) -> JSONValue { value.map(JSONValue.int) ?? .null }
     static func integer(_ value: Int?) -> JSONValue { value.map { .int(Int64($0)) } ?? .null }
 
-    /// `{"items": [...], "page": {"limit", "offset", "total", "next_offset"}}`: every list endpoint's shape.
-    static func page<Item>(_ page: QueryPage<Item>, _ item: (Item) -> JSONValue) -> JSONValue {
-        .object([
+    /// `{"items": [...], "page": {"limit", "offset", "total", "next_offset"}}`: every list endpoint's
+    /// shape, with `fields` that describe the whole list (margin's `by`) beside them.
+    static func page<Item>(_ page: QueryPage<Item>, adding fields: [String: JSONValue] = [:], _ item: (Item) -> JSONValue) -> JSONValue {
+        .object(fields.merging([
             "items": .array(page.items.map(item)),
             "page": .object([
                 "limit": .integer(page.request.limit),
@@ -36,7 +37,7 @@ extension JSONValue {
                 "total": .integer(page.total),
                 "next_offset": .integer(page.nextOffset),
             ]),
-        ])
+        ]) { _, list in list })
     }
 }
 
