@@ -22,6 +22,8 @@ public enum ScenarioPlay {
         // Committing closes the ledger: everything is read from it first.
         try output?.commit(result.ledger)
         var out = "Played \(scenario.name): \(scenario.clock.start) ..< \(scenario.clock.end), seed \(scenario.seed)\n"
+        let warnings = messages(result.summary)
+        if !warnings.isEmpty { out += section("Messages", warnings) }
         let invoices = files.filter { $0.name.hasPrefix("tenant_invoices/") }
         out += section("Tenant invoices", invoices.isEmpty ? "none\n" : invoices.map(\.content).joined(separator: "\n"))
         out += section("DigitalOcean invoices", table(files, "match_report.tsv", columns: ["period", "lines", "matched", "match_rate",
@@ -35,6 +37,23 @@ public enum ScenarioPlay {
             }.joined())
         }
         return Report(text: out, passed: expectations.allSatisfy(\.passed))
+    }
+
+    /// What the run could not do, which the tables below would otherwise leave out without a word:
+    /// each rollup refusal or failure, and each job's failures (a job failing every hour, once with
+    /// its count and its first error).
+    public static func messages(_ summary: RunSummary) -> String {
+        var failures: [(job: Substring, first: String, count: Int)] = []
+        for failure in summary.syncFailures {
+            let job = failure.prefix { $0 != ":" }
+            if let index = failures.firstIndex(where: { $0.job == job }) {
+                failures[index].count += 1
+            } else {
+                failures.append((job, failure, 1))
+            }
+        }
+        return summary.revenue.messages.map { "revenue: \($0)\n" }.joined()
+            + failures.map { $0.count == 1 ? "\($0.first)\n" : "\($0.first) (and \($0.count - 1) more failures of \($0.job))\n" }.joined()
     }
 
     private static func section(_ title: String, _ body: String) -> String {
