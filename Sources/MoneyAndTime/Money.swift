@@ -57,7 +57,7 @@ public struct Money: Hashable, Comparable, Sendable {
     }
 
     /// The same rule in 128 bits, for products of amounts that may not fit in 64.
-    static func roundHalfUp(_ numerator: Int128, dividedBy denominator: Int128) -> Int128 {
+    public static func roundHalfUp(_ numerator: Int128, dividedBy denominator: Int128) -> Int128 {
         let magnitude = numerator.magnitude
         let divisor = denominator.magnitude
         let (quotient, remainder) = magnitude.quotientAndRemainder(dividingBy: divisor)

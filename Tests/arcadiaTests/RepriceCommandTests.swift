@@ -104,5 +104,8 @@ struct RepriceCommandTests {
         #expect(RepriceReport.percentage(Money(cents: 0), of: Money(cents: 100)) == "0.0%")
         #expect(RepriceReport.percentage(Money(cents: 5), of: Money(cents: 1_000)) == "+0.5%", "0.5 % exactly")
         #expect(RepriceReport.percentage(Money(cents: 100), of: .zero) == nil)
+        // Near 64 bits' limit the change times 1,000 does not fit in an Int: it traps no more.
+        #expect(RepriceReport.percentage(Money(cents: .max), of: Money(cents: 1)) == "+922337203685477580700.0%")
+        #expect(RepriceReport.percentage(Money(cents: -.max), of: Money(cents: .max)) == "-100.0%")
     }
 }

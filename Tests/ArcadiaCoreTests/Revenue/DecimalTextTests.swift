@@ -37,6 +37,12 @@ struct DecimalTextTests {
         #expect(cents("-0.025") == -3, "half away from zero, as Money.roundHalfUp")
         #expect(cents("-0.0249") == -2)
         #expect(cents("99999999999999999999") == nil)
+        // Up to the last cent `Int` holds, not a thousandth of it (tenths of a cent were read as an `Int`).
+        #expect(cents("92233720368547758.07") == Int.max)
+        #expect(cents("-92233720368547758.07") == -Int.max)
+        #expect(cents("9223372036854775.8") == 922_337_203_685_477_580)
+        #expect(cents("92233720368547758.075") == nil, "rounds up past Int.max")
+        #expect(cents("92233720368547758.08") == nil)
         #expect(Money(cents: 3_220).dollars == Decimal(string: "32.2"))
     }
 }

@@ -128,6 +128,10 @@ import WorkbenchTestSupport
         #expect(SVGChart.niceCeiling(17_340) == 20_000)
         #expect(SVGChart.niceCeiling(3) == 4)
         #expect(SVGChart.niceCeiling(250) == 400)
+        // Amounts near 64 bits' limit: no round ceiling fits, and the bars scale in 128 bits.
+        #expect(SVGChart.niceCeiling(.max) == .max)
+        #expect(SVGChart.niceCeiling(2_000_000_000_000_000_001) == 4_000_000_000_000_000_000)
+        #expect(SVGChart.scaled(.max / 2, of: .max, to: 300) == 149)
     }
 }
 

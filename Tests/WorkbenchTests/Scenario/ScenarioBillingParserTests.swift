@@ -27,6 +27,8 @@ import Workbench
     @Test(arguments: [("10", "'10' is not a percentage; write it like 10%"),
                       ("10.125%", "'10.125%' is not a percentage with at most two decimals, e.g. 10% or 12.5%"),
                       ("101%", "'101%' is more than 100%"),
+                      ("92233720368547759%", "'92233720368547759%' is more than 100%"),
+                      ("9223372036854775807.99%", "'9223372036854775807.99%' is more than 100%"),
                       ("-1%", "'-1%' is not a percentage with at most two decimals, e.g. 10% or 12.5%")])
     func aBadTaxRateIsAnErrorAtItsValue(rate: String, message: String) {
         let error = failure("account:\n  tax: {rate: \(rate), description: GST}\n")

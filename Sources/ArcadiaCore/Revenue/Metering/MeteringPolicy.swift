@@ -1,3 +1,5 @@
+import MoneyAndTime
+
 /// How often usage of a billing kind is recorded.
 public enum MeteringGranularity: String, Sendable, CaseIterable {
     /// One record per resource per day (the default).
@@ -18,6 +20,15 @@ public struct MeteringPolicy: Sendable, Equatable {
     public init(granularity: MeteringGranularity = .daily, retentionDays: Int? = nil) {
         self.granularity = granularity
         self.retentionDays = retentionDays
+    }
+
+    /// Records whose period ended at or before this instant are pruned at `now`; nil keeps them all,
+    /// as does a retention reaching back past the clock's range (a scenario may write any count of days).
+    public func retentionCutoff(at now: Timestamp) -> Timestamp? {
+        guard let days = retentionDays else { return nil }
+        let span = Int64(days).multipliedReportingOverflow(by: 86_400)
+        let cutoff = now.seconds.subtractingReportingOverflow(span.partialValue)
+        return span.overflow || cutoff.overflow ? nil : Timestamp(seconds: cutoff.partialValue)
     }
 
     /// What a billing kind without a `metering_config` row gets.

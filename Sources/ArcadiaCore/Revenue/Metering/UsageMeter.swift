@@ -48,7 +48,7 @@ enum UsageMeter {
                     report.skipped.append("\(label(timeline)): \(error)")
                     continue
                 }
-                let retained = policy.retentionDays.map { now - Int64($0) * 86_400 }
+                let retained = policy.retentionCutoff(at: now)
                 let dayPeriods = periods[policy.granularity] ?? UsageRecordStore.Period.all(of: day, granularity: policy.granularity)
                 periods[policy.granularity] = dayPeriods
                 for period in dayPeriods {

@@ -84,9 +84,9 @@ public enum UsageRecordStore {
     static func prune(_ db: Database, policies: [BillingKind: MeteringPolicy], at now: Timestamp) throws -> Int {
         var pruned = 0
         for (kind, policy) in policies.sorted(by: { $0.key < $1.key }) {
-            guard let days = policy.retentionDays else { continue }
+            guard let cutoff = policy.retentionCutoff(at: now) else { continue }
             try db.execute(sql: "DELETE FROM usage_records WHERE billing_kind = ? AND period_end <= ? AND source = 'metered'",
-                           arguments: [kind, now - Int64(days) * 86_400])
+                           arguments: [kind, cutoff])
             pruned += db.changesCount
         }
         return pruned

@@ -13,8 +13,10 @@ extension Money {
         var tenths = dollars.magnitude * 1_000
         var truncated = Decimal()
         NSDecimalRound(&truncated, &tenths, 0, .down)
-        guard let magnitude = Int(truncated.description) else { return nil }
-        self.init(cents: Money.roundHalfUp(dollars < 0 ? -magnitude : magnitude, dividedBy: 10))
+        // In 128 bits: tenths of a cent reach ten times further than the cents they round to.
+        guard let magnitude = Int128(truncated.description),
+              let cents = Int(exactly: Money.roundHalfUp(dollars < 0 ? -magnitude : magnitude, dividedBy: 10)) else { return nil }
+        self.init(cents: cents)
     }
 
     /// The exact dollar amount, for multiplying by a rate or a quantity.

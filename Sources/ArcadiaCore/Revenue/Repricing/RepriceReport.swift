@@ -123,7 +123,8 @@ public struct RepriceReport: Sendable, Equatable {
     /// baseline is positive.
     public static func percentage(_ change: Money, of baseline: Money) -> String? {
         guard baseline > .zero else { return nil }
-        let tenths = Money.roundHalfUp(change.cents * 1_000, dividedBy: baseline.cents)
+        // In 128 bits: a change of a few trillion dollars times 1,000 does not fit in 64.
+        let tenths = Money.roundHalfUp(Int128(change.cents) * 1_000, dividedBy: Int128(baseline.cents))
         let sign = tenths > 0 ? "+" : tenths < 0 ? "-" : ""
         return "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)%"
     }

@@ -80,21 +80,30 @@ struct SVGChart: Sendable {
     var plotWidth: Int { width - Self.left - Self.right }
     var plotHeight: Int { height - Self.top - Self.bottom }
 
-    /// A ceiling of `value` that divides into four round steps (1, 2 or 5 × 10ⁿ each).
+    /// A ceiling of `value` that divides into four round steps (1, 2 or 5 × 10ⁿ each), or `value`
+    /// itself when no such ceiling fits in 64 bits.
     static func niceCeiling(_ value: Int) -> Int {
         guard value > 0 else { return 4 }
         var magnitude = 1
-        while magnitude * 10 <= value / 4 { magnitude *= 10 }
-        for factor in [1, 2, 5, 10, 20, 50] where factor * magnitude * 4 >= value {
-            return factor * magnitude * 4
+        while magnitude <= value / 4 / 10 { magnitude *= 10 }
+        for factor in [4, 8, 20, 40, 80, 200] {
+            let ceiling = factor.multipliedReportingOverflow(by: magnitude)
+            if ceiling.overflow { break }
+            if ceiling.partialValue >= value { return ceiling.partialValue }
         }
-        return magnitude * 200
+        return value
+    }
+
+    /// `value`'s share of `maximum` in `length` pixels, in 128 bits: amounts may be near 64 bits'
+    /// limit, and a report must render them rather than trap.
+    static func scaled(_ value: Int, of maximum: Int, to length: Int) -> Int {
+        Int(Int128(length) * Int128(value) / Int128(maximum))
     }
 
     mutating func addYAxis(maximum: Int, format: (Int) -> String) {
         for step in 0...4 {
             let y = axisY - plotHeight * step / 4
-            yTicks.append(Tick(x: Self.left - 8, y: y + 4, text: format(maximum * step / 4)))
+            yTicks.append(Tick(x: Self.left - 8, y: y + 4, text: format(Self.scaled(step, of: 4, to: maximum))))
             gridlines.append(Gridline(y: y, x1: Self.left, x2: width - Self.right))
         }
     }
@@ -112,7 +121,7 @@ struct SVGChart: Sendable {
             chart.xTicks.append(Tick(x: Self.left + groupWidth * index + groupWidth / 2, y: chart.axisY + 20, text: category))
             for (number, serie) in series.enumerated() {
                 guard let value = serie.values[index] else { continue }
-                let height = chart.plotHeight * value.cents / maximum
+                let height = Self.scaled(value.cents, of: maximum, to: chart.plotHeight)
                 let x = groupX + barWidth * number
                 chart.bars.append(Bar(x: x, y: chart.axisY - height, width: barWidth - 2, height: height, solid: serie.solid,
                                       label: Dollars.text(value, wholeDollars: true), labelX: x + barWidth / 2 - 1, labelY: chart.axisY - height - 4))
@@ -135,7 +144,7 @@ struct SVGChart: Sendable {
         chart.addYAxis(maximum: maximum) { String($0) }
         let span = max(end - start, 1)
         func x(_ at: Timestamp) -> Int { Self.left + Int(Int64(chart.plotWidth) * Int64(min(max(at - start, 0), span)) / span) }
-        func y(_ value: Int) -> Int { chart.axisY - chart.plotHeight * value / maximum }
+        func y(_ value: Int) -> Int { chart.axisY - Self.scaled(value, of: maximum, to: chart.plotHeight) }
         var coordinates: [String] = []
         var previous = 0
         for point in points {

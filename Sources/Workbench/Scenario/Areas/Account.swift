@@ -139,9 +139,8 @@ extension YAMLNodeReader {
             throw error(field, "'\(text)' is not a percentage with at most two decimals, e.g. 10% or 12.5%")
         }
         let fraction = parts.count == 2 ? Int(parts[1].padding(toLength: 2, withPad: "0", startingAt: 0)) ?? 0 : 0
-        let basisPoints = whole * 100 + fraction
-        guard basisPoints <= 10_000 else { throw error(field, "'\(text)' is more than 100%") }
-        return basisPoints
+        guard whole <= 100, whole * 100 + fraction <= 10_000 else { throw error(field, "'\(text)' is more than 100%") }
+        return whole * 100 + fraction
     }
 
     private func csvColumns(_ field: YAMLField) throws(ScenarioError) -> [String] {

@@ -213,6 +213,18 @@ import Testing
         #expect(try ledger.engine(at: Self.day + 4 * 86_400).policies() == [.dropletHours: MeteringPolicy(retentionDays: 2)])
     }
 
+    /// A scenario may keep records for any count of days; one reaching back past the clock's range
+    /// keeps them all (it trapped: days × 86,400 overflowed).
+    @Test func aRetentionLongerThanTheClockKeepsEveryRecord() throws {
+        let ledger = try ledgerWithWeb()
+        try ledger.engine(at: Self.day).configure(.dropletHours, MeteringPolicy(retentionDays: 106_751_991_167_301))
+        for offset in 1...3 { try ledger.engine(at: Self.day + Int64(offset) * 86_400 + 70 * 60).runDaily() }
+        #expect(try ledger.records().count == 3)
+        #expect(MeteringPolicy(retentionDays: .max).retentionCutoff(at: Self.day) == nil)
+        #expect(MeteringPolicy(retentionDays: 2).retentionCutoff(at: Self.day) == Self.day - 2 * 86_400)
+        #expect(MeteringPolicy().retentionCutoff(at: Self.day) == nil)
+    }
+
     @Test func onlyAnEndedDayNamedByItsMidnightCanBeMetered() throws {
         let ledger = try ledgerWithWeb()
         #expect(throws: MeteringError.dayNotOver(day: Self.day, now: Self.at(23, 59))) {
