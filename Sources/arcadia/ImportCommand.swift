@@ -5,9 +5,10 @@ import Foundation
 import MoneyAndTime
 import Workbench
 
-/// `arcadia import`: real history into a ledger. Each import is one transaction on a scratch copy
-/// of the ledger (`LedgerUpdate`), so bad input leaves the file byte for byte as it was, and an
-/// import that changes nothing does not touch it (`docs/history.md`).
+/// `arcadia import`: real history into a ledger. Each import is one transaction on the ledger
+/// (`LedgerUpdate`), so bad input leaves the file byte for byte as it was, an import that changes
+/// nothing rolls back and does not touch it, and other processes' writes are never lost
+/// (`docs/history.md`).
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
@@ -16,9 +17,9 @@ struct ImportCommand: ParsableCommand {
     )
 
     /// Runs an import on `db` through `LedgerUpdate`, turning every refusal into an `InputError`.
-    static func update<T>(db: String, _ body: (Ledger) throws -> T, changed: (T) -> Bool) throws(InputError) -> T {
+    static func update<T>(db: String, _ body: (Ledger) throws -> T) throws(InputError) -> T {
         do {
-            return try LedgerUpdate(target: db).apply(body, changed: changed)
+            return try LedgerUpdate(target: db).apply(body)
         } catch {
             throw InputError("\(error)")
         }
@@ -95,8 +96,7 @@ struct ImportInvoiceCommand: ParsableCommand {
             }
         }
         let options = InvoiceImport.Options(replace: replace, deriveUsage: derivation)
-        let report = try ImportCommand.update(db: db, { ledger in try InvoiceImport(ledger: ledger, clock: clock).run(exports, options: options) },
-                                              changed: \.changedLedger)
+        let report = try ImportCommand.update(db: db) { ledger in try InvoiceImport(ledger: ledger, clock: clock).run(exports, options: options) }
         return ImportRendering.invoices(report, db: db)
     }
 }
@@ -137,13 +137,13 @@ struct ImportTenantsCommand: ParsableCommand {
         } catch {
             throw InputError(error.description)
         }
-        let report = try ImportCommand.update(db: db, { (ledger: Ledger) throws -> TenancyImportReport in
+        let report = try ImportCommand.update(db: db) { (ledger: Ledger) throws -> TenancyImportReport in
             do {
                 return try TenancyImport(ledger: ledger).run(file.input)
             } catch let error as TenancyImportError {
                 throw InputError(file.locate(error).description)
             }
-        }, changed: \TenancyImportReport.changedLedger)
+        }
         return ImportRendering.tenants(report, db: db)
     }
 }

@@ -1,30 +1,20 @@
-import Foundation
 import GRDB
 
-/// What an update of an existing ledger file needs (`arcadia import`): a consistent copy of it to
-/// work on, and whether its schema is already this build's.
+/// What an import needs (`arcadia import`): one write transaction that keeps the file as it was
+/// unless the work changed something.
 extension Ledger {
-    /// Copies the ledger file at `source` to a new file at `path` through SQLite's backup API, so
-    /// a process writing `source` meanwhile is never read half-way.
-    public static func copyFile(at source: String, to path: String) throws {
-        _ = SQLiteProcessTuning.applied
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(Ledger.busyTimeout)
-        let from = try DatabaseQueue(path: source, configuration: configuration)
-        defer { try? from.close() }
-        let to = try DatabaseQueue(path: path)
-        defer { try? to.close() }
-        try from.backup(to: to)
-    }
-
-    /// Whether the ledger file at `path` has every migration this build knows (opened read-only).
-    public static func hasCurrentSchema(atPath path: String) throws -> Bool {
-        _ = SQLiteProcessTuning.applied
-        var configuration = Configuration()
-        configuration.readonly = true
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
-        defer { try? queue.close() }
-        return try queue.read { db in try LedgerSchema.migrator.hasCompletedMigrations(db) }
+    /// Runs `work` in one write transaction, committed only when `changed` says its result changed
+    /// the ledger: an import that finds everything already there rolls back, so the file stays byte
+    /// for byte as it was (a commit would still bump SQLite's change counter).
+    public func write<T>(committingOnlyIf changed: (T) -> Bool, _ work: (Database) throws -> T) throws -> T {
+        try writer.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                let value = try work(db)
+                result = value
+                return changed(value) ? .commit : .rollback
+            }
+            return result!
+        }
     }
 }

@@ -2,10 +2,15 @@ import ArcadiaCore
 import Foundation
 
 /// Changes a ledger file (`arcadia import … --db`), creating it when missing, so that it is never
-/// left half-changed: the work runs on a scratch copy beside it (`LedgerOutput.scratch`, migrated to
-/// this build's schema there), which is put in place only when the work succeeded and changed
-/// something. A failure, or an update that changed nothing, leaves the file byte for byte as it was;
-/// a file that is not an arcadia ledger is refused before anything happens (`LedgerOutput`).
+/// left half-changed and nothing another process writes meanwhile is lost.
+///
+/// An existing ledger is changed in place, by the work's own transaction: SQLite keeps it whole or
+/// leaves nothing of it, and a writer meanwhile (`arcadia sync`, `arcadia serve`) waits its turn
+/// instead of being undone by a copy put back over the file. A ledger of an older schema is first
+/// brought to this build's, as every command that writes a ledger does. A missing ledger is made on
+/// this process's scratch file and linked into place only when the work succeeded, so a failure
+/// creates nothing; if another process created it meanwhile, the work runs on that one instead.
+/// A file that is not an arcadia ledger is refused before anything happens (`LedgerOutput`).
 public struct LedgerUpdate: Sendable {
     public let output: LedgerOutput
 
@@ -13,40 +18,27 @@ public struct LedgerUpdate: Sendable {
         output = try LedgerOutput(target: target)
     }
 
-    /// Runs `body` on the scratch ledger; `changed` says whether its result wrote anything.
-    public func apply<T>(_ body: (Ledger) throws -> T, changed: (T) -> Bool) throws -> T {
+    /// Runs `body` on the ledger (a transaction of its own makes it all or nothing).
+    public func apply<T>(_ body: (Ledger) throws -> T) throws -> T {
+        if FileManager.default.fileExists(atPath: output.target) { return try applyInPlace(body) }
         let scratch = try output.prepare()
-        let existed = FileManager.default.fileExists(atPath: output.target)
-        var current = false
-        let ledger: Ledger
-        do {
-            if existed {
-                try Ledger.copyFile(at: output.target, to: scratch)
-                current = try Ledger.hasCurrentSchema(atPath: scratch)
-            }
-            ledger = try Ledger(path: scratch)
-        } catch {
-            discard(scratch)
-            throw error
-        }
         let result: T
         do {
+            let ledger = try Ledger(path: scratch)
+            defer { try? ledger.close() }
             result = try body(ledger)
         } catch {
-            try? ledger.close()
-            discard(scratch)
+            output.discard()
             throw error
         }
-        guard !existed || !current || changed(result) else {
-            try ledger.close()
-            discard(scratch)
-            return result
-        }
-        try output.commit(ledger)
-        return result
+        if try output.link() { return result }
+        return try applyInPlace(body)
     }
 
-    private func discard(_ scratch: String) {
-        for suffix in ["", "-journal"] { try? FileManager.default.removeItem(atPath: scratch + suffix) }
+    private func applyInPlace<T>(_ body: (Ledger) throws -> T) throws -> T {
+        try LedgerOutput.check(output.target)
+        let ledger = try Ledger(path: output.target)
+        defer { try? ledger.close() }
+        return try body(ledger)
     }
 }

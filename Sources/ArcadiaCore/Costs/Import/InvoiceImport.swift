@@ -9,7 +9,7 @@ import MoneyAndTime
 ///
 /// Every file is parsed before anything is written, and all of them are written in one
 /// transaction: a bad row in the third file leaves nothing of the first two. Importing the same
-/// file again writes nothing (same rows, same ids, same bytes); a changed file replaces the
+/// file again writes nothing (the transaction rolls back: same rows, same ids, same bytes); a changed file replaces the
 /// month's lines; a month ingested from DO's API is refused unless `replace` is set.
 public struct InvoiceImport: Sendable {
     public var ledger: Ledger
@@ -49,7 +49,7 @@ public struct InvoiceImport: Sendable {
             keyed.append(month)
         }
         do {
-            return try ledger.writer.write { db in
+            return try ledger.write(committingOnlyIf: \.changedLedger) { db in
                 if let code = options.deriveUsage?.deployment, try Deployment.filter(Deployment.Columns.code == code).fetchOne(db) == nil {
                     throw InvoiceImportError.unknownDeployment(code: code, known: try String.fetchAll(db, Deployment.select(Deployment.Columns.code)
                         .order(Deployment.Columns.code)))

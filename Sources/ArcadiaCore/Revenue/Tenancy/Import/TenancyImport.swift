@@ -20,7 +20,7 @@ public struct TenancyImport: Sendable {
 
     public func run(_ input: TenancyImportInput) throws(TenancyImportError) -> TenancyImportReport {
         do {
-            return try ledger.writer.write { db in
+            return try ledger.write(committingOnlyIf: \.changedLedger) { db in
                 var report = TenancyImportReport()
                 try importBooks(db, input.priceBooks, into: &report)
                 try importTenants(db, input.tenants, into: &report)
