@@ -74,12 +74,18 @@ struct BenchCommand: AsyncParsableCommand {
             if showsProgress { line.show("virtual day \(done + 1) of \(days)") }
         }, stopwatch: Stopwatch.seconds))
         let started = Stopwatch.seconds()
-        let result = try await simulator.run(scenario)
-        let seconds = Stopwatch.seconds() - started
-        let usage = ProcessUsage.now()
-        line.finish()
-        let floor = try SQLiteFloor.measure(result.ledger, stopwatch: Stopwatch.seconds)
-        try output?.commit(result.ledger)
+        let result: Simulator.Result, seconds: Double, usage: ProcessUsage, floor: SQLiteFloor
+        do {
+            result = try await simulator.run(scenario)
+            seconds = Stopwatch.seconds() - started
+            usage = ProcessUsage.now()
+            line.finish()
+            floor = try SQLiteFloor.measure(result.ledger, stopwatch: Stopwatch.seconds)
+            try output?.commit(result.ledger)
+        } catch {
+            output?.discard()
+            throw error
+        }
         let figures = BenchFigures(fleet: .init(droplets: droplets, days: days, churn: churn, seed: seed, elided: !noElide,
                                                 deployments: deployments, granularity: revenue.map { $0.granularity.rawValue }, backups: backups),
                                    wallSeconds: seconds, userSeconds: usage.userSeconds, peakRSSBytes: usage.peakRSSBytes,

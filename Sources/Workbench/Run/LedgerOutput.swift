@@ -2,11 +2,11 @@ import ArcadiaCore
 import Foundation
 
 /// A ledger file a run keeps (`--db`), written so that nothing that was there is lost: the run
-/// writes a scratch file beside the target (`.<name>.arcadia-partial`) and, once it completed,
-/// renames it into place, or copies it into an existing ledger through SQLite's backup API (so a
-/// process reading that ledger is never pulled from under). Only a file that is an arcadia ledger
-/// is ever replaced; a folder or any other file is refused. A killed run leaves the target as it
-/// was; its scratch file is removed by the next run.
+/// writes this process's own scratch file beside the target (`.<name>.<pid>.arcadia-partial`) and,
+/// once it completed, links it into place, or copies it into an existing ledger through SQLite's
+/// backup API (so a process reading that ledger is never pulled from under). Only a file that is an
+/// arcadia ledger is ever replaced; a folder or any other file is refused. A run that fails
+/// removes its scratch file; one killed leaves it, and the next run beside it removes it.
 public struct LedgerOutput: Sendable {
     public struct Refusal: Error, CustomStringConvertible {
         public var path: String
@@ -19,6 +19,11 @@ public struct LedgerOutput: Sendable {
     /// Checks the target before anything runs.
     public init(target: String) throws(Refusal) {
         self.target = target
+        try Self.check(target)
+    }
+
+    /// A target that exists must be a ledger file.
+    static func check(_ target: String) throws(Refusal) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else { return }
         if isDirectory.boolValue {
@@ -29,29 +34,66 @@ public struct LedgerOutput: Sendable {
         }
     }
 
-    /// Where the run writes, beside the target; a scratch file left by a killed run is removed.
-    public var scratch: String { ScratchFile.path(beside: target) }
+    /// Where this process writes, beside the target: its own, so two runs keeping one target never
+    /// write each other's file.
+    public var scratch: String { ScratchFile.path(beside: target, owner: getpid()) }
 
+    /// Creates the target's folder and removes scratch files beside it that no running process
+    /// owns (a killed run's); returns this process's scratch path.
     public func prepare() throws -> String {
         try FileManager.default.createDirectory(at: URL(fileURLWithPath: target).deletingLastPathComponent(),
                                                 withIntermediateDirectories: true)
-        for suffix in ["", "-journal"] where FileManager.default.fileExists(atPath: scratch + suffix) {
-            try FileManager.default.removeItem(atPath: scratch + suffix)
+        for leftover in ScratchFile.abandoned(beside: target) + [scratch] {
+            for suffix in ["", "-journal"] where FileManager.default.fileExists(atPath: leftover + suffix) {
+                try FileManager.default.removeItem(atPath: leftover + suffix)
+            }
         }
         return scratch
     }
 
-    /// Puts the finished ledger (opened on `scratch`) in place and closes it.
+    /// Puts the finished ledger (opened on `scratch`) in place and closes it: linked when the target
+    /// is missing (never over a file that appeared meanwhile), else copied into the ledger there.
     public func commit(_ ledger: Ledger) throws {
-        if FileManager.default.fileExists(atPath: target) {
-            try ledger.copy(intoFileAt: target)
+        if !FileManager.default.fileExists(atPath: target) {
             try ledger.close()
-            try FileManager.default.removeItem(atPath: scratch)
-        } else {
-            try ledger.close()
-            guard rename(scratch, target) == 0 else {
-                throw Refusal(path: target, reason: "cannot move the finished ledger into place: \(String(cString: strerror(errno)))")
-            }
+            if try link() { return }
+            // Another process made the target meanwhile: it is replaced as an existing ledger is.
+            let reopened = try Ledger(path: scratch)
+            try copy(reopened)
+            return
         }
+        try copy(ledger)
+    }
+
+    /// Links the closed scratch ledger to the missing target; false when the target exists.
+    func link() throws -> Bool {
+        guard Foundation.link(scratch, target) != 0 else {
+            discard()
+            return true
+        }
+        guard errno == EEXIST else {
+            let reason = String(cString: strerror(errno))
+            discard()
+            throw Refusal(path: target, reason: "cannot put the finished ledger in place: \(reason)")
+        }
+        return false
+    }
+
+    private func copy(_ ledger: Ledger) throws {
+        defer { discard() }
+        do {
+            try Self.check(target)
+        } catch {
+            try? ledger.close()
+            throw error
+        }
+        try ledger.copy(intoFileAt: target)
+        try ledger.close()
+    }
+
+    /// Removes this process's scratch file: after a run that failed, the target stays as it was
+    /// and nothing is left beside it.
+    public func discard() {
+        for suffix in ["", "-journal"] { try? FileManager.default.removeItem(atPath: scratch + suffix) }
     }
 }

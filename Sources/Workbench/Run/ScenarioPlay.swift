@@ -15,12 +15,18 @@ public enum ScenarioPlay {
     /// `ledgerPath` keeps the run's ledger there (written beside it and renamed, as `run --db`).
     public static func play(_ scenario: Scenario, ledgerPath: String? = nil) async throws -> Report {
         let output = try ledgerPath.map(LedgerOutput.init(target:))
-        let result = try await Simulator(options: Simulator.Options(ledgerPath: try output?.prepare())).run(scenario)
-        let files = try LedgerExport.export(result.ledger)
-        let expectations = try await ExpectationCheck.evaluate(scenario.expectations, ledger: result.ledger)
-        let margin = try await MarginQuery(by: .deployment).fetch(in: result.ledger)
-        // Committing closes the ledger: everything is read from it first.
-        try output?.commit(result.ledger)
+        let result: Simulator.Result, files: [LedgerFile], expectations: [ExpectationResult], margin: [MarginQuery.Row]
+        do {
+            result = try await Simulator(options: Simulator.Options(ledgerPath: try output?.prepare())).run(scenario)
+            files = try LedgerExport.export(result.ledger)
+            expectations = try await ExpectationCheck.evaluate(scenario.expectations, ledger: result.ledger)
+            margin = try await MarginQuery(by: .deployment).fetch(in: result.ledger)
+            // Committing closes the ledger: everything is read from it first.
+            try output?.commit(result.ledger)
+        } catch {
+            output?.discard()
+            throw error
+        }
         var out = "Played \(scenario.name): \(scenario.clock.start) ..< \(scenario.clock.end), seed \(scenario.seed)\n"
         let warnings = messages(result.summary)
         if !warnings.isEmpty { out += section("Messages", warnings) }

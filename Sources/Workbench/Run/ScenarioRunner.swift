@@ -144,8 +144,11 @@ public struct ScenarioRunner: Sendable {
     private func play(_ scenario: Scenario, outcome: ScenarioOutcome, store: GoldenStore, singleScenario: Bool,
                       progress: (@Sendable (Int, Int) -> Void)?) async -> ScenarioOutcome {
         var outcome = outcome
+        var output: LedgerOutput?
+        // A play that fails leaves the kept ledger's target as it was, and no scratch file beside it.
+        defer { if outcome.failure != nil { output?.discard() } }
         do {
-            let output = try ledgerOutput(for: scenario.name, singleScenario: singleScenario)
+            output = try ledgerOutput(for: scenario.name, singleScenario: singleScenario)
             let simulator = Simulator(options: Simulator.Options(ledgerPath: try output?.prepare(), elideSettledRuns: options.elideSettledRuns,
                                                                  progress: progress))
             let result = try await simulator.run(scenario)

@@ -11,6 +11,22 @@ enum ScratchFile {
         return url.deletingLastPathComponent().appendingPathComponent(".\(name).arcadia-partial").path
     }
 
+    /// Scratch files beside `target` whose process is gone (a killed run's), and the unowned name
+    /// earlier builds used: what the next writer of the target removes.
+    static func abandoned(beside target: String) -> [String] {
+        let url = URL(fileURLWithPath: target)
+        let folder = url.deletingLastPathComponent()
+        let prefix = ".\(url.lastPathComponent).", suffix = ".arcadia-partial"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.sorted().filter { name in
+            guard name.hasPrefix(prefix), name.hasSuffix(suffix), name.count >= prefix.count + suffix.count else { return false }
+            let owner = name.dropFirst(prefix.count).dropLast(suffix.count)
+            guard let pid = Int32(owner) else { return false }
+            return kill(pid, 0) != 0 && errno == ESRCH
+        }.map { folder.appendingPathComponent($0).path }
+        + (FileManager.default.fileExists(atPath: path(beside: target)) ? [path(beside: target)] : [])
+    }
+
     /// Writes `text` beside `target`, creating the folder, and returns the scratch file's path; on
     /// failure, the reason in words (the system's, not a Foundation error dump). The scratch file
     /// is this process's own (its id in the name) and made new (`O_EXCL`), so two processes

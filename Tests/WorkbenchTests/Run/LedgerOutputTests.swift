@@ -53,16 +53,53 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: output.scratch))
     }
 
-    @Test func anExistingLedgerIsReplacedWholeAndAStaleScratchFileIsCleared() throws {
+    /// A scratch file is its process's own (two runs keeping one target used to share one, and
+    /// each removed or overwrote the other's): the next run removes those whose process is gone.
+    @Test func anExistingLedgerIsReplacedWholeAndOnlyAbandonedScratchFilesAreCleared() throws {
         let target = directory.appendingPathComponent("kept.sqlite").path
         try ledger(at: target, rows: 5).close()
         let output = try LedgerOutput(target: target)
-        try Data("left by a killed run".utf8).write(to: URL(fileURLWithPath: output.scratch))
+        #expect(output.scratch.hasSuffix("/.kept.sqlite.\(getpid()).arcadia-partial"))
+        let dead = directory.appendingPathComponent(".kept.sqlite.999999999.arcadia-partial").path
+        let earlierBuild = directory.appendingPathComponent(".kept.sqlite.arcadia-partial").path
+        let running = directory.appendingPathComponent(".kept.sqlite.1.arcadia-partial").path
+        for path in [dead, dead + "-journal", earlierBuild, running] { try Data("left".utf8).write(to: URL(fileURLWithPath: path)) }
         let finished = try ledger(at: try output.prepare(), rows: 1)
+        #expect(!FileManager.default.fileExists(atPath: dead) && !FileManager.default.fileExists(atPath: dead + "-journal"))
+        #expect(!FileManager.default.fileExists(atPath: earlierBuild))
+        #expect(FileManager.default.fileExists(atPath: running), "process 1 is running: its file is its own")
         #expect(try rows(target) == 5, "the old ledger is untouched until the commit")
         try output.commit(finished)
         #expect(try rows(target) == 1)
         #expect(Ledger.isLedgerFile(atPath: target))
         #expect(!FileManager.default.fileExists(atPath: output.scratch))
+    }
+
+    /// A file that appeared at a new target while the run was under way is not linked over; a
+    /// ledger is replaced as an existing one is, anything else refused and left alone.
+    @Test func aTargetThatAppearedDuringTheRunIsNeverLinkedOver() throws {
+        let target = directory.appendingPathComponent("raced.sqlite").path
+        let output = try LedgerOutput(target: target)
+        let finished = try ledger(at: try output.prepare(), rows: 3)
+        try Data("someone's notes".utf8).write(to: URL(fileURLWithPath: target))
+        #expect(throws: LedgerOutput.Refusal.self) { try output.commit(finished) }
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "someone's notes")
+        #expect(!FileManager.default.fileExists(atPath: output.scratch))
+
+        let other = directory.appendingPathComponent("raced-ledger.sqlite").path
+        let second = try LedgerOutput(target: other)
+        let ours = try ledger(at: try second.prepare(), rows: 2)
+        try ledger(at: other, rows: 7).close()
+        try second.commit(ours)
+        #expect(try rows(other) == 2)
+        #expect(!FileManager.default.fileExists(atPath: second.scratch))
+    }
+
+    @Test func aDiscardedRunLeavesNothingBesideTheTarget() throws {
+        let target = directory.appendingPathComponent("failed/ledger.sqlite").path
+        let output = try LedgerOutput(target: target)
+        try ledger(at: try output.prepare(), rows: 1).close()
+        output.discard()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("failed").path).isEmpty)
     }
 }

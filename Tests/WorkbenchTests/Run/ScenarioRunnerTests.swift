@@ -106,4 +106,22 @@ import WorkbenchTestSupport
         let report = await run(files: [scenarioPath, copy])
         #expect(report.outcomes[1].failure == .duplicateName("droplet-lifecycle", firstFile: scenarioPath))
     }
+
+    /// A scenario that stops while it plays (a size the fake does not know) keeps no ledger: the
+    /// target is not created, and no scratch file is left beside it.
+    @Test func aPlayThatFailsLeavesNothingAtItsLedgerTarget() async throws {
+        let bad = try ScenarioFixtures.write("""
+            scenario: bad-size
+            seed: 1
+            clock: {start: 2026-04-01T00:00:00Z, end: 2026-04-02T00:00:00Z}
+            world:
+              droplets:
+                - {name: a, size: nope-size, region: syd1}
+            """, to: directory, as: "bad-size.yaml")
+        let folder = directory.appendingPathComponent("kept")
+        let report = await ScenarioRunner(options: .init(goldensRoot: goldens, ledgerPath: folder.appendingPathComponent("bad.sqlite").path))
+            .run(files: [bad], checkOrphans: false)
+        #expect(report.outcomes[0].failure != nil)
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).isEmpty)
+    }
 }
