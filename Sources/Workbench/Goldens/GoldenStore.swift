@@ -115,8 +115,26 @@ public struct GoldenStore: Sendable {
     /// Rewrites the scenario's goldens to exactly `files` (removing goldens it no longer produces)
     /// and says which files changed. The folder is replaced whole or not at all:
     /// the new one is written beside it (`.<scenario>.arcadia-partial`), then swapped in by two
-    /// renames; an update killed between them is finished or undone by the next one.
+    /// renames; an update killed between them is finished or undone by the next one. Updates of
+    /// one goldens root take turns, across processes (`exclusively`).
     public func update(scenario: String, files: [LedgerFile]) throws(WriteError) -> Update {
+        try exclusively { () throws(WriteError) -> Update in try replace(scenario: scenario, files: files) }
+    }
+
+    /// `body` under an exclusive `flock` of the goldens root: two `--update-goldens` runs at once
+    /// interleaved their renames of the same folders and left them with files missing.
+    private func exclusively<T>(_ body: () throws(WriteError) -> T) throws(WriteError) -> T {
+        try attempt(root) { try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true) }
+        let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw WriteError(path: root, reason: "cannot open it to lock it: \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw WriteError(path: root, reason: "cannot lock it: \(String(cString: strerror(errno)))") }
+        }
+        return try body()
+    }
+
+    private func replace(scenario: String, files: [LedgerFile]) throws(WriteError) -> Update {
         let directory = directory(for: scenario)
         let partial = (root as NSString).appendingPathComponent(".\(scenario).arcadia-partial")
         let old = (root as NSString).appendingPathComponent(".\(scenario).arcadia-old")

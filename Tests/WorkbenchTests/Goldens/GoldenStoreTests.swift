@@ -1,5 +1,6 @@
 import ArcadiaCore
 import Foundation
+import Synchronization
 import Testing
 import TestSupport
 @testable import Workbench
@@ -55,6 +56,32 @@ struct GoldenStoreTests {
         #expect(try store.update(scenario: "s", files: [LedgerFile(name: "a.tsv", content: "new\n")]).rewritten == ["a.tsv"])
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent(".s.arcadia-old").path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["s"])
+    }
+
+    /// Two `--update-goldens` runs at once used to interleave their renames of one folder and leave
+    /// it with files missing while both said they had written them. Updates now take turns: after
+    /// any number of racing ones, the folder is exactly one of them, whole.
+    @Test func racingUpdatesLeaveOneWholeFolder() throws {
+        let root = try RepoPaths.temporaryDirectory("golden-race")
+        let names = (0..<10).map { "file-\($0).tsv" }
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 6) { writer in
+            let store = GoldenStore(root: root.path)
+            for round in 0..<60 {
+                do {
+                    _ = try store.update(scenario: "s", files: names.map { LedgerFile(name: $0, content: "\(writer)-\(round)\n") })
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }
+        }
+        let failed = failures.withLock { $0 }
+        #expect(failed.count == 0, "every update took its turn: \(failed.prefix(2))")
+        let folder = root.appendingPathComponent("s")
+        let written = try names.map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+        #expect(Set(written).count == 1, "one update's files, all of them: \(written)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == names)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["s"], "nothing left beside it")
     }
 
     /// A user whose golden folder (here a folder inside it) is read-only: the update is refused
