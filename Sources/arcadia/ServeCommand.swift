@@ -75,9 +75,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard exists || createsLedger else {
             throw InputError("--db \(ledgerPath): no such ledger file; create one with arcadia sync or arcadia run --db, or serve --schedule")
         }
-        guard !exists || Ledger.isLedgerFile(atPath: ledgerPath) else {
-            throw InputError("--db \(ledgerPath): not an arcadia ledger (no ledger migrations in it); it was left untouched")
-        }
+        try LedgerFile.check(ledgerPath)
         guard let text = environment[secretVariable], !text.isEmpty else {
             throw ValidationError("the environment variable \(secretVariable) named by --jwt-secret-env is missing or empty; there is no default secret")
         }
@@ -93,7 +91,7 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        let ledger = try Ledger(path: ledgerPath, shared: true)
+        let ledger = try LedgerFile.open(ledgerPath, shared: true)
         return ArcadiaService(ledger: ledger, verifier: await TokenVerifier(secret: secret, clock: tokenClock ?? clock), clock: clock, cors: cors,
                               priceBooks: .yaml)
     }

@@ -59,7 +59,7 @@ struct SyncCommand: AsyncParsableCommand {
         let transport = RetryingTransport(URLSessionTransport(baseURL: api), policy: policy, sleeper: sleeper)
         let client = DigitalOceanClient(transport: transport, token: token)
         let quiet = Logger(label: "arcadia.sync", factory: { _ in SwiftLogNoOpLogHandler() })
-        var runner = JobRunner(client: client, ledger: try Ledger(path: ledgerPath), clock: clock)
+        var runner = JobRunner(client: client, ledger: try LedgerFile.open(ledgerPath), clock: clock)
         runner.inventory.logger = quiet
         return try await runner.sweepInventory()
     }

@@ -3,6 +3,7 @@ import ArgumentParser
 import DigitalOcean
 import FakeDigitalOcean
 import Foundation
+import GRDB
 import MoneyAndTime
 import ServedFakeTestSupport
 import Testing
@@ -30,6 +31,32 @@ import WorkbenchTestSupport
         #expect(try SyncCommand.apiRoot("http://127.0.0.1:8080").port == 8080)
         for bad in ["127.0.0.1:8080", "ftp://example.com", "http://", "http://x/?a=1"] {
             #expect(throws: ValidationError.self, "\(bad)") { try SyncCommand.apiRoot(bad) }
+        }
+    }
+
+    /// `sync --db` turned another application's SQLite file into a ledger (75 tables added, exit 0)
+    /// and named no file in SQLite's errors; it refuses, naming the file, and touches nothing.
+    @Test func aFileThatIsNotALedgerIsRefusedByNameAndLeftAlone() async throws {
+        let directory = try RepoPaths.temporaryDirectory("sync-foreign")
+        let foreign = directory.appendingPathComponent("app.db").path
+        try await DatabaseQueue(path: foreign).write { try $0.execute(sql: "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)") }
+        let notes = directory.appendingPathComponent("notes.yaml").path
+        try Data("a: b\n".utf8).write(to: URL(fileURLWithPath: notes))
+        let cases = [(foreign, "--db \(foreign): not an arcadia ledger (no ledger migrations in it); it was left untouched"),
+                     (notes, "--db \(notes): not an arcadia ledger (no ledger migrations in it); it was left untouched"),
+                     (directory.path, "--db \(directory.path): it is a folder; name the ledger file"),
+                     (directory.appendingPathComponent("no/x.sqlite").path,
+                      "--db \(directory.appendingPathComponent("no/x.sqlite").path): there is no folder \(directory.appendingPathComponent("no").path) to create the ledger in")]
+        for (path, message) in cases {
+            let before = try? Data(contentsOf: URL(fileURLWithPath: path))
+            do {
+                _ = try await SyncCommand.sweep(api: URL(string: "http://127.0.0.1:9")!, token: "t", ledgerPath: path, clock: .fixed(Timestamp(seconds: 0)),
+                                                sleeper: .immediate)
+                Issue.record("synced into \(path)")
+            } catch let error as InputError {
+                #expect(error.description == message)
+            }
+            #expect((try? Data(contentsOf: URL(fileURLWithPath: path))) == before)
         }
     }
 

@@ -1,0 +1,31 @@
+import ArcadiaCore
+import Foundation
+
+/// `--db` of a command that writes the ledger in place (`sync`, `serve`): a folder, or a file that
+/// is not an arcadia ledger (another application's SQLite database), is refused and left untouched,
+/// and SQLite's own errors name the file.
+enum LedgerFile {
+    static func check(_ path: String) throws(InputError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { throw InputError("--db \(path): it is a folder; name the ledger file") }
+            guard Ledger.isLedgerFile(atPath: path) else {
+                throw InputError("--db \(path): not an arcadia ledger (no ledger migrations in it); it was left untouched")
+            }
+            return
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+            throw InputError("--db \(path): there is no folder \(folder) to create the ledger in")
+        }
+    }
+
+    static func open(_ path: String, shared: Bool = false) throws(InputError) -> Ledger {
+        try check(path)
+        do {
+            return try Ledger(path: path, shared: shared)
+        } catch {
+            throw InputError("--db \(path): \(error)")
+        }
+    }
+}
