@@ -8,16 +8,13 @@ extension Ledger {
     /// ledger migration. Opened read-only; anything else (a folder, a YAML file, another
     /// application's database) is not.
     public static func isLedgerFile(atPath path: String) -> Bool {
-        _ = SQLiteProcessTuning.applied
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return false }
-        var configuration = Configuration()
-        configuration.readonly = true
-        guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return false }
-        defer { try? queue.close() }
-        let found = try? queue.read { db in
-            try db.tableExists("grdb_migrations")
-                && (try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = 'v1-inventory')") ?? false)
+        let found = try? readingOnly(path) { queue in
+            try queue.read { db in
+                try db.tableExists("grdb_migrations")
+                    && (try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = 'v1-inventory')") ?? false)
+            }
         }
         return found ?? false
     }
@@ -43,24 +40,40 @@ extension Ledger {
     /// change, even when it was written by an older version. A file that is not a ledger is refused.
     public static func inMemoryCopy(ofFileAt path: String) throws -> Ledger {
         guard isLedgerFile(atPath: path) else { throw LedgerFileError.notALedger(path: path) }
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(Ledger.busyTimeout)
-        let source = try DatabaseQueue(path: path, configuration: configuration)
-        defer { try? source.close() }
         let copy = try Ledger()
-        try source.backup(to: copy.writer)
+        try readingOnly(path) { source in try source.backup(to: copy.writer) }
+        try refuseNewerSchema(copy.writer, path: path)
         try LedgerSchema.migrator.migrate(copy.writer)
         return copy
+    }
+
+    /// `refuseNewerSchema(_:path:)` for a file, opened read-only, so a refused file is not touched
+    /// (a pool would first switch it to WAL); a missing file is new, not newer.
+    static func refuseNewerSchema(atPath path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        try readingOnly(path) { queue in try refuseNewerSchema(queue, path: path) }
+    }
+
+    /// A ledger a newer build migrated is not this build's to read or write: its tables may mean
+    /// what this build does not know (GRDB would migrate past the unknown migrations and go on).
+    static func refuseNewerSchema(_ writer: any DatabaseWriter, path: String) throws {
+        let unknown = try writer.read { db in
+            try LedgerSchema.migrator.appliedIdentifiers(db).subtracting(LedgerSchema.migrator.migrations).sorted()
+        }
+        guard unknown.isEmpty else { throw LedgerFileError.newerSchema(path: path, unknownMigrations: unknown) }
     }
 }
 
 public enum LedgerFileError: Error, Sendable, Equatable, CustomStringConvertible {
     case notALedger(path: String)
+    case newerSchema(path: String, unknownMigrations: [String])
 
     public var description: String {
         switch self {
         case .notALedger(let path): "\(path) is not an arcadia ledger (no such file, or not one of ours)"
+        case .newerSchema(let path, let unknown):
+            "\(path) was written by a newer arcadia (migrations this build does not know: \(unknown.joined(separator: ", "))); "
+                + "use that version or a later one (nothing was touched)"
         }
     }
 }

@@ -27,6 +27,7 @@ public struct Ledger: Sendable {
             // Another process may hold the file's write lock (`arcadia sync` while `arcadia serve`
             // reads the same ledger): wait for it a while rather than fail at once.
             configuration.busyMode = .timeout(Ledger.busyTimeout)
+            try Ledger.refuseNewerSchema(atPath: path)
             writer = shared ? try DatabasePool(path: path, configuration: configuration) : try DatabaseQueue(path: path, configuration: configuration)
             try LedgerSchema.migrator.migrate(writer)
         } else {
