@@ -75,7 +75,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard exists || createsLedger else {
             throw InputError("--db \(ledgerPath): no such ledger file; create one with arcadia sync or arcadia run --db, or serve --schedule")
         }
-        try LedgerFile.check(ledgerPath)
+        try LedgerPath.check(ledgerPath)
         guard let text = environment[secretVariable], !text.isEmpty else {
             throw ValidationError("the environment variable \(secretVariable) named by --jwt-secret-env is missing or empty; there is no default secret")
         }
@@ -91,7 +91,7 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        let ledger = try LedgerFile.open(ledgerPath, shared: true)
+        let ledger = try LedgerPath.open(ledgerPath, shared: true)
         return ArcadiaService(ledger: ledger, verifier: await TokenVerifier(secret: secret, clock: tokenClock ?? clock), clock: clock, cors: cors,
                               priceBooks: .yaml)
     }

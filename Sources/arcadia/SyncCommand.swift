@@ -59,7 +59,8 @@ struct SyncCommand: AsyncParsableCommand {
         let transport = RetryingTransport(URLSessionTransport(baseURL: api), policy: policy, sleeper: sleeper)
         let client = DigitalOceanClient(transport: transport, token: token)
         let quiet = Logger(label: "arcadia.sync", factory: { _ in SwiftLogNoOpLogHandler() })
-        var runner = JobRunner(client: client, ledger: try LedgerFile.open(ledgerPath), clock: clock)
+        try LedgerPath.check(ledgerPath)
+        var runner = JobRunner(client: client, ledger: try LedgerPath.open(ledgerPath), clock: clock)
         runner.inventory.logger = quiet
         return try await runner.sweepInventory()
     }

@@ -66,7 +66,10 @@ struct TokenCommand: AsyncParsableCommand {
 
     /// `90s`, `30m`, `1h`, `7d` → seconds, at least one (`Int64.max` past it); nil for any other form.
     static func seconds(_ text: String) -> Int64? {
-        guard let unit = text.last, text.dropLast().allSatisfy({ $0.isASCII && $0.isNumber }), let count = Int64(text.dropLast()), count > 0 else { return nil }
+        guard let unit = text.last, !text.dropLast().isEmpty, text.dropLast().allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        // Digits past 64 bits are a very long time, not a malformed one.
+        let count = Int64(text.dropLast()) ?? .max
+        guard count > 0 else { return nil }
         let scale: Int64
         switch unit {
         case "s": scale = 1

@@ -42,7 +42,12 @@ import WorkbenchTestSupport
         try await DatabaseQueue(path: foreign).write { try $0.execute(sql: "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)") }
         let notes = directory.appendingPathComponent("notes.yaml").path
         try Data("a: b\n".utf8).write(to: URL(fileURLWithPath: notes))
+        let newer = directory.appendingPathComponent("newer.sqlite").path
+        try Ledger(path: newer).close()
+        try await DatabaseQueue(path: newer).write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-next')") }
         let cases = [(foreign, "--db \(foreign): not an arcadia ledger (no ledger migrations in it); it was left untouched"),
+                     (newer, "--db \(newer) was written by a newer arcadia (migrations this build does not know: v99-next); "
+                        + "use that version or a later one (nothing was touched)"),
                      (notes, "--db \(notes): not an arcadia ledger (no ledger migrations in it); it was left untouched"),
                      (directory.path, "--db \(directory.path): it is a folder; name the ledger file"),
                      (directory.appendingPathComponent("no/x.sqlite").path,

@@ -14,20 +14,48 @@ extension Ledger {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(Ledger.busyTimeout)
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            defer { try? queue.close() }
-            return try body(queue)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY && FileManager.default.fileExists(atPath: path + "-journal") {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arcadia-recovered-\(getpid())-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let copy = folder.appendingPathComponent("ledger.sqlite").path
-            try FileManager.default.copyItem(atPath: path + "-journal", toPath: copy + "-journal")
-            try FileManager.default.copyItem(atPath: path, toPath: copy)
-            let queue = try DatabaseQueue(path: copy)
-            defer { try? queue.close() }
-            return try body(queue)
+        var attempts = 0
+        while true {
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                defer { try? queue.close() }
+                return try body(queue)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+                attempts += 1
+                guard attempts < 3 else { throw error }
+                // No journal, or one a writer recovered meanwhile: the file is tried again as it is.
+                guard let copy = try recoveredCopy(of: path) else { continue }
+                defer { try? FileManager.default.removeItem(atPath: (copy as NSString).deletingLastPathComponent) }
+                let queue = try DatabaseQueue(path: copy)
+                defer { try? queue.close() }
+                return try body(queue)
+            }
         }
+    }
+
+    /// The file and its hot journal copied to a private folder, or nil when the journal went (or
+    /// changed) while they were copied: a writer recovered the file meanwhile, and it can be read
+    /// as it is. The file is copied first, so a journal copied after it is never older than it.
+    private static func recoveredCopy(of path: String) throws -> String? {
+        let journal = path + "-journal"
+        guard let before = try? FileManager.default.attributesOfItem(atPath: journal) else { return nil }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arcadia-recovered-\(getpid())-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let copy = folder.appendingPathComponent("ledger.sqlite").path
+        do {
+            try FileManager.default.copyItem(atPath: path, toPath: copy)
+            try FileManager.default.copyItem(atPath: journal, toPath: copy + "-journal")
+        } catch {
+            try? FileManager.default.removeItem(at: folder)
+            guard FileManager.default.fileExists(atPath: journal) else { return nil }
+            throw error
+        }
+        let after = try? FileManager.default.attributesOfItem(atPath: journal)
+        guard let after, after[.size] as? Int == before[.size] as? Int, after[.modificationDate] as? Date == before[.modificationDate] as? Date,
+              after[.systemFileNumber] as? Int == before[.systemFileNumber] as? Int else {
+            try? FileManager.default.removeItem(at: folder)
+            return nil
+        }
+        return copy
     }
 }

@@ -122,13 +122,16 @@ public struct GoldenStore: Sendable {
     }
 
     /// `body` under an exclusive `flock` of the goldens root: two `--update-goldens` runs at once
-    /// interleaved their renames of the same folders and left them with files missing.
+    /// interleaved their renames of the same folders and left them with files missing. Where the
+    /// file system cannot lock a folder (NFS and CIFS emulate `flock` with locks that need a file
+    /// open for writing), the update goes on unlocked, as it always did there.
     private func exclusively<T>(_ body: () throws(WriteError) -> T) throws(WriteError) -> T {
         try attempt(root) { try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true) }
         let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw WriteError(path: root, reason: "cannot open it to lock it: \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         while flock(descriptor, LOCK_EX) != 0 {
+            if [EBADF, ENOLCK, EOPNOTSUPP, EINVAL].contains(errno) { break }
             guard errno == EINTR else { throw WriteError(path: root, reason: "cannot lock it: \(String(cString: strerror(errno)))") }
         }
         return try body()

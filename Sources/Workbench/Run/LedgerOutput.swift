@@ -43,10 +43,13 @@ public struct LedgerOutput: Sendable {
     public func prepare() throws -> String {
         try FileManager.default.createDirectory(at: URL(fileURLWithPath: target).deletingLastPathComponent(),
                                                 withIntermediateDirectories: true)
-        for leftover in ScratchFile.abandoned(beside: target) + [scratch] {
-            for suffix in ["", "-journal"] where FileManager.default.fileExists(atPath: leftover + suffix) {
-                try FileManager.default.removeItem(atPath: leftover + suffix)
-            }
+        // Best effort: another run beside the target may be removing the same leftover, and one a
+        // process of another user left may not be ours to remove; neither stops this run.
+        for leftover in ScratchFile.abandoned(beside: target) {
+            for suffix in ["", "-journal"] { try? FileManager.default.removeItem(atPath: leftover + suffix) }
+        }
+        for suffix in ["", "-journal"] where FileManager.default.fileExists(atPath: scratch + suffix) {
+            try FileManager.default.removeItem(atPath: scratch + suffix)
         }
         return scratch
     }
@@ -65,16 +68,28 @@ public struct LedgerOutput: Sendable {
         try copy(ledger)
     }
 
-    /// Links the closed scratch ledger to the missing target; false when the target exists.
+    /// Links the closed scratch ledger to the missing target; false when the target exists. On a
+    /// file system without hard links (FAT, some network shares) it is renamed into place instead,
+    /// which cannot tell a file that appeared meanwhile, as every output did before links.
     func link() throws -> Bool {
-        guard Foundation.link(scratch, target) != 0 else {
+        var linked = Foundation.link(scratch, target) == 0
+        var failure = linked ? 0 : errno
+        if !linked, [EPERM, ENOTSUP, EOPNOTSUPP].contains(failure) {
+            if FileManager.default.fileExists(atPath: target) {
+                failure = EEXIST
+            } else if rename(scratch, target) == 0 {
+                linked = true
+            } else {
+                failure = errno
+            }
+        }
+        if linked {
             discard()
             return true
         }
-        guard errno == EEXIST else {
-            let reason = String(cString: strerror(errno))
+        guard failure == EEXIST else {
             discard()
-            throw Refusal(path: target, reason: "cannot put the finished ledger in place: \(reason)")
+            throw Refusal(path: target, reason: "cannot put the finished ledger in place: \(String(cString: strerror(failure)))")
         }
         return false
     }

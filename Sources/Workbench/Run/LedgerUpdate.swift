@@ -32,6 +32,8 @@ public struct LedgerUpdate: Sendable {
             throw error
         }
         if try output.link() { return result }
+        // Another process made the ledger meanwhile: this work is done again on that one.
+        output.discard()
         return try applyInPlace(body)
     }
 

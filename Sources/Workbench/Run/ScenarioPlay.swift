@@ -12,7 +12,8 @@ public enum ScenarioPlay {
         public var passed: Bool
     }
 
-    /// `ledgerPath` keeps the run's ledger there (written beside it and renamed, as `run --db`).
+    /// `ledgerPath` keeps the run's ledger there (made on this process's scratch file and linked or
+    /// copied into place, as `run --db`: `LedgerOutput`).
     public static func play(_ scenario: Scenario, ledgerPath: String? = nil) async throws -> Report {
         let output = try ledgerPath.map(LedgerOutput.init(target:))
         let result: Simulator.Result, files: [LedgerFile], expectations: [ExpectationResult], margin: [MarginQuery.Row]

@@ -132,6 +132,13 @@ import WorkbenchTestSupport
         #expect(SVGChart.niceCeiling(.max) == .max)
         #expect(SVGChart.niceCeiling(2_000_000_000_000_000_001) == 4_000_000_000_000_000_000)
         #expect(SVGChart.scaled(.max / 2, of: .max, to: 300) == 149)
+        #expect(Dollars.text(Money(cents: .max), wholeDollars: true) == "$92,233,720,368,547,758")
+        #expect(Dollars.text(Money(cents: .min)) == "−$92,233,720,368,547,758.08")
+        #expect(Dollars.text(Money(cents: -150_049), wholeDollars: true) == "−$1,500")
+        let chart = SVGChart.bars(id: "c", title: "t", summary: "s", categories: ["2026-04"], series: [("cost", true, [Money(cents: .max)])],
+                                  table: SVGChart.Table(caption: "c", columns: [], rows: []))
+        #expect(chart.bars.map(\.label) == ["$92,233,720,368,547,758"])
+        #expect(chart.bars.map(\.height) == [chart.plotHeight], "the value is its own ceiling")
     }
 }
 

@@ -33,6 +33,26 @@ import Workbench
         #expect(try tenants(target) == ["acme", "initech"])
     }
 
+    /// Two imports creating one ledger: the one that loses the race to link its new file does its
+    /// work again on the ledger the other made, and leaves no scratch file behind.
+    @Test func aLedgerMadeByAnotherProcessMeanwhileGetsTheWorkToo() throws {
+        let folder = directory.appendingPathComponent("race")
+        let target = folder.appendingPathComponent("new.sqlite").path
+        var runs = 0
+        try LedgerUpdate(target: target).apply { ledger in
+            runs += 1
+            if !FileManager.default.fileExists(atPath: target) {
+                let other = try Ledger(path: target)
+                try other.writer.write { try addTenant("initech", $0) }
+                try other.close()
+            }
+            try ledger.writer.write { try addTenant("acme", $0) }
+        }
+        #expect(runs == 2)
+        #expect(try tenants(target) == ["acme", "initech"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["new.sqlite"])
+    }
+
     @Test func anUpdateThatChangesNothingRollsBackAndAFailureLeavesNothing() throws {
         let target = directory.appendingPathComponent("kept.sqlite").path
         try LedgerUpdate(target: target).apply { ledger in try ledger.writer.write { try addTenant("acme", $0) } }

@@ -169,14 +169,15 @@ struct SVGChart: Sendable {
 enum Dollars {
     static func text(_ money: Money, wholeDollars: Bool = false) -> String {
         let negative = money.cents < 0
-        let cents = abs(money.cents)
-        var whole = String(wholeDollars ? (cents + 50) / 100 : cents / 100)
+        // The magnitude, unsigned: `abs(Int.min)` and `cents + 50` near `Int.max` would trap.
+        let cents = money.cents.magnitude
+        var whole = String(cents / 100 + (wholeDollars && cents % 100 >= 50 ? 1 : 0))
         var grouped = ""
         while whole.count > 3 {
             grouped = "," + whole.suffix(3) + grouped
             whole = String(whole.dropLast(3))
         }
-        let fraction = wholeDollars ? "" : "." + String(format2: cents % 100)
+        let fraction = wholeDollars ? "" : "." + String(format2: Int(cents % 100))
         return (negative ? "−$" : "$") + whole + grouped + fraction
     }
 }

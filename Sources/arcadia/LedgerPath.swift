@@ -4,7 +4,7 @@ import Foundation
 /// `--db` of a command that writes the ledger in place (`sync`, `serve`): a folder, or a file that
 /// is not an arcadia ledger (another application's SQLite database), is refused and left untouched,
 /// and SQLite's own errors name the file.
-enum LedgerFile {
+enum LedgerPath {
     static func check(_ path: String) throws(InputError) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
@@ -20,10 +20,12 @@ enum LedgerFile {
         }
     }
 
+    /// Opens a `check`ed path; a newer build's ledger is refused by name, SQLite's errors name it too.
     static func open(_ path: String, shared: Bool = false) throws(InputError) -> Ledger {
-        try check(path)
         do {
             return try Ledger(path: path, shared: shared)
+        } catch let error as LedgerFileError {
+            throw InputError("--db \(error)")
         } catch {
             throw InputError("--db \(path): \(error)")
         }
