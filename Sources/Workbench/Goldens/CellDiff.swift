@@ -9,6 +9,9 @@ public enum CellDiff {
             case changed([Cell])
             case removed
             case added
+            /// A difference of the file as a whole (its columns, its blank lines or final line
+            /// break), in words: without it such a golden "differs" with nothing to show.
+            case whole(String)
         }
 
         public struct Cell: Sendable, Equatable {
@@ -35,6 +38,7 @@ public enum CellDiff {
                 return "\(key): " + cells.map { "\($0.column) \(Self.show($0.old)) → \(Self.show($0.new))" }.joined(separator: ", ")
             case .removed: return "\(key): row removed"
             case .added: return "\(key): row added (line \(line) of this run)"
+            case .whole(let what): return what
             }
         }
 
@@ -47,7 +51,13 @@ public enum CellDiff {
     public static func changes(file: String, old: String, new: String) -> [Change] {
         guard file.hasSuffix(".tsv") else { return [] }
         let oldRows = rows(old), newRows = rows(new)
-        guard let header = oldRows.first?.cells, header == newRows.first?.cells else { return [] }
+        guard let header = oldRows.first?.cells, let newHeader = newRows.first?.cells else { return [] }
+        guard header == newHeader else {
+            // A column added, renamed or removed: every row differs, and no cell pairs with another.
+            return [Change(file: file, line: 1, key: "header", kind: .whole(
+                "the columns differ: the golden has \(header.map(Self.visible).joined(separator: ", ")); "
+                    + "this run has \(newHeader.map(Self.visible).joined(separator: ", "))"))]
+        }
         let keyColumns = LedgerRowKeys.columns(for: file, header: header)
         func key(_ cells: [String]) -> String {
             keyColumns.map { $0 < cells.count ? cells[$0] : "" }.joined(separator: " · ")
@@ -78,7 +88,18 @@ public enum CellDiff {
         for (index, row) in added.enumerated() where !paired.contains(index) {
             changes.append(Change(file: file, line: row.line, key: key(row.cells), kind: .added, run: row.cells))
         }
+        if changes.isEmpty, old != new {
+            let how = oldRows.map(\.text) != newRows.map(\.text) ? "in the order of their rows"
+                : old.hasSuffix("\n") == new.hasSuffix("\n") ? "in their blank lines"
+                : old.hasSuffix("\n") ? "in the final line break: this run's file has none" : "in the final line break: the golden has none"
+            changes.append(Change(file: file, line: oldRows.last?.line ?? 1, key: "", kind: .whole("the rows are the same; the files differ \(how)")))
+        }
         return changes
+    }
+
+    /// A column name as it can be read: control characters as `\u{…}` escapes.
+    private static func visible(_ text: String) -> String {
+        text.unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16, uppercase: true))}" : String($0) }.joined()
     }
 
     /// The column names of a table ledger (its first line), or none for a ledger that is not a table.
@@ -105,9 +126,12 @@ public enum CellDiff {
         var cells: [String]
     }
 
+    /// Split on line feeds byte by byte: `"\r\n"` is one `Character`, so a golden with CRLF line
+    /// endings was one line to a split on `"\n"`. The carriage return stays in the row's last cell.
     private static func rows(_ text: String) -> [Row] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
-            line.isEmpty ? nil : Row(line: index + 1, text: line, cells: line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init))
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated().compactMap { index, bytes in
+            let line = Substring(bytes)
+            return line.isEmpty ? nil : Row(line: index + 1, text: line, cells: line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init))
         }
     }
 }

@@ -18,7 +18,8 @@ public enum ConsoleReport {
                 if !outcome.updatedGoldens.isEmpty { changes.append("updated " + outcome.updatedGoldens.joined(separator: ", ")) }
                 if !outcome.removedGoldens.isEmpty { changes.append("removed " + outcome.removedGoldens.joined(separator: ", ")) }
                 let changed = changes.isEmpty ? "goldens unchanged" : changes.joined(separator: "; ")
-                out += "UPDATE \(name): \(changed)\(counts)\n" + failedExpectations(outcome)
+                // Goldens rewritten still fail a scenario whose own expectations do not hold.
+                out += (outcome.passed ? "UPDATE " : "FAIL   ") + "\(name): \(changed)\(counts)\n" + failedExpectations(outcome)
                 continue
             }
             out += (outcome.passed ? "PASS  " : "FAIL  ") + name + counts + "\n"

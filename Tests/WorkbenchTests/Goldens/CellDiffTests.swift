@@ -20,15 +20,36 @@ struct CellDiffTests {
         ])
     }
 
-    @Test func aMovedButIdenticalRowIsNoChange() {
+    @Test func aMovedButIdenticalRowIsNoRowChangeButTheOrderIsSaid() {
         let old = header + "a\t1\tx\td1\t1\nb\t2\tx\td2\t2\n"
         let new = header + "b\t2\tx\td2\t2\na\t1\tx\td1\t1\n"
-        #expect(CellDiff.changes(file: "cost_lines.tsv", old: old, new: new).isEmpty)
+        #expect(CellDiff.changes(file: "cost_lines.tsv", old: old, new: new).map(\.description)
+                == ["cost_lines.tsv:3 the rows are the same; the files differ in the order of their rows"])
+        #expect(CellDiff.changes(file: "cost_lines.tsv", old: old, new: old).isEmpty)
     }
 
-    @Test func aFileThatIsNotATableOrChangedItsHeaderHasNoCellSummary() {
+    /// A column added, renamed or removed used to give no summary at all: an empty table in the
+    /// HTML report and a failure message with no line.
+    @Test func aFileThatIsNotATableHasNoCellSummaryAndAChangedHeaderIsSaid() {
         #expect(CellDiff.changes(file: "x.txt", old: "Total\t1.00\n", new: "Total\t1.00\nTax\t0.10\n").isEmpty)
-        #expect(CellDiff.changes(file: "cost_lines.tsv", old: header, new: "period\tamount_cents\n").isEmpty)
+        #expect(CellDiff.changes(file: "cost_lines.tsv", old: header, new: "period\tamount\n").map(\.description) == [
+            "cost_lines.tsv:1 the columns differ: the golden has period, line_no, product, description, amount_cents; this run has period, amount",
+        ])
+    }
+
+    /// A golden checked out with CRLF line endings was one line to a split on "\n" ("\r\n" is one
+    /// Character): no row paired, and the report showed data rows as its header.
+    @Test func crlfLineEndingsAndAFinalLineBreakAreFound() {
+        let run = header + "2026-04\t1\tDroplets\tweb-1\t226\n"
+        let crlf = run.replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(CellDiff.changes(file: "cost_lines.tsv", old: crlf, new: run).map(\.description) == [
+            "cost_lines.tsv:1 the columns differ: the golden has period, line_no, product, description, amount_cents\\u{D}; "
+                + "this run has period, line_no, product, description, amount_cents",
+        ])
+        #expect(CellDiff.changes(file: "cost_lines.tsv", old: header + "2026-04\t1\tDroplets\tweb-1\t226\r\n", new: run).map(\.description)
+                == ["cost_lines.tsv:2 2026-04 · web-1: amount_cents 226\r → 226"])
+        #expect(CellDiff.changes(file: "cost_lines.tsv", old: String(run.dropLast()), new: run).map(\.description)
+                == ["cost_lines.tsv:2 the rows are the same; the files differ in the final line break: the golden has none"])
     }
 
     @Test func anUnknownFileIsKeyedByItsFirstColumnAndAnEmptyCellShowsAsEmpty() {

@@ -74,3 +74,19 @@ struct RemovedGoldenReportTests {
         #expect(cases.last?.outcome == .skipped(message: "golden removed (--update-goldens): the scenario no longer produces it"))
     }
 }
+
+/// Under `--update-goldens` a scenario that fails (an invalid file here) was shown as "UPDATED" on
+/// the page, which then could not say which scenarios its title counted as failed.
+struct UpdateVerdictTests {
+    @Test func aScenarioThatFailsDuringAnUpdateIsAFailureOnThePageAndTheConsole() {
+        let updated = ScenarioOutcome(file: "scenarios/s.yaml", name: "s", failure: nil, comparisons: [], updatedGoldens: ["drift.tsv"],
+                                      summary: nil, seconds: 0)
+        let report = RunReport(outcomes: [JUnitBuilderTests.invalid, updated], orphanGoldens: [], updatedGoldens: true)
+        let page = HTMLReport.render(report)
+        #expect(page.contains(#"<h2 id="s1-h"><span class="verdict">FAIL</span>scenarios/broken.yaml</h2>"#), "\(page)")
+        #expect(page.contains(#"<h2 id="s2-h"><span class="verdict">UPDATED</span>s</h2>"#))
+        let console = ConsoleReport.render(report)
+        #expect(console.contains("FAIL  scenarios/broken.yaml\n"))
+        #expect(console.contains("UPDATE s: updated drift.tsv\n"))
+    }
+}

@@ -35,13 +35,15 @@ public enum HTMLReport {
         var doCost: String
         var scenarios: [Section]
         var orphans: [String]
+        var orphanCount: Int
         var hasOrphans: Bool
 
         init(run: RunReport, title: String) {
             self.title = title
             scenarioCount = run.outcomes.count
             passedCount = run.outcomes.filter(\.passed).count
-            failedCount = scenarioCount - passedCount + run.orphanGoldens.count
+            // Scenarios only, so the rows add up; orphaned folders have a row of their own.
+            failedCount = scenarioCount - passedCount
             allPassed = run.passed
             let invoices = run.outcomes.flatMap { $0.figures?.tenantInvoices ?? [] }.filter { $0.status != "void" }
             invoiceCount = invoices.count
@@ -49,6 +51,7 @@ public enum HTMLReport {
             doCost = (try? run.outcomes.flatMap { $0.figures?.doCost.map(\.amount) ?? [] }.sum()).map { Dollars.text($0) } ?? "beyond integer cents"
             scenarios = run.outcomes.enumerated().map { Section(outcome: $1, id: "s\($0 + 1)", updated: run.updatedGoldens) }
             orphans = run.orphanGoldens.map(run.orphanPath)
+            orphanCount = orphans.count
             hasOrphans = !orphans.isEmpty
         }
     }
@@ -76,7 +79,8 @@ public enum HTMLReport {
             name = outcome.name ?? outcome.file
             file = outcome.file
             passed = outcome.passed
-            verdict = updated ? "UPDATED" : outcome.passed ? "PASS" : "FAIL"
+            // An update that fails (an expectation, an invalid file, a run that stops) is a failure.
+            verdict = !outcome.passed ? "FAIL" : updated ? "UPDATED" : "PASS"
             problem = outcome.failure?.description
             counts = outcome.summary.map { "\($0.timelineEvents) timeline events, \($0.jobRuns) worker runs (\($0.jobRunsElided) elided), \($0.syncFailures.count) listing failures" }
             messages = (outcome.summary?.syncFailures ?? []).map { "\($0)" } + (outcome.summary?.revenue.messages ?? []).map { "\($0)" }
@@ -148,24 +152,31 @@ public enum HTMLReport {
         var file: String
         var headline: String
         var columns: [String]
+        /// Differences of the file as a whole (its columns, its line breaks), in words.
+        var notes: [String]
         var rows: [Row]
+        var hasRows: Bool
         var more: String?
         var diff: String
 
         init(mismatch: GoldenStore.Mismatch, id: String) {
             self.id = id
             file = mismatch.file
-            headline = mismatch.headline
-            columns = mismatch.columns
-            diff = mismatch.diff
+            headline = VisibleText.diff(mismatch.headline)
+            columns = mismatch.columns.map(VisibleText.cell)
+            diff = VisibleText.diff(mismatch.diff)
+            notes = mismatch.cells.compactMap { change in
+                guard case .whole(let what) = change.kind else { return nil }
+                return what
+            }
             rows = mismatch.cells.prefix(HTMLReport.rowLimit).flatMap { change -> [Row] in
                 let changedColumns: Set<String>
                 if case .changed(let cells) = change.kind { changedColumns = Set(cells.map(\.column)) } else { changedColumns = Set(mismatch.columns) }
                 func row(_ values: [String], side: String, sideClass: String, deleted: Bool) -> Row {
                     let cells = mismatch.columns.indices.map { column in
                         let changed = changedColumns.contains(mismatch.columns[column])
-                        return Cell(text: column < values.count ? values[column] : "", changed: changed, deleted: changed && deleted,
-                                    inserted: changed && !deleted)
+                        return Cell(text: VisibleText.cell(column < values.count ? values[column] : ""), changed: changed,
+                                    deleted: changed && deleted, inserted: changed && !deleted)
                     }
                     return Row(line: "\(change.line)", side: side, sideClass: sideClass, cells: cells)
                 }
@@ -175,8 +186,10 @@ public enum HTMLReport {
                             row(change.run, side: "this run", sideClass: "run", deleted: false)]
                 case .removed: return [row(change.golden, side: "golden (row removed)", sideClass: "golden", deleted: true)]
                 case .added: return [row(change.run, side: "this run (row added)", sideClass: "run", deleted: false)]
+                case .whole: return []
                 }
             }
+            hasRows = !rows.isEmpty
             more = mismatch.cells.count > HTMLReport.rowLimit ? "… and \(mismatch.cells.count - HTMLReport.rowLimit) more changed rows (all are in the diff below)" : nil
         }
     }

@@ -11,7 +11,7 @@ enum HTMLTemplates {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="generator" content="arcadia">
-        <title>{{title}}: {{passedCount}} passed, {{failedCount}} failed</title>
+        <title>{{title}}: {{passedCount}} passed, {{failedCount}} failed{{#hasOrphans}}, {{orphanCount}} orphaned golden folders{{/hasOrphans}}</title>
         <style>
         body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1b1b; background: #fff; margin: 0 auto; padding: 1.5rem; max-width: 72rem; }
         h1 { font-size: 1.6rem; margin: 0 0 1rem; }
@@ -56,6 +56,8 @@ enum HTMLTemplates {
         <tr><th scope="row">Scenarios</th><td class="num">{{scenarioCount}}</td></tr>
         <tr><th scope="row">Passed</th><td class="num">{{passedCount}}</td></tr>
         <tr><th scope="row">Failed</th><td class="num">{{failedCount}}</td></tr>
+        {{#hasOrphans}}<tr><th scope="row">Orphaned golden folders (each a failure)</th><td class="num">{{orphanCount}}</td></tr>
+        {{/hasOrphans}}
         <tr><th scope="row">Tenant invoices (not void)</th><td class="num">{{invoiceCount}}, totalling {{invoiceTotal}}</td></tr>
         <tr><th scope="row">DO cost (invoices ingested)</th><td class="num">{{doCost}}</td></tr>
         </tbody>
@@ -138,6 +140,9 @@ enum HTMLTemplates {
     static let ledger = """
         <h3 id="{{id}}">{{file}} differs from its golden</h3>
         <p>{{headline}}</p>
+        {{#notes}}<p><strong>The file as a whole:</strong> {{.}}</p>
+        {{/notes}}
+        {{#hasRows}}
         <div class="scroll">
         <table class="diff">
         <caption>{{file}}: changed rows, golden then this run; changed cells are outlined and marked “changed”</caption>
@@ -149,6 +154,7 @@ enum HTMLTemplates {
         </tbody>
         </table>
         </div>
+        {{/hasRows}}
         {{#more}}<p>{{.}}</p>{{/more}}
         <details>
         <summary>Unified diff of {{file}}</summary>
@@ -173,8 +179,10 @@ enum HTMLTemplates {
         {{/yTicks}}
         {{#xTicks}}<text x="{{x}}" y="{{y}}" text-anchor="{{anchor}}">{{text}}</text>
         {{/xTicks}}
-        {{#bars}}<rect x="{{x}}" y="{{y}}" width="{{width}}" height="{{height}}" stroke="#1b1b1b" fill="{{#solid}}#444{{/solid}}{{^solid}}url(#{{id}}-hatch){{/solid}}"/><text x="{{labelX}}" y="{{labelY}}" text-anchor="middle">{{label}}</text>
+        {{#bars}}<rect x="{{x}}" y="{{y}}" width="{{width}}" height="{{height}}" stroke="#1b1b1b" fill="{{#solid}}#444{{/solid}}{{^solid}}url(#{{id}}-hatch){{/solid}}"/>
         {{/bars}}
+        {{#bars}}{{#labelled}}<text x="{{labelX}}" y="{{labelY}}" text-anchor="middle">{{label}}</text>
+        {{/labelled}}{{/bars}}
         {{#line}}<polyline points="{{.}}" fill="none" stroke="#1f5fa8" stroke-width="2"/>
         {{/line}}
         {{#legend}}<rect x="{{x}}" y="{{y}}" width="14" height="14" stroke="#1b1b1b" fill="{{#solid}}#444{{/solid}}{{^solid}}url(#{{id}}-hatch){{/solid}}"/><text x="{{textX}}" y="{{textY}}">{{text}}</text>
