@@ -51,6 +51,10 @@ struct RunCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
+        // Each report is written whole into its target: the same file for both kept only the last.
+        if let junit, let html, URL(fileURLWithPath: junit).standardizedFileURL == URL(fileURLWithPath: html).standardizedFileURL {
+            throw ValidationError("--junit and --html both name \(junit); give each report its own file")
+        }
     }
 
     func run() async throws {

@@ -24,6 +24,17 @@ private func withCI<T>(_ value: String?, _ body: () async throws -> T) async ret
         }
     }
 
+    /// The same file for both reports kept only the last one written; it is refused up front.
+    @Test func oneFileForBothReportsIsRefused() throws {
+        do {
+            _ = try RunCommand.parse(["scenarios", "--junit", "out/r", "--html", "out/../out/r"])
+            Issue.record("parsed")
+        } catch {
+            #expect(RunCommand.message(for: error) == "--junit and --html both name out/r; give each report its own file")
+        }
+        #expect(try RunCommand.parse(["scenarios", "--junit", "out/r.xml", "--html", "out/r.html"]).html == "out/r.html")
+    }
+
     @Test func aMismatchExitsOneAndWritesSchemaValidJUnitWithTheDiff() async throws {
         let directory = try RepoPaths.temporaryDirectory()
         let scenarios = directory.appendingPathComponent("scenarios")

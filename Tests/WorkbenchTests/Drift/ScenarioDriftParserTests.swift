@@ -53,7 +53,7 @@ struct ScenarioDriftParserTests {
                   "droplet 'a' has no recorded spec at 2026-04-02T00:00:00Z; provision it first (a provision event, or provisioned: true)"),
         ErrorCase("accept_drift on a field the spec lacks",
                   provisioned + "timeline:\n  - at: 2026-04-02\n    accept_drift: {droplet: a, field: vcpus}\n", 9, 39,
-                  "timeline[0].accept_drift.field", "'vcpus' is not in droplet 'a''s spec; its fields: region, size_slug, tags"),
+                  "timeline[0].accept_drift.field", "'vcpus' is not in the spec of droplet 'a'; its fields: region, size_slug, tags"),
         ErrorCase("accept_drift on a destroyed droplet",
                   provisioned + "timeline:\n  - at: 2026-04-02\n    destroy_droplet: {name: a}\n"
                       + "  - at: 2026-04-03\n    accept_drift: {droplet: a, field: region}\n", 11, 29,

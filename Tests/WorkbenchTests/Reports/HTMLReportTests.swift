@@ -19,7 +19,8 @@ import WorkbenchTestSupport
         let firstSection = try #require(html.range(of: "<section"))
         #expect(summary.lowerBound < firstSection.lowerBound, "the summary comes first")
         #expect(html.contains("<tr><th scope=\"row\">Passed</th><td class=\"num\">3</td></tr>"))
-        #expect(html.contains("<tr><th scope=\"row\">Failed</th><td class=\"num\">4</td></tr>"), "3 failing files and an orphan")
+        #expect(html.contains("<tr><th scope=\"row\">Failed</th><td class=\"num\">3</td></tr>"), "3 failing files")
+        #expect(html.contains("<tr><th scope=\"row\">Orphaned golden folders (each a failure)</th><td class=\"num\">1</td></tr>"))
         #expect(html.contains("goldens/retired/ belongs to no scenario that ran"))
         #expect(html.contains("<span class=\"verdict\">FAIL</span>reserved-ips"))
         #expect(html.contains("inventory.tsv differs from its golden"))
@@ -63,7 +64,9 @@ import WorkbenchTestSupport
         #expect(charts.map(\.id) == ["s1-fleet", "s1-margin", "s1-tenant1", "s1-tenant2"])
         let margin = charts[1]
         #expect(margin.table.rows.map(\.cells) == [["2026-04", "$108.00", "$173.40"]])
-        #expect(margin.bars.map(\.label) == ["$108", "$173"])
+        #expect(margin.bars.map(\.label) == ["$108.00", "$173.40"], "the amounts, cents and all: $173.40 read as $173")
+        #expect(margin.bars.allSatisfy { $0.labelled })
+        #expect(margin.yTicks.map(\.text) == ["$0", "$50", "$100", "$150", "$200"])
         #expect(margin.bars.map(\.solid) == [true, false], "cost solid, revenue hatched: told apart without colour")
         #expect(margin.bars[1].height > margin.bars[0].height)
         #expect(margin.summary == "2026-04: DO cost $108.00, tenant revenue $173.40.")
@@ -173,5 +176,42 @@ import WorkbenchTestSupport
         let html = directory.appendingPathComponent("report.html").path
         try ReportOutput(target: html, option: "--html", kind: .html).write(HTMLReport.render(RunReport(outcomes: [], orphanGoldens: [], updatedGoldens: false)))
         #expect(throws: OutputRefusal.self) { try ReportOutput(target: html, option: "--junit", kind: .junit) }
+    }
+}
+
+/// What a browser draws as nothing or as a plain space is escaped on the page, so two cells that
+/// differ (a CRLF golden, a trailing space, a non-breaking space, a bell) never look alike.
+struct VisibleTextTests {
+    @Test func hiddenCharactersAndEdgeSpacesAreEscaped() {
+        #expect(VisibleText.cell("web-1") == "web-1")
+        #expect(VisibleText.cell("a b") == "a b")
+        #expect(VisibleText.cell("226\r") == "226\\u{D}")
+        #expect(VisibleText.cell(" web-1 ") == "\\u{20}web-1\\u{20}")
+        #expect(VisibleText.cell("a\u{A0}b\u{7}") == "a\\u{A0}b\\u{7}")
+        #expect(VisibleText.diff("-a\tb\r\n+a\tb\n") == "-a\tb\\u{D}\n+a\tb\n")
+    }
+}
+
+/// Charts that stay readable at their edges: small amounts, and many months.
+struct ChartLabelTests {
+    static func bars(_ values: [Int]) -> SVGChart {
+        SVGChart.bars(id: "c", title: "t", summary: "s", categories: values.indices.map { "2026-\($0 + 1)" },
+                      series: [("total", false, values.map { Money(cents: $0) })], table: SVGChart.Table(caption: "c", columns: [], rows: []))
+    }
+
+    /// A $2 ceiling's ticks read "$0 $1 $1 $2 $2" and a $1.57 bar "$2".
+    @Test func smallAmountsKeepTheirCents() {
+        let chart = Self.bars([157])
+        #expect(chart.yTicks.map(\.text) == ["$0.00", "$0.50", "$1.00", "$1.50", "$2.00"])
+        #expect(chart.bars.map(\.label) == ["$1.57"])
+    }
+
+    /// Eighteen months: every second month is named (the labels overprinted), and bars too narrow
+    /// for their amount leave it to the chart's table.
+    @Test func manyMonthsNameEveryNthAndLeaveOutLabelsThatDoNotFit() {
+        let chart = Self.bars(Array(repeating: 2_900, count: 18))
+        #expect(chart.xTicks.map(\.text) == (0..<9).map { "2026-\($0 * 2 + 1)" })
+        #expect(chart.bars.allSatisfy { !$0.labelled })
+        #expect(Self.bars([2_900, 4_100]).bars.allSatisfy { $0.labelled })
     }
 }

@@ -241,7 +241,7 @@ struct ScenarioFormatDocTests {
                "7:46: timeline[0].accept_drift.droplet: droplet 'a' has no recorded spec at 2026-04-02T00:00:00Z; provision it first (a provision event, or provisioned: true)"),
         DocRow("accept_drift names a field of it",
                h + "world:\n  droplets: [{name: a, size: s, region: r, provisioned: true}]\ntimeline:\n  - {at: 2026-04-02, accept_drift: {droplet: a, field: vcpus}}\n",
-               "7:56: timeline[0].accept_drift.field: 'vcpus' is not in droplet 'a''s spec; its fields: region, size_slug, tags"),
+               "7:56: timeline[0].accept_drift.field: 'vcpus' is not in the spec of droplet 'a'; its fields: region, size_slug, tags"),
         DocRow("tenant codes are unique", h + "tenants: [{code: a, name: A, country: AU}, {code: a, name: B, country: AU}]\n",
                "4:51: tenants[1].code: tenants[0] already has code 'a'"),
         DocRow("deployment codes are unique",

@@ -16,9 +16,9 @@ public enum TenantInvoiceError: Error, Sendable, Equatable, CustomStringConverti
         case .noInvoice(let tenant, let period):
             return "tenant '\(tenant)' has no \(period) invoice (other than void ones)"
         case .notADraft(let tenant, let period, let status):
-            return "tenant '\(tenant)''s \(period) invoice is \(status.rawValue); only a draft can be rebuilt: void it first"
+            return "the \(period) invoice of tenant '\(tenant)' is \(status.rawValue); only a draft can be rebuilt: void it first"
         case .transition(let tenant, let period, let from, let to):
-            return "tenant '\(tenant)''s \(period) invoice is \(from.rawValue) and cannot become \(to.rawValue)"
+            return "the \(period) invoice of tenant '\(tenant)' is \(from.rawValue) and cannot become \(to.rawValue)"
         }
     }
 }

@@ -10,6 +10,9 @@ struct SVGChart: Sendable {
         /// Solid (DO cost) or hatched (revenue): told apart without colour.
         var solid: Bool
         var label: String
+        /// Drawn after every bar, so a taller neighbour never covers it; left out where bars are
+        /// too narrow for it to be read (the chart's table has every figure).
+        var labelled: Bool
         var labelX: Int, labelY: Int
     }
 
@@ -77,6 +80,10 @@ struct SVGChart: Sendable {
         axisX2 = width - Self.right
     }
 
+    /// About how wide an 11 px label is: a month (`2026-04`), and one character of an amount.
+    static let monthLabelWidth = 50
+    static let labelCharacterWidth = 6
+
     var plotWidth: Int { width - Self.left - Self.right }
     var plotHeight: Int { height - Self.top - Self.bottom }
 
@@ -113,18 +120,26 @@ struct SVGChart: Sendable {
                      table: Table) -> SVGChart {
         var chart = SVGChart(id: id, title: title, summary: summary, table: table)
         let maximum = niceCeiling(series.flatMap { $0.values.compactMap { $0?.cents } }.max() ?? 0)
-        chart.addYAxis(maximum: maximum) { Dollars.text(Money(cents: $0), wholeDollars: true) }
+        // Whole dollars where every tick is one: a $2 ceiling's ticks were "$0 $1 $1 $2 $2".
+        chart.addYAxis(maximum: maximum) { Dollars.text(Money(cents: $0), wholeDollars: maximum % 400 == 0) }
         let groupWidth = chart.plotWidth / max(categories.count, 1)
         let barWidth = max(4, min(64, (groupWidth - 16) / max(series.count, 1)))
+        // A month's label is about 46 px wide: past a dozen months only every n-th fits.
+        let labelEvery = max(1, (Self.monthLabelWidth + groupWidth - 1) / groupWidth)
         for (index, category) in categories.enumerated() {
             let groupX = Self.left + groupWidth * index + (groupWidth - barWidth * series.count) / 2
-            chart.xTicks.append(Tick(x: Self.left + groupWidth * index + groupWidth / 2, y: chart.axisY + 20, text: category))
+            if index % labelEvery == 0 {
+                chart.xTicks.append(Tick(x: Self.left + groupWidth * index + groupWidth / 2, y: chart.axisY + 20, text: category))
+            }
             for (number, serie) in series.enumerated() {
                 guard let value = serie.values[index] else { continue }
                 let height = Self.scaled(value.cents, of: maximum, to: chart.plotHeight)
                 let x = groupX + barWidth * number
-                chart.bars.append(Bar(x: x, y: chart.axisY - height, width: barWidth - 2, height: height, solid: serie.solid,
-                                      label: Dollars.text(value, wholeDollars: true), labelX: x + barWidth / 2 - 1, labelY: chart.axisY - height - 4))
+                // Cents below $1,000, so a label is the amount ($1.57, not "$2"); whole dollars above.
+                let label = Dollars.text(value, wholeDollars: value.cents.magnitude >= 100_000)
+                chart.bars.append(Bar(x: x, y: chart.axisY - height, width: barWidth - 2, height: height, solid: serie.solid, label: label,
+                                      labelled: label.count * Self.labelCharacterWidth <= barWidth + 4,
+                                      labelX: x + barWidth / 2 - 1, labelY: chart.axisY - height - 4))
             }
         }
         if series.count > 1 {

@@ -126,7 +126,7 @@ extension ScenarioDryRun {
         }
         guard fields.contains(specField) else {
             throw error("\(field).field", near: near,
-                        "'\(specField)' is not in droplet '\(name)''s spec; its fields: \(fields.sorted().joined(separator: ", "))")
+                        "'\(specField)' is not in the spec of droplet '\(name)'; its fields: \(fields.sorted().joined(separator: ", "))")
         }
     }
 }
