@@ -18,7 +18,7 @@ public enum JUnitBuilder {
     }
 
     private static func suite(_ outcome: ScenarioOutcome) -> JUnitSuite {
-        let name = outcome.name ?? ((outcome.file as NSString).lastPathComponent as NSString).deletingPathExtension
+        let name = outcome.duplicateLabel ?? outcome.name ?? ((outcome.file as NSString).lastPathComponent as NSString).deletingPathExtension
         let className = "scenario.\(name)"
         var cases: [JUnitCase] = []
         let playSeconds = max(0, outcome.seconds - outcome.goldenSeconds)

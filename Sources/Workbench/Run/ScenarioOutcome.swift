@@ -41,6 +41,13 @@ public struct ScenarioOutcome: Sendable {
     public var goldenSeconds: Double = 0
 
     public var passed: Bool { failure == nil && comparisons.allSatisfy(\.passed) && expectations.allSatisfy(\.passed) }
+
+    /// `name (file)` for a file whose scenario name another file of the run already took: reports
+    /// named both alike, and a viewer grouping by name put one's error under the other.
+    public var duplicateLabel: String? {
+        guard case .duplicateName(let name, _)? = failure else { return nil }
+        return "\(name) (\(file))"
+    }
 }
 
 /// The result of `arcadia run`: every scenario, plus golden folders no scenario produced.

@@ -105,6 +105,9 @@ import WorkbenchTestSupport
         _ = await run(update: true)
         let report = await run(files: [scenarioPath, copy])
         #expect(report.outcomes[1].failure == .duplicateName("droplet-lifecycle", firstFile: scenarioPath))
+        // The reports tell the two apart: the refused one by its file too.
+        #expect(JUnitBuilder.report(for: report).suites.map(\.name) == ["droplet-lifecycle", "droplet-lifecycle (\(copy))"])
+        #expect(HTMLReport.render(report).contains("<span class=\"verdict\">FAIL</span>droplet-lifecycle (\(copy))</h2>"))
     }
 
     /// A scenario that stops while it plays (a size the fake does not know) keeps no ledger: the

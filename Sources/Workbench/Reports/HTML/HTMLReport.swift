@@ -76,7 +76,7 @@ public enum HTMLReport {
 
         init(outcome: ScenarioOutcome, id: String, updated: Bool) {
             self.id = id
-            name = outcome.name ?? outcome.file
+            name = outcome.duplicateLabel ?? outcome.name ?? outcome.file
             file = outcome.file
             passed = outcome.passed
             // An update that fails (an expectation, an invalid file, a run that stops) is a failure.
