@@ -33,11 +33,18 @@ struct ScheduleOptions: ParsableArguments {
 
     /// The scheduler over the production client stack (godo's retries, waiting for real), or nil
     /// without --schedule.
-    func scheduler(ledger: Ledger, clock: RunningClock, environment: [String: String], logger: Logger) throws -> JobScheduler? {
+    /// The DigitalOcean client the scheduler lists with; nil without `--schedule`. Made before the
+    /// ledger is opened, so a missing token refuses the start without creating a ledger file.
+    func client(environment: [String: String]) throws -> DigitalOceanClient? {
         guard schedule, let tokenEnv else { return nil }
         let token = try SyncCommand.token(named: tokenEnv, in: environment)
         let transport = RetryingTransport(URLSessionTransport(baseURL: try SyncCommand.apiRoot(api)), policy: .godo, sleeper: .live)
-        var runner = JobRunner(client: DigitalOceanClient(transport: transport, token: token), ledger: ledger, clock: clock.engineClock)
+        return DigitalOceanClient(transport: transport, token: token)
+    }
+
+    func scheduler(ledger: Ledger, client: DigitalOceanClient?, clock: RunningClock, logger: Logger) -> JobScheduler? {
+        guard let client else { return nil }
+        var runner = JobRunner(client: client, ledger: ledger, clock: clock.engineClock)
         runner.inventory.logger = logger
         return JobScheduler(runner: runner, ledger: ledger, clock: clock.engineClock, sleeper: clock.sleeper, logger: logger)
     }

@@ -43,10 +43,11 @@ struct ServeCommand: AsyncParsableCommand {
         let wallClock = EngineClock { Timestamp(seconds: Int64(Date().timeIntervalSince1970)) }
         let environment = ProcessInfo.processInfo.environment
         let time = try schedule.clock()
+        let client = try schedule.client(environment: environment)
         let service = try await Self.service(ledgerPath: db, secretVariable: jwtSecretEnv, corsOrigins: corsOrigin, environment: environment,
                                              clock: time.engineClock, tokenClock: wallClock, createsLedger: schedule.schedule)
         let logger = Logger(label: "arcadia.serve")
-        let scheduler = try schedule.scheduler(ledger: service.ledger, clock: time, environment: environment, logger: logger)
+        let scheduler = schedule.scheduler(ledger: service.ledger, client: client, clock: time, logger: logger)
         let (host, db, variable) = (host, db, jwtSecretEnv)
         let cors = Self.describe(service.cors)
         let jobs = scheduler == nil ? "off (read and admin API only; --schedule runs the job table)"

@@ -17,6 +17,12 @@ public struct SchedulerService: Service {
         let stopping = scheduler.isStopping
         scheduler.sleeper = Sleeper { duration in try await cancelWhenGracefulShutdown { try await sleeper.sleep(duration) } }
         scheduler.isStopping = { Task.isShuttingDownGracefully || stopping() }
-        try await scheduler.run()
+        let logger = scheduler.logger
+        // Said at once: with a run in flight the process may otherwise be silent for up to 60 s.
+        try await withGracefulShutdownHandler {
+            try await scheduler.run()
+        } onGracefulShutdown: {
+            logger.info("shutting down: no new run starts; a run in flight finishes, or is cancelled and rolled back after 60 s")
+        }
     }
 }

@@ -107,6 +107,22 @@ final class VirtualTime: Sendable {
         #expect(rollup.map(\.summary) == ["2026-02: no tenants\n2026-03: no tenants"])
     }
 
+    /// A droplet destroyed while the service was down was known missing only from the first
+    /// listing after the restart, and billed until then: every deploy over-billed such resources
+    /// by up to the downtime. The missed listings count as an outage, as failed ones do.
+    @Test func aDropletDestroyedWhileTheServiceWasDownIsMissingFromTheFirstListingMissed() async throws {
+        let start = Timestamp(year: 2026, month: 4, day: 1, hour: 12)
+        // Up until 13:00 (its last listing at 12:45), down until 20:00; web-1 goes at 15:00.
+        try await scheduler(VirtualTime(start: start, end: start + 3_600, fake: fake)).run()
+        fake.advance(to: start + 3 * 3_600)
+        try fake.destroyDroplet(name: "web-1")
+        let restart = start + 8 * 3_600
+        try await scheduler(VirtualTime(start: restart, end: restart + 60, fake: fake)).run()
+        let since = try await ledger.read { try Timestamp.fetchOne($0, sql: "SELECT missing_since FROM cloud_resources WHERE name = 'web-1'") }
+        #expect(since == start + 3_600, "the first listing the service missed, 13:00, not the restart at 20:00")
+        #expect(try await ledger.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM cloud_listing_outages") } == 0, "the listing ended it")
+    }
+
     @Test func aFailingJobIsRecordedAndRetriedAtItsNextFiringWithoutStoppingTheOthers() async throws {
         let start = Timestamp(year: 2026, month: 4, day: 1, hour: 12)
         fake.injectFault(path: "/v2/droplets", page: nil, status: 500, times: 1)

@@ -150,6 +150,9 @@ public struct InventorySync: Sendable {
     /// (`ListingOutage`), and returns what was recorded.
     func recordFailure(_ job: JobID, error: any Error, at now: Timestamp,
                        kinds: @Sendable (Database) throws -> [ResourceKind]) throws -> String {
+        // A listing cut short by the service's shutdown did not fail: recording it would open an
+        // outage that never happened. The run ends as cancelled, with nothing written.
+        if Task.isCancelled { throw CancellationError() }
         let page: Int? = if case DigitalOceanError.listingFailed(_, let page, _) = error { page } else { nil }
         let message = String(describing: error)
         let failing = try ledger.writer.write { db in

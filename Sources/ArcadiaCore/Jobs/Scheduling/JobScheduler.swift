@@ -8,7 +8,8 @@ import MoneyAndTime
 /// runs it on the wall clock, or on a faster one (`serve --speed`) with a sleeper to match.
 ///
 /// - A job that never ran, or missed a firing while the service was down, runs at once; one
-///   catch-up run covers every missed period (`JobRunner.catchUp`).
+///   catch-up run covers every missed period (`JobRunner.catchUp`), and a sync job's missed
+///   listings count as an outage of what it lists (`recordDowntime`).
 /// - Runs are made one at a time, earliest firing first, ties in table order (the simulator's tie
 ///   rule), so two runs of the same job never overlap and the ledger sees one writer.
 /// - A job that throws or reports a failure is logged and recorded `failed`; the others go on, and
@@ -44,6 +45,7 @@ public struct JobScheduler: Sendable {
     /// Runs until `isStopping` says so or the sleeper throws (cancellation): both end it normally.
     public func run() async throws {
         var slots = try plan(at: clock.now())
+        try recordDowntime(slots, at: clock.now())
         while !isStopping(), let index = slots.indices.min(by: { (slots[$0].due, $0) < (slots[$1].due, $1) }) {
             let now = clock.now()
             guard slots[index].due <= now else {
@@ -70,6 +72,17 @@ public struct JobScheduler: Sendable {
             guard let last = latest[scheduled.job] else { return Slot(due: now, lastSucceeded: nil) }
             let next = scheduled.schedule.nextFiring(after: last.scheduledAt)
             return Slot(due: max(next, now), lastSucceeded: last.succeededAt)
+        }
+    }
+
+    /// Listings the service missed while it was down (a firing passed since the job's last
+    /// success) count as an outage of their kinds from the first one missed
+    /// (`InventorySync.recordDowntime`), before any job runs: metering, which may run first, then
+    /// holds back the days a listing has not yet seen.
+    func recordDowntime(_ slots: [Slot], at now: Timestamp) throws {
+        for (scheduled, slot) in zip(table, slots) {
+            guard let first = firings(of: scheduled.schedule, after: slot.lastSucceeded, upTo: now).first else { continue }
+            try runner.inventory.recordDowntime(of: scheduled.job, since: first)
         }
     }
 
