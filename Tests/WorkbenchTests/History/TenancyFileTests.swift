@@ -114,6 +114,14 @@ import TestSupport
          "tenants.yaml:14:5: subscriptions[3].end_subscription: the subscription of deployment 'beta-blog' started at 2026-04-01T00:00:00Z; it cannot change or end at the same instant"),
         (yaml.replacingOccurrences(of: "country: NZ}", with: "country: nz}"),
          "tenants.yaml:5:43: tenants[1].country: must be an ISO 3166 two-letter country code in capitals, e.g. AU; found 'nz'"),
+        // What the book in effect does not sell is refused here, as the admin API refuses it, not
+        // by a failed rollup at the next 1st.
+        (yaml.replacingOccurrences(of: "plan: pro}", with: "plan: platinum}"),
+         "tenants.yaml:10:5: subscriptions[0].change_subscription.plan: price book 'standard-2026' (in effect at 2026-03-15T00:00:00Z) has no plan 'platinum'"),
+        (yaml.replacingOccurrences(of: "addons: [storage_50gb]", with: "addons: [storage_50gb, gold]"),
+         "tenants.yaml:12:5: subscriptions[1].subscribe.addons[1]: price book 'standard-2026' (in effect at 2026-01-01T00:00:00Z) has no addon 'gold'"),
+        (yaml.replacingOccurrences(of: "2026-02-01T00:00:00Z, subscribe", with: "2025-02-01T00:00:00Z, subscribe"),
+         "tenants.yaml:13:5: subscriptions[2].subscribe.plan: no price book is in effect at 2025-02-01T00:00:00Z; import one first (this file's pricebooks:, or an earlier import)"),
         (yaml + "  - {at: 2026-05-01T00:00:00Z, destroy_droplet: {name: web-1}}\n",
          "tenants.yaml:15:5: subscriptions[4]: destroy_droplet is not a subscription event; a tenants file's subscriptions take subscribe, change_subscription and end_subscription"),
     ]

@@ -129,6 +129,7 @@ public struct TenancyImport: Sendable {
             report.subscriptionsUnchanged += stored.count
             let pending = own[applied...]
             for (index, event) in pending {
+                try checkInBook(db, event, item: .subscription(index))
                 try attempt(.subscription(index)) {
                     switch event.change {
                     case .subscribe(let plan, let addons):
@@ -192,6 +193,29 @@ public struct TenancyImport: Sendable {
     }
 
     /// A refusal of the tenancy store, named by the item that caused it.
+    /// A plan and addons the book in effect at the event does not sell could never be invoiced:
+    /// refused here, as the admin API refuses them, rather than by a failed rollup at the 1st.
+    private func checkInBook(_ db: Database, _ event: TenancyImportInput.SubscriptionEvent, item: TenancyImportError.Item) throws {
+        // A change names what it changes; what it keeps was checked when it was subscribed.
+        let plan: String?, addons: [String]
+        switch event.change {
+        case .subscribe(let code, let codes): (plan, addons) = (code, codes)
+        case .change(let code, let codes): (plan, addons) = (code, codes ?? [])
+        case .end: return
+        }
+        guard let stored = try PriceBookStore.book(inEffectAt: event.at, db) else {
+            throw TenancyImportError(item: item, field: "plan", message: "no price book is in effect at \(event.at); "
+                + "import one first (this file's pricebooks:, or an earlier import)")
+        }
+        if let plan, stored.book.plan(plan) == nil {
+            throw TenancyImportError(item: item, field: "plan", message: "price book '\(stored.book.name)' (in effect at \(event.at)) has no plan '\(plan)'")
+        }
+        for (position, addon) in addons.enumerated() where stored.book.addon(addon) == nil {
+            throw TenancyImportError(item: item, field: "addons[\(position)]",
+                                     message: "price book '\(stored.book.name)' (in effect at \(event.at)) has no addon '\(addon)'")
+        }
+    }
+
     private func attempt<T>(_ item: TenancyImportError.Item, _ body: () throws -> T) throws -> T {
         do {
             return try body()
