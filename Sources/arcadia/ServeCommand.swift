@@ -48,6 +48,8 @@ struct ServeCommand: AsyncParsableCommand {
                                              clock: time.engineClock, tokenClock: wallClock, createsLedger: schedule.schedule)
         let logger = Logger(label: "arcadia.serve")
         let scheduler = schedule.scheduler(ledger: service.ledger, client: client, clock: time, logger: logger)
+        let lock = scheduler == nil ? nil : try await SchedulerLock.acquire(beside: db) { print($0); fflush(nil) }
+        defer { lock?.release() }
         let (host, db, variable) = (host, db, jwtSecretEnv)
         let cors = Self.describe(service.cors)
         let jobs = scheduler == nil ? "off (read and admin API only; --schedule runs the job table)"
