@@ -71,6 +71,11 @@ public enum RepriceRendering {
                           delta?.decimalString ?? "", delta.flatMap { change in row.baseline.flatMap { RepriceReport.percentage(change, of: $0) } } ?? ""]
             }
             return cells
+        } + report.notRepriced.map { period in
+            // A month no row reprices is a row too, so a script reading the CSV cannot miss it:
+            // no tenant, no figures, and why in the finding.
+            ["", period.description, "", "", "", "", "", "not repriced: " + notRepricedReason, ""]
+                + Array(repeating: "", count: 5 * report.candidates.count)
         })
     }
 
