@@ -39,9 +39,12 @@ enum HTMLTemplates {
         del { text-decoration: line-through; }
         ins { text-decoration: underline; }
         pre { background: #f4f4f4; border: 1px solid #ccc; padding: .6rem; overflow-x: auto; font-size: .8rem; }
-        figure { margin: 1rem 0 1.6rem; }
+        figure { margin: 1rem 0 1.6rem; overflow-x: auto; }
         figcaption { font-weight: 600; margin-bottom: .3rem; }
         svg { max-width: 100%; height: auto; border: 1px solid #ccc; background: #fff; }
+        /* On a phone a chart shrunk to the screen drew its 11 px labels at about 6 px: it keeps
+           at least 80 % of its size and scrolls instead. */
+        @media (max-width: 40rem) { svg { max-width: none; min-width: 512px; } }
         svg text { font: 11px system-ui, sans-serif; fill: #1b1b1b; }
         .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         </style>
