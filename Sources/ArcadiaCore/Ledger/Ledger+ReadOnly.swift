@@ -39,8 +39,10 @@ extension Ledger {
     private static func recoveredCopy(of path: String) throws -> String? {
         let journal = path + "-journal"
         guard let before = try? FileManager.default.attributesOfItem(atPath: journal) else { return nil }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arcadia-recovered-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // A new private folder: mkdtemp makes its name unique, with no id of ours.
+        var template = Array(FileManager.default.temporaryDirectory.appendingPathComponent("arcadia-recovered-XXXXXX").path.utf8CString)
+        guard mkdtemp(&template) != nil else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        let folder = URL(fileURLWithPath: String(cString: template))
         let copy = folder.appendingPathComponent("ledger.sqlite").path
         do {
             try FileManager.default.copyItem(atPath: path, toPath: copy)

@@ -55,8 +55,8 @@ public enum CellDiff {
         guard header == newHeader else {
             // A column added, renamed or removed: every row differs, and no cell pairs with another.
             return [Change(file: file, line: 1, key: "header", kind: .whole(
-                "the columns differ: the golden has \(header.map(Self.visible).joined(separator: ", ")); "
-                    + "this run has \(newHeader.map(Self.visible).joined(separator: ", "))"))]
+                "the columns differ: the golden has \(header.map(VisibleText.diff).joined(separator: ", ")); "
+                    + "this run has \(newHeader.map(VisibleText.diff).joined(separator: ", "))"))]
         }
         let keyColumns = LedgerRowKeys.columns(for: file, header: header)
         func key(_ cells: [String]) -> String {
@@ -97,10 +97,6 @@ public enum CellDiff {
         return changes
     }
 
-    /// A column name as it can be read: control characters as `\u{…}` escapes.
-    private static func visible(_ text: String) -> String {
-        text.unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16, uppercase: true))}" : String($0) }.joined()
-    }
 
     /// The column names of a table ledger (its first line), or none for a ledger that is not a table.
     public static func header(file: String, text: String) -> [String] {

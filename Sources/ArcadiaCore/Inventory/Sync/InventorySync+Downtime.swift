@@ -9,30 +9,29 @@ extension InventorySync {
     /// it, every restart billed such a resource until the restart (docs/revenue.md's rule bills at
     /// most one sync interval after the last sighting, however long an outage lasts).
     public func recordDowntime(of job: JobID, since: Timestamp) throws {
-        guard let kinds = Self.listedKinds(job) else { return }
+        let single = Self.listedKind(job)
+        guard single != nil || job == .syncProjects else { return }
         let recorded = try ledger.writer.write { db in
-            let listed = try kinds(db)
+            let listed = try single.map { [$0] } ?? ProjectDiscovery.kinds(db)
             for kind in listed { try ListingOutage.recordFailure(db, kind: kind, at: since) }
             return listed
         }
         mirror?.outageRecorded(recorded)
     }
 
-    /// The kinds a sync job lists; nil for a job that lists none.
-    static func listedKinds(_ job: JobID) -> (@Sendable (Database) throws -> [ResourceKind])? {
-        let kind: ResourceKind
+    /// The one kind a sync job lists: the table `syncKind` and `recordDowntime` share. The projects
+    /// pass lists several (`ProjectDiscovery.kinds`), the other jobs none.
+    static func listedKind(_ job: JobID) -> ResourceKind? {
         switch job {
-        case .syncDroplets: kind = .droplet
-        case .syncVolumes: kind = .volume
-        case .syncReservedIPs: kind = .floatingIP
-        case .syncFirewalls: kind = .firewall
-        case .syncLoadBalancers: kind = .loadBalancer
-        case .syncDomains: kind = .dnsZone
-        case .syncSnapshots: kind = .snapshot
-        case .syncBackups: kind = .dropletBackup
-        case .syncProjects: return ProjectDiscovery.kinds
-        case .costBalance, .costInvoices, .driftSweep, .revenueMetering, .revenueRollup, .revenueIssue: return nil
+        case .syncDroplets: .droplet
+        case .syncVolumes: .volume
+        case .syncReservedIPs: .floatingIP
+        case .syncFirewalls: .firewall
+        case .syncLoadBalancers: .loadBalancer
+        case .syncDomains: .dnsZone
+        case .syncSnapshots: .snapshot
+        case .syncBackups: .dropletBackup
+        case .syncProjects, .costBalance, .costInvoices, .driftSweep, .revenueMetering, .revenueRollup, .revenueIssue: nil
         }
-        return { _ in [kind] }
     }
 }

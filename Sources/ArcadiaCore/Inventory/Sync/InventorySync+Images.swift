@@ -4,7 +4,7 @@ import DigitalOcean
 /// can have any). Both follow the common pattern, so a failed listing counts no miss.
 extension InventorySync {
     public func syncSnapshots() async throws -> SyncReport {
-        try await syncKind(.syncSnapshots, kind: .snapshot) {
+        try await syncKind(.syncSnapshots) {
             try await client.list(.snapshots, decoding: InventorySnapshot.self, transform: Normalize.snapshot)
         }
     }
@@ -17,7 +17,7 @@ extension InventorySync {
     /// steps answers 404; DO deletes a destroyed droplet's backups, so it contributes none.
     public func syncBackups() async throws -> SyncReport {
         try backupListings?.seedIfNeeded(from: ledger)
-        return try await syncKind(.syncBackups, kind: .dropletBackup) {
+        return try await syncKind(.syncBackups) {
             let droplets = try await client.list(.droplets, decoding: InventoryDroplet.self, transform: ListedDroplet.init)
             var backups: [ObservedResource] = []
             var pages = droplets.pageCount

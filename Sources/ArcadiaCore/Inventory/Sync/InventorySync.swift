@@ -26,7 +26,7 @@ public struct InventorySync: Sendable {
     }
 
     public func syncDroplets() async throws -> SyncReport {
-        try await syncKind(.syncDroplets, kind: .droplet) {
+        try await syncKind(.syncDroplets) {
             let droplets = try await client.list(.droplets, decoding: InventoryDroplet.self, transform: ListedDroplet.init)
             return Listing(items: droplets.items.map(\.observed), pageCount: droplets.pageCount, total: droplets.total,
                            rateLimit: droplets.rateLimit)
@@ -34,26 +34,27 @@ public struct InventorySync: Sendable {
     }
 
     public func syncVolumes() async throws -> SyncReport {
-        try await syncKind(.syncVolumes, kind: .volume) {
+        try await syncKind(.syncVolumes) {
             try await client.list(.volumes, decoding: Volume.self, transform: Normalize.volume)
         }
     }
 
     public func syncReservedIPs() async throws -> SyncReport {
-        try await syncKind(.syncReservedIPs, kind: .floatingIP) {
+        try await syncKind(.syncReservedIPs) {
             try await client.list(.reservedIPs, decoding: InventoryReservedIP.self, transform: Normalize.reservedIP)
         }
     }
 
     public func syncDomains() async throws -> SyncReport {
-        try await syncKind(.syncDomains, kind: .dnsZone) {
+        try await syncKind(.syncDomains) {
             try await client.list(.domains, decoding: Domain.self, transform: Normalize.domain)
         }
     }
 
     /// The listing comes normalized (`DigitalOceanClient.list(…transform:)`), so a memoized client
     /// hands back, for an unchanged element, the very observation it made last time.
-    func syncKind(_ job: JobID, kind: ResourceKind, list: () async throws -> Listing<ObservedResource>) async throws -> SyncReport {
+    func syncKind(_ job: JobID, list: () async throws -> Listing<ObservedResource>) async throws -> SyncReport {
+        guard let kind = Self.listedKind(job) else { preconditionFailure("\(job.rawValue) does not list one kind") }
         let now = clock.now()
         let listing: Listing<ObservedResource>
         do {

@@ -1,5 +1,6 @@
-/// Text of a ledger as the page shows it: what a browser draws as nothing, or as an ordinary space,
-/// is written as a `\u{…}` escape (as the console does), so two cells that differ never look alike.
+/// Text of a ledger as reports show it (the HTML page; column names in a failure's message): what
+/// would be drawn as nothing, or as an ordinary space, is written as a `\u{…}` escape (as the
+/// console does), so two cells that differ never look alike.
 /// A carriage return (a golden with CRLF line endings), a bell, a non-breaking space, and a cell's
 /// leading or trailing spaces would otherwise be invisible.
 enum VisibleText {
