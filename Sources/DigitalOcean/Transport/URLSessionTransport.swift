@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import Synchronization
 
 /// The production transport: real HTTP(S) through URLSession, to DigitalOcean or to anything that
 /// speaks its API (`arcadia fake-do serve`). It sends the request as given and reports the answer
@@ -39,7 +40,7 @@ public struct URLSessionTransport: Transport {
         let data: Data
         let response: URLResponse
         do {
-            (data, response) = try await session.data(for: urlRequest)
+            (data, response) = try await Self.exchange(urlRequest, on: session)
         } catch let error as URLError where error.code == .cancelled {
             throw CancellationError()
         } catch let error as URLError {
@@ -57,6 +58,28 @@ public struct URLSessionTransport: Transport {
             headers[name.lowercased()] = "\(value)"
         }
         return APIResponse(status: http.statusCode, headers: headers, body: data)
+    }
+
+    /// `session.data(for:)` without its deadlock: on Linux that one cancels its task from inside
+    /// the Swift task's cancellation lock, and a cancellation that meets the answer arriving
+    /// never returns (swift-corelibs-foundation #5412), so a service stopping with a request in
+    /// flight hung for good. Here the task is cancelled from another queue, after the lock.
+    static func exchange(_ request: URLRequest, on session: URLSession) async throws -> (Data, URLResponse) {
+        let inFlight = InFlightTask()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let task = session.dataTask(with: request) { data, response, error in
+                    if let data, let response {
+                        continuation.resume(returning: (data, response))
+                    } else {
+                        continuation.resume(throwing: error ?? URLError(.badServerResponse))
+                    }
+                }
+                inFlight.start(task)
+            }
+        } onCancel: {
+            inFlight.cancel()
+        }
     }
 
     /// `baseURL` + `path`, with the query items in order and percent-encoded.
@@ -80,5 +103,33 @@ private final class RefuseRedirects: NSObject, URLSessionTaskDelegate, Sendable 
     func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
                     newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
         completionHandler(nil)
+    }
+}
+
+/// The data task of one exchange, and whether it was cancelled before it existed.
+private final class InFlightTask: Sendable {
+    private let state = Mutex<(task: URLSessionDataTask?, cancelled: Bool)>((nil, false))
+
+    func start(_ task: URLSessionDataTask) {
+        let cancelled = state.withLock { state in
+            state.task = task
+            return state.cancelled
+        }
+        task.resume()
+        if cancelled { Self.cancelLater(task) }
+    }
+
+    func cancel() {
+        let task = state.withLock { state in
+            state.cancelled = true
+            return state.task
+        }
+        if let task { Self.cancelLater(task) }
+    }
+
+    /// Off the caller's thread: the caller may hold the Swift task's lock that the session's queue
+    /// needs to deliver an answer, while `URLSessionTask.cancel` waits for that queue.
+    private static func cancelLater(_ task: URLSessionDataTask) {
+        DispatchQueue.global().async { task.cancel() }
     }
 }

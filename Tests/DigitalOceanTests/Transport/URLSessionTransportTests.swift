@@ -1,5 +1,6 @@
 import DigitalOcean
 import Foundation
+import Synchronization
 import Testing
 
 @Suite struct URLSessionTransportTests {
@@ -27,4 +28,35 @@ import Testing
             #expect(!String(reflecting: error).contains(token))
         }
     }
+}
+
+extension URLSessionTransportTests {
+    /// Foundation's own `URLSession.data(for:)` on Linux deadlocks when its task is cancelled
+    /// while the session's queue is delivering the answer (swift-corelibs-foundation #5412): a
+    /// service stopping with a request in flight never exited. Many refused requests, each
+    /// cancelled about when its refusal arrives, must all end.
+    @Test func aRequestCancelledAsItsAnswerArrivesEnds() async throws {
+        let transport = URLSessionTransport(baseURL: try #require(URL(string: "http://127.0.0.1:1")), timeout: .seconds(5))
+        let finished = Finished()
+        let requests = Task.detached {
+            for round in 0..<400 {
+                let request = Task { try await transport.send(APIRequest(path: "/v2/account")) }
+                for _ in 0..<(round % 40) { await Task.yield() }
+                request.cancel()
+                _ = await request.result
+            }
+            finished.mark()
+        }
+        for _ in 0..<600 where !finished.isMarked {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(finished.isMarked, "a cancelled request never ended: the transport deadlocked")
+        if finished.isMarked { await requests.value }
+    }
+}
+
+private final class Finished: Sendable {
+    private let state = Mutex(false)
+    func mark() { state.withLock { $0 = true } }
+    var isMarked: Bool { state.withLock { $0 } }
 }
