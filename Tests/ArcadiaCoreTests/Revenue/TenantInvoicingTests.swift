@@ -4,6 +4,7 @@ import DigitalOcean
 import Foundation
 import GRDB
 import MoneyAndTime
+import Synchronization
 import Testing
 
 /// The month-end rollup over tenancy rows written with SQL and a fake usage source; every figure
@@ -156,6 +157,34 @@ struct TenantInvoicingTests {
         guard case .created(let id, _)? = again.tenants.first?.outcome else { Issue.record("expected a new invoice"); return }
         #expect(id != issued.id)
         #expect(try ledger.writer.read { try String.fetchAll($0, sql: "SELECT status FROM tenant_invoices ORDER BY id") } == ["void", "draft"])
+    }
+
+    /// The daily issue and an admin's void at the same moment: issuing read the drafts first and
+    /// wrote each later, so a draft voided in between came back issued (an audit saw 14 of 40
+    /// tries over HTTP). Every try here races them on two threads; a void that succeeded stays.
+    @Test func aDraftVoidedWhileTheDraftsAreIssuedStaysVoid() throws {
+        let months = (0..<24).map { BillingPeriod(year: 2024 + $0 / 12, month: 1 + $0 % 12)! }
+        for _ in 0..<60 {
+            let ledger = try Ledger()
+            _ = try PriceBookStore(ledger: ledger).write(RevenueFixtures.standardBook(effectiveFrom: "2024-01-01"), source: nil)
+            let tenant = try RevenueFixtures.tenant(ledger, code: "acme", country: "AU")
+            try RevenueFixtures.subscription(ledger, deploymentID: try RevenueFixtures.deployment(ledger, code: "web", tenantID: tenant),
+                                             plan: "starter", from: "2024-01-01")
+            let engine = TenantInvoicing(ledger: ledger, clock: clock.engineClock, usage: usage.source)
+            for month in months { _ = try engine.rollup(period: month) }
+            #expect(try ledger.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM tenant_invoices WHERE status = 'draft'") } == months.count)
+            let voided = Mutex(false)
+            DispatchQueue.concurrentPerform(iterations: 2) { side in
+                if side == 0 {
+                    _ = try? engine.issueDrafts()
+                } else if (try? engine.void(tenant: "acme", period: months[months.count - 1])) != nil {
+                    voided.withLock { $0 = true }
+                }
+            }
+            let rows = try ledger.writer.read { try Row.fetchAll($0, sql: "SELECT status, voided_at FROM tenant_invoices ORDER BY period") }
+            #expect(rows.filter { $0["voided_at"] as String? != nil }.allSatisfy { $0["status"] as String == "void" })
+            if voided.withLock({ $0 }) { #expect(rows.last?["status"] as String? == "void") }
+        }
     }
 
     @Test func paidOnlyFollowsIssuedAndAPaidInvoiceCannotBeVoided() throws {

@@ -7,7 +7,8 @@ import GRDB
 /// `rollup` builds one draft per (tenant, period) from the tenant's subscriptions, each priced by
 /// the quote engine on the usage its deployment actually metered over the days it was billed;
 /// `issueDrafts` issues every draft whose invariants hold; `markPaid` and `void` move an invoice
-/// on. Each invoice is written in one transaction, so a failure leaves the ledger as it was.
+/// on. Each invoice is written in one transaction (an issue, all it issues in one), so a failure
+/// leaves the ledger as it was.
 public struct TenantInvoicing: Sendable {
     public let ledger: Ledger
     public let clock: EngineClock
@@ -46,11 +47,13 @@ public struct TenantInvoicing: Sendable {
         return report
     }
 
-    /// Issues every draft whose invariants hold, oldest period first; the others stay drafts.
+    /// Issues every draft whose invariants hold, oldest period first; the others stay drafts. One
+    /// transaction reads the drafts and issues them, so a draft voided or rebuilt meanwhile (by an
+    /// admin, or another issue) is never issued from what was read before.
     public func issueDrafts() throws -> IssueReport {
-        var report = IssueReport()
-        for id in try ledger.read(TenantInvoiceStore.drafts) {
-            try ledger.writer.write { db in
+        try ledger.writer.write { db in
+            var report = IssueReport()
+            for id in try TenantInvoiceStore.drafts(db) {
                 let invoice = try TenantInvoiceStore.load(id: id, db)
                 let findings = InvoiceInvariants.check(invoice, subscriptions: try TenantInvoiceStore.billedSubscriptions(of: invoice, db))
                 if findings.isEmpty {
@@ -60,8 +63,8 @@ public struct TenantInvoicing: Sendable {
                     report.findings += findings.map { "\($0) (kept as a draft)" }
                 }
             }
+            return report
         }
-        return report
     }
 
     /// An issued invoice was paid.
