@@ -48,6 +48,21 @@ struct InvoiceInvariantsTests {
         ])
     }
 
+    /// Tiers of one usage pass only when they add up to exactly the usage over the allowance.
+    @Test func overageLinesAreTiersOnlyWhenTheyPartitionTheUsageOverTheAllowance() {
+        func tier(_ no: Int, _ quantity: String, used: String = "1000") -> TenantInvoiceLine {
+            var tier = line(no, .overage, 100, resourceKind: "droplet_hours")
+            (tier.quantity, tier.usedQuantity, tier.allowance) = (Decimal(string: quantity)!, Decimal(string: used)!, 744)
+            return tier
+        }
+        let base = line(1, .planBase, 2_900)
+        #expect(InvoiceInvariants.check(invoice([base, tier(2, "100"), tier(3, "156")], subtotal: 3_100, tax: 0), subscriptions: whole).isEmpty)
+        let twice = "tenant acme 2026-04: lines 2 and 3 both charge overage of droplet_hours of subscription 10"
+        #expect(InvoiceInvariants.check(invoice([base, tier(2, "256"), tier(3, "256")], subtotal: 3_100, tax: 0), subscriptions: whole) == [twice])
+        #expect(InvoiceInvariants.check(invoice([base, tier(2, "100"), tier(3, "156", used: "900")], subtotal: 3_100, tax: 0),
+                                        subscriptions: whole) == [twice])
+    }
+
     @Test func twoSubscriptionsOfOneDeploymentBilledForTheSameDaysAreUsageCountedTwice() {
         var subscriptions = whole
         subscriptions[11] = .init(deploymentID: 1, window: BillingWindow(from: RevenueFixtures.time("2026-04-20"), to: RevenueFixtures.time("2026-05-01")))

@@ -159,6 +159,26 @@ struct TenantInvoicingTests {
         #expect(try ledger.writer.read { try String.fetchAll($0, sql: "SELECT status FROM tenant_invoices ORDER BY id") } == ["void", "draft"])
     }
 
+    /// Graduated tiers give one overage line per tier reached, all of one usage; the invariant
+    /// that finds a usage charged twice took them for that, so every such draft stayed a draft
+    /// (with the shipped candidate-2027 book, every month).
+    @Test func aGraduatedOverageOverSeveralTiersIsIssued() throws {
+        var book = RevenueFixtures.standardBook(name: "graduated", effectiveFrom: "2026-02-01")
+        book.plans[0].items[0] = PlanItem(billingKind: "droplet_hours", includedQuantity: 744, overage: .graduated([
+            PriceTier(upTo: 100, unitPrice: Decimal(string: "0.02")!), PriceTier(upTo: nil, unitPrice: Decimal(string: "0.01")!),
+        ]))
+        _ = try PriceBookStore(ledger: ledger).write(book, source: nil)
+        let web = try acme().web
+        usage.answer(web, ["droplet_hours": "1000"])
+        let report = try engine.rollup(period: april)
+        #expect(report.findings.isEmpty)
+        #expect(try invoice().lines.map(\.amount.cents) == [2_900, 200, 156, 326], "256 h over: 100 at 2¢, 156 at 1¢")
+        clock.set(RevenueFixtures.time("2026-05-01T03:30:00Z"))
+        let issue = try engine.issueDrafts()
+        #expect(issue.findings.isEmpty)
+        #expect(issue.issued == ["acme 2026-04"])
+    }
+
     /// The daily issue and an admin's void at the same moment: issuing read the drafts first and
     /// wrote each later, so a draft voided in between came back issued (an audit saw 14 of 40
     /// tries over HTTP). Every try here races them on two threads; a void that succeeded stays.

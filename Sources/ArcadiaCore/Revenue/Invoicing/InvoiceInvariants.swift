@@ -1,4 +1,5 @@
 import DigitalOcean
+import Foundation
 import MoneyAndTime
 
 /// What must hold for every tenant invoice, checked on the stored rows after each rollup and
@@ -37,13 +38,19 @@ public enum InvoiceInvariants {
     }
 
     /// Usage is charged per subscription over its billing window, so it is counted twice when one
-    /// subscription is billed twice (two base lines, or two overage lines for one kind) or when
-    /// two subscriptions of one deployment are billed for the same day.
+    /// subscription is billed twice (two base lines, or overage lines for one kind that are not the
+    /// tiers of one graduated price) or when two subscriptions of one deployment are billed for the
+    /// same day.
     private static func countedTwice(_ invoice: TenantInvoice, subscriptions: [Int64: BilledSubscription], label: String) -> [String] {
         var findings: [String] = []
+        let keyOf = { (line: TenantInvoiceLine) in
+            "\(line.subscriptionID.map(String.init) ?? "none") \(line.kind.rawValue) \(line.resourceKind?.rawValue ?? "")"
+        }
+        let overage = Dictionary(grouping: invoice.lines.filter { $0.kind == .overage }, by: keyOf)
         var seen: [String: Int] = [:]
         for line in invoice.lines where line.kind == .planBase || line.kind == .overage {
-            let key = "\(line.subscriptionID.map(String.init) ?? "none") \(line.kind.rawValue) \(line.resourceKind?.rawValue ?? "")"
+            let key = keyOf(line)
+            if line.kind == .overage, let group = overage[key], areTiers(group) { continue }
             if let first = seen[key] {
                 let what = line.kind == .planBase ? "the plan base" : "overage of \(line.resourceKind?.rawValue ?? "?")"
                 findings.append("\(label): lines \(first) and \(line.lineNo) both charge \(what) of subscription \(line.subscriptionID.map(String.init) ?? "none")")
@@ -76,5 +83,13 @@ public enum InvoiceInvariants {
             }
         }
         return findings
+    }
+
+    /// Graduated tiers: overage lines of one usage (the same use and allowance) whose positive
+    /// quantities add up to exactly the usage above the allowance, so no unit is charged twice.
+    private static func areTiers(_ lines: [TenantInvoiceLine]) -> Bool {
+        guard lines.count > 1, let used = lines[0].usedQuantity, let allowance = lines[0].allowance else { return false }
+        guard lines.allSatisfy({ $0.usedQuantity == used && $0.allowance == allowance && $0.quantity > 0 }) else { return false }
+        return lines.reduce(Decimal(0)) { $0 + $1.quantity } == used - allowance
     }
 }
