@@ -54,19 +54,27 @@ struct CostLineMatcher: Sendable {
 private struct MatchCandidate: FetchableRecord, TableRecord, Sendable {
     static let databaseTableName = CloudResource.databaseTableName
     static var databaseSelection: [any SQLSelectable] {
-        [CloudResource.Columns.id, CloudResource.Columns.name, CloudResource.Columns.firstSeenAt, CloudResource.Columns.staleAt]
+        [CloudResource.Columns.id, CloudResource.Columns.name, CloudResource.Columns.firstSeenAt, CloudResource.Columns.missingSince,
+         CloudResource.Columns.staleAt]
     }
 
     var id: Int64
     var name: String
     var firstSeenAt: Timestamp
-    var staleAt: Timestamp?
+    /// When the ledger last knew it gone: the first listing that missed it (nil while listed).
+    var goneAt: Timestamp?
 
     init(row: Row) throws {
         id = try row.decode(forColumn: CloudResource.Columns.id)
         name = try row.decode(forColumn: CloudResource.Columns.name)
         firstSeenAt = try row.decode(forColumn: CloudResource.Columns.firstSeenAt)
-        staleAt = try row.decode(forColumn: CloudResource.Columns.staleAt)
+        goneAt = try row.decode(forColumn: CloudResource.Columns.missingSince) ?? row.decode(forColumn: CloudResource.Columns.staleAt)
+    }
+
+    /// Seconds of its ledger life (`first_seen_at` until missed) within `start`…`end`.
+    func overlap(start: Timestamp, end: Timestamp) -> Int64 {
+        let to = min(goneAt ?? end, end)
+        return max(0, to.seconds - max(firstSeenAt, start).seconds)
     }
 }
 
@@ -82,14 +90,18 @@ private struct KindResources: Sendable {
         earliestFirstSeen = candidates.map(\.firstSeenAt).min()
     }
 
-    /// The resource of that name. When a name was reused (destroyed, then created again), the one
-    /// whose ledger life overlaps the line wins, then the earliest seen, then the lowest id: the
-    /// choice depends only on ledger contents, never on row order luck.
+    /// The resource of that name, spelled exactly so if one is (names that differ only in case
+    /// are different droplets), else in any case. When a name was reused (destroyed, then created
+    /// again, often at once), the one whose ledger life shares the most of the line's time wins:
+    /// the old one's life runs until a listing missed it, which may be after the new one's line
+    /// began. Then the earliest seen, then the lowest id: the choice depends only on ledger
+    /// contents, never on row order luck.
     func best(named name: String, start: Timestamp, end: Timestamp) -> Int64? {
-        byName[name.lowercasedASCII]?.min { a, b in
-            let overlaps = (a.firstSeenAt <= end && (a.staleAt.map { $0 >= start } ?? true),
-                            b.firstSeenAt <= end && (b.staleAt.map { $0 >= start } ?? true))
-            if overlaps.0 != overlaps.1 { return overlaps.0 }
+        guard let candidates = byName[name.lowercasedASCII] else { return nil }
+        let exact = candidates.filter { $0.name == name }
+        return (exact.isEmpty ? candidates : exact).min { a, b in
+            let (left, right) = (a.overlap(start: start, end: end), b.overlap(start: start, end: end))
+            if left != right { return left > right }
             return (a.firstSeenAt, a.id) < (b.firstSeenAt, b.id)
         }?.id
     }

@@ -4,20 +4,25 @@ import Testing
 @testable import ArcadiaCore
 
 /// The matcher reads each kind's resources once and picks in memory; this holds its choice equal
-/// to the one query per line it replaced (kind, name under SQLite's NOCASE, overlap first, then
-/// earliest seen, then lowest id), over reused names, case, ties, non-ASCII names and other kinds.
+/// to a query per line that states the rule (kind, name under SQLite's NOCASE with the exact
+/// spelling first, then the longest overlap of the resource's life with the line, then earliest
+/// seen, then lowest id), over reused names, case, ties, non-ASCII names and other kinds.
 @Suite struct CostLineMatcherTests {
     static let t0 = Timestamp(year: 2026, month: 4, day: 1)
     static let day: Int64 = 86_400
 
-    /// The query per line the matcher used to run, kept here as its specification.
+    /// The rule as one query per line, kept here as the matcher's specification. A life runs from
+    /// `first_seen_at` to the first listing that missed it (`missing_since`, else `stale_at`).
     static func referenceID(_ db: Database, kind: ResourceKind, name: String, start: Timestamp, end: Timestamp) throws -> Int64? {
         try Int64.fetchOne(db, sql: """
             SELECT id FROM cloud_resources
-            WHERE kind = ? AND name = ? COLLATE NOCASE
-            ORDER BY (first_seen_at <= ? AND (stale_at IS NULL OR stale_at >= ?)) DESC, first_seen_at, id
+            WHERE kind = :kind AND name = :name COLLATE NOCASE
+            ORDER BY name = :name COLLATE BINARY DESC,
+                     MAX(0, MIN(unixepoch(COALESCE(missing_since, stale_at, :end)), unixepoch(:end))
+                            - MAX(unixepoch(first_seen_at), unixepoch(:start))) DESC,
+                     first_seen_at, id
             LIMIT 1
-            """, arguments: [kind, name, end, start])
+            """, arguments: ["kind": kind, "name": name, "start": start, "end": end])
     }
 
     static func reference(_ db: Database, kind: ResourceKind, name: String, start: Timestamp, end: Timestamp) throws -> CostLineMatcher.Outcome {
@@ -31,16 +36,19 @@ import Testing
 
     func inventory(_ db: Database) throws {
         let t0 = Self.t0, day = Self.day
-        let rows: [(Int64, ResourceKind, String, Timestamp, Timestamp?)] = [
-            (1, .droplet, "web-1", t0, t0 + 9 * day), (2, .droplet, "WEB-1", t0 + 10 * day, nil),
-            (3, .droplet, "reuse", t0, t0 + 2 * day), (4, .droplet, "Reuse", t0 + 5 * day, nil),
-            (5, .droplet, "TIE", t0 + day, nil), (6, .droplet, "tie", t0 + day, nil),
-            (7, .droplet, "Éclair", t0, nil), (8, .droplet, "gone", t0, t0 + 3_600),
-            (9, .volume, "web-1", t0 - 3 * day, nil), (10, .droplet, "late", t0 + 2 * day, t0 + 3 * day),
+        let rows: [(Int64, ResourceKind, String, Timestamp, Timestamp?, Timestamp?)] = [
+            (1, .droplet, "web-1", t0, nil, t0 + 9 * day), (2, .droplet, "WEB-1", t0 + 10 * day, nil, nil),
+            (3, .droplet, "reuse", t0, nil, t0 + 2 * day), (4, .droplet, "Reuse", t0 + 5 * day, nil, nil),
+            (5, .droplet, "TIE", t0 + day, nil, nil), (6, .droplet, "tie", t0 + day, nil, nil),
+            (7, .droplet, "Éclair", t0, nil, nil), (8, .droplet, "gone", t0, nil, t0 + 3_600),
+            (9, .volume, "web-1", t0 - 3 * day, nil, nil), (10, .droplet, "late", t0 + 2 * day, nil, t0 + 3 * day),
+            // Destroyed at 10 d and created again at once: the listing at 10 d 15 min missed the
+            // old one and saw the new one, so the lives share the quarter hour after the destroy.
+            (11, .droplet, "rebuilt", t0, t0 + 10 * day + 900, t0 + 10 * day + 2_700), (12, .droplet, "rebuilt", t0 + 10 * day + 900, nil, nil),
         ]
-        for (id, kind, name, seen, stale) in rows {
+        for (id, kind, name, seen, missing, stale) in rows {
             try CloudResource(id: id, kind: kind, providerID: "p\(id)", name: name, status: "active", firstSeenAt: seen, lastChangedAt: seen,
-                              staleAt: stale).insert(db)
+                              missingSince: missing, staleAt: stale).insert(db)
         }
     }
 
@@ -51,8 +59,8 @@ import Testing
             let matcher = try CostLineMatcher(db, policy: .production, costKinds: [CostKind(product: "Droplets"), CostKind(product: "Volumes")])
             let t0 = Self.t0, day = Self.day
             let periods = [(t0, t0 + day), (t0 + 3 * day, t0 + 4 * day), (t0 + 11 * day, t0 + 20 * day), (t0 - 5 * day, t0 - 4 * day),
-                           (t0 + 2 * day, t0 + 2 * day + 60), (t0 - day, t0 + 30 * day)]
-            let names = ["web-1", "Web-1", "reuse", "REUSE", "tie", "éclair", "Éclair", "ÉCLAIR", "gone", "late", "nothing"]
+                           (t0 + 2 * day, t0 + 2 * day + 60), (t0 - day, t0 + 30 * day), (t0, t0 + 10 * day), (t0 + 10 * day, t0 + 30 * day)]
+            let names = ["web-1", "Web-1", "WEB-1", "reuse", "REUSE", "tie", "Tie", "éclair", "Éclair", "ÉCLAIR", "gone", "late", "rebuilt", "nothing"]
             var seen: Set<String> = []
             for (kind, product, suffix) in [(ResourceKind.droplet, "Droplets", " (s-1vcpu-1gb)"), (.volume, "Volumes", "")] {
                 for name in names {
@@ -70,8 +78,29 @@ import Testing
                 }
             }
             // The probes reach every kind of answer, so agreement means something.
-            for id in [1, 2, 3, 4, 5, 7, 8, 9, 10] { #expect(seen.contains("\(CostLineMatcher.Outcome.matched(resourceID: Int64(id)))")) }
+            for id in [1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12] { #expect(seen.contains("\(CostLineMatcher.Outcome.matched(resourceID: Int64(id)))")) }
             #expect(seen.contains { $0.contains("destroyedBeforeFirstSync") } && seen.contains { $0.contains("noSuchResource") })
+        }
+    }
+
+    /// What an audit saw go wrong, stated directly: a droplet rebuilt under its name had its cost
+    /// matched to the destroyed one (the earliest seen of two whose lives touched the line), and
+    /// `WEB-1`'s cost went to `web-1`.
+    @Test func aRebuiltNameAndANameInAnotherCaseGetTheirOwnCost() throws {
+        let ledger = try Ledger()
+        try ledger.writer.write { db in
+            try inventory(db)
+            let matcher = try CostLineMatcher(db, policy: .production, costKinds: [CostKind(product: "Droplets")])
+            func match(_ name: String, _ start: Timestamp, _ end: Timestamp) -> CostLineMatcher.Outcome {
+                matcher.match(InvoiceCSVLine(lineNo: 1, csvRow: 2, product: "Droplets", description: "\(name) (s-1vcpu-1gb)", hours: 1,
+                                             start: start, end: end, amountCents: 1), kind: CostKind(product: "Droplets"))
+            }
+            let t0 = Self.t0, day = Self.day
+            #expect(match("rebuilt", t0 + 10 * day, t0 + 30 * day) == .matched(resourceID: 12))
+            #expect(match("rebuilt", t0, t0 + 10 * day) == .matched(resourceID: 11))
+            #expect(match("WEB-1", t0, t0 + day) == .matched(resourceID: 2), "spelled exactly, though web-1 lived then")
+            #expect(match("web-1", t0 + 11 * day, t0 + 20 * day) == .matched(resourceID: 1), "spelled exactly, though WEB-1 lived then")
+            #expect(match("Web-1", t0 + 11 * day, t0 + 20 * day) == .matched(resourceID: 2), "no exact spelling: the one alive")
         }
     }
 }
