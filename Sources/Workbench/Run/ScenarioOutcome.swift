@@ -7,8 +7,9 @@ public struct ScenarioOutcome: Sendable {
         case invalid(ScenarioError)
         /// It parsed but could not be played.
         case simulation(SimulationError)
-        /// Two files declare the same `scenario:` name, so they would share goldens.
-        case duplicateName(String, firstFile: String)
+        /// Files that declare the same `scenario:` name would share one golden folder, so none of
+        /// them is played (an update by one would rewrite what the other owns).
+        case duplicateName(String, otherFiles: [String])
         /// Writing goldens or the ledger file failed.
         case io(String)
 
@@ -16,7 +17,9 @@ public struct ScenarioOutcome: Sendable {
             switch self {
             case .invalid(let error): return error.description
             case .simulation(let error): return error.description
-            case .duplicateName(let name, let first): return "scenario name '\(name)' is already used by \(first)"
+            case .duplicateName(let name, let others):
+                return "scenario name '\(name)' is also declared by \(others.joined(separator: ", ")); it names the golden folder, "
+                    + "so each scenario needs its own (none of them was played)"
             case .io(let message): return message
             }
         }
@@ -42,8 +45,8 @@ public struct ScenarioOutcome: Sendable {
 
     public var passed: Bool { failure == nil && comparisons.allSatisfy(\.passed) && expectations.allSatisfy(\.passed) }
 
-    /// `name (file)` for a file whose scenario name another file of the run already took: reports
-    /// named both alike, and a viewer grouping by name put one's error under the other.
+    /// `name (file)` for a file whose scenario name another file of the run declares too: reports
+    /// named them alike, and a viewer grouping by name put one's error under the other.
     public var duplicateLabel: String? {
         guard case .duplicateName(let name, _)? = failure else { return nil }
         return "\(name) (\(file))"

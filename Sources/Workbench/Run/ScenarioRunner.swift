@@ -40,7 +40,8 @@ public struct ScenarioRunner: Sendable {
         self.stopwatch = stopwatch
     }
 
-    /// Expands `paths` (a folder means every `*.yaml`/`*.yml` directly in it, in name order).
+    /// Expands `paths` (a folder means every `*.yaml`/`*.yml` directly in it, in name order), each
+    /// file once.
     public static func scenarioFiles(in paths: [String]) throws(ScenarioError) -> [String] {
         var files: [String] = []
         for path in paths {
@@ -61,7 +62,9 @@ public struct ScenarioRunner: Sendable {
                 files.append(path)
             }
         }
-        return files
+        // A file named twice (a folder and, again, one of its files) is one scenario, played once.
+        var seen: Set<String> = []
+        return files.filter { seen.insert(($0 as NSString).standardizingPath).inserted }
     }
 
     /// Whether `path` is a folder: a run given a whole scenarios folder also reports golden folders
@@ -82,8 +85,8 @@ public struct ScenarioRunner: Sendable {
 
     /// Plays `files` (or, with a shard, its slice of them), `options.jobs` at a time, and reports
     /// them in file order. Every file is read first, all of them even when sharded, so that which
-    /// file owns a scenario name (the first in order) and which golden folders no scenario
-    /// produces are decided over the whole run, the same in every shard.
+    /// names more than one file declares and which golden folders no scenario produces are
+    /// decided over the whole run, the same in every shard.
     public func run(files: [String], checkOrphans: Bool, progress: (@Sendable (Progress) -> Void)? = nil) async -> RunReport {
         let store = GoldenStore(root: options.goldensRoot)
         let stopwatch = self.stopwatch
@@ -92,7 +95,12 @@ public struct ScenarioRunner: Sendable {
             let scenario = Swift.Result { () throws(ScenarioError) -> Scenario in try ScenarioParser.load(path: file, confinement: options.confinement) }
             return (scenario: scenario, seconds: stopwatch() - started)
         }
-        var firstFileByName: [String: String] = [:]
+        var filesByName: [String: [String]] = [:]
+        for (index, file) in files.enumerated() {
+            if case .success(let parsed) = loaded[index].scenario { filesByName[parsed.name, default: []].append(file) }
+        }
+        // An invalid file's folder is still its own: it is not offered for deletion as an orphan.
+        var claimed = Set(filesByName.keys)
         var plays: [Play] = []
         for (index, file) in files.enumerated() {
             var outcome = ScenarioOutcome(file: file, name: nil, failure: nil, comparisons: [], updatedGoldens: [], summary: nil,
@@ -101,12 +109,13 @@ public struct ScenarioRunner: Sendable {
             switch loaded[index].scenario {
             case .failure(let error):
                 outcome.failure = .invalid(error)
+                if let name = ScenarioParser.declaredName(path: file) { claimed.insert(name) }
             case .success(let parsed):
                 outcome.name = parsed.name
-                if let first = firstFileByName[parsed.name] {
-                    outcome.failure = .duplicateName(parsed.name, firstFile: first)
+                let sharing = filesByName[parsed.name] ?? []
+                if sharing.count > 1 {
+                    outcome.failure = .duplicateName(parsed.name, otherFiles: sharing.filter { $0 != file })
                 } else {
-                    firstFileByName[parsed.name] = file
                     scenario = parsed
                 }
             }
@@ -127,7 +136,7 @@ public struct ScenarioRunner: Sendable {
             outcome.seconds += stopwatch() - started
             return outcome
         }
-        let orphans = checkOrphans && (options.shard?.checksOrphans ?? true) ? store.orphans(scenarios: Set(firstFileByName.keys)) : []
+        let orphans = checkOrphans && (options.shard?.checksOrphans ?? true) ? store.orphans(scenarios: claimed) : []
         return RunReport(outcomes: outcomes, orphanGoldens: orphans, updatedGoldens: options.updateGoldens, goldensRoot: options.goldensRoot)
     }
 

@@ -14,6 +14,14 @@ public enum ScenarioParser {
         try parse(yaml: readText(path: path), file: path, confinement: confinement)
     }
 
+    /// The `scenario:` name a file declares, when it has a valid one, however wrong the rest of it
+    /// is: which golden folder an invalid file owns.
+    public static func declaredName(path: String) -> String? {
+        guard let yaml = try? readText(path: path), let root = try? compose(yaml, file: path, whatItNeeds: ""),
+              case .mapping(let top) = root, let node = top["scenario"] else { return nil }
+        return try? YAMLNodeReader(file: path, confinement: FileConfinement()).scenarioName(YAMLField(node: node, path: "scenario"))
+    }
+
     /// A YAML file's text, or an error at `path:0:0` saying why it cannot be had. A file larger
     /// than `YAMLInputBounds.maximumBytes` is refused before it is read.
     static func readText(path: String) throws(ScenarioError) -> String {
@@ -126,8 +134,9 @@ extension YAMLNodeReader {
                         priceBooks: priceBooks, expectations: expectations)
     }
 
-    /// It names the goldens folder, so it is kept to characters that are safe in any path.
-    private func scenarioName(_ field: YAMLField) throws(ScenarioError) -> String {
+    /// It names the goldens folder, so it is kept to characters that are safe in any path, and short
+    /// enough that the scratch files written beside its goldens stay within a file name's 255 bytes.
+    func scenarioName(_ field: YAMLField) throws(ScenarioError) -> String {
         let name = try nonEmptyString(field)
         let lowerOrDigit: (Unicode.Scalar) -> Bool = { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
         guard let first = name.unicodeScalars.first, lowerOrDigit(first),
@@ -135,8 +144,13 @@ extension YAMLNodeReader {
         else {
             throw error(field, "must be lowercase letters, digits and '-', starting with a letter or digit; found '\(name)'")
         }
+        guard name.utf8.count <= Self.longestScenarioName else {
+            throw error(field, "is \(name.utf8.count) characters long; a scenario name may have at most \(Self.longestScenarioName)")
+        }
         return name
     }
+
+    static let longestScenarioName = 100
 
     private func clockRange(_ field: YAMLField) throws(ScenarioError) -> ClockRange {
         let clock = try mapping(field, allowed: ["start", "end"])

@@ -100,14 +100,41 @@ import WorkbenchTestSupport
         #expect(first.contains("droplet-lifecycle"))
     }
 
-    @Test func twoFilesWithOneScenarioNameAreRefused() async throws {
-        let copy = try ScenarioFixtures.write(try String(contentsOfFile: scenarioPath, encoding: .utf8), to: directory, as: "copy.yaml")
+    /// Two files of one name would share a golden folder. An audit saw an update let the first in
+    /// order rewrite the folder the other file owned before the other was refused; now neither
+    /// plays, so an update writes nothing.
+    @Test func twoFilesWithOneScenarioNameAreBothRefusedAndNeitherUpdates() async throws {
+        let copy = try ScenarioFixtures.write(try String(contentsOfFile: scenarioPath, encoding: .utf8)
+            .replacingOccurrences(of: "seed: 7", with: "seed: 8"), to: directory, as: "copy.yaml")
         _ = await run(update: true)
-        let report = await run(files: [scenarioPath, copy])
-        #expect(report.outcomes[1].failure == .duplicateName("droplet-lifecycle", firstFile: scenarioPath))
-        // The reports tell the two apart: the refused one by its file too.
-        #expect(JUnitBuilder.report(for: report).suites.map(\.name) == ["droplet-lifecycle", "droplet-lifecycle (\(copy))"])
+        let inventory = directory.appendingPathComponent("goldens/droplet-lifecycle/inventory.tsv")
+        let before = try Data(contentsOf: inventory)
+        let report = await run(update: true, files: [copy, scenarioPath])
+        #expect(report.outcomes.map(\.failure) == [.duplicateName("droplet-lifecycle", otherFiles: [scenarioPath]),
+                                                    .duplicateName("droplet-lifecycle", otherFiles: [copy])])
+        #expect(report.outcomes.allSatisfy { $0.updatedGoldens.isEmpty })
+        #expect(try Data(contentsOf: inventory) == before)
+        // The reports tell the two apart by their files.
+        #expect(JUnitBuilder.report(for: report).suites.map(\.name) == ["droplet-lifecycle (\(copy))", "droplet-lifecycle (\(scenarioPath))"])
         #expect(HTMLReport.render(report).contains("<span class=\"verdict\">FAIL</span>droplet-lifecycle (\(copy))</h2>"))
+    }
+
+    /// A folder and one of its files again (as a CI script passing the changed files may): the
+    /// file is one scenario, played once, not a name declared twice.
+    @Test func aFileGivenTwiceIsPlayedOnce() throws {
+        let folder = directory.path
+        #expect(try ScenarioRunner.scenarioFiles(in: [folder, scenarioPath, folder + "/./droplet-lifecycle.yaml"]) == [scenarioPath])
+    }
+
+    /// An invalid file still owns the golden folder of the name it declares: that folder is not
+    /// reported as belonging to no scenario (with the advice to delete it).
+    @Test func anInvalidScenarioKeepsItsGoldenFolder() async throws {
+        _ = await run(update: true)
+        let text = try String(contentsOfFile: scenarioPath, encoding: .utf8)
+        try text.replacingOccurrences(of: "seed: 7", with: "seed: \"7\"").write(toFile: scenarioPath, atomically: true, encoding: .utf8)
+        let report = await run(checkOrphans: true)
+        guard case .invalid? = report.outcomes[0].failure else { Issue.record("expected the file to be invalid"); return }
+        #expect(report.orphanGoldens.isEmpty)
     }
 
     /// A scenario that stops while it plays (a size the fake does not know) keeps no ledger: the

@@ -4,7 +4,7 @@ import ArcadiaCore
 /// what it means (`docs/scenario-format.md` says the same at length). Where the parser keeps a
 /// table (the action keys, the movable kinds, the enums), the schema reads that table.
 public enum ScenarioSchema {
-    static let scenarioName = SchemaType.text(pattern: "^[a-z0-9][a-z0-9-]*$", example: "my-scenario")
+    static let scenarioName = SchemaType.text(pattern: "^[a-z0-9][a-z0-9-]{0,99}$", example: "my-scenario")
     static let code = SchemaType.text(pattern: "^[a-z0-9][a-z0-9_-]{0,63}$", example: "acme")
     static let country = SchemaType.text(pattern: "^[A-Z]{2}$", example: "AU")
     static let period = SchemaType.text(pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$", example: "2026-04")
