@@ -145,8 +145,9 @@ extension YAMLNodeReader {
         try oneOf(field, MeteredKinds.billingKinds.map { ($0.rawValue, $0) })
     }
 
-    /// `2026-01-01`: a day, which starts at midnight UTC.
-    private func date(_ field: YAMLField) throws(ScenarioError) -> Timestamp {
+    /// `2026-01-01`: a day, which starts at midnight UTC (a price book's `effective_from`, a
+    /// scenario's `meter_usage.day`).
+    func date(_ field: YAMLField) throws(ScenarioError) -> Timestamp {
         let text = try nonEmptyString(field)
         guard text.utf8.count == 10, let day = Timestamp(iso8601: text) else {
             throw error(field, "'\(text)' is not a date; write YYYY-MM-DD, e.g. 2026-01-01")

@@ -47,7 +47,7 @@ struct ScenarioTenancyParserTests {
 
     @Test(arguments: [
         ErrorCase("tenant code not a slug", header + "tenants:\n  - {code: Acme Co, name: A, country: AU}\n", 5, 12, "tenants[0].code",
-                  "must be lowercase letters, digits, '-' and '_', starting with a letter or digit; found 'Acme Co'"),
+                  "must be lowercase letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters; found 'Acme Co'"),
         ErrorCase("tenant country spelled out", header + "tenants:\n  - {code: a, name: A, country: Australia}\n", 5, 33,
                   "tenants[0].country", "must be an ISO 3166 two-letter country code in capitals, e.g. AU; found 'Australia'"),
         ErrorCase("deployment missing its project", header + "deployments:\n  - {code: d, tenant: a, name: D}\n", 5, 5,
@@ -66,7 +66,14 @@ struct ScenarioTenancyParserTests {
                   header + "timeline:\n  - at: 2026-04-01\n    change_subscription: {deployment: d}\n", 6, 26,
                   "timeline[0].change_subscription", "changes nothing: add 'plan', 'addons' or both"),
         ErrorCase("metering a day given as an instant", header + "timeline:\n  - at: 2026-04-03\n    meter_usage: {day: 2026-04-01T10:00:00Z}\n",
-                  6, 24, "timeline[0].meter_usage.day", "must be a day, written YYYY-MM-DD"),
+                  6, 24, "timeline[0].meter_usage.day", "'2026-04-01T10:00:00Z' is not a date; write YYYY-MM-DD, e.g. 2026-01-01"),
+        // Midnight is still an instant, not the day the docs and the schema ask for.
+        ErrorCase("metering a day given as midnight", header + "timeline:\n  - at: 2026-04-03\n    meter_usage: {day: 2026-04-01T00:00:00Z}\n",
+                  6, 24, "timeline[0].meter_usage.day", "'2026-04-01T00:00:00Z' is not a date; write YYYY-MM-DD, e.g. 2026-01-01"),
+        // The admin API refuses such a code; the scenario used to fail only when it played.
+        ErrorCase("a tenant code longer than the service takes", header + "tenants:\n  - {code: \(String(repeating: "t", count: 65)), name: T, country: AU}\n",
+                  5, 12, "tenants[0].code", "must be lowercase letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters; "
+                      + "found '\(String(repeating: "t", count: 65))'"),
     ])
     func shapeErrors(_ error: ErrorCase) {
         error.check()

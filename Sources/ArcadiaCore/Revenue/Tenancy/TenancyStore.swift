@@ -108,12 +108,7 @@ enum TenancyStore {
         try Int64.fetchOne(db, sql: "SELECT id FROM deployments WHERE code = ?", arguments: [code])
     }
 
-    /// Tenant and deployment codes name goldens' rows and invoices, so they are kept to a slug.
     private static func checkCode(_ code: String) throws {
-        let allowed: (UInt8) -> Bool = { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
-        guard let first = code.utf8.first, allowed(first), code.utf8.count <= 64,
-              code.utf8.allSatisfy({ allowed($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) else {
-            throw TenancyError.invalidCode(code)
-        }
+        guard TenancyCode.isValid(code) else { throw TenancyError.invalidCode(code) }
     }
 }

@@ -140,10 +140,7 @@ extension YAMLNodeReader {
     }
 
     func meterUsage(_ body: YAMLField) throws(ScenarioError) -> ScenarioAction {
-        let dayField = try mapping(body, allowed: ["day"]).required("day")
-        let day = try time(dayField)
-        guard day == day.startOfDay else { throw error(dayField, "must be a day, written YYYY-MM-DD") }
-        return .meterUsage(day: day)
+        .meterUsage(day: try date(mapping(body, allowed: ["day"]).required("day")))
     }
 
     /// A list of addon codes, none twice (a subscription holds a set of addons).
@@ -157,13 +154,12 @@ extension YAMLNodeReader {
         return codes
     }
 
-    /// Tenant and deployment codes: lowercase letters, digits, `-` and `_`, starting with a letter or digit.
+    /// Tenant and deployment codes, held to the service's rule (`TenancyCode`) here, at their field.
     private func code(_ field: YAMLField) throws(ScenarioError) -> String {
         let text = try nonEmptyString(field)
-        let lowerOrDigit: (Unicode.Scalar) -> Bool = { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
-        guard let first = text.unicodeScalars.first, lowerOrDigit(first),
-              text.unicodeScalars.allSatisfy({ lowerOrDigit($0) || $0 == "-" || $0 == "_" }) else {
-            throw error(field, "must be lowercase letters, digits, '-' and '_', starting with a letter or digit; found '\(text)'")
+        guard TenancyCode.isValid(text) else {
+            throw error(field, "must be lowercase letters, digits, '-' and '_', starting with a letter or digit, at most \(TenancyCode.longest) "
+                        + "characters; found '\(text)'")
         }
         return text
     }
