@@ -145,7 +145,7 @@ import TestSupport
 
         let bad = try write("tenants: [{code: Acme, name: Acme, country: AU}]\n", "bad.yaml")
         #expect(failure { try ImportTenantsCommand.importFile(bad, db: db) }
-            == "\(bad):1:18: tenants[0].code: must be lowercase letters, digits, '-' and '_', starting with a letter or digit; found 'Acme'")
+            == "\(bad):1:18: tenants[0].code: must be lowercase letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters; found 'Acme'")
         #expect(try bytes(db) == before)
     }
 }

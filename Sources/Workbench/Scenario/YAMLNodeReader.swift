@@ -62,7 +62,8 @@ struct YAMLNodeReader {
             }
             guard allowed.contains(key.string) else {
                 throw error(YAMLField(node: keyNode, path: field.childPath(key.string)),
-                            "unknown key '\(key.string)'; allowed keys: \(allowed.joined(separator: ", "))")
+                            "unknown key '\(key.string)'\(Spelling.hint(for: key.string, among: allowed)); "
+                                + "allowed keys: \(allowed.joined(separator: ", "))")
             }
             entries.append((key.string, keyNode, value))
         }
@@ -104,7 +105,8 @@ struct YAMLNodeReader {
     func oneOf<Value>(_ field: YAMLField, _ choices: [(text: String, value: Value)]) throws(ScenarioError) -> Value {
         let text = try string(field)
         guard let choice = choices.first(where: { $0.text == text }) else {
-            throw error(field, "must be one of \(choices.map(\.text).joined(separator: ", ")); found '\(text)'")
+            throw error(field, "must be one of \(choices.map(\.text).joined(separator: ", ")); found '\(text)'"
+                        + Spelling.hint(for: text, among: choices.map(\.text)))
         }
         return choice.value
     }

@@ -74,7 +74,7 @@ struct PriceBookParserTests {
          "'1.005' is not a price in dollars with at most two decimals, e.g. 29.00"),
         ("plans:\n  - {code: a, name: s, base_price: 1.00, items: [{billing_kind: droplet_hour, included: 1, overage: 1}]}\n", 4, 65,
          "plans[0].items[0].billing_kind",
-         "must be one of backup_gb_month, dns_zones, droplet_hours, snapshot_gb_month, spaces_gb_month; found 'droplet_hour'"),
+         "must be one of backup_gb_month, dns_zones, droplet_hours, snapshot_gb_month, spaces_gb_month; found 'droplet_hour' (did you mean 'droplet_hours'?)"),
         ("plans:\n  - {code: a, name: s, base_price: 1.00, items: [{billing_kind: dns_zones, included: 1, overage: '0,5'}]}\n", 4, 98,
          "plans[0].items[0].overage", "'0,5' is not a non-negative decimal; write digits with an optional fraction, e.g. 0.0125"),
         ("plans:\n  - {code: a, name: s, base_price: 1.00, items: [{billing_kind: dns_zones, included: 1e3, overage: 1}]}\n", 4, 86,

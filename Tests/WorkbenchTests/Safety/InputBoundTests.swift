@@ -97,7 +97,7 @@ import Workbench
     @Test func aByteOrderMarkIsAccepted() throws {
         let scenario = try ScenarioParser.parse(yaml: "\u{FEFF}" + Self.head, file: "s.yaml")
         #expect(scenario.name == "t")
-        #expect(parseError("\u{FEFF}" + Self.head + "sedd: 2\n") == "s.yaml:4:1: sedd: unknown key 'sedd'; allowed keys: scenario, description, seed, "
+        #expect(parseError("\u{FEFF}" + Self.head + "sedd: 2\n") == "s.yaml:4:1: sedd: unknown key 'sedd' (did you mean 'seed'?); allowed keys: scenario, description, seed, "
                     + "clock, world, account, timeline, drift_ignore, tenants, deployments, metering, pricebooks, expect")
     }
 }

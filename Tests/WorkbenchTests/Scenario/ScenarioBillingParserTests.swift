@@ -39,7 +39,7 @@ import Workbench
 
     @Test func csvColumnsMustBeDOsOwnAndIncludeTheRequiredOnes() {
         #expect(failure("account: {csv_columns: [product, description, start, end, USD, usd]}\n")?.message
-            == "must be one of product, group_description, description, hours, start, end, USD, project_name, category; found 'usd'")
+            == "must be one of product, group_description, description, hours, start, end, USD, project_name, category; found 'usd' (did you mean 'USD'?)")
         #expect(failure("account: {csv_columns: [product, description, start, end]}\n")?.message
             == "DO's export always has column 'USD'; list it")
         #expect(failure("account: {csv_columns: [product, description, start, end, USD, end]}\n")?.message

@@ -47,7 +47,7 @@ struct ScenarioFormatDocTests {
 
     @Test(arguments: [
         DocRow("only allowed keys", h + "world:\n  droplets: [{name: a, sise: s}]\n",
-               "5:24: world.droplets[0].sise: unknown key 'sise'; allowed keys: name, size, region, project, tags, status, provisioned, created_at, count"),
+               "5:24: world.droplets[0].sise: unknown key 'sise' (did you mean 'size'?); allowed keys: name, size, region, project, tags, status, provisioned, created_at, count"),
         DocRow("required keys", h + "world:\n  droplets: [{name: a, region: r}]\n", "5:14: world.droplets[0].size: missing required key 'size'"),
         DocRow("a mapping where one is expected", "scenario: t\nseed: 1\nclock: [1]\n", "3:8: clock: expected a mapping, found a list"),
         DocRow("a list where one is expected", h + "world:\n  droplets: web\n", "5:13: world.droplets: expected a list, found 'web'"),
@@ -74,7 +74,7 @@ struct ScenarioFormatDocTests {
         DocRow("status is one of its values", h + "world:\n  droplets: [{name: a, size: s, region: r, status: sleeping}]\n",
                "5:52: world.droplets[0].status: must be one of active, off; found 'sleeping'"),
         DocRow("environment is one of its values", h + "world:\n  projects: [{name: p, environment: production}]\n",
-               "5:37: world.projects[0].environment: must be one of Development, Staging, Production; found 'production'"),
+               "5:37: world.projects[0].environment: must be one of Development, Staging, Production; found 'production' (did you mean 'Production'?)"),
         DocRow("ttl is at least 1", h + "world:\n  domains: [{name: x, ttl: 0}]\n", "5:28: world.domains[0].ttl: must be at least 1, found 0"),
         DocRow("a fault status is 400-599", h + "timeline:\n  - {at: 2026-04-01, fault: {path: /v2/x, status: 302}}\n",
                "5:51: timeline[0].fault.status: must be between 400 and 599, found 302"),

@@ -213,7 +213,7 @@ struct ScenarioParserTests {
     @Test func parseErrorDescriptionNamesTheFile() {
         let error = Self.parseError(Self.header + "seed2: 1\n", file: "scenarios/bad.yaml")
 
-        #expect(error?.description == "scenarios/bad.yaml:4:1: seed2: unknown key 'seed2'; "
+        #expect(error?.description == "scenarios/bad.yaml:4:1: seed2: unknown key 'seed2' (did you mean 'seed'?); "
             + "allowed keys: scenario, description, seed, clock, world, account, timeline, drift_ignore, tenants, deployments, metering, pricebooks, expect")
     }
 
@@ -265,7 +265,7 @@ struct ScenarioParserTests {
     @Test(arguments: [
         ErrorCase("top level is not a mapping", "- scenario: t\n", 1, 1, "", "expected a mapping, found a list"),
         ErrorCase("unknown top-level key", header + "timline: []\n", 4, 1, "timline",
-                  "unknown key 'timline'; allowed keys: scenario, description, seed, clock, world, account, timeline, drift_ignore, tenants, deployments, metering, pricebooks, expect"),
+                  "unknown key 'timline' (did you mean 'timeline'?); allowed keys: scenario, description, seed, clock, world, account, timeline, drift_ignore, tenants, deployments, metering, pricebooks, expect"),
         ErrorCase("missing required top-level key", "scenario: t\nclock: {start: 2026-04-01, end: 2026-05-01}\n", 1, 1,
                   "seed", "missing required key 'seed'"),
         ErrorCase("scenario name not a slug", "scenario: Droplet_Lifecycle\nseed: 1\n", 1, 11, "scenario",
@@ -297,7 +297,7 @@ struct ScenarioParserTests {
                   "world.droplets[0].size", "missing required key 'size'"),
         ErrorCase("droplet unknown key", header + "world:\n  droplets:\n    - name: web-1\n      sise: s-1vcpu-1gb\n", 7, 7,
                   "world.droplets[0].sise",
-                  "unknown key 'sise'; allowed keys: name, size, region, project, tags, status, provisioned, created_at, count"),
+                  "unknown key 'sise' (did you mean 'size'?); allowed keys: name, size, region, project, tags, status, provisioned, created_at, count"),
         ErrorCase("droplet tags a string", header + "world:\n  droplets:\n    - {name: a, size: s, region: r, tags: web}\n",
                   6, 43, "world.droplets[0].tags", "expected a list, found 'web'"),
         ErrorCase("droplet name a mapping", header + "world:\n  droplets:\n    - name: {first: web}\n", 6, 13,
@@ -308,7 +308,7 @@ struct ScenarioParserTests {
                   6, 45, "world.droplets[0].status", "must be one of active, off; found 'sleeping'"),
         ErrorCase("project bad environment", header + "world:\n  projects:\n    - {name: p, environment: production}\n",
                   6, 30, "world.projects[0].environment",
-                  "must be one of Development, Staging, Production; found 'production'"),
+                  "must be one of Development, Staging, Production; found 'production' (did you mean 'Production'?)"),
         ErrorCase("project default not a boolean", header + "world:\n  projects:\n    - {name: p, default: yes}\n", 6, 26,
                   "world.projects[0].default", "expected true or false, found 'yes'"),
         ErrorCase("domain ttl not an integer", header + "world:\n  domains:\n    - {name: example.com, ttl: abc}\n", 6, 32,
@@ -342,7 +342,7 @@ struct ScenarioParserTests {
                       + "delete_load_balancer, create_spaces_bucket, delete_spaces_bucket, set_spaces_bucket_size, create_database, "
                       + "delete_database, create_k8s_cluster, delete_k8s_cluster, create_app, delete_app"),
         ErrorCase("action unknown key", header + "timeline:\n  - at: 2026-04-01\n    resize_droplet: {name: a, sise: b}\n", 6, 31,
-                  "timeline[0].resize_droplet.sise", "unknown key 'sise'; allowed keys: name, size"),
+                  "timeline[0].resize_droplet.sise", "unknown key 'sise' (did you mean 'size'?); allowed keys: name, size"),
         ErrorCase("action missing key", header + "timeline:\n  - at: 2026-04-01\n    resize_droplet: {name: a}\n", 6, 21,
                   "timeline[0].resize_droplet.size", "missing required key 'size'"),
         ErrorCase("create_droplet takes no created_at",
