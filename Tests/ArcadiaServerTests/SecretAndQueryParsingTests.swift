@@ -12,6 +12,17 @@ import Testing
         }
     }
 
+    /// The repeated key is named by its path in the body, as the API names fields.
+    @Test func aRepeatedKeyIsNamedByItsPath() {
+        func first(_ json: String) -> String? { JSONDuplicateKeys.first(in: Array(json.utf8)) }
+        #expect(first(#"{"code": "a", "name": "b"}"#) == nil)
+        #expect(first(#"{"code": "a", "code": "b"}"#) == "code")
+        #expect(first(#"{"spec": {"tags": [], "tags": ["x"]}}"#) == "spec.tags")
+        #expect(first(#"{"plans": [{"code": "a"}, {"code": "b", "code": "c"}]}"#) == "plans[1].code")
+        #expect(first(#"{"a": {"x": 1}, "b": {"x": 1}}"#) == nil, "the same key in two objects is not a repeat")
+        #expect(first(#"{"a": 1,, "a": 2}"#) == nil, "not JSON: the parser reports that")
+    }
+
     @Test func limitsAreCappedOffsetsAreWholeNumbersAndPeriodsAreMonths() throws {
         #expect(try QueryParameters(nil, allowed: ["limit"]).page().limit == QueryParameters.defaultLimit)
         #expect(try QueryParameters("limit=7&offset=3", allowed: ["limit", "offset"]).page() == .init(limit: 7, offset: 3))
