@@ -1,5 +1,4 @@
 import ArcadiaCore
-import HTTPTypes
 import Hummingbird
 import NIOCore
 import Logging
@@ -9,7 +8,7 @@ import ServiceLifecycle
 /// ledger: the routes call the same queries and engine entry points as the rest of the code.
 ///
 /// Middleware order, outermost first: CORS (so error answers carry CORS headers too), JSON
-/// errors, then, on `/api/v1` only, token verification.
+/// errors, the answer to a request no route takes, then, on `/api/v1` only, token verification.
 public struct ArcadiaService: Sendable {
     public let ledger: Ledger
     public let verifier: TokenVerifier
@@ -31,6 +30,7 @@ public struct ArcadiaService: Sendable {
         let router = Router(context: ServiceRequestContext.self)
         cors.install(on: router)
         router.add(middleware: ErrorJSONMiddleware())
+        router.add(middleware: NoRouteMiddleware(verifier: verifier))
         HealthRoute.register(on: router)
         let v1 = router.group("/api/v1").add(middleware: AuthMiddleware(verifier: verifier))
         InventoryRoutes(ledger: ledger).register(on: v1)
@@ -44,13 +44,6 @@ public struct ArcadiaService: Sendable {
         PriceBookRoutes(ledger: ledger, reader: priceBooks).register(on: v1)
         ProvisioningRoutes(ledger: ledger, clock: clock).register(on: v1)
         InvoiceActionRoutes(ledger: ledger, clock: clock).register(on: v1)
-        // Any other path under /api/v1 passes the token check first, so without a token it is a
-        // 401 like a real route: nobody learns which routes exist without credentials.
-        for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
-            v1.on("**", method: method) { request, _ -> Response in
-                throw APIError.notFound("no route \(request.method) \(request.uri.path)")
-            }
-        }
         return router
     }
 

@@ -1,5 +1,6 @@
 import ArcadiaCore
 import DigitalOcean
+import HTTPTypes
 import MoneyAndTime
 import Testing
 
@@ -23,6 +24,29 @@ import Testing
             #expect(response.status == .notFound)
             #expect(try response.json["error"]?["status"]?.int == 404)
             #expect(try response.json["error"]?["code"]?.string == "not_found")
+            #expect(try response.json["error"]?["message"]?.string == "no route GET /api/v2/nothing")
+        }
+    }
+
+    /// The router finds no route for a method a path does not take before any route's middleware
+    /// runs: the token is still checked first, and the 404 is worded as for an unknown path.
+    @Test func aMethodARouteDoesNotTakeIsA401WithoutATokenAndA404WithOne() async throws {
+        let harness = try await ServiceHarness.make(scenario: "project-attribution", at: Self.now)
+        let admin = try await harness.adminToken
+        try await harness.test { client async throws in
+            for (method, uri) in [(HTTPRequest.Method.delete, "/api/v1/tenants"), (.put, "/api/v1/inventory"), (.get, "/api/v1/drift/1/accept"),
+                                  (.patch, "/api/v1/invoices/1")] {
+                let anonymous = try await client.execute(uri: uri, method: method, headers: [:])
+                #expect(anonymous.status == .unauthorized, "\(method) \(uri): \(anonymous.text)")
+                #expect(anonymous.headers[.wwwAuthenticate] == #"Bearer realm="arcadia""#)
+                let known = try await client.execute(uri: uri, method: method, headers: [.authorization: "Bearer \(admin)"])
+                #expect(known.status == .notFound, "\(method) \(uri)")
+                #expect(try known.json["error"]?["code"]?.string == "not_found")
+                #expect(try known.json["error"]?["message"]?.string == "no route \(method) \(uri)")
+            }
+            let health = try await client.execute(uri: "/api/health", method: .post, headers: [:])
+            #expect(try health.status == .notFound && health.json["error"]?["message"]?.string == "no route POST /api/health",
+                    "outside /api/v1 no token is needed, for a route or its absence")
         }
     }
 
@@ -35,6 +59,7 @@ import Testing
                 let known = try await client.get(uri, token: admin)
                 #expect(known.status == .notFound)
                 #expect(try known.json["error"]?["code"]?.string == "not_found")
+                #expect(try known.json["error"]?["message"]?.string == "no route GET \(uri)")
             }
             let post = try await client.execute(uri: "/api/v1/nothing", method: .post, headers: [:])
             #expect(post.status == .unauthorized)
