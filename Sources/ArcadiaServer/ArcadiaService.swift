@@ -54,7 +54,7 @@ public struct ArcadiaService: Sendable {
 
     public func application(host: String, port: Int, logger: Logger, readTimeout: TimeAmount = ArcadiaService.readTimeout,
                             onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        Application(router: router(), server: .http1(configuration: .init(idleTimeout: readTimeout)),
+        Application(responder: HeadResponder(base: router().buildResponder()), server: .http1(configuration: .init(idleTimeout: readTimeout)),
                     configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
                     onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) }, logger: logger)
     }

@@ -66,6 +66,31 @@ import Testing
         }
     }
 
+    /// HEAD mirrors GET wherever GET is answered (RFC 9110 §9.3.2), errors included: the same status
+    /// and headers, `Content-Length` the GET's, and not a byte of body (read raw, as it is sent).
+    @Test func headIsAnsweredWhereverGetIsWithTheSameHeadersAndNoBody() async throws {
+        let harness = try await ServiceHarness.make(scenario: "project-attribution", at: Self.now)
+        let admin = try await harness.adminToken
+        try await harness.test { client async throws in
+            for (uri, token, status) in [("/api/health", nil, 200), ("/api/v1/inventory?limit=2", admin, 200), ("/api/v1/inventory", nil, 401),
+                                         ("/api/v1/inventory?limit=-1", admin, 400), ("/api/v1/drift/1/accept", admin, 404)] {
+                let get = try await client.get(uri, token: token)
+                #expect(get.status.code == status, "GET \(uri)")
+                let raw = try RawConnection(port: client.port, receiveTimeoutSeconds: 20)
+                let authorization = token.map { "Authorization: Bearer \($0)\r\n" } ?? ""
+                try raw.send("HEAD \(uri) HTTP/1.1\r\nHost: 127.0.0.1\r\n\(authorization)Connection: close\r\n\r\n")
+                let answer = raw.readAll()
+                let (head, body) = (answer.components(separatedBy: "\r\n\r\n").first ?? "", answer.components(separatedBy: "\r\n\r\n").dropFirst())
+                #expect(head.hasPrefix("HTTP/1.1 \(status) "), "HEAD \(uri): \(answer)")
+                #expect(body.joined().isEmpty && answer.hasSuffix("\r\n\r\n"), "HEAD \(uri) sent a body: \(answer)")
+                let fields = head.lowercased()
+                #expect(fields.contains("\r\ncontent-length: \(get.body.count)"), "HEAD \(uri): \(answer)")
+                #expect(fields.contains("\r\ncontent-type: application/json; charset=utf-8"), "HEAD \(uri): \(answer)")
+                #expect(fields.contains("\r\nwww-authenticate: ") == (status == 401), "HEAD \(uri): \(answer)")
+            }
+        }
+    }
+
     @Test func healthTakesNoParameters() async throws {
         let harness = try await ServiceHarness.make(scenario: "project-attribution", at: Self.now)
         try await harness.test { client async throws in
