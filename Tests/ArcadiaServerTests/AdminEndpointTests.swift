@@ -53,6 +53,9 @@ import WorkbenchTestSupport
                 // Longer than the 64 the queries take (`?tenant=`): a tenant made so could never be asked about.
                 ("/api/v1/tenants", #"{"code": "\#(String(repeating: "a", count: 65))", "name": "X", "country": "AU"}"#, 400, "code"),
                 ("/api/v1/tenants", #"{"code": "x", "name": "X", "country": "Australia"}"#, 400, "country"),
+                // Two capitals are not enough: only officially assigned ISO 3166-1 codes pick a tax rate.
+                ("/api/v1/tenants", #"{"code": "x", "name": "X", "country": "XX"}"#, 400, "country"),
+                ("/api/v1/tenants", #"{"code": "x", "name": "X", "country": "AA"}"#, 400, "country"),
                 ("/api/v1/tenants", #"{"code": "x", "country": "AU"}"#, 400, "name"),
                 ("/api/v1/tenants", #"{"code": "x", "name": 7, "country": "AU"}"#, 400, "name"),
                 ("/api/v1/tenants", #"{"code": "x", "name": "X", "country": "AU", "colour": "red"}"#, 400, "colour"),
