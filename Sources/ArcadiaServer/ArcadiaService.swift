@@ -65,6 +65,7 @@ public struct ArcadiaService: Sendable {
 
     /// Serves until the task is cancelled or, with `stopOnSignals`, until SIGINT or SIGTERM; with a
     /// `scheduler`, runs it beside the API in the same service group, so both start and stop together.
+    /// An address it cannot listen on is a `ListenError`.
     public func run(host: String, port: Int, logger: Logger, stopOnSignals: Bool = false, scheduler: JobScheduler? = nil,
                     onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let app = application(host: host, port: port, logger: logger, onListening: onListening)
@@ -76,6 +77,33 @@ public struct ArcadiaService: Sendable {
         var configuration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: stopOnSignals ? [.sigterm, .sigint] : [],
                                                       logger: logger)
         configuration.maximumGracefulShutdownDuration = Self.shutdownGrace
-        try await ServiceGroup(configuration: configuration).run()
+        do {
+            try await ServiceGroup(configuration: configuration).run()
+        } catch {
+            throw ListenError(error, host: host, port: port) ?? error
+        }
+    }
+
+    /// Listens on `host:port` and lets go at once: for a caller that must not create anything (a
+    /// new ledger) before it knows it can serve. A `ListenError` when it cannot; an address taken
+    /// in between still fails `run` with one.
+    public static func checkCanListen(host: String, port: Int) async throws {
+        let (listening, continuation) = AsyncStream<Void>.makeStream()
+        let probe = Application(router: Router(), configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
+                                onServerRunning: { _ in continuation.yield() },
+                                logger: Logger(label: "arcadia.serve.probe", factory: { _ in SwiftLogNoOpLogHandler() }))
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    defer { continuation.finish() }
+                    try await probe.run()
+                }
+                var iterator = listening.makeAsyncIterator()
+                if await iterator.next() == nil { try await group.waitForAll() }
+                group.cancelAll()
+            }
+        } catch {
+            throw ListenError(error, host: host, port: port) ?? error
+        }
     }
 }

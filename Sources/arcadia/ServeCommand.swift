@@ -47,6 +47,10 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let time = try schedule.clock()
         let client = try schedule.client(environment: environment)
+        if schedule.schedule, !FileManager.default.fileExists(atPath: db) {
+            // A ledger created for a service that then cannot listen would be left behind, empty.
+            try await ArcadiaService.checkCanListen(host: host, port: port)
+        }
         let service = try await Self.service(ledgerPath: db, secretVariable: jwtSecretEnv, audience: jwtAudience, corsOrigins: corsOrigin,
                                              environment: environment, clock: time.engineClock, tokenClock: wallClock,
                                              createsLedger: schedule.schedule)
