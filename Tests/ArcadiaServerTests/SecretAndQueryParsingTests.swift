@@ -30,7 +30,7 @@ import Testing
         #expect(try QueryParameters("limit=", allowed: ["limit"]).page().limit == 100, "empty counts as absent")
         #expect(throws: APIError.self) { try QueryParameters("limit=+5", allowed: ["limit"]).page() }
         // What a URL library will not send as written, checked on the raw query text.
-        #expect(throws: APIError.invalidParameter("limit", "must be a whole number from 1 to 500, got '10^9'")) {
+        #expect(throws: APIError.invalidParameter("limit", "must be a whole number from 1 (above 500 is capped to 500), got '10^9'")) {
             try QueryParameters("limit=10^9", allowed: ["limit"]).page()
         }
         #expect(throws: APIError.invalidParameter("kind", "not percent-encoded correctly")) {
