@@ -1,5 +1,4 @@
 import ArcadiaCore
-import HTTPTypes
 import Hummingbird
 import NIOCore
 import Logging
@@ -9,7 +8,7 @@ import ServiceLifecycle
 /// ledger: the routes call the same queries and engine entry points as the rest of the code.
 ///
 /// Middleware order, outermost first: CORS (so error answers carry CORS headers too), JSON
-/// errors, then, on `/api/v1` only, token verification.
+/// errors, the answer to a request no route takes, then, on `/api/v1` only, token verification.
 public struct ArcadiaService: Sendable {
     public let ledger: Ledger
     public let verifier: TokenVerifier
@@ -31,6 +30,7 @@ public struct ArcadiaService: Sendable {
         let router = Router(context: ServiceRequestContext.self)
         cors.install(on: router)
         router.add(middleware: ErrorJSONMiddleware())
+        router.add(middleware: NoRouteMiddleware(verifier: verifier))
         HealthRoute.register(on: router)
         let v1 = router.group("/api/v1").add(middleware: AuthMiddleware(verifier: verifier))
         InventoryRoutes(ledger: ledger).register(on: v1)
@@ -44,13 +44,6 @@ public struct ArcadiaService: Sendable {
         PriceBookRoutes(ledger: ledger, reader: priceBooks).register(on: v1)
         ProvisioningRoutes(ledger: ledger, clock: clock).register(on: v1)
         InvoiceActionRoutes(ledger: ledger, clock: clock).register(on: v1)
-        // Any other path under /api/v1 passes the token check first, so without a token it is a
-        // 401 like a real route: nobody learns which routes exist without credentials.
-        for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
-            v1.on("**", method: method) { request, _ -> Response in
-                throw APIError.notFound("no route \(request.method) \(request.uri.path)")
-            }
-        }
         return router
     }
 
@@ -61,7 +54,7 @@ public struct ArcadiaService: Sendable {
 
     public func application(host: String, port: Int, logger: Logger, readTimeout: TimeAmount = ArcadiaService.readTimeout,
                             onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        Application(router: router(), server: .http1(configuration: .init(idleTimeout: readTimeout)),
+        Application(responder: HeadResponder(base: router().buildResponder()), server: .http1(configuration: .init(idleTimeout: readTimeout)),
                     configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
                     onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) }, logger: logger)
     }
@@ -72,6 +65,7 @@ public struct ArcadiaService: Sendable {
 
     /// Serves until the task is cancelled or, with `stopOnSignals`, until SIGINT or SIGTERM; with a
     /// `scheduler`, runs it beside the API in the same service group, so both start and stop together.
+    /// An address it cannot listen on is a `ListenError`.
     public func run(host: String, port: Int, logger: Logger, stopOnSignals: Bool = false, scheduler: JobScheduler? = nil,
                     onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let app = application(host: host, port: port, logger: logger, onListening: onListening)
@@ -83,6 +77,33 @@ public struct ArcadiaService: Sendable {
         var configuration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: stopOnSignals ? [.sigterm, .sigint] : [],
                                                       logger: logger)
         configuration.maximumGracefulShutdownDuration = Self.shutdownGrace
-        try await ServiceGroup(configuration: configuration).run()
+        do {
+            try await ServiceGroup(configuration: configuration).run()
+        } catch {
+            throw ListenError(error, host: host, port: port) ?? error
+        }
+    }
+
+    /// Listens on `host:port` and lets go at once: for a caller that must not create anything (a
+    /// new ledger) before it knows it can serve. A `ListenError` when it cannot; an address taken
+    /// in between still fails `run` with one.
+    public static func checkCanListen(host: String, port: Int) async throws {
+        let (listening, continuation) = AsyncStream<Void>.makeStream()
+        let probe = Application(router: Router(), configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
+                                onServerRunning: { _ in continuation.yield() },
+                                logger: Logger(label: "arcadia.serve.probe", factory: { _ in SwiftLogNoOpLogHandler() }))
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    defer { continuation.finish() }
+                    try await probe.run()
+                }
+                var iterator = listening.makeAsyncIterator()
+                if await iterator.next() == nil { try await group.waitForAll() }
+                group.cancelAll()
+            }
+        } catch {
+            throw ListenError(error, host: host, port: port) ?? error
+        }
     }
 }

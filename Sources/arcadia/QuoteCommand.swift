@@ -63,7 +63,7 @@ struct QuoteCommand: ParsableCommand {
         } else {
             month = BillingPeriod(containing: now)
         }
-        if let country, country.utf8.count != 2 || !country.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) {
+        if let country, !CountryCode.isAssigned(country) {
             throw ValidationError("--country '\(country)' is not a country code; write ISO 3166 alpha-2 in capitals, e.g. AU")
         }
         let request = QuoteRequest(planCode: plan, addonCodes: addons, usage: try quantities(usage), period: month, daysActive: daysActive)

@@ -31,6 +31,9 @@ struct TokenCommand: AsyncParsableCommand {
     @Option(help: "The token's subject (sub claim).")
     var subject = "arcadia-cli"
 
+    @Option(help: "The service the token is for (aud claim), as arcadia serve --jwt-audience names it; none by default.")
+    var audience: String?
+
     func run() async throws {
         let wallClock = EngineClock { Timestamp(seconds: Int64(Date().timeIntervalSince1970)) }
         print(try await mint(environment: ProcessInfo.processInfo.environment, clock: wallClock))
@@ -58,7 +61,9 @@ struct TokenCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("\(jwtSecretEnv): \(error.description)")
         }
-        return try await TokenIssuer(secret: secret, clock: clock).token(role: parsedRole, tenant: tenant, subject: subject, ttl: seconds)
+        if audience?.isEmpty == true { throw ValidationError("--audience must not be empty") }
+        return try await TokenIssuer(secret: secret, clock: clock).token(role: parsedRole, tenant: tenant, subject: subject, ttl: seconds,
+                                                                         audience: audience)
     }
 
     /// A year, leap or not.

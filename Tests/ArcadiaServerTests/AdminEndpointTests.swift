@@ -53,9 +53,15 @@ import WorkbenchTestSupport
                 // Longer than the 64 the queries take (`?tenant=`): a tenant made so could never be asked about.
                 ("/api/v1/tenants", #"{"code": "\#(String(repeating: "a", count: 65))", "name": "X", "country": "AU"}"#, 400, "code"),
                 ("/api/v1/tenants", #"{"code": "x", "name": "X", "country": "Australia"}"#, 400, "country"),
+                // Two capitals are not enough: only officially assigned ISO 3166-1 codes pick a tax rate.
+                ("/api/v1/tenants", #"{"code": "x", "name": "X", "country": "XX"}"#, 400, "country"),
+                ("/api/v1/tenants", #"{"code": "x", "name": "X", "country": "AA"}"#, 400, "country"),
                 ("/api/v1/tenants", #"{"code": "x", "country": "AU"}"#, 400, "name"),
                 ("/api/v1/tenants", #"{"code": "x", "name": 7, "country": "AU"}"#, 400, "name"),
                 ("/api/v1/tenants", #"{"code": "x", "name": "X", "country": "AU", "colour": "red"}"#, 400, "colour"),
+                // A key given twice is refused, not read as its first (or last) occurrence, spelled alike or not.
+                ("/api/v1/tenants", #"{"code": "d1", "code": "d2", "name": "T", "country": "US"}"#, 400, "code"),
+                ("/api/v1/tenants", #"{"code": "d1", "name": "T", "country": "US", "c\u006fde": "d2"}"#, 400, "code"),
                 ("/api/v1/tenants", #"["code"]"#, 400, nil),
                 ("/api/v1/tenants", #"{"code": "acme", "name": "Again", "country": "AU"}"#, 409, nil),
             ], client: client, token: admin, ledger: harness.ledger)
@@ -141,6 +147,8 @@ import WorkbenchTestSupport
             ], client: client, token: admin, ledger: harness.ledger, contentType: "application/yaml")
             try await Self.expectRefusals([
                 ("/api/v1/price-books", json.replacingOccurrences(of: "autumn-2026\", ", with: "x\", \"colour\": \"red\", "), 400, "colour"),
+                // JSON is read by the YAML parser, which refuses a repeated key too (naming it and its line).
+                ("/api/v1/price-books", json.replacingOccurrences(of: "\"name\": \"Pro\"", with: "\"name\": \"Pro\", \"name\": \"Max\""), 400, nil),
             ], client: client, token: admin, ledger: harness.ledger)
             let text = try await client.send(.post, "/api/v1/price-books", token: admin, body: yaml, contentType: "text/plain")
             #expect(text.status == .badRequest)
@@ -166,6 +174,8 @@ import WorkbenchTestSupport
                 ("/api/v1/specs", #"{"kind": "droplet", "provider_id": "1", "spec": {}}"#, 400, "spec"),
                 ("/api/v1/specs", #"{"kind": "droplet", "provider_id": "1", "spec": [1]}"#, 400, "spec"),
                 ("/api/v1/specs", #"{"kind": "droplet", "spec": {"a": 1}}"#, 400, "provider_id"),
+                ("/api/v1/specs", #"{"kind": "droplet", "provider_id": "1", "spec": {"size_slug": "a", "tags": [], "size_slug": "b"}}"#, 400,
+                 "spec.size_slug"),
             ], client: client, token: admin, ledger: harness.ledger)
         }
     }

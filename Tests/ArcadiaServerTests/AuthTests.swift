@@ -16,7 +16,7 @@ import Testing
         case missing, basicScheme, notAJWT, twoParts, garbageSegments, otherSecret, algNone, algNoneSigned, hs256SameSecret,
              hs384SameSecret, headerSaysHS256, hs256SignatureHeaderSaysHS512, tamperedPayload, expired, expiresNow, notYetValid,
              noExpiry, noSubject, unknownRole, tenantWithoutTenantID, criticalHeader, duplicateHeaderKey, duplicateClaim,
-             escapedDuplicateClaim, paddedSignature, nonCanonicalSignature
+             escapedDuplicateClaim, paddedSignature, nonCanonicalSignature, otherAudience, otherAudiences, emptyAudienceList
 
         var testDescription: String { rawValue }
 
@@ -60,6 +60,10 @@ import Testing
                 let payload = #"{"sub":"u","role":"tenant","tenant_id":"pilot",""# + role + #"":"platform_admin","exp":"# + "\(now.seconds + 60)}"
                 let real = try await TestTokens.sign(admin).split(separator: ".")
                 return "Bearer \(real[0]).\(TestTokens.base64URL(Data(payload.utf8))).\(real[2])"
+            case .otherAudience, .otherAudiences, .emptyAudienceList:
+                var claims = admin
+                claims.aud = [.otherAudience: .one("other-service"), .otherAudiences: .list(["billing", "reports"])][self] ?? .list([])
+                return "Bearer " + (try await TestTokens.sign(claims))
             case .paddedSignature:
                 return "Bearer " + (try await TestTokens.sign(admin)) + "=="
             case .nonCanonicalSignature:
@@ -91,6 +95,7 @@ import Testing
             case .duplicateHeaderKey: "header has the key 'typ' twice"
             case .duplicateClaim, .escapedDuplicateClaim: "payload has the key 'role' twice"
             case .paddedSignature, .nonCanonicalSignature: "signature is not canonical base64url"
+            case .otherAudience, .otherAudiences, .emptyAudienceList: "its 'aud' claim does not include 'arcadia'"
             }
         }
     }
@@ -132,6 +137,13 @@ import Testing
             let lowercase = try await client.get("/api/v1/inventory", token: nil, headers: [.authorization: "bearer \(tenant)"])
             #expect(try lowercase.status == .ok && lowercase.json["page"]?["total"]?.int == 6,
                     "the scheme name is case-insensitive (RFC 7235)")
+            // An `aud` that names this service, alone or among others, is accepted (RFC 7519 §4.1.3).
+            for audience in [TestTokens.Audience.one("arcadia"), .list(["billing", "arcadia"])] {
+                var claims = TestTokens.admin(at: Self.now)
+                claims.aud = audience
+                let response = try await client.get("/api/v1/inventory", token: try await TestTokens.sign(claims))
+                #expect(response.status == .ok, "\(audience): \(response.text)")
+            }
         }
     }
 

@@ -35,10 +35,18 @@ import Yams
                     let uri = (example?.path ?? path.replacingOccurrences(of: "{id}", with: path.contains("drift") ? "2" : "1"))
                         + (Self.exampleQueries[path] ?? "")
                     let client = Self.onRevenueLedger(path) ? invoiceClient : driftClient
+                    let httpMethod = try #require(HTTPRequest.Method(method.uppercased()))
+                    if let body = spec.requestSchema(operation), body["properties"] != nil {
+                        // Every JSON body refuses a field it does not take, and the document says so.
+                        #expect(body["additionalProperties"] as? Bool == false, "\(key): its request schema allows unknown fields")
+                        let refused = try await client.execute(uri: uri, method: httpMethod, headers: [.authorization: "Bearer \(admin)",
+                                                                                               .contentType: "application/json"],
+                                                               body: Data(#"{"zz_unknown": 1}"#.utf8))
+                        #expect(try refused.status == .badRequest && refused.json["error"]?["field"]?.string == "zz_unknown", "\(key): \(refused.text)")
+                    }
                     var headers: HTTPFields = [.authorization: "Bearer \(admin)"]
                     if let example, example.body != nil { headers[.contentType] = example.contentType }
-                    let response = try await client.execute(uri: uri, method: try #require(HTTPRequest.Method(method.uppercased())),
-                                                            headers: headers, body: example?.body.map { Data($0.utf8) })
+                    let response = try await client.execute(uri: uri, method: httpMethod, headers: headers, body: example?.body.map { Data($0.utf8) })
                     #expect(documented.contains(String(response.status.code)), "\(key) answered \(response.status.code)")
                     let expected = example?.status ?? 200
                     guard response.status.code == expected else {
@@ -95,10 +103,9 @@ import Yams
         Set(paths.flatMap { path, operations in operations.keys.map { "\($0.uppercased()) \(path)" } })
     }
 
-    /// The same for every route the service's router holds, but the catch-all that answers unknown
-    /// `/api/v1` paths and CORS preflights (which are not API operations).
+    /// The same for every route the service's router holds, but CORS preflights (which are not API operations).
     static func servedRoutes(_ service: ArcadiaService) -> Set<String> {
-        Set(service.router().routes.filter { !$0.path.description.hasSuffix("**") && $0.method != .options }.map(\.description))
+        Set(service.router().routes.filter { $0.method != .options }.map(\.description))
     }
 
     /// Just enough of OpenAPI to compare key sets: `$ref`, `allOf`, object `properties`, array `items`.
@@ -109,6 +116,12 @@ import Yams
             let ok = (operation["responses"] as? [String: Any])?[String(status)] as? [String: Any]
             let json = ((ok?["content"] as? [String: Any])?["application/json"]) as? [String: Any]
             return (json?["schema"] as? [String: Any]).map(resolve)
+        }
+
+        /// The JSON request body's schema, resolved; nil for an operation that takes none.
+        func requestSchema(_ operation: [String: Any]) -> [String: Any]? {
+            let content = (operation["requestBody"] as? [String: Any])?["content"] as? [String: Any]
+            return ((content?["application/json"] as? [String: Any])?["schema"] as? [String: Any]).map(resolve)
         }
 
         func resolve(_ schema: [String: Any]) -> [String: Any] {

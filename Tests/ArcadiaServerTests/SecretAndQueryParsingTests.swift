@@ -12,6 +12,17 @@ import Testing
         }
     }
 
+    /// The repeated key is named by its path in the body, as the API names fields.
+    @Test func aRepeatedKeyIsNamedByItsPath() {
+        func first(_ json: String) -> String? { JSONDuplicateKeys.first(in: Array(json.utf8)) }
+        #expect(first(#"{"code": "a", "name": "b"}"#) == nil)
+        #expect(first(#"{"code": "a", "code": "b"}"#) == "code")
+        #expect(first(#"{"spec": {"tags": [], "tags": ["x"]}}"#) == "spec.tags")
+        #expect(first(#"{"plans": [{"code": "a"}, {"code": "b", "code": "c"}]}"#) == "plans[1].code")
+        #expect(first(#"{"a": {"x": 1}, "b": {"x": 1}}"#) == nil, "the same key in two objects is not a repeat")
+        #expect(first(#"{"a": 1,, "a": 2}"#) == nil, "not JSON: the parser reports that")
+    }
+
     @Test func limitsAreCappedOffsetsAreWholeNumbersAndPeriodsAreMonths() throws {
         #expect(try QueryParameters(nil, allowed: ["limit"]).page().limit == QueryParameters.defaultLimit)
         #expect(try QueryParameters("limit=7&offset=3", allowed: ["limit", "offset"]).page() == .init(limit: 7, offset: 3))
@@ -19,7 +30,7 @@ import Testing
         #expect(try QueryParameters("limit=", allowed: ["limit"]).page().limit == 100, "empty counts as absent")
         #expect(throws: APIError.self) { try QueryParameters("limit=+5", allowed: ["limit"]).page() }
         // What a URL library will not send as written, checked on the raw query text.
-        #expect(throws: APIError.invalidParameter("limit", "must be a whole number from 1 to 500, got '10^9'")) {
+        #expect(throws: APIError.invalidParameter("limit", "must be a whole number from 1 (above 500 is capped to 500), got '10^9'")) {
             try QueryParameters("limit=10^9", allowed: ["limit"]).page()
         }
         #expect(throws: APIError.invalidParameter("kind", "not percent-encoded correctly")) {

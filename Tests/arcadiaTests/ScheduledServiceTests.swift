@@ -109,4 +109,32 @@ import FoundationNetworking
         let recorded = try await DatabaseQueue(path: ledger).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM job_runs") ?? 0 }
         #expect(recorded >= syncRuns.count)
     }
+
+    /// A port already taken is said as such, naming the address, with exit 1; and `--schedule` with
+    /// a ledger it would create refuses before creating it (no empty ledger or lock file is left).
+    @Test func aPortInUseIsRefusedByAddressAndLeavesNoNewLedger() async throws {
+        let folder = try RepoPaths.temporaryDirectory("port-in-use")
+        let served = folder.appendingPathComponent("served.sqlite").path
+        _ = try Ledger(path: served)
+        let environment = ["ARCADIA_JWT_SECRET": Self.secret, "DO_TOKEN": "t"]
+        let first = try await Served(["serve", "--db", served, "--port", "0"], environment: environment)
+        defer { _ = first.stop() }
+        let fresh = folder.appendingPathComponent("fresh.sqlite").path
+        for arguments in [["serve", "--db", served, "--port", "\(first.port)"],
+                          ["serve", "--db", fresh, "--port", "\(first.port)", "--schedule", "--token-env", "DO_TOKEN"]] {
+            let process = Process()
+            let errors = Pipe()
+            process.executableURL = KilledRunTests.arcadia
+            process.arguments = arguments
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = errors
+            try process.run()
+            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 1, "\(arguments)")
+            #expect(stderr == "Error: cannot listen on 127.0.0.1:\(first.port): address already in use\n", "\(arguments)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("fresh") } == [])
+    }
 }

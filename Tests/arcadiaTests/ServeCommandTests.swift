@@ -53,6 +53,17 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
+    @Test func theAudienceIsTheOptionsAndNotEmpty() async throws {
+        let service = try await ServeCommand.service(ledgerPath: try Self.ledgerPath(), secretVariable: Self.variable, audience: "billing",
+                                                     corsOrigins: [], environment: [Self.variable: Self.secret],
+                                                     clock: .fixed(Timestamp(year: 2026, month: 5, day: 1)))
+        #expect(service.verifier.audience == "billing")
+        await #expect(throws: ValidationError.self) {
+            try await ServeCommand.service(ledgerPath: try Self.ledgerPath(), secretVariable: Self.variable, audience: "", corsOrigins: [],
+                                           environment: [Self.variable: Self.secret], clock: .fixed(Timestamp(year: 2026, month: 5, day: 1)))
+        }
+    }
+
     @Test func corsOriginsComeFromTheFlagAndTheEnvironment() async throws {
         let service = try await Self.service([Self.variable: Self.secret, ServeCommand.corsVariable: "https://b.example"],
                                              cors: ["https://a.example"])

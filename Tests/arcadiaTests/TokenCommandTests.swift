@@ -15,8 +15,8 @@ import Testing
         try await TokenCommand.parse(arguments).mint(environment: environment, clock: .fixed(now))
     }
 
-    static func identity(_ token: String, at time: Timestamp) async throws -> Identity {
-        let verifier = await TokenVerifier(secret: try JWTSecret(secret), clock: .fixed(time))
+    static func identity(_ token: String, at time: Timestamp, audience: String = TokenVerifier.defaultAudience) async throws -> Identity {
+        let verifier = await TokenVerifier(secret: try JWTSecret(secret), clock: .fixed(time), audience: audience)
         return try await verifier.identity(authorization: "Bearer \(token)")
     }
 
@@ -62,6 +62,18 @@ import Testing
                 #expect(error.message == "--ttl \(ttl) is longer than a token may live: at most 366d", "\(error.message)")
             }
         }
+    }
+
+    /// `--audience` mints the `aud` claim a service started with that `--jwt-audience` accepts and
+    /// any other refuses; without it the token has no `aud` and every audience accepts it.
+    @Test func theAudienceIsTheOneTheServiceIsStartedWith() async throws {
+        let billing = try await Self.mint(["--role", "platform_admin", "--audience", "billing"])
+        #expect(try await Self.identity(billing, at: Self.now, audience: "billing").isPlatformAdmin)
+        await #expect(throws: AuthFailure.notForThisService(audience: "arcadia")) { try await Self.identity(billing, at: Self.now) }
+        let plain = try await Self.mint(["--role", "platform_admin"])
+        #expect(try await Self.identity(plain, at: Self.now, audience: "billing").isPlatformAdmin)
+        #expect(try ServeCommand.parse(["--db", "x"]).jwtAudience == "arcadia")
+        await #expect(throws: ValidationError.self) { try await Self.mint(["--role", "platform_admin", "--audience", ""]) }
     }
 
     @Test func withoutTheSecretNothingIsMinted() async throws {

@@ -10,6 +10,7 @@ enum AuthFailure: Error, Equatable, CustomStringConvertible {
     case invalidClaim(String, String)
     case expired
     case notYetValid
+    case notForThisService(audience: String)
 
     var description: String {
         switch self {
@@ -22,6 +23,7 @@ enum AuthFailure: Error, Equatable, CustomStringConvertible {
         case .invalidClaim(let claim, let why): "token claim '\(claim)' \(why)"
         case .expired: "token has expired"
         case .notYetValid: "token is not valid yet (nbf is in the future)"
+        case .notForThisService(let audience): "token is meant for another service: its 'aud' claim does not include '\(audience)'"
         }
     }
 }

@@ -1,12 +1,14 @@
-/// Finds a key that occurs twice in one JSON object, at any depth. RFC 7519 §4 lets a recipient
-/// reject such a token, and it must: parsers disagree on which occurrence wins, so a token read
-/// one way by its issuer could act another way here. Keys are compared after unescaping, so
-/// `"role"` and `"\u0072ole"` are the same key. Returns nil for JSON without duplicates, and for
-/// text that is not JSON (the JSON parser that follows reports that).
+/// Finds a key that occurs twice in one JSON object, at any depth: a token's header or claims
+/// (RFC 7519 §4 lets a recipient reject such a token) and a request body. Either must be refused:
+/// parsers disagree on which occurrence wins (Foundation's keeps one silently), so a payload read
+/// one way by its sender could act another way here. Keys are compared after unescaping, so
+/// `"role"` and `"\u0072ole"` are the same key. Returns the repeated key's path, written as the
+/// API names body fields (`code`, `spec.size_slug`, `plans[0].code`); nil for JSON without
+/// duplicates, and for text that is not JSON (the JSON parser that follows reports that).
 enum JSONDuplicateKeys {
     static func first(in bytes: [UInt8]) -> String? {
         var scanner = Scanner(bytes: bytes)
-        return (try? scanner.value()) ?? nil
+        return (try? scanner.value(at: "")) ?? nil
     }
 
     private struct NotJSON: Error {}
@@ -15,7 +17,8 @@ enum JSONDuplicateKeys {
         let bytes: [UInt8]
         var index = 0
 
-        mutating func value() throws -> String? {
+        /// The first repeated key's path in the value that starts here; `path` is this value's own.
+        mutating func value(at path: String) throws -> String? {
             skipSpace()
             guard index < bytes.count else { throw NotJSON() }
             switch bytes[index] {
@@ -27,10 +30,11 @@ enum JSONDuplicateKeys {
                 while true {
                     skipSpace()
                     let key = try string()
-                    if !keys.insert(key).inserted { return key }
+                    let keyPath = path.isEmpty ? key : "\(path).\(key)"
+                    if !keys.insert(key).inserted { return keyPath }
                     skipSpace()
                     try expect(UInt8(ascii: ":"))
-                    if let duplicate = try value() { return duplicate }
+                    if let duplicate = try value(at: keyPath) { return duplicate }
                     skipSpace()
                     if peek(UInt8(ascii: ",")) { index += 1; continue }
                     try expect(UInt8(ascii: "}"))
@@ -40,8 +44,10 @@ enum JSONDuplicateKeys {
                 index += 1
                 skipSpace()
                 if peek(UInt8(ascii: "]")) { index += 1; return nil }
+                var position = 0
                 while true {
-                    if let duplicate = try value() { return duplicate }
+                    if let duplicate = try value(at: "\(path)[\(position)]") { return duplicate }
+                    position += 1
                     skipSpace()
                     if peek(UInt8(ascii: ",")) { index += 1; continue }
                     try expect(UInt8(ascii: "]"))

@@ -15,12 +15,14 @@ public struct TokenIssuer: Sendable {
         self.clock = clock
     }
 
-    /// A token for `role` (a tenant's names `tenant`, its `tenants.code`), valid from now for `ttl` seconds.
-    public func token(role: Identity.Role, tenant: String?, subject: String, ttl: Int64) async throws -> String {
+    /// A token for `role` (a tenant's names `tenant`, its `tenants.code`), valid from now for `ttl`
+    /// seconds, with an `aud` claim only when `audience` is given.
+    public func token(role: Identity.Role, tenant: String?, subject: String, ttl: Int64, audience: String? = nil) async throws -> String {
         let now = clock.now()
         let claims = AccessClaims(sub: SubjectClaim(value: subject), role: role.rawValue, tenantID: role == .tenant ? tenant : nil,
                                   exp: ExpirationClaim(value: Date(timeIntervalSince1970: TimeInterval(now.seconds + ttl))),
-                                  nbf: NotBeforeClaim(value: Date(timeIntervalSince1970: TimeInterval(now.seconds))))
+                                  nbf: NotBeforeClaim(value: Date(timeIntervalSince1970: TimeInterval(now.seconds))),
+                                  aud: audience.map { AudienceClaim(value: [$0]) })
         let keys = JWTKeyCollection()
         await keys.add(hmac: HMACKey(from: secret.bytes), digestAlgorithm: .sha512)
         return try await keys.sign(claims)

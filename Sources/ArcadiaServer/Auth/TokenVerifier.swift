@@ -6,17 +6,24 @@ import JWTKit
 /// Verifies access tokens issued by another application: HS512 with the shared secret, nothing
 /// else. The header's `alg` is checked before any signature work, so `none`, HS256 (even with the
 /// same secret) or an asymmetric algorithm is refused by name rather than by a failed HMAC.
-/// Expiry and not-before are judged against the injected clock.
+/// Expiry and not-before are judged against the injected clock. A token with an `aud` claim must
+/// name this service's audience in it (RFC 7519 §4.1.3): a token the issuer minted for another
+/// service sharing the secret is not a token for this one. A token without `aud` is accepted, as
+/// the issuer's tokens and `arcadia token`'s carry none unless asked.
 public struct TokenVerifier: Sendable {
     static let algorithm = "HS512"
+    /// The audience `arcadia serve` identifies itself with unless `--jwt-audience` says otherwise.
+    public static let defaultAudience = "arcadia"
 
     private let keys: JWTKeyCollection
     private let clock: EngineClock
+    public let audience: String
 
-    public init(secret: JWTSecret, clock: EngineClock) async {
+    public init(secret: JWTSecret, clock: EngineClock, audience: String = TokenVerifier.defaultAudience) async {
         keys = JWTKeyCollection()
         await keys.add(hmac: HMACKey(from: secret.bytes), digestAlgorithm: .sha512)
         self.clock = clock
+        self.audience = audience
     }
 
     /// The identity an `Authorization` header value proves.
@@ -44,6 +51,7 @@ public struct TokenVerifier: Sendable {
         guard let exp = claims.exp else { throw .missingClaim("exp") }
         guard now < exp.value.timeIntervalSince1970 else { throw .expired }
         if let nbf = claims.nbf, now < nbf.value.timeIntervalSince1970 { throw .notYetValid }
+        if let aud = claims.aud, !aud.value.contains(audience) { throw .notForThisService(audience: audience) }
         guard let subject = claims.sub?.value, !subject.isEmpty else { throw .missingClaim("sub") }
         guard let roleText = claims.role else { throw .missingClaim("role") }
         guard let role = Identity.Role(rawValue: roleText) else {

@@ -4,8 +4,9 @@ import Hummingbird
 import MoneyAndTime
 
 /// A request's body as a JSON object, read field by field before anything touches the ledger: a
-/// body that is not a JSON object, an unknown field (a typo is never silently ignored), a missing
-/// required one or a value of the wrong type is a 400 naming the field.
+/// body that is not a JSON object, a key given twice in one object (which of the two would count is
+/// a guess), an unknown field (a typo is never silently ignored), a missing required one or a value
+/// of the wrong type is a 400 naming the field.
 struct JSONBody {
     /// Admin payloads are small; a larger body is refused rather than read.
     static let maxBytes = 1 << 20
@@ -16,6 +17,9 @@ struct JSONBody {
         let text = try await Self.text(request, accepting: ["application/json"])
         guard case .object(let fields)? = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else {
             throw APIError.invalidBody(nil, "the body must be a JSON object")
+        }
+        if let repeated = JSONDuplicateKeys.first(in: Array(text.utf8)) {
+            throw APIError.invalidBody(repeated, "given twice; a key may appear only once in a JSON object")
         }
         if let unknown = fields.keys.sorted().first(where: { !allowed.contains($0) }) {
             throw APIError.invalidBody(unknown, "not a field of this request (it takes \(allowed.sorted().joined(separator: ", ")))")

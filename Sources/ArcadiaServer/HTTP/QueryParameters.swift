@@ -43,7 +43,9 @@ struct QueryParameters {
     func page() throws(APIError) -> PageRequest {
         var limit = Self.defaultLimit
         if let text = text("limit") {
-            guard Self.isDigits(text) else { throw .invalidParameter("limit", "must be a whole number from 1 to \(Self.maxLimit), got \(Self.shown(text))") }
+            guard Self.isDigits(text) else {
+                throw .invalidParameter("limit", "must be a whole number from 1 (above \(Self.maxLimit) is capped to \(Self.maxLimit)), got \(Self.shown(text))")
+            }
             let asked = Int(text) ?? Int.max
             guard asked >= 1 else { throw .invalidParameter("limit", "must be at least 1, got \(text)") }
             limit = min(asked, Self.maxLimit)

@@ -125,7 +125,7 @@ extension YAMLNodeReader {
         let map = try mapping(field, allowed: ["country", "label", "rate"])
         let countryField = try map.required("country")
         let country = try nonEmptyString(countryField)
-        guard country.utf8.count == 2, country.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else {
+        guard CountryCode.isAssigned(country) else {
             throw error(countryField, "'\(country)' is not a country code; write ISO 3166 alpha-2 in capitals, e.g. AU")
         }
         return TaxRate(country: country, label: try nonEmptyString(map.required("label")), rate: try rate(map.required("rate")))

@@ -17,8 +17,32 @@ enum TestTokens {
         var tenant_id: String?
         var exp: Int64?
         var nbf: Int64?
+        var aud: Audience?
 
         func verify(using algorithm: some JWTAlgorithm) async throws {}
+    }
+
+    /// `aud` in either of its JSON forms (RFC 7519 §4.1.3).
+    enum Audience: Codable, Equatable {
+        case one(String)
+        case list([String])
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let audience = try? container.decode(String.self) {
+                self = .one(audience)
+            } else {
+                self = .list(try container.decode([String].self))
+            }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .one(let audience): try container.encode(audience)
+            case .list(let audiences): try container.encode(audiences)
+            }
+        }
     }
 
     static func admin(at now: Timestamp) -> Claims {

@@ -87,6 +87,8 @@ struct PriceBookParserTests {
          6, 12, "addons[1].code", "another addon is already coded 'x'"),
         ("plans: [{code: a, name: s, base_price: 1.00}]\ntax_rates:\n  - {country: au, label: GST, rate: 10%}\n", 5, 15, "tax_rates[0].country",
          "'au' is not a country code; write ISO 3166 alpha-2 in capitals, e.g. AU"),
+        ("plans: [{code: a, name: s, base_price: 1.00}]\ntax_rates:\n  - {country: ZZ, label: GST, rate: 10%}\n", 5, 15, "tax_rates[0].country",
+         "'ZZ' is not a country code; write ISO 3166 alpha-2 in capitals, e.g. AU"),
         ("plans: [{code: a, name: s, base_price: 1.00}]\ntax_rates:\n  - {country: AU, label: GST, rate: 10}\n", 5, 37, "tax_rates[0].rate",
          "'10' is not a percentage between 0% and 100%, e.g. 10%"),
         ("plans: [{code: a, name: s, base_price: 1.00}]\ntax_rates:\n  - {country: AU, label: GST, rate: 100.5%}\n", 5, 37, "tax_rates[0].rate",

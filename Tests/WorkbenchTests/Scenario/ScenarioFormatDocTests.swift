@@ -120,7 +120,7 @@ struct ScenarioFormatDocTests {
                "5:5: drift_ignore[0]: has no selector; add at least one of kind, name (a glob) or tag"),
         DocRow("tenant codes are slugs", h + "tenants: [{code: Acme Co, name: A, country: AU}]\n",
                "4:18: tenants[0].code: must be lowercase letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters; found 'Acme Co'"),
-        DocRow("a country is two capitals", h + "tenants: [{code: a, name: A, country: Australia}]\n",
+        DocRow("a country is an assigned ISO 3166 code", h + "tenants: [{code: a, name: A, country: Australia}]\n",
                "4:39: tenants[0].country: must be an ISO 3166 two-letter country code in capitals, e.g. AU; found 'Australia'"),
         DocRow("metering keys are billing kinds", h + "metering:\n  volume_gb: {granularity: daily}\n",
                "5:3: metering.volume_gb: unknown key 'volume_gb'; allowed keys: backup_gb_month, dns_zones, droplet_hours, snapshot_gb_month, spaces_gb_month"),

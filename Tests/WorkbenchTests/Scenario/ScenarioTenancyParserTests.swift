@@ -50,6 +50,8 @@ struct ScenarioTenancyParserTests {
                   "must be lowercase letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters; found 'Acme Co'"),
         ErrorCase("tenant country spelled out", header + "tenants:\n  - {code: a, name: A, country: Australia}\n", 5, 33,
                   "tenants[0].country", "must be an ISO 3166 two-letter country code in capitals, e.g. AU; found 'Australia'"),
+        ErrorCase("tenant country not an assigned code", header + "tenants:\n  - {code: a, name: A, country: UK}\n", 5, 33,
+                  "tenants[0].country", "must be an ISO 3166 two-letter country code in capitals, e.g. AU; found 'UK'"),
         ErrorCase("deployment missing its project", header + "deployments:\n  - {code: d, tenant: a, name: D}\n", 5, 5,
                   "deployments[0].project", "missing required key 'project'"),
         ErrorCase("metering an unknown billing kind", header + "metering:\n  volume_gb: {granularity: hourly}\n", 5, 3, "metering.volume_gb",

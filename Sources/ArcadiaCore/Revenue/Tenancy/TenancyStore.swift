@@ -8,9 +8,7 @@ import MoneyAndTime
 enum TenancyStore {
     static func addTenant(_ db: Database, code: String, name: String, country: String) throws -> Int64 {
         try checkCode(code)
-        guard country.count == 2, country.utf8.allSatisfy({ (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) else {
-            throw TenancyError.invalidCountry(country)
-        }
+        guard CountryCode.isAssigned(country) else { throw TenancyError.invalidCountry(country) }
         guard try tenantID(db, code: code) == nil else { throw TenancyError.duplicateTenant(code) }
         try db.execute(sql: "INSERT INTO tenants (code, name, country) VALUES (?, ?, ?)", arguments: [code, name, country])
         return db.lastInsertedRowID

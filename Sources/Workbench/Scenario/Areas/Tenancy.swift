@@ -166,7 +166,7 @@ extension YAMLNodeReader {
 
     private func country(_ field: YAMLField) throws(ScenarioError) -> String {
         let text = try nonEmptyString(field)
-        guard text.unicodeScalars.count == 2, text.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
+        guard CountryCode.isAssigned(text) else {
             throw error(field, "must be an ISO 3166 two-letter country code in capitals, e.g. AU; found '\(text)'")
         }
         return text

@@ -72,6 +72,7 @@ import Testing
             (.emptyCode(kind: "plan"), { try engine(at: 1).changeSubscription(deployment: "acme-prod", plan: "") }),
             (.duplicateTenant("acme"), { try engine().addTenant(code: "acme", name: "Again", country: "AU") }),
             (.invalidCountry("Australia"), { try engine().addTenant(code: "oz", name: "Oz", country: "Australia") }),
+            (.invalidCountry("XX"), { try engine().addTenant(code: "oz", name: "Oz", country: "XX") }),
             (.invalidCode("Big Co"), { try engine().addTenant(code: "Big Co", name: "Big", country: "US") }),
             (.unknownTenant("nope"), { try engine().addDeployment(code: "x", tenant: "nope", name: "X", project: "x") }),
             (.projectOwned(project: "acme-prod", deployment: "acme-prod"),
