@@ -31,10 +31,9 @@ struct ScheduleOptions: ParsableArguments {
 
     func clock() throws -> RunningClock { try RunningClock.parse(start: start, speed: speed) }
 
-    /// The scheduler over the production client stack (godo's retries, waiting for real), or nil
-    /// without --schedule.
-    /// The DigitalOcean client the scheduler lists with; nil without `--schedule`. Made before the
-    /// ledger is opened, so a missing token refuses the start without creating a ledger file.
+    /// The DigitalOcean client the scheduler lists with, over the production client stack (godo's
+    /// retries, waiting for real); nil without `--schedule`. Made before the ledger is opened, so a
+    /// missing token refuses the start without creating a ledger file.
     func client(environment: [String: String]) throws -> DigitalOceanClient? {
         guard schedule, let tokenEnv else { return nil }
         let token = try SyncCommand.token(named: tokenEnv, in: environment)
@@ -42,6 +41,7 @@ struct ScheduleOptions: ParsableArguments {
         return DigitalOceanClient(transport: transport, token: token)
     }
 
+    /// The scheduler over `client`, or nil without one (no `--schedule`).
     func scheduler(ledger: Ledger, client: DigitalOceanClient?, clock: RunningClock, logger: Logger) -> JobScheduler? {
         guard let client else { return nil }
         var runner = JobRunner(client: client, ledger: ledger, clock: clock.engineClock)

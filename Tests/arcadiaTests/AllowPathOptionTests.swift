@@ -38,16 +38,16 @@ import TestSupport
             pricebooks: [../pricebooks/standard-2026.yaml]
 
             """, "history/s.yaml")
-        var refused = try PlayCommand.parse([scenario])
+        let refused = try PlayCommand.parse([scenario])
         await #expect(throws: ExitCode(1)) { try await refused.run() }
-        var allowed = try PlayCommand.parse([scenario, "--allow-path", books.path])
+        let allowed = try PlayCommand.parse([scenario, "--allow-path", books.path])
         try await allowed.run()
 
         let tenants = try write("pricebooks: [../pricebooks/standard-2026.yaml]\ntenants: [{code: acme, name: Acme, country: AU}]\n",
                                 "history/tenants.yaml")
         let db = base.appendingPathComponent("history.sqlite").path
         #expect(throws: ExitCode(1)) { try ImportTenantsCommand.parse([tenants, "--db", db]).run() }
-        var importing = try ImportTenantsCommand.parse([tenants, "--db", db, "--allow-path", books.path])
+        let importing = try ImportTenantsCommand.parse([tenants, "--db", db, "--allow-path", books.path])
         try importing.run()
         #expect(FileManager.default.fileExists(atPath: db))
         for command in [["reprice", "--scenario", scenario, "--pricebook", "x.yaml", "--allow-path", books.path],

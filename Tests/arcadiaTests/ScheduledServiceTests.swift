@@ -26,7 +26,7 @@ import FoundationNetworking
         /// banner names the port (`scheme://127.0.0.1:<port>`).
         init(_ arguments: [String], environment: [String: String] = [:], scheme: String = "http") async throws {
             let log = try RepoPaths.temporaryDirectory("served-output").appendingPathComponent("stdout.txt")
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            #expect(FileManager.default.createFile(atPath: log.path, contents: nil))
             process.executableURL = KilledRunTests.arcadia
             process.arguments = arguments
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

@@ -30,7 +30,7 @@ struct SchedulerLockTests {
     @Test func aSymbolicLinkToTheLedgerIsTheSameLock() async throws {
         let folder = try RepoPaths.temporaryDirectory("scheduler-lock-link")
         let ledger = folder.appendingPathComponent("ledger.sqlite").path
-        FileManager.default.createFile(atPath: ledger, contents: Data())
+        #expect(FileManager.default.createFile(atPath: ledger, contents: Data()))
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("alt"), withIntermediateDirectories: true)
         let link = folder.appendingPathComponent("alt/link.sqlite").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "../ledger.sqlite")

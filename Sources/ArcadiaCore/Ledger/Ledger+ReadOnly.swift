@@ -42,7 +42,7 @@ extension Ledger {
         // A new private folder: mkdtemp makes its name unique, with no id of ours.
         var template = Array(FileManager.default.temporaryDirectory.appendingPathComponent("arcadia-recovered-XXXXXX").path.utf8CString)
         guard mkdtemp(&template) != nil else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        let folder = URL(fileURLWithPath: String(cString: template))
+        let folder = URL(fileURLWithPath: String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         let copy = folder.appendingPathComponent("ledger.sqlite").path
         do {
             try FileManager.default.copyItem(atPath: path, toPath: copy)

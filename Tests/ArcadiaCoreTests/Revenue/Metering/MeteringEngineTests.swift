@@ -107,10 +107,10 @@ import Testing
     @Test func aDropletThatSurvivesAnOutageAcrossTheNightlyRunIsBilledInFull() throws {
         let ledger = try ledgerWithWeb()
         try ledger.failListing(.droplet, at: Self.at(23))
-        try ledger.engine(at: Self.at(25, 10)).runDaily()
+        _ = try ledger.engine(at: Self.at(25, 10)).runDaily()
         #expect(try ledger.records() == [])
         try ledger.list(.droplet, [web], at: Self.at(26))
-        try ledger.engine(at: Self.at(49, 10)).runDaily()
+        _ = try ledger.engine(at: Self.at(49, 10)).runDaily()
         #expect(try ledger.records() == [dayRecord("24"), "acme-prod droplet_hours web-1 2026-04-03T00:00:00Z daily 24"])
     }
 
@@ -218,7 +218,7 @@ import Testing
     @Test func aRetentionLongerThanTheClockKeepsEveryRecord() throws {
         let ledger = try ledgerWithWeb()
         try ledger.engine(at: Self.day).configure(.dropletHours, MeteringPolicy(retentionDays: 106_751_991_167_301))
-        for offset in 1...3 { try ledger.engine(at: Self.day + Int64(offset) * 86_400 + 70 * 60).runDaily() }
+        for offset in 1...3 { _ = try ledger.engine(at: Self.day + Int64(offset) * 86_400 + 70 * 60).runDaily() }
         #expect(try ledger.records().count == 3)
         #expect(MeteringPolicy(retentionDays: .max).retentionCutoff(at: Self.day) == nil)
         #expect(MeteringPolicy(retentionDays: 2).retentionCutoff(at: Self.day) == Self.day - 2 * 86_400)
