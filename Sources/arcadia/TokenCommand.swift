@@ -45,6 +45,12 @@ struct TokenCommand: AsyncParsableCommand {
             throw ValidationError("--role must be one of \(Identity.Role.allCases.map(\.rawValue).joined(separator: ", ")), got '\(role)'")
         }
         if parsedRole == .tenant, tenant?.isEmpty ?? true { throw ValidationError("--role tenant needs --tenant CODE") }
+        // The service would refuse the token (no sub) or never match its tenant (not a code): say so now.
+        if let tenant, !TenancyCode.isValid(tenant) {
+            throw ValidationError("--tenant '\(tenant)' is not a tenant code: lowercase letters, digits, '-' and '_', starting with a letter or "
+                                  + "digit, at most \(TenancyCode.longest) characters")
+        }
+        if subject.isEmpty { throw ValidationError("--subject must not be empty: the service refuses a token without a subject") }
         if parsedRole == .platformAdmin, tenant != nil { throw ValidationError("--tenant only goes with --role tenant") }
         guard let seconds = Self.seconds(ttl) else {
             throw ValidationError("--ttl must be a whole number followed by s, m, h or d (e.g. 1h), got '\(ttl)'")

@@ -41,6 +41,9 @@ import Testing
         (["--role", "root"], "--role"), (["--role", "tenant"], "--tenant"), (["--role", "platform_admin", "--tenant", "acme"], "--tenant"),
         (["--role", "platform_admin", "--ttl", "forever"], "--ttl"), (["--role", "platform_admin", "--ttl", "0h"], "--ttl"),
         (["--role", "platform_admin", "--ttl", "+1h"], "--ttl"), (["--role", "platform_admin", "--ttl", "400d"], "--ttl"),
+        // Tokens the service would refuse (no subject) or whose tenant no code can match.
+        (["--role", "tenant", "--tenant", "ACME"], "--tenant"), (["--role", "tenant", "--tenant", "a b"], "--tenant"),
+        (["--role", "platform_admin", "--subject", ""], "--subject"),
     ])
     func badOptionsAreRefusedByName(_ arguments: [String], _ option: String) async throws {
         do {
