@@ -58,6 +58,8 @@ import WorkbenchTestSupport
                 ("/api/v1/tenants", #"{"code": "x", "name": "X", "country": "AA"}"#, 400, "country"),
                 ("/api/v1/tenants", #"{"code": "x", "country": "AU"}"#, 400, "name"),
                 ("/api/v1/tenants", #"{"code": "x", "name": 7, "country": "AU"}"#, 400, "name"),
+                ("/api/v1/tenants", #"{"code": "x", "name": "A\u0000B\u202Eevil", "country": "AU"}"#, 400, "name"),
+                ("/api/v1/tenants", #"{"code": "x", "name": "   ", "country": "AU"}"#, 400, "name"),
                 ("/api/v1/tenants", #"{"code": "x", "name": "X", "country": "AU", "colour": "red"}"#, 400, "colour"),
                 // A key given twice is refused, not read as its first (or last) occurrence, spelled alike or not.
                 ("/api/v1/tenants", #"{"code": "d1", "code": "d2", "name": "T", "country": "US"}"#, 400, "code"),
@@ -88,6 +90,7 @@ import WorkbenchTestSupport
                 ("/api/v1/deployments", #"{"code": "x-1", "tenant": "nobody", "name": "X", "project": "p"}"#, 400, "tenant"),
                 ("/api/v1/deployments", #"{"code": "x-1", "tenant": "acme", "name": "X", "project": "acme-web"}"#, 409, nil),
                 ("/api/v1/deployments", #"{"code": "x-1", "tenant": "acme", "name": "X"}"#, 400, "project"),
+                ("/api/v1/deployments", #"{"code": "x-1", "tenant": "acme", "name": "X", "project": "\n"}"#, 400, "project"),
                 ("/api/v1/deployments/acme-mail/subscribe", #"{"plan": "pro"}"#, 409, nil),
                 ("/api/v1/deployments/nobody/subscribe", #"{"plan": "pro"}"#, 404, nil),
                 ("/api/v1/deployments/acme-mail/change-subscription", #"{"plan": "platinum"}"#, 400, "plan"),

@@ -118,6 +118,7 @@ struct TenancyRoutes {
             case .invalidCode: throw APIError.invalidBody("code", error.description)
             case .emptyCode(let kind): throw APIError.invalidBody(kind == "plan" ? "plan" : "addons", error.description)
             case .invalidCountry: throw APIError.invalidBody("country", error.description)
+            case .invalidName(let field, _): throw APIError.invalidBody(field, error.description)
             case .unknownTenant: throw APIError.invalidBody("tenant", error.description)
             case .duplicateAddon: throw APIError.invalidBody("addons", error.description)
             case .unknownDeployment: throw APIError.notFound(error.description)

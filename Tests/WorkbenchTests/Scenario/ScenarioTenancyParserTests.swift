@@ -74,6 +74,8 @@ struct ScenarioTenancyParserTests {
                   6, 24, "timeline[0].meter_usage.day", "'2026-04-01T00:00:00Z' is not a date; write YYYY-MM-DD, e.g. 2026-01-01"),
         ErrorCase("a misspelt key", header + "timeline:\n  - at: 2026-04-03\n    meter_usage: {dya: 2026-04-01}\n", 6, 19,
                   "timeline[0].meter_usage.dya", "unknown key 'dya' (did you mean 'day'?); allowed keys: day"),
+        ErrorCase("a tenant name with a control character", header + "tenants:\n  - {code: t, name: \"A\\aB\", country: AU}\n",
+                  5, 21, "tenants[0].name", "holds U+0007, a control or direction character; names are printed, so they hold only visible text"),
         // The admin API refuses such a code; the scenario used to fail only when it played.
         ErrorCase("a tenant code longer than the service takes", header + "tenants:\n  - {code: \(String(repeating: "t", count: 65)), name: T, country: AU}\n",
                   5, 12, "tenants[0].code", "must be lowercase letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters; "

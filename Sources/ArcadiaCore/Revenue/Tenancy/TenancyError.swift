@@ -7,6 +7,8 @@ public enum TenancyError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A plan or addon code that is empty (any other text is stored as given; price books check it).
     case emptyCode(kind: String)
     case invalidCountry(String)
+    /// A tenant's or deployment's `name`, or a deployment's `project` (`DisplayName`).
+    case invalidName(field: String, problem: String)
     case duplicateTenant(String)
     case duplicateDeployment(String)
     case unknownTenant(String)
@@ -27,6 +29,7 @@ public enum TenancyError: Error, Sendable, Equatable, CustomStringConvertible {
             + "(the service's queries take no longer one)"
         case .emptyCode(let kind): "a \(kind) code must not be empty"
         case .invalidCountry(let country): "'\(country)' is not a country: use an ISO 3166 two-letter code such as AU"
+        case .invalidName(let field, let problem): "the \(field) \(problem)"
         case .duplicateTenant(let code): "a tenant with code '\(code)' already exists"
         case .duplicateDeployment(let code): "a deployment with code '\(code)' already exists"
         case .unknownTenant(let code): "no tenant has code '\(code)'"

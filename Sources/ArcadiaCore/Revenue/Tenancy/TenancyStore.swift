@@ -8,6 +8,7 @@ import MoneyAndTime
 enum TenancyStore {
     static func addTenant(_ db: Database, code: String, name: String, country: String) throws -> Int64 {
         try checkCode(code)
+        try checkName(name, field: "name")
         guard CountryCode.isAssigned(country) else { throw TenancyError.invalidCountry(country) }
         guard try tenantID(db, code: code) == nil else { throw TenancyError.duplicateTenant(code) }
         try db.execute(sql: "INSERT INTO tenants (code, name, country) VALUES (?, ?, ?)", arguments: [code, name, country])
@@ -16,6 +17,8 @@ enum TenancyStore {
 
     static func addDeployment(_ db: Database, code: String, tenant: String, name: String, project: String) throws -> Int64 {
         try checkCode(code)
+        try checkName(name, field: "name")
+        try checkName(project, field: "project")
         guard try deploymentID(db, code: code) == nil else { throw TenancyError.duplicateDeployment(code) }
         guard let tenantID = try tenantID(db, code: tenant) else { throw TenancyError.unknownTenant(tenant) }
         if let owner = try String.fetchOne(db, sql: "SELECT code FROM deployments WHERE project_name = ?", arguments: [project]) {
@@ -104,6 +107,10 @@ enum TenancyStore {
 
     private static func deploymentID(_ db: Database, code: String) throws -> Int64? {
         try Int64.fetchOne(db, sql: "SELECT id FROM deployments WHERE code = ?", arguments: [code])
+    }
+
+    private static func checkName(_ name: String, field: String) throws {
+        if let problem = DisplayName.problem(name) { throw TenancyError.invalidName(field: field, problem: problem) }
     }
 
     private static func checkCode(_ code: String) throws {

@@ -85,7 +85,7 @@ extension YAMLNodeReader {
         var tenants: [TenantSpec] = []
         for item in try list(field) {
             let map = try mapping(item, allowed: ["code", "name", "country"])
-            tenants.append(TenantSpec(code: try code(map.required("code")), name: try nonEmptyString(map.required("name")),
+            tenants.append(TenantSpec(code: try code(map.required("code")), name: try displayName(map.required("name")),
                                       country: try country(map.required("country")), location: map.location))
         }
         return tenants
@@ -96,8 +96,8 @@ extension YAMLNodeReader {
         for item in try list(field) {
             let map = try mapping(item, allowed: ["code", "tenant", "name", "project"])
             deployments.append(DeploymentSpec(code: try code(map.required("code")), tenant: try nonEmptyString(map.required("tenant")),
-                                              name: try nonEmptyString(map.required("name")),
-                                              project: try nonEmptyString(map.required("project")), location: map.location))
+                                              name: try displayName(map.required("name")),
+                                              project: try displayName(map.required("project")), location: map.location))
         }
         return deployments
     }
@@ -161,6 +161,13 @@ extension YAMLNodeReader {
             throw error(field, "must be lowercase letters, digits, '-' and '_', starting with a letter or digit, at most \(TenancyCode.longest) "
                         + "characters; found '\(text)'")
         }
+        return text
+    }
+
+    /// Tenant and deployment names and projects, held to the service's rule (`DisplayName`).
+    private func displayName(_ field: YAMLField) throws(ScenarioError) -> String {
+        let text = try string(field)
+        if let problem = DisplayName.problem(text) { throw error(field, problem) }
         return text
     }
 

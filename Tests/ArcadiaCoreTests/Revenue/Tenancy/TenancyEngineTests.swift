@@ -78,6 +78,11 @@ import Testing
             (.projectOwned(project: "acme-prod", deployment: "acme-prod"),
              { try engine().addDeployment(code: "acme-2", tenant: "acme", name: "Two", project: "acme-prod") }),
             (.duplicateDeployment("acme-prod"), { try engine().addDeployment(code: "acme-prod", tenant: "acme", name: "X", project: "p") }),
+            // Names are printed: an audit had a NUL, a bell and a right-to-left override accepted.
+            (.invalidName(field: "name", problem: DisplayName.problem("A\u{0}B")!), { try engine().addTenant(code: "oz", name: "A\u{0}B", country: "AU") }),
+            (.invalidName(field: "name", problem: DisplayName.problem("   ")!), { try engine().addTenant(code: "oz", name: "   ", country: "AU") }),
+            (.invalidName(field: "project", problem: DisplayName.problem("\n")!),
+             { try engine().addDeployment(code: "x", tenant: "acme", name: "X", project: "\n") }),
         ]
         for (expected, attempt) in cases {
             #expect(throws: expected) { try attempt() }
@@ -87,6 +92,18 @@ import Testing
         #expect(throws: TenancyError.notSubscribed(deployment: "acme-prod", at: Self.t0 + 3 * 3_600)) {
             try engine(at: 3).endSubscription(deployment: "acme-prod")
         }
+    }
+
+    @Test func aNameHoldsOnlyVisibleTextOfAProjectNamesLength() {
+        #expect(DisplayName.problem("Acme Pty Ltd — Sydney") == nil)
+        #expect(DisplayName.problem("évolution 東京") == nil)
+        #expect(DisplayName.problem("") == "must not be empty or only spaces")
+        #expect(DisplayName.problem(" \t ") == "must not be empty or only spaces")
+        #expect(DisplayName.problem("ok\u{7}")?.hasPrefix("holds U+0007, a control or direction character") == true)
+        #expect(DisplayName.problem("abc\u{202E}lve") != nil, "a right-to-left override")
+        #expect(DisplayName.problem("a\u{85}") != nil, "a C1 control")
+        #expect(DisplayName.problem(String(repeating: "x", count: 175)) == nil)
+        #expect(DisplayName.problem(String(repeating: "x", count: 176)) == "is 176 characters long; a name may have at most 175")
     }
 
     @Test func refusalsReadAsSentences() {
