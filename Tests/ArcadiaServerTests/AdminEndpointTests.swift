@@ -198,6 +198,11 @@ import WorkbenchTestSupport
             try await Self.expectRefusals([
                 ("/api/v1/drift/ignore-rules", rule, 409, nil),
                 ("/api/v1/drift/ignore-rules", rule.replacingOccurrences(of: "2026-05-01T00:00:00Z", with: "soon"), 400, "expires"),
+                // Read as written or not at all: a date alone, an offset or a fraction, and a past expiry.
+                ("/api/v1/drift/ignore-rules", rule.replacingOccurrences(of: "2026-05-01T00:00:00Z", with: "2026-05-01"), 400, "expires"),
+                ("/api/v1/drift/ignore-rules", rule.replacingOccurrences(of: "2026-05-01T00:00:00Z", with: "2026-05-01T00:00:00+02:00"), 400, "expires"),
+                ("/api/v1/drift/ignore-rules", rule.replacingOccurrences(of: "2026-05-01T00:00:00Z", with: "2026-05-01T00:00:00.5Z"), 400, "expires"),
+                ("/api/v1/drift/ignore-rules", rule.replacingOccurrences(of: "2026-05-01T00:00:00Z", with: "2000-01-01T00:00:00Z"), 400, "expires"),
                 ("/api/v1/drift/ignore-rules", #"{"id": "all", "field": "tags", "reason": "r", "expires": "2026-05-01T00:00:00Z"}"#, 400, "kind"),
                 ("/api/v1/drift/ignore-rules", #"{"id": "r", "kind": "droplet", "reason": "r", "expires": "2026-05-01T00:00:00Z"}"#, 400, "field"),
             ], client: client, token: admin, ledger: harness.ledger)

@@ -51,6 +51,8 @@ import Testing
             #expect(try await client.get("/api/v1/margin", token: tenant).status == .forbidden)
             #expect(try await client.get("/api/v1/margin?by=month", token: admin).status == .badRequest)
             #expect(try await client.get("/api/v1/margin?from=2026-04-02", token: admin).status == .badRequest)
+            let reversed = try await client.get("/api/v1/margin?from=2026-05&to=2026-04", token: admin)
+            #expect(try reversed.status == .badRequest && reversed.json["error"]?["parameter"]?.string == "to")
             #expect(try await client.get("/api/v1/margin?period=2026-04-01", token: admin).status == .badRequest)
         }
     }

@@ -48,6 +48,9 @@ struct ProvisioningRoutes {
         _ = try QueryParameters(request.uri.query, allowed: [])
         let body = try await JSONBody(request, allowed: ["id", "kind", "name_glob", "tag", "field", "reason", "expires"])
         guard let expires = try body.time("expires") else { throw APIError.invalidBody("expires", "required") }
+        guard expires > clock.now() else {
+            throw APIError.invalidBody("expires", "\(expires) is not after now (\(clock.now())): a rule that has expired ignores nothing")
+        }
         let rule = IgnoreRule(id: try body.string("id"), kind: try body.optionalString("kind").map(Self.kind),
                               nameGlob: try body.optionalString("name_glob"), tag: try body.optionalString("tag"),
                               field: try body.string("field"), reason: try body.string("reason"), expires: expires)

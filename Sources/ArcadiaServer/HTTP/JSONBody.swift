@@ -103,9 +103,14 @@ struct JSONBody {
     }
 
     /// A UTC time `2026-04-01T00:00:00Z`.
+    /// Exactly `2026-04-01T00:00:00Z`, as the message says: a date alone, an offset or a fraction
+    /// (which would be dropped) is refused rather than read some way the caller did not mean.
     func time(_ name: String) throws -> Timestamp? {
         guard let text = try optionalString(name) else { return nil }
-        guard let time = Timestamp(iso8601: text) else { throw APIError.invalidBody(name, "must be a UTC time like 2026-04-01T00:00:00Z") }
+        let utf8 = Array(text.utf8)
+        guard utf8.count == 20, utf8[10] == UInt8(ascii: "T"), utf8[19] == UInt8(ascii: "Z"), let time = Timestamp(iso8601: text) else {
+            throw APIError.invalidBody(name, "must be a UTC time like 2026-04-01T00:00:00Z, got '\(text)'")
+        }
         return time
     }
 }

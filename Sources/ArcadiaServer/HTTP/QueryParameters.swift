@@ -60,17 +60,18 @@ struct QueryParameters {
         return PageRequest(limit: limit, offset: offset)
     }
 
-    /// `period=YYYY-MM-01`: a billing period is a calendar month, named by its first day.
+    /// `period=YYYY-MM-01` or `YYYY-MM`: a billing period is a calendar month.
     func period() throws(APIError) -> BillingPeriod? { try month("period") }
 
-    /// A month-valued parameter (`period`, `from`, `to`), named by the month's first day.
+    /// A month-valued parameter (`period`, `from`, `to`): the month's first day, or the month as
+    /// answers write it (`"period": "2026-04"`), so what one call returns another takes.
     func month(_ name: String) throws(APIError) -> BillingPeriod? {
         guard let text = text(name) else { return nil }
-        let shape = text.utf8.count == 10 && text.utf8.enumerated().allSatisfy { index, byte in
+        let shape = (text.utf8.count == 10 || text.utf8.count == 7) && text.utf8.enumerated().allSatisfy { index, byte in
             index == 4 || index == 7 ? byte == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
         }
-        guard shape, let day = Timestamp(iso8601: text) else {
-            throw .invalidParameter(name, "must be a date YYYY-MM-DD (the first day of a month, e.g. 2026-04-01), got \(Self.shown(text))")
+        guard shape, let day = Timestamp(iso8601: text.utf8.count == 7 ? text + "-01" : text) else {
+            throw .invalidParameter(name, "must be a month, YYYY-MM or its first day YYYY-MM-DD (e.g. 2026-04 or 2026-04-01), got \(Self.shown(text))")
         }
         guard day.civil.day == 1 else {
             throw .invalidParameter(name, "a period is a calendar month: give its first day, \(day.startOfMonth.isoDate), not \(text)")

@@ -18,7 +18,11 @@ struct MarginRoutes {
         let query = try QueryParameters(request.uri.query, allowed: ["from", "to", "by", "limit", "offset"])
         let by = try query.oneOf("by", MarginQuery.Grouping.allCases.map(\.rawValue)).flatMap(MarginQuery.Grouping.init(rawValue:)) ?? .deployment
         let page = try query.page()
-        let rows = try await MarginQuery(from: try query.month("from"), to: try query.month("to"), by: by).fetch(in: ledger)
+        let (from, to) = (try query.month("from"), try query.month("to"))
+        if let from, let to, to < from {
+            throw APIError.invalidParameter("to", "\(to) is before from, \(from): no month is in that range")
+        }
+        let rows = try await MarginQuery(from: from, to: to, by: by).fetch(in: ledger)
         return JSONResponse(.page(QueryPage(slicing: rows, request: page), adding: ["by": .string(by.rawValue)], \.json))
     }
 }
