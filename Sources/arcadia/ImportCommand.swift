@@ -61,16 +61,19 @@ struct ImportInvoiceCommand: ParsableCommand {
     @Option(help: "With --derive-usage: the deployment of lines with no project_name that the project map does not place.")
     var deployment: String?
 
+    @Flag(help: "With --derive-usage: derive a month already imported with the same lines again, replacing the usage an import with other options derived.")
+    var rederive = false
+
     func validate() throws {
-        if !deriveUsage, projectMap != nil || deployment != nil {
-            throw ValidationError("--project-map and --deployment assign lines to deployments for --derive-usage; add --derive-usage")
+        if !deriveUsage, projectMap != nil || deployment != nil || rederive {
+            throw ValidationError("--project-map, --deployment and --rederive assign lines to deployments for --derive-usage; add --derive-usage")
         }
     }
 
     func run() throws {
         do {
             print(try Self.importFiles(files, db: db, replace: replace, deriveUsage: deriveUsage, projectMap: projectMap,
-                                       deployment: deployment, clock: ImportCommand.wallClock()), terminator: "")
+                                       deployment: deployment, rederive: rederive, clock: ImportCommand.wallClock()), terminator: "")
         } catch {
             print(error.description)
             throw ExitCode(1)
@@ -79,7 +82,7 @@ struct ImportInvoiceCommand: ParsableCommand {
 
     /// The command without the wall clock or printing: what it would print, or why it wrote nothing.
     static func importFiles(_ files: [String], db: String, replace: Bool = false, deriveUsage: Bool = false, projectMap: String? = nil,
-                            deployment: String? = nil, clock: EngineClock) throws(InputError) -> String {
+                            deployment: String? = nil, rederive: Bool = false, clock: EngineClock) throws(InputError) -> String {
         var exports: [InvoiceExport] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -95,7 +98,7 @@ struct ImportInvoiceCommand: ParsableCommand {
                 throw InputError(error.description)
             }
         }
-        let options = InvoiceImport.Options(replace: replace, deriveUsage: derivation)
+        let options = InvoiceImport.Options(replace: replace, deriveUsage: derivation, rederive: rederive)
         let report = try ImportCommand.update(db: db) { ledger in try InvoiceImport(ledger: ledger, clock: clock).run(exports, options: options) }
         return ImportRendering.invoices(report, db: db)
     }

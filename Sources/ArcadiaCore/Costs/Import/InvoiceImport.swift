@@ -21,10 +21,14 @@ public struct InvoiceImport: Sendable {
         public var replace: Bool
         /// Derive usage records from the lines; nil derives none.
         public var deriveUsage: UsageDerivation?
+        /// Derive a month whose lines are unchanged again, replacing what an earlier import with
+        /// other options (another project map or deployment) derived.
+        public var rederive: Bool
 
-        public init(replace: Bool = false, deriveUsage: UsageDerivation? = nil) {
+        public init(replace: Bool = false, deriveUsage: UsageDerivation? = nil, rederive: Bool = false) {
             self.replace = replace
             self.deriveUsage = deriveUsage
+            self.rederive = rederive
         }
     }
 
@@ -96,6 +100,14 @@ public struct InvoiceImport: Sendable {
         if let derivation = options.deriveUsage {
             let derived = try derivation.derive(db, lines: written.lines, invoiceRowID: invoice.id, period: month.period, at: now)
             let sameRecords = previous.count == derived.records.count && zip(previous, derived.records).allSatisfy { $0.sameUsage(as: $1) }
+            // Importing the same file again changes nothing: usage derived before with another
+            // project map (or none) is not quietly taken from its deployments.
+            let placed = try CostLinePlacement.all(db, invoiceRowID: invoice.id)
+            if action == .unchanged, !options.rederive, !previous.isEmpty || !placed.isEmpty,
+               !sameRecords || placed != derived.placements {
+                throw InvoiceImportError.derivationWouldChange(file: month.file, period: month.period, records: previous.count,
+                                                               wouldBe: derived.records.count)
+            }
             if !sameRecords { try replaceDerived(db, invoiceRowID: invoice.id, with: derived.records) }
             let placementsChanged = try CostLinePlacement.replace(db, invoiceRowID: invoice.id, with: derived.placements)
             let unchanged = sameRecords && !placementsChanged

@@ -22,6 +22,8 @@ public enum InvoiceImportError: Error, Equatable, Sendable, CustomStringConverti
     case ambiguousMonth(file: String, period: BillingPeriod, invoiceUUIDs: [String])
     /// `--deployment CODE` names no deployment.
     case unknownDeployment(code: String, known: [String])
+    /// The month's lines are as imported before, but these options derive other usage from them.
+    case derivationWouldChange(file: String, period: BillingPeriod, records: Int, wouldBe: Int)
     /// The ledger refused a write; nothing of the import was kept.
     case ledger(String)
 
@@ -46,6 +48,10 @@ public enum InvoiceImportError: Error, Equatable, Sendable, CustomStringConverti
         case .unknownDeployment(let code, let known):
             "--deployment \(code): no deployment has that code; "
                 + (known.isEmpty ? "the ledger has no deployments (import them with `arcadia import tenants`)" : "deployments: \(known.joined(separator: ", "))")
+        case .derivationWouldChange(let file, let period, let records, let wouldBe):
+            "\(file): \(period) is imported already with these lines, and its derived usage (\(records) record\(records == 1 ? "" : "s")) came "
+                + "from other options: these would give \(wouldBe) and place its costs differently. Give the --project-map or --deployment "
+                + "of that import, or pass --rederive to derive the month again with these; nothing was imported"
         case .ledger(let message):
             "ledger write failed, nothing was imported: \(message)"
         }

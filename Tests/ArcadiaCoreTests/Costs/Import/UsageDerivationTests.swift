@@ -163,6 +163,27 @@ import TestSupport
                 "the placements of lines that were replaced go with them")
     }
 
+    /// An audit re-imported an unchanged export without the --project-map of its first import: the
+    /// month said 'unchanged' while its usage lost four records and its costs their deployments.
+    /// The same lines with other options are refused, unless asked to derive the month again.
+    @Test func theSameLinesWithOtherOptionsAreRefusedUnlessRederived() throws {
+        let map = ProjectMap(rules: [.init(pattern: "SHOP-WEB-*", project: "acme-shop"), .init(pattern: "shop-db-?", project: "beta-blog")])
+        _ = try run("2019-03-eight-columns.csv", UsageDerivation(projectMap: map))
+        let records = try derived(), before = try InventoryFixtures.totalChanges(ledger)
+        #expect(throws: InvoiceImportError.derivationWouldChange(file: "2019-03-eight-columns.csv", period: BillingPeriod(year: 2019, month: 3)!,
+                                                                 records: 3, wouldBe: 0)) {
+            try run("2019-03-eight-columns.csv", UsageDerivation(), at: now + 60)
+        }
+        #expect(try derived() == records)
+        #expect(try InventoryFixtures.totalChanges(ledger) == before)
+
+        let export = InvoiceExport(file: "2019-03-eight-columns.csv", data: try InvoiceExportFixture.data("2019-03-eight-columns.csv"))
+        let rederived = try InvoiceImport(ledger: ledger, clock: .fixed(now + 120))
+            .run([export], options: .init(deriveUsage: UsageDerivation(deployment: "acme-shop"), rederive: true)).months[0]
+        #expect(rederived.action == .unchanged && rederived.derivedUsage?.rewritten == true)
+        #expect(rederived.derivedUsage?.records.map(\.deployment).allSatisfy { $0 == "acme-shop" } == true)
+    }
+
     @Test func linesReplacedByTheInvoicesJobTakeTheirDerivedRecordsWithThem() throws {
         _ = try run("2019-04-eight-columns.csv", UsageDerivation(deployment: "acme-shop"))
         #expect(try derived().count == 1)
