@@ -76,7 +76,17 @@ struct RepricerTests {
         #expect(rest == [.dropletHours: Decimal(string: "322.580645")!], "the two parts add up to the line's 1000 exactly")
     }
 
-    static func derive(_ ledger: Ledger, deploymentID: Int64, hours: String) throws {
+    /// The latest month imported, its one line ending on the 20th (a droplet destroyed then): the
+    /// month was left 'not repriced … imported without --derive-usage?' because no usage reached
+    /// its end, until the next month was imported.
+    @Test func aDerivedMonthWhoseLinesEndEarlyIsRepriced() throws {
+        try Self.derive(ledger, deploymentID: web, hours: "456", end: "2026-03-20T00:00:00Z")
+        let report = try Repricer(ledger: ledger).reprice(.init(candidates: [RevenueFixtures.standardBook()]))
+        #expect(report.rows.map(\.period.description) == ["2026-03"])
+        #expect(report.notRepriced.isEmpty)
+    }
+
+    static func derive(_ ledger: Ledger, deploymentID: Int64, hours: String, end: String = "2026-04-01T00:00:00Z") throws {
         try ledger.writer.write { db in
             try db.execute(sql: """
                 INSERT INTO cloud_invoices (invoice_uuid, invoice_id, period, amount_cents, source) VALUES ('csv-2026-03', 'csv-2026-03', '2026-03', 0, 'csv')
@@ -84,9 +94,9 @@ struct RepricerTests {
             try db.execute(sql: """
                 INSERT INTO usage_records (deployment_id, resource_id, billing_kind, period_start, period_end, granularity, quantity, recorded_at,
                                            source, cloud_invoice_id, cost_line_no)
-                VALUES (?, NULL, 'droplet_hours', '2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z', 'invoice', ?, '2026-05-01T00:00:00Z',
+                VALUES (?, NULL, 'droplet_hours', '2026-03-01T00:00:00Z', ?, 'invoice', ?, '2026-05-01T00:00:00Z',
                         'do_invoice', ?, 1)
-                """, arguments: [deploymentID, hours, db.lastInsertedRowID])
+                """, arguments: [deploymentID, end, hours, db.lastInsertedRowID])
         }
     }
 

@@ -126,9 +126,15 @@ struct RepriceInputs {
             JOIN deployments d ON d.id = u.deployment_id JOIN tenants t ON t.id = d.tenant_id
             WHERE substr(u.period_start, 1, 7) BETWEEN ? AND ?
             """, arguments: [fromText, toText]))
+        // A metered month is whole once metering has passed its end; a month derived from DO's
+        // invoice is whole as imported, however early its lines end (a droplet destroyed on the
+        // 20th, a line DO ends at 23:59:59).
         var usageMonths = Set(try String.fetchAll(db, sql: """
             SELECT DISTINCT substr(period_start, 1, 7) FROM usage_records WHERE substr(period_start, 1, 7) BETWEEN ? AND ?
             """, arguments: [fromText, toText]).compactMap { BillingPeriod($0) }.filter { period in usageEnd.map { period.end <= $0 } ?? false })
+        usageMonths.formUnion(try String.fetchAll(db, sql: """
+            SELECT DISTINCT substr(period_start, 1, 7) FROM usage_records WHERE source = ? AND substr(period_start, 1, 7) BETWEEN ? AND ?
+            """, arguments: [UsageRecordSource.doInvoice.rawValue, fromText, toText]).compactMap { BillingPeriod($0) })
         usageMonths.formUnion(invoiced.keys.compactMap { BillingPeriod($0.split(separator: " ")[1]) })
         let subscriptions = Dictionary(grouping: try Subscription.fetchAll(db, where: "1", arguments: []), by: \.deploymentID)
         let deployments = Dictionary(grouping: try Deployment.fetchAll(db), by: \.tenantID)
