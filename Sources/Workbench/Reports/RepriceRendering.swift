@@ -36,6 +36,8 @@ public enum RepriceRendering {
                 }
             }
         if !findings.isEmpty { out += "\nFindings:\n" + findings.joined(separator: "\n") + "\n" }
+        let notes = report.rows.flatMap { row in row.notes.map { "  \(row.tenant) \(row.period): \($0)" } }
+        if !notes.isEmpty { out += "\nNotes (left out of the figures, as a rollup would say):\n" + notes.joined(separator: "\n") + "\n" }
         if !report.notRepriced.isEmpty { out += "\nNot repriced:\n" + report.notRepriced.map { "  \($0): \(Self.notRepricedReason)" }.joined(separator: "\n") + "\n" }
         out += "\nSummary:\n"
         for summary in try report.summaries() {
@@ -60,6 +62,7 @@ public enum RepriceRendering {
     public static func csv(_ report: RepriceReport) throws -> String {
         var header = ["tenant", "period", "invoiced_subtotal", "invoiced_tax", "invoiced_total", "in_effect_book", "requoted_total", "finding", "do_cost"]
         for book in report.candidates { header += ["subtotal", "tax", "total", "delta", "change"].map { "\(book)_\($0)" } }
+        header.append("notes")
         return try ReportTable.csv([header] + report.rows.map { row in
             var cells = [row.tenant, row.period.description, row.invoiced?.subtotal.decimalString ?? "", row.invoiced?.tax.decimalString ?? "",
                          row.invoiced?.total.decimalString ?? "", row.inEffectBook ?? "", row.requoted?.total.decimalString ?? "", row.finding ?? "",
@@ -70,12 +73,12 @@ public enum RepriceRendering {
                 cells += [figures?.subtotal.decimalString ?? "", figures?.tax.decimalString ?? "", figures?.total.decimalString ?? "",
                           delta?.decimalString ?? "", delta.flatMap { change in row.baseline.flatMap { RepriceReport.percentage(change, of: $0) } } ?? ""]
             }
-            return cells
+            return cells + [row.notes.joined(separator: "; ")]
         } + report.notRepriced.map { period in
             // A month no row reprices is a row too, so a script reading the CSV cannot miss it:
             // no tenant, no figures, and why in the finding.
             ["", period.description, "", "", "", "", "", "not repriced: " + notRepricedReason, ""]
-                + Array(repeating: "", count: 5 * report.candidates.count)
+                + Array(repeating: "", count: 5 * report.candidates.count) + [""]
         })
     }
 
@@ -108,6 +111,7 @@ public enum RepriceRendering {
             var in_effect_book: String?
             var requoted: Figures?
             var finding: String?
+            var notes: [String]
             var candidates: [Candidate]
             var do_cost: String
         }
@@ -137,7 +141,7 @@ public enum RepriceRendering {
         init(_ report: RepriceReport) throws {
             rows = report.rows.map { row in
                 Row(tenant: row.tenant, period: row.period.description, invoiced: row.invoiced.map(Figures.init), in_effect_book: row.inEffectBook,
-                    requoted: row.requoted.map(Figures.init), finding: row.finding,
+                    requoted: row.requoted.map(Figures.init), finding: row.finding, notes: row.notes,
                     candidates: report.candidates.indices.map { index in
                         let delta = row.delta(index)
                         var error: String?

@@ -86,6 +86,20 @@ struct RepricerTests {
         #expect(report.notRepriced.isEmpty)
     }
 
+    /// A candidate that does not price a kind the tenant used: the usage is left out, and the row
+    /// says so as a rollup would (an audit saw 11 GB-months vanish without a word), naming the book
+    /// that left it out; the book in effect prices it and says nothing.
+    @Test func whatACandidateLeavesOutIsNotedWithItsBook() throws {
+        try derive(hours: "1000")
+        var book = RevenueFixtures.standardBook(name: "no-hours")
+        book.plans[0].items.removeAll { $0.billingKind == "droplet_hours" }
+        let report = try Repricer(ledger: ledger).reprice(.init(candidates: [book]))
+        let row = try #require(report.rows.first)
+        #expect(row.notes.count == 1)
+        #expect(row.notes.first?.hasPrefix("'no-hours': ") == true && row.notes.first?.contains("droplet_hours is not priced by the plan") == true,
+                "\(row.notes)")
+    }
+
     static func derive(_ ledger: Ledger, deploymentID: Int64, hours: String, end: String = "2026-04-01T00:00:00Z") throws {
         try ledger.writer.write { db in
             try db.execute(sql: """

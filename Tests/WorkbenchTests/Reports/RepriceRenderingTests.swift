@@ -18,3 +18,26 @@ struct RepriceRenderingTests {
         #expect(csv.last?.hasPrefix(",2026-04,,,,,,\"not repriced: DigitalOcean billed it and a tenant held a subscription, ") == true, "\(csv)")
     }
 }
+
+extension RepriceRenderingTests {
+    /// A row's notes (what pricing left out) are in every format: a section of the table, the
+    /// last CSV column, a list in the JSON.
+    @Test func aRowsNotesAreInTheTableTheJSONAndTheCSV() throws {
+        var row = RepriceReport.Row(tenant: "acme", period: BillingPeriod("2026-04")!, invoiced: nil, inEffectBook: nil, requoted: nil,
+                                    finding: nil, candidates: [.failed("no plan")])
+        row.notes = ["'candidate': web: usage of snapshot_gb_month is not priced by the plan", "country US has no tax rate"]
+        let report = RepriceReport(candidates: ["candidate"], rows: [row])
+        #expect(try RepriceRendering.table(report, books: []).contains("""
+            Notes (left out of the figures, as a rollup would say):
+              acme 2026-04: 'candidate': web: usage of snapshot_gb_month is not priced by the plan
+              acme 2026-04: country US has no tax rate
+
+            """))
+        let csv = try RepriceRendering.csv(report).split(separator: "\n")
+        #expect(csv.first?.hasSuffix(",candidate_change,notes") == true)
+        #expect(csv.last?.hasSuffix(",'candidate': web: usage of snapshot_gb_month is not priced by the plan; country US has no tax rate") == true,
+                "\(csv)")
+        let json = try JSONSerialization.jsonObject(with: Data(try RepriceRendering.json(report).utf8)) as? [String: Any]
+        #expect(((json?["rows"] as? [[String: Any]])?.first?["notes"] as? [String]) == row.notes)
+    }
+}

@@ -36,6 +36,10 @@ public struct RepriceReport: Sendable, Equatable {
         public var candidates: [Outcome]
         /// What DigitalOcean charged for the tenant's deployments that month (`cost_attribution`).
         public var cost: Money = .zero
+        /// What pricing left out and said so, as a rollup would (a subscription active for no
+        /// whole day, usage a plan does not price, a country without a tax rate); a note only some
+        /// books give names them.
+        public var notes: [String] = []
 
         /// What the deltas are measured from.
         public var baseline: Money? { invoiced?.total ?? requoted?.total }

@@ -51,8 +51,11 @@ public struct Repricer: Sendable {
                 row.finding = "DigitalOcean billed \(month.cost.decimalString) for its deployments, but the ledger holds no usage of "
                     + "theirs this month (imported without --derive-usage?), so it is priced on none"
             }
+            var notes: [(book: String, note: String)] = []
             if let inEffect {
-                switch Self.figures(billed, inEffect) {
+                let (outcome, said) = Self.figures(billed, inEffect)
+                notes += said.map { (inEffect.name, $0) }
+                switch outcome {
                 case .priced(let figures):
                     row.requoted = figures
                     if let invoiced = month.invoiced, invoiced.total != figures.total {
@@ -63,18 +66,38 @@ public struct Repricer: Sendable {
                     row.finding = "'\(inEffect.name)', in effect then, cannot price it: \(message)"
                 }
             }
-            row.candidates = request.candidates.map { Self.figures(billed, $0) }
+            row.candidates = request.candidates.map { book in
+                let (outcome, said) = Self.figures(billed, book)
+                notes += said.map { (book.name, $0) }
+                return outcome
+            }
+            row.notes = billed.notes + Self.merged(notes, books: Set(([inEffect].compactMap { $0 } + request.candidates).map(\.name)))
             report.rows.append(row)
         }
         return report
     }
 
-    private static func figures(_ billed: BilledMonth, _ book: PriceBook) -> RepriceReport.Outcome {
+    private static func figures(_ billed: BilledMonth, _ book: PriceBook) -> (RepriceReport.Outcome, notes: [String]) {
         do {
             let priced = try billed.price(with: book)
-            return .priced(.init(subtotal: priced.subtotal, tax: priced.tax, total: priced.total))
+            return (.priced(.init(subtotal: priced.subtotal, tax: priced.tax, total: priced.total)), priced.notes)
         } catch {
-            return .failed(error.message)
+            return (.failed(error.message), [])
+        }
+    }
+
+    /// Each note once, in the order first said: as it is when every book says it or it names its
+    /// book itself, else after the names of the books that do.
+    private static func merged(_ notes: [(book: String, note: String)], books: Set<String>) -> [String] {
+        var order: [String] = []
+        var saying: [String: [String]] = [:]
+        for (book, note) in notes {
+            if saying[note] == nil { order.append(note) }
+            if !(saying[note]?.contains(book) ?? false) { saying[note, default: []].append(book) }
+        }
+        return order.map { note in
+            let by = saying[note] ?? []
+            return Set(by) == books || by.allSatisfy({ note.contains("'\($0)'") }) ? note : by.map { "'\($0)'" }.joined(separator: ", ") + ": " + note
         }
     }
 }
