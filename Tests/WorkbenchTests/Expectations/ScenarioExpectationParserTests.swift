@@ -82,6 +82,25 @@ struct ScenarioExpectationParserTests {
         #expect(doInvoice?.field == "expect[0].do_invoice.period")
     }
 
+    /// The month has ended, but the clock stops before the 03:00 rollup: the scenario used to play
+    /// to its end and then fail for want of an invoice. A rollup_invoices action before the end
+    /// makes the invoice.
+    @Test func anInvoiceNoRollupMakesBeforeTheClockEndsIsAnErrorAtThePeriod() throws {
+        let early = Self.header.replacingOccurrences(of: "end: 2026-05-02", with: "end: 2026-05-01T03:00:00Z")
+        let item = "  - tenant_invoice: {tenant: acme, period: 2026-04, status: draft}\n"
+        #expect(throws: ScenarioError.self) { try ScenarioParser.parse(yaml: early + item, file: "s.yaml") }
+        do {
+            _ = try ScenarioParser.parse(yaml: early + item, file: "s.yaml")
+        } catch {
+            #expect(error.description == "s.yaml:12:44: expect[0].tenant_invoice.period: no rollup of 2026-04 runs before the clock ends at "
+                + "2026-05-01T03:00:00Z: the revenue.rollup job runs at 2026-05-01T03:00:00Z; end the clock after it, or add a rollup_invoices action")
+        }
+        let asked = early.replacingOccurrences(of: "timeline: [{at: 2026-04-01, subscribe: {deployment: web, plan: starter}}]",
+                                               with: "timeline: [{at: 2026-04-01, subscribe: {deployment: web, plan: starter}}, "
+                                                   + "{at: 2026-05-01T01:00:00Z, rollup_invoices: {period: 2026-04}}]")
+        #expect(try ScenarioParser.parse(yaml: asked + item, file: "s.yaml").expectations.count == 1)
+    }
+
     @Test func anItemChecksExactlyOneThingAndStatesSomething() {
         let two = error("  - {open_drifts: {count: 0}, usage: {deployment: web, period: 2026-04, billing_kind: droplet_hours, quantity: 1}}\n")
         #expect(two?.description == "s.yaml:12:31: expect[0]: has more than one check (open_drifts, usage); write one item per check")

@@ -159,6 +159,7 @@ extension ScenarioDryRun {
                     throw error("\(field).tenant", near: near, "no tenant has code '\(tenant)'; tenants: \(Self.listed(tenants))")
                 }
                 try checkEnded(period, field: "\(field).period", near: near, what: "its invoices are rolled up")
+                try checkRolledUp(period, field: "\(field).period", near: near)
             case .usage(let deployment, let period, _, _):
                 guard deployments.contains(deployment) else {
                     throw error("\(field).deployment", near: near,
@@ -181,6 +182,21 @@ extension ScenarioDryRun {
             throw error(field, near: near, "the clock (\(scenario.clock.start) ..< \(scenario.clock.end)) never reaches the end of \(period), "
                             + "after which \(what)")
         }
+    }
+
+    /// A tenant invoice exists once a rollup of its month has run before the clock ends: the
+    /// revenue.rollup job's first firing after the month, or the timeline's own rollup_invoices.
+    /// Without this the scenario played to the end and then failed for want of an invoice.
+    private func checkRolledUp(_ period: BillingPeriod, field: String, near: ScenarioLocation?) throws(ScenarioError) {
+        let job = JobTable.production.first { $0.job == .revenueRollup }.map { $0.schedule.firstFiring(atOrAfter: period.end) }
+        if let job, job < scenario.clock.end { return }
+        let asked = scenario.timeline.contains { event in
+            guard case .rollupInvoices(let rolled, _) = event.action else { return false }
+            return rolled == period && event.at < scenario.clock.end
+        }
+        guard !asked else { return }
+        throw error(field, near: near, "no rollup of \(period) runs before the clock ends at \(scenario.clock.end): the revenue.rollup job "
+                        + "runs at \(job.map(\.description) ?? "no time"); end the clock after it, or add a rollup_invoices action")
     }
 
     private static func listed(_ codes: [String]) -> String {
