@@ -70,6 +70,11 @@ import WorkbenchTestSupport
             let wrongType = try await client.send(.post, "/api/v1/tenants", token: admin, body: "code: x", contentType: "application/yaml")
             #expect(wrongType.status == .badRequest)
             #expect(try await client.send(.post, "/api/v1/tenants", token: try await harness.tenantToken("acme"), body: "{}").status == .forbidden)
+            // A body that is an object followed by more text is not 'not a JSON object': say what it is.
+            let trailing = try await client.send(.post, "/api/v1/tenants", token: admin, body: #"{"code": "x", "name": "X", "country": "AU"} x"#)
+            #expect(try trailing.json["error"]?["message"]?.string?.hasPrefix("the body is not valid JSON (text after the object") == true)
+            let aList = try await client.send(.post, "/api/v1/tenants", token: admin, body: #"["code"]"#)
+            #expect(try aList.json["error"]?["message"]?.string == "the body must be a JSON object, not a list")
         }
     }
 

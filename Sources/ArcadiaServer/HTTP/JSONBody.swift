@@ -15,8 +15,16 @@ struct JSONBody {
 
     init(_ request: Request, allowed: Set<String>) async throws {
         let text = try await Self.text(request, accepting: ["application/json"])
-        guard case .object(let fields)? = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else {
-            throw APIError.invalidBody(nil, "the body must be a JSON object")
+        let parsed: JSONValue
+        do {
+            parsed = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        } catch {
+            // Foundation says no more than that ('The given data was not valid JSON.').
+            throw APIError.invalidBody(nil, "the body is not valid JSON (text after the object, a missing quote, comma or bracket, "
+                                       + "or a number or escape JSON cannot carry); it must be one JSON object")
+        }
+        guard case .object(let fields) = parsed else {
+            throw APIError.invalidBody(nil, "the body must be a JSON object, not \(Self.kind(of: parsed))")
         }
         if let repeated = JSONDuplicateKeys.first(in: Array(text.utf8)) {
             throw APIError.invalidBody(repeated, "given twice; a key may appear only once in a JSON object")
@@ -83,6 +91,17 @@ struct JSONBody {
                 return text
             }
         default: throw APIError.invalidBody(name, "must be a list of strings")
+        }
+    }
+
+    private static func kind(of value: JSONValue) -> String {
+        switch value {
+        case .null: "null"
+        case .bool: "true or false"
+        case .int, .number: "a number"
+        case .string: "a string"
+        case .array: "a list"
+        case .object: "an object"
         }
     }
 
