@@ -75,6 +75,12 @@ import WorkbenchTestSupport
             #expect(try trailing.json["error"]?["message"]?.string?.hasPrefix("the body is not valid JSON (text after the object") == true)
             let aList = try await client.send(.post, "/api/v1/tenants", token: admin, body: #"["code"]"#)
             #expect(try aList.json["error"]?["message"]?.string == "the body must be a JSON object, not a list")
+            let latin1 = try await client.send(.post, "/api/v1/tenants", token: admin, body: #"{"code": "x", "name": "X", "country": "AU"}"#,
+                                               contentType: "application/json; charset=latin1")
+            #expect(try latin1.status == .badRequest && latin1.json["error"]?["message"]?.string?.contains("charset latin1") == true)
+            let utf8 = try await client.send(.post, "/api/v1/tenants", token: admin, body: #"{"code": "u8", "name": "U", "country": "AU"}"#,
+                                             contentType: "application/json; charset=UTF-8")
+            #expect(utf8.status == .created)
         }
     }
 

@@ -54,6 +54,14 @@ struct JSONBody {
         guard let type, accepting.contains(type) else {
             throw APIError.invalidBody(nil, "Content-Type must be \(accepting.joined(separator: " or ")), got \(type.map { "'\($0)'" } ?? "none")")
         }
+        // The body is read as UTF-8, so a body declared in another charset would be misread.
+        let charset = request.headers[.contentType]?.split(separator: ";").dropFirst()
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { $0.lowercased().hasPrefix("charset=") }
+            .map { $0.dropFirst("charset=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased() }
+        if let charset, charset != "utf-8", charset != "utf8" {
+            throw APIError.invalidBody(nil, "the body must be UTF-8; Content-Type declares charset \(charset)")
+        }
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: maxBytes)
