@@ -80,6 +80,7 @@ extension RollupReport {
 
 extension IssueReport {
     var json: JSONValue {
-        .object(["issued": .array(issued.map(JSONValue.string)), "findings": .array(findings.map(JSONValue.string))])
+        .object(["issued": .array(issued.map(JSONValue.string)), "findings": .array(findings.map(JSONValue.string)),
+                 "rebuilt": .array(rebuilt.map(JSONValue.string))])
     }
 }

@@ -179,6 +179,42 @@ struct TenantInvoicingTests {
         #expect(issue.issued == ["acme 2026-04"])
     }
 
+    /// A listing outage over the night of the 1st defers April 30's metering past the 03:00 rollup:
+    /// the draft priced two days of three, and the 03:30 issue sent it (a fuzz audit: $1.38 for
+    /// $1.62, said nowhere). While the day is deferred the draft waits; once it is metered the
+    /// draft is rebuilt with it, then issued.
+    @Test func aDraftIsNotIssuedShortOfUsageStillDeferredOrMeteredSince() throws {
+        let web = try acme().web
+        usage.answer(web, ["droplet_hours": "800"])
+        _ = try engine.rollup(period: april)
+        try ledger.writer.write { try $0.execute(sql: "INSERT INTO metering_deferred_days (day) VALUES ('2026-04-30T00:00:00Z')") }
+        clock.set(RevenueFixtures.time("2026-05-01T03:30:00Z"))
+        let waiting = try engine.issueDrafts()
+        #expect(waiting.issued.isEmpty)
+        #expect(waiting.findings == ["tenant acme 2026-04: usage of 2026-04-30 is not metered yet (its listings were failing at the nightly run); "
+                                     + "kept as a draft, rebuilt and issued once it is"])
+        #expect(try invoice().status == .draft && invoice().total == Money(cents: 3_267), "29.00 + 56 h × 0.0125 = 29.70, GST 2.97")
+
+        // The next night meters April 30: the day is no longer deferred, and its record is newer than the draft.
+        usage.answer(web, ["droplet_hours": "824"])
+        try ledger.writer.write { db in
+            try db.execute(sql: "DELETE FROM metering_deferred_days")
+            try db.execute(sql: """
+                INSERT INTO cloud_resources (kind, provider_id, name, status, first_seen_at, last_changed_at)
+                VALUES ('droplet', '1', 'web-1', 'active', '2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z')
+                """)
+            try db.execute(sql: """
+                INSERT INTO usage_records (deployment_id, resource_id, billing_kind, period_start, period_end, granularity, quantity, recorded_at, source)
+                VALUES (?, ?, 'droplet_hours', '2026-04-30T00:00:00Z', '2026-05-01T00:00:00Z', 'daily', '24', '2026-05-02T01:10:00Z', 'metered')
+                """, arguments: [web, db.lastInsertedRowID])
+        }
+        clock.set(RevenueFixtures.time("2026-05-02T03:30:00Z"))
+        let issued = try engine.issueDrafts()
+        #expect(issued.rebuilt == ["acme 2026-04"])
+        #expect(issued.issued == ["acme 2026-04"])
+        #expect(try invoice().status == .issued && invoice().lines[1].quantity == 80, "824 h used, 744 included")
+    }
+
     /// The daily issue and an admin's void at the same moment: issuing read the drafts first and
     /// wrote each later, so a draft voided in between came back issued (an audit saw 14 of 40
     /// tries over HTTP). Every try here races them on two threads; a void that succeeded stays.

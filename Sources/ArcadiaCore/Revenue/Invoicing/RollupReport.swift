@@ -67,6 +67,8 @@ public struct TenantRollup: Sendable, Equatable {
 public struct IssueReport: Sendable, Equatable {
     /// `tenant period` of each draft issued, in the order issued.
     public var issued: [String] = []
-    /// Drafts kept back because an invariant failed, with the findings.
+    /// Drafts kept back because an invariant failed or usage of their month is not metered yet.
     public var findings: [String] = []
+    /// `tenant period` of each draft rebuilt first, with usage metered after it was built.
+    public var rebuilt: [String] = []
 }

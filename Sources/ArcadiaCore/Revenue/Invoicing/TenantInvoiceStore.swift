@@ -84,6 +84,18 @@ enum TenantInvoiceStore {
             """), arguments: [TenantInvoiceStatus.draft])
     }
 
+    /// Months with a draft built before some of its tenant's usage of that month was recorded (a
+    /// deferred day metered since): the draft prices less than the ledger now holds.
+    static func draftPeriodsWithLaterUsage(_ db: Database) throws -> [BillingPeriod] {
+        try String.fetchAll(db, sql: """
+            SELECT DISTINCT i.period FROM tenant_invoices i
+            JOIN deployments d ON d.tenant_id = i.tenant_id
+            JOIN usage_records u ON u.deployment_id = d.id
+            WHERE i.status = ? AND substr(u.period_start, 1, 7) = i.period AND u.recorded_at > i.created_at
+            ORDER BY i.period
+            """, arguments: [TenantInvoiceStatus.draft]).compactMap { BillingPeriod($0) }
+    }
+
     /// The invoice, which the caller knows exists (it just wrote or listed it).
     static func load(id: Int64, _ db: Database) throws -> TenantInvoice {
         guard let invoice = try TenantInvoice.load(id: id, db) else { throw TenantInvoiceStoreError.corrupt("no tenant invoice \(id)") }

@@ -42,6 +42,11 @@ struct MeteringDeferral {
         try Timestamp.fetchAll(db.cachedStatement(sql: "SELECT day FROM metering_deferred_days WHERE day < ? ORDER BY day"), arguments: [day])
     }
 
+    /// Every deferred day, oldest first.
+    static func all(_ db: Database) throws -> [Timestamp] {
+        try Timestamp.fetchAll(db, sql: "SELECT day FROM metering_deferred_days ORDER BY day")
+    }
+
     /// Migration `v8-metering-deferred`.
     static func migrate(_ db: Database) throws {
         try db.execute(sql: "CREATE TABLE metering_deferred_days (day TEXT PRIMARY KEY)")
