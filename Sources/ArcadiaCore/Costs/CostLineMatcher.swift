@@ -19,7 +19,10 @@ struct CostLineMatcher: Sendable {
         self.policy = policy
         var kinds: [ResourceKind: KindResources] = [:]
         for kind in costKinds.compactMap(\.inventoryKind) where kinds[kind] == nil {
-            kinds[kind] = KindResources(try MatchCandidate.filter(CloudResource.Columns.kind == kind).fetchAll(db))
+            kinds[kind] = KindResources(try MatchCandidate.fetchAll(db, sql: """
+                SELECT r.id, r.name, r.first_seen_at, r.missing_since, r.stale_at, p.name AS project_name
+                FROM cloud_resources r LEFT JOIN cloud_projects p ON p.id = r.project_id WHERE r.kind = ?
+                """, arguments: [kind]))
         }
         self.kinds = kinds
     }
@@ -39,7 +42,7 @@ struct CostLineMatcher: Sendable {
         guard let inventoryKind = kind.inventoryKind else { return .unmatched(.unknownProduct(line.product)) }
         let name = CostLineName.name(kind: kind, description: line.description, groupDescription: line.groupDescription)
         let resources = kinds[inventoryKind] ?? KindResources([])
-        if let id = resources.best(named: name, start: line.start, end: line.end) {
+        if let id = resources.best(named: name, start: line.start, end: line.end, project: line.projectName) {
             return .matched(resourceID: id)
         }
         if policy.destroyedBeforeFirstSync(kind: inventoryKind, start: line.start, end: line.end,
@@ -50,25 +53,21 @@ struct CostLineMatcher: Sendable {
     }
 }
 
-/// What matching reads of a `cloud_resources` row.
-private struct MatchCandidate: FetchableRecord, TableRecord, Sendable {
-    static let databaseTableName = CloudResource.databaseTableName
-    static var databaseSelection: [any SQLSelectable] {
-        [CloudResource.Columns.id, CloudResource.Columns.name, CloudResource.Columns.firstSeenAt, CloudResource.Columns.missingSince,
-         CloudResource.Columns.staleAt]
-    }
-
+/// What matching reads of a `cloud_resources` row, with its project's name.
+private struct MatchCandidate: FetchableRecord, Sendable {
     var id: Int64
     var name: String
     var firstSeenAt: Timestamp
     /// When the ledger last knew it gone: the first listing that missed it (nil while listed).
     var goneAt: Timestamp?
+    var projectName: String?
 
     init(row: Row) throws {
         id = try row.decode(forColumn: CloudResource.Columns.id)
         name = try row.decode(forColumn: CloudResource.Columns.name)
         firstSeenAt = try row.decode(forColumn: CloudResource.Columns.firstSeenAt)
         goneAt = try row.decode(forColumn: CloudResource.Columns.missingSince) ?? row.decode(forColumn: CloudResource.Columns.staleAt)
+        projectName = try row.decode(forColumn: "project_name")
     }
 
     /// Seconds of its ledger life (`first_seen_at` until missed) within `start`…`end`.
@@ -94,14 +93,19 @@ private struct KindResources: Sendable {
     /// are different droplets), else in any case. When a name was reused (destroyed, then created
     /// again, often at once), the one whose ledger life shares the most of the line's time wins:
     /// the old one's life runs until a listing missed it, which may be after the new one's line
-    /// began. Then the earliest seen, then the lowest id: the choice depends only on ledger
+    /// began. Then the one in the line's project (another droplet renamed to the name, alive as
+    /// long), then the earliest seen, then the lowest id: the choice depends only on ledger
     /// contents, never on row order luck.
-    func best(named name: String, start: Timestamp, end: Timestamp) -> Int64? {
+    func best(named name: String, start: Timestamp, end: Timestamp, project: String?) -> Int64? {
         guard let candidates = byName[name.lowercasedASCII] else { return nil }
         let exact = candidates.filter { $0.name == name }
         return (exact.isEmpty ? candidates : exact).min { a, b in
             let (left, right) = (a.overlap(start: start, end: end), b.overlap(start: start, end: end))
             if left != right { return left > right }
+            if let project, !project.isEmpty {
+                let (inA, inB) = (a.projectName == project, b.projectName == project)
+                if inA != inB { return inA }
+            }
             return (a.firstSeenAt, a.id) < (b.firstSeenAt, b.id)
         }?.id
     }

@@ -12,7 +12,8 @@ import Testing
     static let day: Int64 = 86_400
 
     /// The rule as one query per line, kept here as the matcher's specification. A life runs from
-    /// `first_seen_at` to the first listing that missed it (`missing_since`, else `stale_at`).
+    /// `first_seen_at` to the first listing that missed it (`missing_since`, else `stale_at`). The
+    /// probes' lines carry no project, so the project tie-break has its own test below.
     static func referenceID(_ db: Database, kind: ResourceKind, name: String, start: Timestamp, end: Timestamp) throws -> Int64? {
         try Int64.fetchOne(db, sql: """
             SELECT id FROM cloud_resources
@@ -101,6 +102,34 @@ import Testing
             #expect(match("WEB-1", t0, t0 + day) == .matched(resourceID: 2), "spelled exactly, though web-1 lived then")
             #expect(match("web-1", t0 + 11 * day, t0 + 20 * day) == .matched(resourceID: 1), "spelled exactly, though WEB-1 lived then")
             #expect(match("Web-1", t0 + 11 * day, t0 + 20 * day) == .matched(resourceID: 2), "no exact spelling: the one alive")
+        }
+    }
+
+    /// A fuzz audit's case: web-1 destroyed on the 5th, and another droplet (in another project)
+    /// renamed to web-1 on the 20th. Both rows named web-1 lived the whole of the first line's
+    /// time, so the lowest id took it: the other tenant's droplet. The line's project tells them apart.
+    @Test func aTieOnTimeGoesToTheResourceInTheLinesProject() throws {
+        let ledger = try Ledger()
+        try ledger.writer.write { db in
+            let t0 = Self.t0, day = Self.day
+            for (id, name) in [(1, "p-a"), (2, "p-b")] {
+                try db.execute(sql: "INSERT INTO cloud_projects (id, provider_id, name, first_seen_at, last_changed_at) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [id, "proj-\(id)", name, t0, t0])
+            }
+            try CloudResource(id: 1, kind: .droplet, providerID: "b2", name: "web-1", status: "active", projectID: 2, firstSeenAt: t0,
+                              lastChangedAt: t0).insert(db)
+            try CloudResource(id: 2, kind: .droplet, providerID: "w1", name: "web-1", status: "active", projectID: 1, firstSeenAt: t0,
+                              lastChangedAt: t0, missingSince: t0 + 4 * day, staleAt: t0 + 4 * day + 1_800).insert(db)
+            let matcher = try CostLineMatcher(db, policy: .production, costKinds: [CostKind(product: "Droplets")])
+            func match(project: String?) -> CostLineMatcher.Outcome {
+                var line = InvoiceCSVLine(lineNo: 1, csvRow: 2, product: "Droplets", description: "web-1 (s-1vcpu-1gb)", hours: 96,
+                                          start: t0, end: t0 + 4 * day, amountCents: 86)
+                line.projectName = project
+                return matcher.match(line, kind: CostKind(product: "Droplets"))
+            }
+            #expect(match(project: "p-a") == .matched(resourceID: 2))
+            #expect(match(project: "p-b") == .matched(resourceID: 1))
+            #expect(match(project: nil) == .matched(resourceID: 1), "no project: the earliest seen, then the lowest id, as before")
         }
     }
 }
