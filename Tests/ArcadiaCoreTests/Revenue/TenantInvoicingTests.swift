@@ -215,6 +215,26 @@ struct TenantInvoicingTests {
         #expect(try invoice().status == .issued && invoice().lines[1].quantity == 80, "824 h used, 744 included")
     }
 
+    /// A ledger whose metering stopped on the 10th (an audit rolled up a served scenario's month
+    /// through the API): the rollup prices the rest with no usage, and now says so.
+    @Test func aRollupPastTheLastMeteredDaySaysSo() throws {
+        let web = try acme().web
+        try ledger.writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO cloud_resources (kind, provider_id, name, status, first_seen_at, last_changed_at)
+                VALUES ('droplet', '1', 'web-1', 'active', '2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z')
+                """)
+            try db.execute(sql: """
+                INSERT INTO usage_records (deployment_id, resource_id, billing_kind, period_start, period_end, granularity, quantity, recorded_at, source)
+                VALUES (?, ?, 'droplet_hours', '2026-04-09T00:00:00Z', '2026-04-10T00:00:00Z', 'daily', '24', '2026-04-10T01:10:00Z', 'metered')
+                """, arguments: [web, db.lastInsertedRowID])
+        }
+        let report = try engine.rollup(period: april)
+        #expect(report.tenants.first?.notes == ["usage is metered only up to 2026-04-10T00:00:00Z: later days of 2026-04 are priced with none; "
+                                                + "roll up again with force once they are metered"])
+        #expect(try engine.rollup(period: april).tenants.first?.notes == [], "a skipped rollup writes nothing, so it notes nothing")
+    }
+
     /// The daily issue and an admin's void at the same moment: issuing read the drafts first and
     /// wrote each later, so a draft voided in between came back issued (an audit saw 14 of 40
     /// tries over HTTP). Every try here races them on two threads; a void that succeeded stays.

@@ -1,6 +1,7 @@
 import DigitalOcean
 import Foundation
 import GRDB
+import MoneyAndTime
 
 /// The month-end rollup and the life of a tenant invoice (`docs/revenue.md`).
 ///
@@ -30,9 +31,9 @@ public struct TenantInvoicing: Sendable {
     /// period already has an invoice is skipped and the report says so; with `force`, a draft is
     /// rebuilt and an issued or paid invoice refused (void it first).
     public func rollup(period: BillingPeriod, force: Bool = false) throws -> RollupReport {
-        let (stored, tenants, billable) = try ledger.read { db in
+        let (stored, tenants, billable, meteredThrough) = try ledger.read { db in
             (try PriceBookStore.book(inEffectAt: period.start, db), try TenantInvoiceStore.tenants(db),
-             try TenantInvoiceStore.anySubscription(overlapping: period, db))
+             try TenantInvoiceStore.anySubscription(overlapping: period, db), try UpcomingInvoices.lastMeteredDayEnd(db))
         }
         var report = RollupReport(period: period, force: force)
         guard let stored else {
@@ -42,7 +43,7 @@ public struct TenantInvoicing: Sendable {
         }
         report.priceBook = "\(stored.book.name) (effective \(stored.book.effectiveFrom.isoDate))"
         for tenant in tenants {
-            report.tenants.append(try rollup(tenant, period: period, book: stored, force: force))
+            report.tenants.append(try rollup(tenant, period: period, book: stored, force: force, meteredThrough: meteredThrough))
         }
         return report
     }
@@ -117,7 +118,8 @@ public struct TenantInvoicing: Sendable {
         }
     }
 
-    private func rollup(_ tenant: Tenant, period: BillingPeriod, book: StoredPriceBook, force: Bool) throws -> TenantRollup {
+    private func rollup(_ tenant: Tenant, period: BillingPeriod, book: StoredPriceBook, force: Bool,
+                        meteredThrough: Timestamp?) throws -> TenantRollup {
         var result = TenantRollup(tenant: tenant.code, outcome: .nothingToBill)
         let (existing, subscriptions) = try ledger.read { db in
             (try TenantInvoiceStore.current(tenantID: tenant.id, period: period, db),
@@ -135,6 +137,12 @@ public struct TenantInvoicing: Sendable {
             return result
         }
         result.notes = priced.notes
+        // A ledger whose metering stopped before a subscription's days did (a served scenario's, a
+        // service down for days) prices those days with no usage: said, not silent.
+        if let meteredThrough, subscriptions.contains(where: { min($0.endedAt ?? period.end, period.end) > meteredThrough }) {
+            result.notes.append("usage is metered only up to \(max(meteredThrough, period.start).iso8601): later days of \(period) are "
+                                + "priced with none; roll up again with force once they are metered")
+        }
         return try write(priced.draft, isEmpty: priced.isEmpty, bookID: book.id, for: tenant, period: period, force: force, into: result)
     }
 
