@@ -50,15 +50,14 @@ struct JSONBody {
     /// The body as text, when its `Content-Type` is one of `accepting` (parameters such as
     /// `charset=utf-8` aside) and it is UTF-8.
     static func text(_ request: Request, accepting: [String]) async throws -> String {
-        let type = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let parts = (request.headers[.contentType] ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let type = parts.first
         guard let type, accepting.contains(type) else {
             throw APIError.invalidBody(nil, "Content-Type must be \(accepting.joined(separator: " or ")), got \(type.map { "'\($0)'" } ?? "none")")
         }
         // The body is read as UTF-8, so a body declared in another charset would be misread.
-        let charset = request.headers[.contentType]?.split(separator: ";").dropFirst()
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-            .first { $0.lowercased().hasPrefix("charset=") }
-            .map { $0.dropFirst("charset=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased() }
+        let charset = parts.dropFirst().first { $0.hasPrefix("charset=") }
+            .map { $0.dropFirst("charset=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
         if let charset, charset != "utf-8", charset != "utf8" {
             throw APIError.invalidBody(nil, "the body must be UTF-8; Content-Type declares charset \(charset)")
         }

@@ -35,6 +35,21 @@ struct TenantInvoicingTests {
         try #require(try engine.invoice(tenant: tenant, period: period ?? april))
     }
 
+    /// One day of 24 metered droplet hours of a droplet of `deployment`, recorded at `recordedAt`.
+    func meteredDay(_ day: String, of deployment: Int64, recordedAt: String) throws {
+        try ledger.writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO cloud_resources (kind, provider_id, name, status, first_seen_at, last_changed_at)
+                VALUES ('droplet', '1', 'web-1', 'active', '2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z')
+                """)
+            let start = RevenueFixtures.time(day)
+            try db.execute(sql: """
+                INSERT INTO usage_records (deployment_id, resource_id, billing_kind, period_start, period_end, granularity, quantity, recorded_at, source)
+                VALUES (?, ?, 'droplet_hours', ?, ?, 'daily', '24', ?, 'metered')
+                """, arguments: [deployment, db.lastInsertedRowID, start, start + 86_400, RevenueFixtures.time(recordedAt)])
+        }
+    }
+
     func count(_ table: String) throws -> Int {
         try ledger.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM \(table)")! }
     }
@@ -197,17 +212,8 @@ struct TenantInvoicingTests {
 
         // The next night meters April 30: the day is no longer deferred, and its record is newer than the draft.
         usage.answer(web, ["droplet_hours": "824"])
-        try ledger.writer.write { db in
-            try db.execute(sql: "DELETE FROM metering_deferred_days")
-            try db.execute(sql: """
-                INSERT INTO cloud_resources (kind, provider_id, name, status, first_seen_at, last_changed_at)
-                VALUES ('droplet', '1', 'web-1', 'active', '2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z')
-                """)
-            try db.execute(sql: """
-                INSERT INTO usage_records (deployment_id, resource_id, billing_kind, period_start, period_end, granularity, quantity, recorded_at, source)
-                VALUES (?, ?, 'droplet_hours', '2026-04-30T00:00:00Z', '2026-05-01T00:00:00Z', 'daily', '24', '2026-05-02T01:10:00Z', 'metered')
-                """, arguments: [web, db.lastInsertedRowID])
-        }
+        try ledger.writer.write { try $0.execute(sql: "DELETE FROM metering_deferred_days") }
+        try meteredDay("2026-04-30", of: web, recordedAt: "2026-05-02T01:10:00Z")
         clock.set(RevenueFixtures.time("2026-05-02T03:30:00Z"))
         let issued = try engine.issueDrafts()
         #expect(issued.rebuilt == ["acme 2026-04"])
@@ -219,16 +225,7 @@ struct TenantInvoicingTests {
     /// through the API): the rollup prices the rest with no usage, and now says so.
     @Test func aRollupPastTheLastMeteredDaySaysSo() throws {
         let web = try acme().web
-        try ledger.writer.write { db in
-            try db.execute(sql: """
-                INSERT INTO cloud_resources (kind, provider_id, name, status, first_seen_at, last_changed_at)
-                VALUES ('droplet', '1', 'web-1', 'active', '2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z')
-                """)
-            try db.execute(sql: """
-                INSERT INTO usage_records (deployment_id, resource_id, billing_kind, period_start, period_end, granularity, quantity, recorded_at, source)
-                VALUES (?, ?, 'droplet_hours', '2026-04-09T00:00:00Z', '2026-04-10T00:00:00Z', 'daily', '24', '2026-04-10T01:10:00Z', 'metered')
-                """, arguments: [web, db.lastInsertedRowID])
-        }
+        try meteredDay("2026-04-09", of: web, recordedAt: "2026-04-10T01:10:00Z")
         let report = try engine.rollup(period: april)
         #expect(report.tenants.first?.notes == ["usage is metered only up to 2026-04-10T00:00:00Z: later days of 2026-04 are priced with none; "
                                                 + "roll up again with force once they are metered"])

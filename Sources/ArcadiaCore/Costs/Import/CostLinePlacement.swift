@@ -40,15 +40,13 @@ enum CostLinePlacement {
         return placed
     }
 
-    /// Makes the invoice's placements exactly `placements`; whether anything changed.
-    static func replace(_ db: Database, invoiceRowID: Int64, with placements: [Int: Int64]) throws -> Bool {
-        guard try all(db, invoiceRowID: invoiceRowID) != placements else { return false }
+    /// Makes the invoice's placements exactly `placements`.
+    static func replace(_ db: Database, invoiceRowID: Int64, with placements: [Int: Int64]) throws {
         try deleteAll(db, invoiceRowID: invoiceRowID)
         for (lineNo, deploymentID) in placements.sorted(by: { $0.key < $1.key }) {
             try db.execute(sql: "INSERT INTO cost_line_placements (cloud_invoice_id, line_no, deployment_id) VALUES (?, ?, ?)",
                            arguments: [invoiceRowID, lineNo, deploymentID])
         }
-        return true
     }
 
     static func deleteAll(_ db: Database, invoiceRowID: Int64) throws {

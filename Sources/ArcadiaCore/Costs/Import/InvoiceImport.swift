@@ -103,13 +103,13 @@ public struct InvoiceImport: Sendable {
             // Importing the same file again changes nothing: usage derived before with another
             // project map (or none) is not quietly taken from its deployments.
             let placed = try CostLinePlacement.all(db, invoiceRowID: invoice.id)
-            if action == .unchanged, !options.rederive, !previous.isEmpty || !placed.isEmpty,
-               !sameRecords || placed != derived.placements {
+            let placementsChanged = placed != derived.placements
+            if action == .unchanged, !options.rederive, !previous.isEmpty || !placed.isEmpty, !sameRecords || placementsChanged {
                 throw InvoiceImportError.derivationWouldChange(file: month.file, period: month.period, records: previous.count,
                                                                wouldBe: derived.records.count)
             }
             if !sameRecords { try replaceDerived(db, invoiceRowID: invoice.id, with: derived.records) }
-            let placementsChanged = try CostLinePlacement.replace(db, invoiceRowID: invoice.id, with: derived.placements)
+            if placementsChanged { try CostLinePlacement.replace(db, invoiceRowID: invoice.id, with: derived.placements) }
             let unchanged = sameRecords && !placementsChanged
             let codes = try Dictionary(uniqueKeysWithValues: Deployment.fetchAll(db).map { ($0.id, $0.code) })
             report.derivedUsage = .init(records: (sameRecords ? previous : derived.records).map { (deployment: codes[$0.deploymentID] ?? "?", record: $0) },

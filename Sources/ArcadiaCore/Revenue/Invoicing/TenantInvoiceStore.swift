@@ -85,15 +85,24 @@ enum TenantInvoiceStore {
     }
 
     /// Months with a draft built before some of its tenant's usage of that month was recorded (a
-    /// deferred day metered since): the draft prices less than the ledger now holds.
+    /// deferred day metered since): the draft prices less than the ledger now holds. Each draft
+    /// asks for its own month's records through the (deployment, period_start) index, so the daily
+    /// issue never scans the usage table.
     static func draftPeriodsWithLaterUsage(_ db: Database) throws -> [BillingPeriod] {
-        try String.fetchAll(db, sql: """
-            SELECT DISTINCT i.period FROM tenant_invoices i
-            JOIN deployments d ON d.tenant_id = i.tenant_id
-            JOIN usage_records u ON u.deployment_id = d.id
-            WHERE i.status = ? AND substr(u.period_start, 1, 7) = i.period AND u.recorded_at > i.created_at
-            ORDER BY i.period
-            """, arguments: [TenantInvoiceStatus.draft]).compactMap { BillingPeriod($0) }
+        var periods: [BillingPeriod] = []
+        let drafts = TenantInvoice.select(TenantInvoice.Columns.tenantID, TenantInvoice.Columns.period, TenantInvoice.Columns.createdAt)
+            .filter(TenantInvoice.Columns.status == TenantInvoiceStatus.draft)
+        for row in try Row.fetchAll(db, drafts) {
+            let period: BillingPeriod = try row.decode(forColumn: TenantInvoice.Columns.period)
+            guard !periods.contains(period) else { continue }
+            let later = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM deployments d JOIN usage_records u ON u.deployment_id = d.id
+                               WHERE d.tenant_id = ? AND u.period_start >= ? AND u.period_start < ? AND u.recorded_at > ?)
+                """, arguments: [try row.decode(forColumn: TenantInvoice.Columns.tenantID) as Int64, period.start, period.end,
+                                try row.decode(forColumn: TenantInvoice.Columns.createdAt) as Timestamp]) ?? false
+            if later { periods.append(period) }
+        }
+        return periods.sorted()
     }
 
     /// The invoice, which the caller knows exists (it just wrote or listed it).

@@ -33,7 +33,8 @@ public struct TenantInvoicing: Sendable {
     public func rollup(period: BillingPeriod, force: Bool = false) throws -> RollupReport {
         let (stored, tenants, billable, meteredThrough) = try ledger.read { db in
             (try PriceBookStore.book(inEffectAt: period.start, db), try TenantInvoiceStore.tenants(db),
-             try TenantInvoiceStore.anySubscription(overlapping: period, db), try UpcomingInvoices.lastMeteredDayEnd(db))
+             try TenantInvoiceStore.anySubscription(overlapping: period, db),
+             try UpcomingInvoices.lastMeteredDayEnd(db, enough: period.end))
         }
         var report = RollupReport(period: period, force: force)
         guard let stored else {

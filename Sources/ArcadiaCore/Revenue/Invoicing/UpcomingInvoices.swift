@@ -79,11 +79,20 @@ public struct UpcomingInvoices: Sendable {
     /// more (a scenario's, served later) is not taken as metered up to today, with the days since
     /// priced as if nothing had run on them; nil when the ledger shows no metering at all.
     static func lastMeteredDayEnd(_ db: Database) throws -> Timestamp? {
-        let recorded = try Timestamp.fetchOne(db, UsageRecord.filter(Column("source") == UsageRecordSource.metered.rawValue)
-            .select(max(UsageRecord.Columns.periodEnd)))
+        try lastMeteredDayEnd(db, enough: nil)
+    }
+
+    /// For a caller that only asks whether metering reaches `enough`: when the job's last run does,
+    /// that is the answer, and the records' maximum, a scan of the usage table (0.7 s at an hourly
+    /// year's 8.7 million rows), is not read. The month-end rollup of a ledger the job meters never
+    /// scans.
+    static func lastMeteredDayEnd(_ db: Database, enough: Timestamp?) throws -> Timestamp? {
         let ran = try Timestamp.fetchOne(db, JobRun.filter(JobRun.Columns.job == JobID.revenueMetering.rawValue
                                                             && JobRun.Columns.outcome == JobRun.Outcome.succeeded.rawValue)
             .select(max(JobRun.Columns.startedAt)))?.startOfDay
+        if let ran, let enough, ran >= enough { return ran }
+        let recorded = try Timestamp.fetchOne(db, UsageRecord.filter(Column("source") == UsageRecordSource.metered.rawValue)
+            .select(max(UsageRecord.Columns.periodEnd)))
         return [recorded, ran].compactMap { $0 }.max()
     }
 
