@@ -90,14 +90,17 @@ private struct KindResources: Sendable {
     }
 
     /// The resource of that name, spelled exactly so if one is (names that differ only in case
-    /// are different droplets), else in any case. When a name was reused (destroyed, then created
-    /// again, often at once), the one whose ledger life shares the most of the line's time wins:
-    /// the old one's life runs until a listing missed it, which may be after the new one's line
-    /// began. Then the one in the line's project (another droplet renamed to the name, alive as
-    /// long), then the earliest seen, then the lowest id: the choice depends only on ledger
-    /// contents, never on row order luck.
+    /// are different droplets), else in any case. A resource a listing had already missed when
+    /// the line began cannot be the line's: it was destroyed before the line's resource existed
+    /// (a droplet that lived between two listings under a name used before). When a name was
+    /// reused (destroyed, then created again, often at once), the one whose ledger life shares
+    /// the most of the line's time wins: the old one's life runs until a listing missed it, which
+    /// may be after the new one's line began. Then the one in the line's project (another droplet
+    /// renamed to the name, alive as long), then the earliest seen, then the lowest id: the
+    /// choice depends only on ledger contents, never on row order luck.
     func best(named name: String, start: Timestamp, end: Timestamp, project: String?) -> Int64? {
-        guard let candidates = byName[name.lowercasedASCII] else { return nil }
+        let candidates = (byName[name.lowercasedASCII] ?? []).filter { $0.goneAt.map { $0 > start } ?? true }
+        guard !candidates.isEmpty else { return nil }
         let exact = candidates.filter { $0.name == name }
         return (exact.isEmpty ? candidates : exact).min { a, b in
             let (left, right) = (a.overlap(start: start, end: end), b.overlap(start: start, end: end))

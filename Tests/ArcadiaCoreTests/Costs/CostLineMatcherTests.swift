@@ -4,20 +4,22 @@ import Testing
 @testable import ArcadiaCore
 
 /// The matcher reads each kind's resources once and picks in memory; this holds its choice equal
-/// to a query per line that states the rule (kind, name under SQLite's NOCASE with the exact
-/// spelling first, then the longest overlap of the resource's life with the line, then earliest
+/// to a query per line that states the rule (kind, name under SQLite's NOCASE, not already missed
+/// by a listing when the line began, with the exact spelling first, then the longest overlap of the resource's life with the line, then earliest
 /// seen, then lowest id), over reused names, case, ties, non-ASCII names and other kinds.
 @Suite struct CostLineMatcherTests {
     static let t0 = Timestamp(year: 2026, month: 4, day: 1)
     static let day: Int64 = 86_400
 
     /// The rule as one query per line, kept here as the matcher's specification. A life runs from
-    /// `first_seen_at` to the first listing that missed it (`missing_since`, else `stale_at`). The
+    /// `first_seen_at` to the first listing that missed it (`missing_since`, else `stale_at`); a
+    /// resource whose life ended by the line's start is no candidate. The
     /// probes' lines carry no project, so the project tie-break has its own test below.
     static func referenceID(_ db: Database, kind: ResourceKind, name: String, start: Timestamp, end: Timestamp) throws -> Int64? {
         try Int64.fetchOne(db, sql: """
             SELECT id FROM cloud_resources
             WHERE kind = :kind AND name = :name COLLATE NOCASE
+              AND unixepoch(COALESCE(missing_since, stale_at, '9999-12-31T23:59:59Z')) > unixepoch(:start)
             ORDER BY name = :name COLLATE BINARY DESC,
                      MAX(0, MIN(unixepoch(COALESCE(missing_since, stale_at, :end)), unixepoch(:end))
                             - MAX(unixepoch(first_seen_at), unixepoch(:start))) DESC,
@@ -100,7 +102,8 @@ import Testing
             #expect(match("rebuilt", t0 + 10 * day, t0 + 30 * day) == .matched(resourceID: 12))
             #expect(match("rebuilt", t0, t0 + 10 * day) == .matched(resourceID: 11))
             #expect(match("WEB-1", t0, t0 + day) == .matched(resourceID: 2), "spelled exactly, though web-1 lived then")
-            #expect(match("web-1", t0 + 11 * day, t0 + 20 * day) == .matched(resourceID: 1), "spelled exactly, though WEB-1 lived then")
+            #expect(match("web-1", t0 + 8 * day, t0 + 20 * day) == .matched(resourceID: 1), "spelled exactly, though WEB-1 lived longer then")
+            #expect(match("web-1", t0 + 11 * day, t0 + 20 * day) == .matched(resourceID: 2), "web-1 was gone when the line began")
             #expect(match("Web-1", t0 + 11 * day, t0 + 20 * day) == .matched(resourceID: 2), "no exact spelling: the one alive")
         }
     }
@@ -130,6 +133,34 @@ import Testing
             #expect(match(project: "p-a") == .matched(resourceID: 2))
             #expect(match(project: "p-b") == .matched(resourceID: 1))
             #expect(match(project: nil) == .matched(resourceID: 1), "no project: the earliest seen, then the lowest id, as before")
+        }
+    }
+
+    /// A fuzz audit's case: node-3 lived 8 minutes between two listings on the 12th, under the name
+    /// of a droplet in another project destroyed on the 2nd. Sharing no time with either line, the
+    /// old one took the line. A resource gone before the line began cannot be its resource, so the
+    /// line is "destroyed before the first sync saw it"; a line of the old droplet's own life
+    /// still matches it, and a droplet first seen only after its line (created in a month's last
+    /// listing window) still matches its own line.
+    @Test func aResourceGoneBeforeTheLineBeganIsNotItsResource() throws {
+        let ledger = try Ledger()
+        try ledger.writer.write { db in
+            let t0 = Self.t0, day = Self.day
+            try CloudResource(id: 1, kind: .droplet, providerID: "old", name: "node-3", status: "active", firstSeenAt: t0,
+                              lastChangedAt: t0, missingSince: t0 + 2 * day, staleAt: t0 + 2 * day + 1_800).insert(db)
+            try CloudResource(id: 2, kind: .droplet, providerID: "late", name: "late-1", status: "active", firstSeenAt: t0 + 30 * day,
+                              lastChangedAt: t0 + 30 * day).insert(db)
+            let matcher = try CostLineMatcher(db, policy: .production, costKinds: [CostKind(product: "Droplets")])
+            func match(_ name: String, _ start: Timestamp, _ end: Timestamp) -> CostLineMatcher.Outcome {
+                matcher.match(InvoiceCSVLine(lineNo: 1, csvRow: 2, product: "Droplets", description: "\(name) (s-1vcpu-1gb)", hours: 1,
+                                             start: start, end: end, amountCents: 1), kind: CostKind(product: "Droplets"))
+            }
+            let brief = t0 + 11 * day + 36_000
+            #expect(match("node-3", brief, brief + 480) == .unmatched(.destroyedBeforeFirstSync))
+            #expect(match("node-3", brief, brief + 3 * day) == .unmatched(.noSuchResource(name: "node-3", kind: .droplet)))
+            #expect(match("node-3", t0, t0 + 2 * day - 600) == .matched(resourceID: 1))
+            #expect(match("node-3", t0 + 2 * day - 600, t0 + 2 * day + 600) == .matched(resourceID: 1), "missed at the 2nd: the line began before")
+            #expect(match("late-1", t0 + 30 * day - 600, t0 + 30 * day) == .matched(resourceID: 2), "zero shared time, first seen after")
         }
     }
 }
