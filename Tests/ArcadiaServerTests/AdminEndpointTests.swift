@@ -81,6 +81,10 @@ import WorkbenchTestSupport
             let utf8 = try await client.send(.post, "/api/v1/tenants", token: admin, body: #"{"code": "u8", "name": "U", "country": "AU"}"#,
                                              contentType: "application/json; charset=UTF-8")
             #expect(utf8.status == .created)
+            // Over the limit is a 413, unread: the body is not wrong, only too long.
+            let huge = #"{"code": "big", "name": ""# + String(repeating: "x", count: 1 << 20) + #"", "country": "AU"}"#
+            let tooLarge = try await client.send(.post, "/api/v1/tenants", token: admin, body: huge)
+            #expect(try tooLarge.status == .contentTooLarge && tooLarge.json["error"]?["code"]?.string == "content_too_large")
         }
     }
 
@@ -115,8 +119,12 @@ import WorkbenchTestSupport
             let ended = try await client.post("/api/v1/deployments/acme-web/end-subscription", token: admin)
             #expect(try ended.status == .ok && ended.json["ended"]?["ended_at"]?.string == "2026-04-01T14:00:00Z")
             #expect(try tenancy.liveSubscription(deployment: "acme-web") == nil)
-            let changed = try await client.send(.post, "/api/v1/deployments/acme-api/change-subscription", token: admin, body: #"{"plan": "starter"}"#)
+            // A client may percent-encode any character of the path: acme%2Dapi is acme-api.
+            let changed = try await client.send(.post, "/api/v1/deployments/acme%2Dapi/change-subscription", token: admin, body: #"{"plan": "starter"}"#)
             #expect(try changed.status == .ok && changed.json["subscription"]?["plan"]?.string == "starter")
+            // Decoded once: %25 is a percent sign, so this names the code 'acme%2Dapi', which does not exist.
+            let once = try await client.send(.post, "/api/v1/deployments/acme%252Dapi/change-subscription", token: admin, body: #"{"plan": "starter"}"#)
+            #expect(once.status == .notFound)
             let list = try await client.get("/api/v1/deployments", token: admin).json
             #expect(list.items.map { $0["code"]?.string ?? "" } == ["acme-api", "acme-mail", "acme-web", "globex-shop"])
         }

@@ -37,6 +37,14 @@ import Testing
             #expect(response.headers[.accessControlAllowOrigin] == nil)
             let preflight = try await client.execute(uri: "/api/v1/inventory", method: .options, headers: [.origin: "https://evil.example"])
             #expect(preflight.headers[.accessControlAllowOrigin] == nil)
+            // The answer depends on Origin, so a shared cache must not give it to the console's page,
+            // whether it is an answer, an error, or a request that sent no Origin at all.
+            #expect(response.headers[.vary] == "Origin")
+            #expect(preflight.headers[.vary] == "Origin")
+            let refused = try await client.get("/api/v1/inventory", token: nil, headers: [.origin: "https://evil.example"])
+            #expect(refused.status == .unauthorized && refused.headers[.vary] == "Origin")
+            let plain = try await client.get("/api/v1/inventory", token: admin)
+            #expect(plain.status == .ok && plain.headers[.vary] == "Origin")
         }
     }
 

@@ -37,6 +37,10 @@ import Testing
             try QueryParameters("kind=%ZZ", allowed: ["kind"])
         }
         #expect(throws: APIError.self) { try QueryParameters("offset=99999999999999999999", allowed: ["offset"]).page() }
+        // Path and query are decoded by one rule: every % begins two hex digits, and the bytes are UTF-8.
+        #expect(QueryParameters.percentDecoded("acme%2Dapi") == "acme-api" && QueryParameters.percentDecoded("a%2fb%2F") == "a/b/")
+        #expect(QueryParameters.percentDecoded("%252D") == "%2D", "decoded once")
+        for bad in ["acme%ZZ", "acme%2", "%", "%G1", "%FF"] { #expect(QueryParameters.percentDecoded(bad) == nil, "\(bad)") }
         #expect(try QueryParameters("period=2024-02-01", allowed: ["period"]).period() == BillingPeriod(year: 2024, month: 2))
         #expect(throws: APIError.self) { try QueryParameters("period=2026-4-01", allowed: ["period"]).period() }
         #expect(throws: APIError.self) { try QueryParameters("period=2026-04-01T00:00:00Z", allowed: ["period"]).period() }

@@ -91,7 +91,7 @@ struct TenancyRoutes {
 
     /// The deployment named by the path; one that does not exist is the engine's 404.
     private func deploymentCode(_ context: ServiceRequestContext) throws -> String {
-        context.parameters.get("code") ?? ""
+        try pathParameter(context, "code")
     }
 
     /// The plan and addons must be priced by the book in effect now: a subscription to something

@@ -32,6 +32,12 @@ struct APIError: Error, HTTPResponseError, Equatable {
         return APIError(status: .unauthorized, code: "unauthorized", message: message, headers: [.wwwAuthenticate: challenge])
     }
 
+    /// RFC 9110 §15.5.14: a body over the limit is refused unread, so the client knows that
+    /// shortening it, not correcting it, is the way out.
+    static func contentTooLarge(limit: Int) -> APIError {
+        APIError(status: .contentTooLarge, code: "content_too_large", message: "the body is larger than \(limit) bytes")
+    }
+
     static let forbidden = APIError(status: .forbidden, code: "forbidden", message: "this endpoint is for platform admins only")
 
     static func notFound(_ message: String) -> APIError {

@@ -68,15 +68,33 @@ public enum CORSPolicyError: Error, Equatable, CustomStringConvertible {
 
 /// Hummingbird's `CORSMiddleware` for the listed origins only. A request from any other origin
 /// goes on without CORS headers, so the browser withholds the answer from that page (and its
-/// preflight finds no route to answer it).
+/// preflight finds no route to answer it). Every answer says `Vary: Origin`, as the allowed
+/// ones do: an answer without CORS headers must not be served from a shared cache to an allowed
+/// origin (nor the other way round), and an error thrown below gets it too.
 struct AllowListedCORSMiddleware<Context: RequestContext>: RouterMiddleware {
     let allowed: Set<String>
     let cors: CORSMiddleware<Context>
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let origin = request.headers[.origin], allowed.contains(origin) else {
-            return try await next(request, context)
+            do {
+                var response = try await next(request, context)
+                response.headers[values: .vary] = Self.varyingOnOrigin(response.headers[values: .vary])
+                return response
+            } catch let error as HTTPResponseError {
+                var response = try error.response(from: request, context: context)
+                response.headers[values: .vary] = Self.varyingOnOrigin(response.headers[values: .vary])
+                return response
+            }
         }
         return try await cors.handle(request, context: context, next: next)
+    }
+}
+
+extension AllowListedCORSMiddleware {
+    /// `vary` with `Origin` among its values, once.
+    static func varyingOnOrigin(_ vary: [String]) -> [String] {
+        vary.contains { $0.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare("Origin") == .orderedSame } }
+            ? vary : vary + ["Origin"]
     }
 }

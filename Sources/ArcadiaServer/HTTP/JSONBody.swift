@@ -65,7 +65,7 @@ struct JSONBody {
         do {
             buffer = try await request.body.collect(upTo: maxBytes)
         } catch {
-            throw APIError.invalidBody(nil, "the body is larger than \(maxBytes) bytes")
+            throw APIError.contentTooLarge(limit: maxBytes)
         }
         guard let text = String(validating: buffer.readableBytesView, as: UTF8.self) else {
             throw APIError.invalidBody(nil, "the body is not UTF-8 text")

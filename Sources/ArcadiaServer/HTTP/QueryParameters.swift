@@ -17,7 +17,7 @@ struct QueryParameters {
         guard let query, !query.isEmpty else { return }
         for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = String(parts[0]).removingPercentEncoding, !name.isEmpty else {
+            guard let name = Self.percentDecoded(String(parts[0])), !name.isEmpty else {
                 throw APIError(status: .badRequest, code: "invalid_parameter", message: "the query string is not percent-encoded correctly")
             }
             guard allowed.contains(name) else {
@@ -25,7 +25,7 @@ struct QueryParameters {
                 throw .invalidParameter(name, "not a parameter of this endpoint" + (names.isEmpty ? " (it takes none)" : " (it takes \(names))"))
             }
             guard values[name] == nil else { throw .invalidParameter(name, "given more than once") }
-            guard let value = (parts.count > 1 ? String(parts[1]) : "").removingPercentEncoding else {
+            guard let value = Self.percentDecoded(parts.count > 1 ? String(parts[1]) : "") else {
                 throw .invalidParameter(name, "not percent-encoded correctly")
             }
             values[name] = value
@@ -106,6 +106,20 @@ struct QueryParameters {
         text.count <= 64 ? "'\(text)'" : "'\(text.prefix(64))…'"
     }
 
+    /// The text with its `%XX` escapes decoded, or nil when an escape is not `%` and two hex digits
+    /// or the bytes are not UTF-8. Foundation on Linux passes `%ZZ` through as it is, so the
+    /// escapes are checked here first.
+    static func percentDecoded(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        let isHex: (UInt8) -> Bool = { byte in
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte | 0x20)
+        }
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "%") {
+            guard index + 2 < bytes.count, isHex(bytes[index + 1]), isHex(bytes[index + 2]) else { return nil }
+        }
+        return text.removingPercentEncoding
+    }
+
     private static func isDigits(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
@@ -116,9 +130,19 @@ struct QueryParameters {
     }
 }
 
+/// A path parameter as the client meant it: the router hands it over percent-encoded, and
+/// `acme%2Dapi` is `acme-api` (RFC 3986 §2.1). Encoding that decodes to no text is a 400 naming it.
+func pathParameter(_ context: ServiceRequestContext, _ name: String) throws(APIError) -> String {
+    let raw = context.parameters.get(name) ?? ""
+    guard let text = QueryParameters.percentDecoded(raw) else {
+        throw .invalidParameter(name, "is not valid percent-encoding, got \(QueryParameters.shown(raw))")
+    }
+    return text
+}
+
 /// A positive integer id from the path (`/drift/{id}`), or a 400 naming it.
 func pathID(_ context: ServiceRequestContext, _ name: String = "id") throws(APIError) -> Int64 {
-    let text = context.parameters.get(name) ?? ""
+    let text = try pathParameter(context, name)
     guard !text.isEmpty, text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }), let id = Int64(text), id >= 1 else {
         throw .invalidParameter(name, "must be a positive whole number, got \(QueryParameters.shown(text))")
     }
