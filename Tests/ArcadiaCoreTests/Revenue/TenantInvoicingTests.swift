@@ -232,6 +232,28 @@ struct TenantInvoicingTests {
         #expect(try engine.rollup(period: april).tenants.first?.notes == [], "a skipped rollup writes nothing, so it notes nothing")
     }
 
+    /// A fuzz audit's case: droplet hours kept 7 days, so by the rollup at 03:00 on May 1 the
+    /// nightly runs had pruned every April record ending by April 24 03:00 and the invoice priced
+    /// 168 h of 720, with nothing said. It is documented (retention prunes), so it is noted. A kind
+    /// kept longer than the wait, or for ever, says nothing.
+    @Test func aRetentionShorterThanTheWaitForTheRollupIsNoted() throws {
+        _ = try acme()
+        let metering = MeteringEngine(ledger: ledger, clock: clock.engineClock)
+        try metering.configure("droplet_hours", MeteringPolicy(retentionDays: 7))
+        // 31 days reaches back to March 31 03:00: April's first hourly record (ending 01:00 on the 1st) is kept.
+        try metering.configure("dns_zones", MeteringPolicy(granularity: .hourly, retentionDays: 31))
+        try metering.configure("snapshot_gb_month", MeteringPolicy(granularity: .hourly))
+        let pruned7 = "droplet_hours usage is kept 7 days, so records of 2026-04 ending by 2026-04-24T03:00:00Z are pruned before this "
+            + "rollup: their usage is priced as none (a longer retention_days keeps a month until it is invoiced)"
+        #expect(try engine.rollup(period: april).tenants.first?.notes == [pruned7])
+        // 30 days reaches April 1 03:00, past the first two hourly records.
+        try metering.configure("dns_zones", MeteringPolicy(granularity: .hourly, retentionDays: 30))
+        #expect(try engine.rollup(period: april, force: true).tenants.first?.notes == [
+            "dns_zones usage is kept 30 days, so records of 2026-04 ending by 2026-04-01T03:00:00Z are pruned before this rollup: "
+                + "their usage is priced as none (a longer retention_days keeps a month until it is invoiced)", pruned7,
+        ])
+    }
+
     /// The daily issue and an admin's void at the same moment: issuing read the drafts first and
     /// wrote each later, so a draft voided in between came back issued (an audit saw 14 of 40
     /// tries over HTTP). Every try here races them on two threads; a void that succeeded stays.

@@ -31,11 +31,12 @@ public struct TenantInvoicing: Sendable {
     /// period already has an invoice is skipped and the report says so; with `force`, a draft is
     /// rebuilt and an issued or paid invoice refused (void it first).
     public func rollup(period: BillingPeriod, force: Bool = false) throws -> RollupReport {
-        let (stored, tenants, billable, meteredThrough) = try ledger.read { db in
+        let (stored, tenants, billable, meteredThrough, policies) = try ledger.read { db in
             (try PriceBookStore.book(inEffectAt: period.start, db), try TenantInvoiceStore.tenants(db),
              try TenantInvoiceStore.anySubscription(overlapping: period, db),
-             try UpcomingInvoices.lastMeteredDayEnd(db, enough: period.end))
+             try UpcomingInvoices.lastMeteredDayEnd(db, enough: period.end), try MeteringConfigStore.load(db))
         }
+        let pruned = Self.prunedUsage(of: period, policies: policies, at: clock.now())
         var report = RollupReport(period: period, force: force)
         guard let stored else {
             guard billable else { return report }
@@ -44,9 +45,24 @@ public struct TenantInvoicing: Sendable {
         }
         report.priceBook = "\(stored.book.name) (effective \(stored.book.effectiveFrom.isoDate))"
         for tenant in tenants {
-            report.tenants.append(try rollup(tenant, period: period, book: stored, force: force, meteredThrough: meteredThrough))
+            report.tenants.append(try rollup(tenant, period: period, book: stored, force: force, meteredThrough: meteredThrough,
+                                             pruned: pruned))
         }
         return report
+    }
+
+    /// What a retention shorter than the wait for the rollup costs the invoice: for each billing
+    /// kind whose records of `period` may already be pruned at `now` (their retention cutoff is past
+    /// the end of the period's first record), a note saying from when the kind's usage survives.
+    /// Pruning is what the retention asks for (`docs/revenue.md`), so it is said, not prevented.
+    static func prunedUsage(of period: BillingPeriod, policies: [BillingKind: MeteringPolicy], at now: Timestamp) -> [String] {
+        policies.sorted { $0.key < $1.key }.compactMap { kind, policy in
+            guard let cutoff = policy.retentionCutoff(at: now), let days = policy.retentionDays,
+                  cutoff >= period.start + policy.granularity.seconds else { return nil }
+            let through = min(cutoff, period.end)
+            return "\(kind.rawValue) usage is kept \(days) days, so records of \(period) ending by \(through.iso8601) are pruned "
+                + "before this rollup: their usage is priced as none (a longer retention_days keeps a month until it is invoiced)"
+        }
     }
 
     /// Issues every draft whose invariants hold, oldest period first; the others stay drafts. One
@@ -120,7 +136,7 @@ public struct TenantInvoicing: Sendable {
     }
 
     private func rollup(_ tenant: Tenant, period: BillingPeriod, book: StoredPriceBook, force: Bool,
-                        meteredThrough: Timestamp?) throws -> TenantRollup {
+                        meteredThrough: Timestamp?, pruned: [String]) throws -> TenantRollup {
         var result = TenantRollup(tenant: tenant.code, outcome: .nothingToBill)
         let (existing, subscriptions) = try ledger.read { db in
             (try TenantInvoiceStore.current(tenantID: tenant.id, period: period, db),
@@ -144,6 +160,7 @@ public struct TenantInvoicing: Sendable {
             result.notes.append("usage is metered only up to \(max(meteredThrough, period.start).iso8601): later days of \(period) are "
                                 + "priced with none; roll up again with force once they are metered")
         }
+        if !subscriptions.isEmpty { result.notes += pruned }
         return try write(priced.draft, isEmpty: priced.isEmpty, bookID: book.id, for: tenant, period: period, force: force, into: result)
     }
 
