@@ -110,9 +110,13 @@ public struct TimelineEvent: Sendable, Equatable {
     public var at: Timestamp
     public var action: ScenarioAction
     public var location: ScenarioLocation?
-    public init(at: Timestamp, action: ScenarioAction, location: ScenarioLocation? = nil) {
+    /// Its position in the file's `timeline:` list, which errors name (`timeline[3]`): the parsed
+    /// timeline is in execution order, not file order. Nil for a generated scenario.
+    public var fileIndex: Int?
+    public init(at: Timestamp, action: ScenarioAction, location: ScenarioLocation? = nil, fileIndex: Int? = nil) {
         self.at = at
         self.action = action
         self.location = location
+        self.fileIndex = fileIndex
     }
 }

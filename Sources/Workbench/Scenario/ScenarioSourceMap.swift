@@ -3,26 +3,18 @@ import Yams
 /// Where each field of a parsed scenario was written.
 ///
 /// The model keeps one location per item (the item's mapping); the validator's errors are about a
-/// field inside it (`timeline[3].resize_droplet.name`) and must point at that field's own node. It
-/// must also name a timeline event by its position in the file, not its position after sorting by
-/// time. Generated scenarios have no source map; the validator then falls back to item locations.
+/// field inside it (`timeline[3].resize_droplet.name`) and must point at that field's own node
+/// (a timeline event knows its position in the file, `TimelineEvent.fileIndex`). Generated
+/// scenarios have no source map; the validator then falls back to item locations.
 struct ScenarioSourceMap {
     /// The location of every node in the document, by its path, e.g. `world.droplets[0].created_at`.
     private(set) var locations: [String: ScenarioLocation] = [:]
-    /// The file-order index of each timeline item, by the location of its mapping.
-    private(set) var timelineIndices: [ScenarioLocation: Int] = [:]
 
     init() {}
 
     init(root: Node, file: String) {
         let reader = YAMLNodeReader(file: file)
         record(YAMLField(node: root, path: ""), reader)
-        if case .mapping(let top) = root, case .sequence(let timeline)? = top["timeline"] {
-            // An aliased item shares its anchor's location; the first (the anchor itself) keeps it.
-            for (index, item) in timeline.enumerated() where timelineIndices[reader.location(of: item)] == nil {
-                timelineIndices[reader.location(of: item)] = index
-            }
-        }
     }
 
     private mutating func record(_ field: YAMLField, _ reader: YAMLNodeReader) {

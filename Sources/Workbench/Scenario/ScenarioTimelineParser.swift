@@ -7,7 +7,9 @@ extension YAMLNodeReader {
     func timeline(_ field: YAMLField) throws(ScenarioError) -> [TimelineEvent] {
         var events: [TimelineEvent] = []
         for item in try list(field) {
-            events.append(try timelineEvent(item))
+            var event = try timelineEvent(item)
+            event.fileIndex = events.count
+            events.append(event)
         }
         return events.enumerated()
             .sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }

@@ -112,7 +112,7 @@ struct ScenarioDryRun {
     mutating func playTimeline() throws(ScenarioError) {
         var previous: Timestamp?
         for (position, event) in scenario.timeline.enumerated() {
-            let index = event.location.flatMap { sourceMap.timelineIndices[$0] } ?? position
+            let index = event.fileIndex ?? position
             let item = "timeline[\(index)]"
             let clock = scenario.clock
             if let previous, event.at < previous {

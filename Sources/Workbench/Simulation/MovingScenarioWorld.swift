@@ -34,7 +34,11 @@ public final class MovingScenarioWorld: Sendable {
             while state.next < scenario.timeline.count, scenario.timeline[state.next].at <= time {
                 let event = scenario.timeline[state.next]
                 fake.advance(to: event.at)
-                try state.world.apply(event)
+                do throws(SimulationError) {
+                    try state.world.apply(event)
+                } catch {
+                    throw error.inTimeline(event.fileIndex ?? state.next, at: event.at)
+                }
                 state.next += 1
             }
             fake.advance(to: time)

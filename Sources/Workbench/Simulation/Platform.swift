@@ -40,9 +40,9 @@ struct Platform {
         let what = event.action.kind.rawValue
         switch event.action {
         case .createDroplet(let droplet) where droplet.provisioned:
-            try attempt(event.location, "provision \(droplet.name)") { try provision(droplet.name, Self.provisionedSpec(droplet)) }
+            try attempt(event.location, "create_droplet.provisioned") { try provision(droplet.name, Self.provisionedSpec(droplet)) }
         case .provision(let name, let spec):
-            try attempt(event.location, "provision \(name)") { try provision(name, spec) }
+            try attempt(event.location, what) { try provision(name, spec) }
         case .acceptDrift(let name, let field):
             try attempt(event.location, what) {
                 do {
@@ -73,7 +73,7 @@ struct Platform {
             do {
                 summary.record(try await runner.run(job))
             } catch {
-                throw SimulationError(location: event.location, message: "\(what) \(job.rawValue) could not write the ledger: \(error)")
+                throw SimulationError(location: event.location, field: what, message: "\(job.rawValue) could not write the ledger: \(error)")
             }
         default:
             break
@@ -98,11 +98,11 @@ struct Platform {
         do {
             uuid = try runner.costs.invoiceUUID(period: period)
         } catch {
-            throw SimulationError(location: event.location, message: "reingest_invoice: cannot read the ledger: \(error)")
+            throw SimulationError(location: event.location, field: "reingest_invoice", message: "cannot read the ledger: \(error)")
         }
         guard let uuid else {
-            throw SimulationError(location: event.location,
-                                  message: "reingest_invoice: no \(period) invoice is in the ledger at \(event.at); the invoices job discovers it at 02:23 on the 1st")
+            throw SimulationError(location: event.location, field: "reingest_invoice.period",
+                                  message: "no \(period) invoice is in the ledger; the invoices job discovers it at 02:23 on the 1st")
         }
         _ = try? await runner.costs.ingest(invoiceUUID: uuid)
     }
@@ -111,7 +111,7 @@ struct Platform {
         do {
             _ = try body()
         } catch {
-            throw SimulationError(location: location, message: "\(what): \(error)")
+            throw SimulationError(location: location, field: what, message: "\(error)")
         }
     }
 }

@@ -126,8 +126,12 @@ public struct Simulator: Sendable {
             case .timeline(let index):
                 let event = scenario.timeline[index]
                 let revision = fake.revision
-                try world.apply(event)
-                try await platform.apply(event, summary: &summary)
+                do {
+                    try world.apply(event)
+                    try await platform.apply(event, summary: &summary)
+                } catch {
+                    throw error.inTimeline(event.fileIndex ?? index, at: event.at)
+                }
                 if fake.revision == revision { worldEdits += 1 }
                 summary.timelineEvents += 1
             case .job(let index):
@@ -202,9 +206,24 @@ extension Simulator {
 /// A scenario that parsed but cannot be played (e.g. a size the fake's catalogue lacks).
 public struct SimulationError: Error, Sendable, Equatable, CustomStringConvertible {
     public var location: ScenarioLocation?
+    /// The field to blame, named as the validator names it (`timeline[3].invoice_paid`,
+    /// `world.droplets[1].size`), so an error found while playing reads like one found before; empty
+    /// for errors about the run as a whole.
+    public var field: String
     public var message: String
+
+    public init(location: ScenarioLocation?, field: String = "", message: String) {
+        self.location = location
+        self.field = field
+        self.message = message
+    }
+
     public var description: String {
-        if let location { return "\(location): \(message)" }
-        return message
+        [location.map { "\($0)" }, field.isEmpty ? nil : field, message].compactMap { $0 }.joined(separator: ": ")
+    }
+
+    /// This error of timeline item `index` (counted in file order), which was played at `at`.
+    func inTimeline(_ index: Int, at: Timestamp) -> SimulationError {
+        SimulationError(location: location, field: "timeline[\(index)]" + (field.isEmpty ? "" : ".\(field)"), message: "at \(at), \(message)")
     }
 }

@@ -20,7 +20,7 @@ struct WorldBuilder {
         } catch {
             // The item and, when the fake names it, the field it refused (`world.droplets[0].size`).
             let field = (error.underlying as? FakeWorldError)?.fieldPath(under: error.path) ?? error.path
-            throw SimulationError(location: error.location, message: "\(field): \(error.underlying)")
+            throw SimulationError(location: error.location, field: field, message: "\(error.underlying)")
         }
     }
 
@@ -30,7 +30,7 @@ struct WorldBuilder {
         } catch {
             let action = event.action.kind.rawValue
             let field = (error as? FakeWorldError)?.fieldPath(under: action) ?? action
-            throw SimulationError(location: event.location, message: "timeline event at \(event.at): \(field): \(error)")
+            throw SimulationError(location: event.location, field: field, message: "\(error)")
         }
     }
 

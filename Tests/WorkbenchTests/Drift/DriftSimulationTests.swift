@@ -53,7 +53,8 @@ import WorkbenchTestSupport
             guard let error = error as? SimulationError else { return false }
             // The droplet by its scenario name, not the provider id the fake drew (issue 16).
             return error.location?.line == 9
-                && error.message == "accept_drift: droplet 'web-1' has no open drift on size_slug; it never drifted"
+                && error.field == "timeline[1].accept_drift"
+                && error.message == "at 2026-04-01T01:18:00Z, droplet 'web-1' has no open drift on size_slug; it never drifted"
         }
     }
 

@@ -96,7 +96,8 @@ struct RevenueSimulationTests {
     @Test func anInvoiceEventWithoutItsInvoiceStopsTheRunAtTheEvent() async throws {
         let yaml = Self.yaml.replacingOccurrences(of: "2026-05-02T10:00:00Z, invoice_paid", with: "2026-05-01T02:00:00Z, invoice_paid")
         await #expect(throws: SimulationError(location: ScenarioLocation(file: "revenue-wiring.yaml", line: 18, column: 5),
-                                              message: "invoice_paid: tenant 'acme' has no 2026-04 invoice (other than void ones)")) {
+                                              field: "timeline[3].invoice_paid",
+                                              message: "at 2026-05-01T02:00:00Z, tenant 'acme' has no 2026-04 invoice (other than void ones)")) {
             _ = try await run(yaml)
         }
     }

@@ -13,7 +13,7 @@ struct WorldRefusalMessageTests {
             _ = try await Simulator().run(try ScenarioParser.parse(yaml: Self.head + yaml, file: "s.yaml"))
             return nil
         } catch let error as SimulationError {
-            return error.message
+            return "\(error.field): \(error.message)"
         }
     }
 
@@ -22,7 +22,7 @@ struct WorldRefusalMessageTests {
         #expect(world?.hasPrefix("world.droplets[1].size: unknown droplet size 's-99' (known: ") == true, "\(String(describing: world))")
         let timeline = try await failure("world:\n  droplets: [{name: a, size: s-1vcpu-1gb, region: nyc3}]\n"
                                          + "timeline:\n  - {at: 2026-04-01T01:00:00Z, resize_droplet: {name: a, size: s-98}}\n")
-        #expect(timeline?.hasPrefix("timeline event at 2026-04-01T01:00:00Z: resize_droplet.size: unknown droplet size 's-98'") == true,
+        #expect(timeline?.hasPrefix("timeline[0].resize_droplet.size: at 2026-04-01T01:00:00Z, unknown droplet size 's-98'") == true,
                 "\(String(describing: timeline))")
     }
 }
