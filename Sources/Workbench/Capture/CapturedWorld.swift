@@ -67,7 +67,9 @@ struct CapturedWorld {
             guard events.first(where: { $0.event == .stale })?.at ?? clock.end > clock.start else { return }
             try addToWorld(resource, state)
         }
-        for event in events where event.at > clock.start && event.at < clock.end {
+        // By when it was observed, not recorded: a listing outage over the month end marks a
+        // droplet destroyed on the 30th stale on the 1st, hours after the capture's clock ends.
+        for event in events where event.at > clock.start && Self.observedAt(event) < clock.end {
             let observed = Self.observedAt(event)
             if observed >= clock.start {
                 syncs.insert(ObservedSync(at: observed, job: event.event == .attributed ? .syncProjects : Self.syncJob(resource.kind)))

@@ -87,9 +87,22 @@ public enum ScenarioCapture {
         for project in scenario.tenancy.deployments.map(\.project) { world.noteProject(project) }
         scenario.world = world.spec
         timeline += world.timeline + offTableSyncs(world.syncs)
-        scenario.timeline = timeline.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+        scenario.timeline = timeline.enumerated()
+            .sorted { ($0.element.at, Self.rank($0.element.action), $0.offset) < ($1.element.at, Self.rank($1.element.action), $1.offset) }
+            .map(\.element)
         scenario.expectations = expectations(invoice)
         return Captured(scenario: scenario, invoice: invoice)
+    }
+
+    /// The order of events one sync observed at one instant: what went comes first, so the name it
+    /// frees may be taken (a blue/green swap: web destroyed, green renamed web), and the syncs
+    /// that observed it all come last.
+    static func rank(_ action: ScenarioAction) -> Int {
+        switch action {
+        case .destroyDroplet, .deleteDomain, .deleteSnapshot: 0
+        case .runJob: 2
+        default: 1
+        }
     }
 
     /// A deployment's subscriptions as `subscribe`, `change_subscription` (one ending where the

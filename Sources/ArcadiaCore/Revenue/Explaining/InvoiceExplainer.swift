@@ -84,7 +84,7 @@ public enum InvoiceExplainer {
     }
 
     /// The metered records of `kind` whose period starts in the window, by resource, each resource
-    /// with its events up to the window's end.
+    /// with its events up to the window's end (and the stale mark of a first miss within it).
     private static func usage(_ kind: BillingKind, deploymentID: Int64, window: BillingWindow, _ db: Database) throws -> InvoiceExplanation.Usage {
         let records = try UsageRecord.fetchAll(db, sql: """
             SELECT * FROM usage_records WHERE deployment_id = ? AND billing_kind = ? AND source = 'metered'
@@ -97,9 +97,14 @@ public enum InvoiceExplainer {
                 InvoiceExplanation.Record(periodStart: record.periodStart, periodEnd: record.periodEnd, granularity: record.granularity,
                                           quantity: record.quantity.decimal, recordedAt: record.recordedAt)
             }
+            // A stale mark is recorded a few listings after the first miss that ends the usage, so it
+            // belongs here when that miss (`missing_since`) is in the window, even when the mark is not.
             let events = try ResourceEvent.fetchAll(db, sql: """
-                SELECT * FROM cloud_resource_events WHERE resource_id = ? AND at < ? ORDER BY at, id
-                """, arguments: [resourceID, window.to])
+                SELECT * FROM cloud_resource_events WHERE resource_id = :id
+                  AND (at < :end OR (event = :stale AND field = :missingSince AND unixepoch(new_value) < unixepoch(:end)))
+                ORDER BY at, id
+                """, arguments: ["id": resourceID, "end": window.to, "stale": ResourceEventKind.stale.rawValue,
+                                 "missingSince": ResourceEvent.missingSinceField])
             resources.append(InvoiceExplanation.ResourceUsage(
                 resource: ResourceRef(id: resource.id, kind: resource.kind, name: resource.name, providerID: resource.providerID),
                 quantity: own.reduce(0) { $0 + $1.quantity }, records: own, events: events))
