@@ -112,14 +112,19 @@ struct CapturedWorld {
     }
 
     /// The state at the resource's first sighting: each field as its earliest change found it,
-    /// else as the inventory holds it now.
+    /// else as the inventory holds it now. Its project is the first attribution's when the projects
+    /// sync made it at that same instant (the table runs both at the quarter-hour); one made later
+    /// (a service's catch-up after a restart ran the projects sync hours after the droplets) left
+    /// it in no project until then, and is replayed as a move at that instant.
     static func initialState(_ resource: CloudResource, project: String?, events: [ResourceEvent]) -> State {
         func first(_ field: String, _ now: String?) -> String? {
             events.first { $0.event == .changed && $0.field == field }.map { $0.oldValue } ?? now
         }
+        let firstSeen = events.first { $0.event == .created }?.at ?? resource.firstSeenAt
         let attributed = events.first { $0.event == .attributed && $0.field == "project" }
         return State(name: first("name", resource.name) ?? resource.name, status: first("status", resource.status) ?? resource.status,
-                     size: first("size_slug", resource.sizeSlug), project: attributed.map { $0.newValue } ?? project)
+                     size: first("size_slug", resource.sizeSlug),
+                     project: attributed.map { $0.at <= firstSeen ? $0.newValue : $0.oldValue } ?? project)
     }
 
     static func apply(_ event: ResourceEvent, to state: inout State) {

@@ -18,9 +18,9 @@ import WorkbenchTestSupport
         #expect(yaml.contains("""
               - at: 2026-06-05T10:33:00Z
                 take_snapshot: {name: app-1-pre-upgrade, droplet: snapshot-source-syd1, size_gb: 12}
-              - at: 2026-06-05T10:33:00Z
+              - at: 2026-06-05T10:45:00Z
                 move_to_project: {snapshot: app-1-pre-upgrade, project: hooli-app}
-            """), "\(yaml)")
+            """), "moved when the projects sync attributed it: \(yaml)")
         #expect(yaml.contains("  - at: 2026-06-19T10:33:00Z\n    delete_snapshot: {name: app-1-pre-upgrade}\n"), "first missed at 10:33")
         #expect(yaml.contains("take_snapshot: {name: data-nightly, volume: snapshot-source-syd1, size_gb: 40}"))
         let backups = captured.scenario.timeline.compactMap { event -> String? in

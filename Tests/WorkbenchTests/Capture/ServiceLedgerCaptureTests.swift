@@ -69,4 +69,35 @@ import WorkbenchTestSupport
         let differing = try await ScenarioCapture.verify(onTheGrid, yaml: ScenarioWriter.yaml(onTheGrid.scenario), file: "grid.yaml")
         #expect(differing.contains { $0.hasPrefix("- line 2 overage acme-api") }, "\(differing)")
     }
+
+    /// A discrepancy audit's service ledger: the catch-up after a restart listed the droplets at
+    /// 00:09:48 and, the runs being one at a time, the projects only at 03:09:03, so until then the
+    /// droplet was in no project and metered to nobody. The capture created it in its project at
+    /// 00:09:48, the replay's 00:15 projects sync attributed it, and 2.9 h more were billed: capture
+    /// refused the month. It is now created in no project and moved where the ledger saw it moved.
+    @Test func aProjectAttributedAfterTheDropletWasFirstSeenIsAMoveThen() throws {
+        let seen = Timestamp(year: 2026, month: 2, day: 1, hour: 0, minute: 9, second: 48)
+        let attributed = Timestamp(year: 2026, month: 2, day: 1, hour: 3, minute: 9, second: 3)
+        var world = CapturedWorld(clock: ClockRange(start: Timestamp(year: 2026, month: 2, day: 1), end: Timestamp(year: 2026, month: 3, day: 1)))
+        let droplet = CloudResource(id: 1, kind: .droplet, providerID: "7", name: "app-1", status: "active", region: "syd1",
+                                    sizeSlug: "s-1vcpu-1gb", projectID: 1, firstSeenAt: seen, lastChangedAt: attributed)
+        try world.add(droplet, project: "svc-app", events: [
+            ResourceEvent(resourceID: 1, at: seen, event: .created, newValue: "app-1"),
+            ResourceEvent(resourceID: 1, at: attributed, event: .attributed, field: "project", newValue: "svc-app"),
+        ])
+        #expect(world.timeline.map { "\($0.at) \($0.action)" } == [
+            "\(seen) \(ScenarioAction.createDroplet(DropletSpec(name: "app-1", size: "s-1vcpu-1gb", region: "syd1")))",
+            "\(attributed) \(ScenarioAction.moveToProject(resource: .droplet("app-1"), project: "svc-app"))",
+        ])
+        #expect(ScenarioCapture.offTableSyncs(world.syncs).map { "\($0.at) \($0.action)" }
+                == ["\(seen) \(ScenarioAction.runJob(.syncDroplets))", "\(attributed) \(ScenarioAction.runJob(.syncProjects))"])
+
+        // Attributed by the projects sync of the same instant (the table's quarter-hours): created there.
+        var atOnce = CapturedWorld(clock: world.clock)
+        try atOnce.add(droplet, project: "svc-app", events: [
+            ResourceEvent(resourceID: 1, at: seen, event: .created, newValue: "app-1"),
+            ResourceEvent(resourceID: 1, at: seen, event: .attributed, field: "project", newValue: "svc-app"),
+        ])
+        #expect(atOnce.timeline.map(\.action) == [.createDroplet(DropletSpec(name: "app-1", size: "s-1vcpu-1gb", region: "syd1", project: "svc-app"))])
+    }
 }
