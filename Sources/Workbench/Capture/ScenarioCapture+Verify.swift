@@ -35,9 +35,18 @@ extension ScenarioCapture {
     /// two captures of one month kept side by side do not clash.
     public static func write(tenant: String, period: BillingPeriod, from ledger: Ledger, to out: NewFileOutput) async throws -> Captured {
         var captured = try await capture(tenant: tenant, period: period, from: ledger)
-        if out.stem.wholeMatch(of: /[a-z0-9][a-z0-9-]*/) != nil { captured.scenario.name = out.stem }
+        if out.stem.wholeMatch(of: /[a-z0-9][a-z0-9-]*/) != nil, out.stem.utf8.count <= YAMLNodeReader.longestScenarioName {
+            captured.scenario.name = out.stem
+        }
         let yaml = ScenarioWriter.yaml(captured.scenario)
-        let differences = try await verify(captured, yaml: yaml, file: out.target)
+        let differences: [String]
+        do {
+            differences = try await verify(captured, yaml: yaml, file: out.target)
+        } catch let error as ScenarioError {
+            // The file was never written, so its line and column point at the text that would have been.
+            throw Refusal(description: "the captured scenario does not play (a capture defect, worth reporting), so nothing was written; "
+                              + "at the line it would have had: \(error)")
+        }
         guard differences.isEmpty else {
             throw Refusal(description: "the captured scenario does not reproduce \(tenant)'s invoice for \(period), so nothing was written:\n"
                               + differences.joined(separator: "\n"))

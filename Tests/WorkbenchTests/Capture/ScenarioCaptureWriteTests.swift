@@ -45,6 +45,17 @@ struct ScenarioCaptureWriteTests {
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
+    /// A file name longer than a scenario name may be is no scenario name: the capture falls back
+    /// to `capture-<tenant>-<period>`, as `--out`'s help says, instead of failing its own replay.
+    @Test func aFileNameTooLongForAScenarioNameFallsBack() async throws {
+        let ledger = try Ledger(path: try await RevenueMonthEnd.ledger())
+        let out = try RepoPaths.temporaryDirectory("capture").appendingPathComponent(String(repeating: "a", count: 110) + ".yaml").path
+        let captured = try await ScenarioCapture.write(tenant: "globex", period: BillingPeriod("2026-04")!, from: ledger,
+                                                       to: try NewFileOutput(target: out, option: "--out"))
+        #expect(captured.scenario.name == "capture-globex-2026-04")
+        #expect(try ScenarioParser.load(path: out).name == "capture-globex-2026-04")
+    }
+
     @Test func aTenantWithoutAnInvoiceThatMonthIsRefused() async throws {
         let ledger = try Ledger(path: try await RevenueMonthEnd.ledger())
         await #expect(throws: ScenarioCapture.Refusal.self) {
