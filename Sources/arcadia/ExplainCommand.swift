@@ -44,6 +44,9 @@ struct ExplainCommand: AsyncParsableCommand {
             } else {
                 let (tenant, period) = try tenantMonth(invoice ?? "")
                 guard let found = try InvoiceExplainer.invoiceID(tenant: tenant, period: period, db) else {
+                    guard try InvoiceExplainer.tenantExists(code: tenant, db) else {
+                        throw InputError("--invoice \(invoice ?? ""): no tenant has code '\(tenant)'")
+                    }
                     throw InputError("--invoice \(invoice ?? ""): \(tenant) has no invoice for \(period) that is not void")
                 }
                 id = found

@@ -31,6 +31,31 @@ struct ExplainCommandTests {
         #expect(!text.contains("\nLine 1 "), "--line keeps one line")
     }
 
+    /// A discrepancy audit: an allowance charged whole for part of a month read "charged in full",
+    /// leaving the reader to guess why it was not prorated. Here acme-api's line is made one of 20
+    /// active days, its allowance whole, as a book with `prorate_allowances: false` writes it.
+    @Test func anAllowanceChargedWholeForPartOfAMonthSaysWhy() async throws {
+        let db = try RepoPaths.temporaryDirectory("explain-whole").appendingPathComponent("ledger.sqlite").path
+        try FileManager.default.copyItem(atPath: try await RevenueMonthEnd.ledger(), toPath: db)
+        try await DatabaseQueue(path: db).write { db in
+            try db.execute(sql: """
+                UPDATE tenant_invoice_lines SET days_active = 20 WHERE line_no = 2
+                  AND invoice_id = (SELECT i.id FROM tenant_invoices i JOIN tenants t ON t.id = i.tenant_id WHERE t.code = 'acme')
+                """)
+        }
+        let text = try await ExplainCommand.explain(db: db, invoice: "acme/2026-04", invoiceID: nil, line: 2, format: .text)
+        #expect(text.contains("  allowance: 2232 a month; charged in full for 20 of 30 days (the book sets prorate_allowances: false)\n"), "\(text)")
+    }
+
+    @Test func anUnknownTenantIsNamedAsOne() async throws {
+        let db = try await RevenueMonthEnd.ledger()
+        for (invoice, message) in [("nobody/2026-04", "--invoice nobody/2026-04: no tenant has code 'nobody'"),
+                                   ("acme/2026-06", "--invoice acme/2026-06: acme has no invoice for 2026-06 that is not void")] {
+            await #expect { _ = try await ExplainCommand.explain(db: db, invoice: invoice, invoiceID: nil, line: nil, format: .text) }
+                throws: { "\($0)" == message }
+        }
+    }
+
     /// Retention shorter than a month deletes the records an invoice was billed from; explain used
     /// to show "0 droplet_hours from 0 resources" under a line of 642 hours, contradicting it.
     @Test func aLineWhoseRecordsRetentionPrunedSaysSo() async throws {

@@ -58,6 +58,11 @@ public enum InvoiceExplainer {
             """, arguments: [tenant, period])
     }
 
+    /// Whether a tenant has this code: "no such tenant" and "no invoice that month" are different answers.
+    public static func tenantExists(code: String, _ db: Database) throws -> Bool {
+        try TenantInvoiceStore.tenant(code: code, db) != nil
+    }
+
     private static func pricedBy(_ line: TenantInvoiceLine, _ subscription: Subscription?, _ book: PriceBook?) -> InvoiceExplanation.PricedBy? {
         guard let book else { return nil }
         switch line.kind {

@@ -32,6 +32,8 @@ extension InvoiceExplanation {
             out += "  allowance: \(DecimalText.format(allowance.included)) a month; "
                 + (allowance.prorated
                     ? "prorated to \(DecimalText.format(allowance.charged)) (\(allowance.daysActive) of \(allowance.daysInPeriod) days)"
+                    : allowance.daysActive < allowance.daysInPeriod
+                    ? "charged in full for \(allowance.daysActive) of \(allowance.daysInPeriod) days (the book sets prorate_allowances: false)"
                     : "charged in full") + "\n"
         }
         for usage in explained.usage {
