@@ -1,5 +1,6 @@
 import ArcadiaCore
 import Foundation
+import GRDB
 import MoneyAndTime
 
 /// A capture proves itself: the scenario, as written and read back, is played and its invoice
@@ -17,7 +18,32 @@ extension ScenarioCapture {
         let original = summary(invoice)
         let again = replayed.map(summary) ?? ["(no invoice for \(invoice.tenant) in \(invoice.period))"]
         guard original != again else { return [] }
-        return original.filter { !again.contains($0) }.map { "- \($0)" } + again.filter { !original.contains($0) }.map { "+ \($0)" }
+        // Which resource the replay metered otherwise is what the reader needs next.
+        let replayedUsage = try await ledger.read { db in try usageByResource(tenant: invoice.tenant, period: invoice.period, db) }
+        let usage = captured.usage.filter { !replayedUsage.contains($0) }.map { "- \($0)" }
+            + replayedUsage.filter { !captured.usage.contains($0) }.map { "+ \($0)" }
+        return Self.differences(original, again) + (usage.isEmpty ? [] : ["usage by resource (- ledger, + replay):"] + usage)
+    }
+
+    private static func differences(_ original: [String], _ again: [String]) -> [String] {
+        original.filter { !again.contains($0) }.map { "- \($0)" } + again.filter { !original.contains($0) }.map { "+ \($0)" }
+    }
+
+    /// Each resource's metered usage of the tenant's deployments in the period, by kind and name
+    /// (`droplet a-2 droplet_hours 718.25`): the replay's resources have other ids, not other names.
+    static func usageByResource(tenant: String, period: BillingPeriod, _ db: Database) throws -> [String] {
+        let records = try UsageRecord.fetchAll(db, sql: """
+            SELECT u.* FROM usage_records u JOIN deployments d ON d.id = u.deployment_id JOIN tenants t ON t.id = d.tenant_id
+            WHERE t.code = ? AND u.source = 'metered' AND u.period_start >= ? AND u.period_start < ?
+            """, arguments: [tenant, period.start, period.end])
+        var resources: [Int64: CloudResource] = [:]
+        var totals: [String: Decimal] = [:]
+        for record in records {
+            if resources[record.resourceID] == nil { resources[record.resourceID] = try CloudResource.fetchOne(db, key: record.resourceID) }
+            guard let resource = resources[record.resourceID] else { continue }
+            totals["\(resource.kind) \(resource.name) \(record.billingKind)", default: 0] += record.quantity.decimal
+        }
+        return totals.sorted { $0.key < $1.key }.map { "\($0.key) \(DecimalText.format($0.value))" }
     }
 
     /// The figures a reproduction must match: the totals and every line as the invoice shows it.

@@ -22,6 +22,8 @@ public enum ScenarioCapture {
     public struct Captured: Sendable {
         public var scenario: Scenario
         public var invoice: TenantInvoice
+        /// The ledger's usage by resource (`usageByResource`), shown beside the replay's when they differ.
+        public var usage: [String] = []
     }
 
     public struct Refusal: Error, Sendable, CustomStringConvertible {
@@ -91,7 +93,7 @@ public enum ScenarioCapture {
             .sorted { ($0.element.at, Self.rank($0.element.action), $0.offset) < ($1.element.at, Self.rank($1.element.action), $1.offset) }
             .map(\.element)
         scenario.expectations = expectations(invoice)
-        return Captured(scenario: scenario, invoice: invoice)
+        return Captured(scenario: scenario, invoice: invoice, usage: try usageByResource(tenant: code, period: period, db))
     }
 
     /// The order of events one sync observed at one instant: what went comes first, so the name it

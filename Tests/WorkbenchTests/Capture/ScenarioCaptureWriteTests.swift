@@ -31,6 +31,11 @@ struct ScenarioCaptureWriteTests {
                 UPDATE tenant_invoice_lines SET amount_cents = 800
                 WHERE line_no = 2 AND invoice_id = (SELECT i.id FROM tenant_invoices i JOIN tenants t ON t.id = i.tenant_id WHERE t.code = 'acme')
                 """)
+            // And one day of api-4 metered 10 h short: the refusal names the resource the replay meters otherwise.
+            try db.execute(sql: """
+                UPDATE usage_records SET quantity = '8' WHERE billing_kind = 'droplet_hours' AND period_start = '2026-04-10T00:00:00Z'
+                  AND resource_id = (SELECT id FROM cloud_resources WHERE name = 'api-4')
+                """)
         }
         let out = try RepoPaths.temporaryDirectory("capture").appendingPathComponent("acme.yaml").path
         do {
@@ -41,6 +46,8 @@ struct ScenarioCaptureWriteTests {
             #expect(refusal.description.contains("does not reproduce acme's invoice for 2026-04, so nothing was written"))
             #expect(refusal.description.contains("\n- line 2 overage acme-api Overage: droplet_hours (2874 used, 2232 included): 642 x 0.011 = 8.00"))
             #expect(refusal.description.contains("\n+ line 2 overage acme-api Overage: droplet_hours (2874 used, 2232 included): 642 x 0.011 = 7.06"))
+            #expect(refusal.description.hasSuffix("\nusage by resource (- ledger, + replay):\n- droplet api-4 droplet_hours 704\n+ droplet api-4 droplet_hours 714"),
+                    "\(refusal.description)")
         }
         #expect(!FileManager.default.fileExists(atPath: out))
     }
