@@ -55,10 +55,10 @@ struct ExplainCommand: AsyncParsableCommand {
         }
         guard var found = explanation else { throw InputError("--invoice-id \(invoiceID ?? 0): no such invoice") }
         if let line {
-            guard found.lines.contains(where: { $0.line.lineNo == line }) else {
+            guard let one = found.only(line: line) else {
                 throw InputError("--line \(line): invoice #\(found.invoice.id) has lines 1 to \(found.lines.count)")
             }
-            found.lines = found.lines.filter { $0.line.lineNo == line }
+            found = one
         }
         switch format {
         case .text: return found.text

@@ -53,4 +53,20 @@ import WorkbenchTestSupport
             #expect(try await client.get("/api/v1/invoices/\(acmeID)/explain", token: admin).status == .ok)
         }
     }
+
+    /// `?line=N` is the CLI's `--line`: the same JSON, one line.
+    @Test func oneLineIsTheCLIsLineOption() async throws {
+        let harness = try await InvoiceEndpointTests.harness()
+        let admin = try await harness.adminToken
+        try await harness.test { client async throws in
+            let id = try await InvoiceEndpointTests.invoiceID("acme", in: client, token: admin)
+            let one = try await client.get("/api/v1/invoices/\(id)/explain?line=2", token: admin)
+            #expect(try one.status == .ok && one.json["lines"]?.items.count == 1)
+            let whole = try #require(try await InvoiceExplainer.explain(invoiceID: id, scope: .platform, in: harness.ledger))
+            #expect(try one.json == whole.only(line: 2)?.json, "what arcadia explain --line 2 --format json prints")
+            let beyond = try await client.get("/api/v1/invoices/\(id)/explain?line=9", token: admin)
+            #expect(try beyond.status == .badRequest && beyond.json["error"]?["parameter"]?.string == "line")
+            #expect(try await client.get("/api/v1/invoices/\(id)/explain?line=0", token: admin).status == .badRequest)
+        }
+    }
 }

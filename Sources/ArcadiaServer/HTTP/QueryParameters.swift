@@ -60,6 +60,15 @@ struct QueryParameters {
         return PageRequest(limit: limit, offset: offset)
     }
 
+    /// A whole number from 1 (`line=2`), or nil when absent.
+    func positive(_ name: String) throws(APIError) -> Int? {
+        guard let text = text(name) else { return nil }
+        guard Self.isDigits(text), let value = Int(text), value >= 1 else {
+            throw .invalidParameter(name, "must be a whole number from 1, got \(Self.shown(text))")
+        }
+        return value
+    }
+
     /// `period=YYYY-MM-01` or `YYYY-MM`: a billing period is a calendar month.
     func period() throws(APIError) -> BillingPeriod? { try month("period") }
 

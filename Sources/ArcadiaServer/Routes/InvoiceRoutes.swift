@@ -30,14 +30,18 @@ struct InvoiceRoutes {
     }
 
     /// Where each line's figures came from (`InvoiceExplainer`): the same JSON `arcadia explain
-    /// --format json` prints, scoped like the detail (another tenant's invoice is not found).
+    /// --format json [--line N]` prints, scoped like the detail (another tenant's invoice is not found).
     private func explain(_ request: Request, _ context: ServiceRequestContext) async throws -> JSONResponse {
         let caller = try context.caller()
-        _ = try QueryParameters(request.uri.query, allowed: [])
+        let line = try QueryParameters(request.uri.query, allowed: ["line"]).positive("line")
         let id = try pathID(context)
         guard let explanation = try await InvoiceExplainer.explain(invoiceID: id, scope: caller.scope, in: ledger) else {
             throw APIError.notFound("no invoice #\(id)")
         }
-        return JSONResponse(explanation.json)
+        guard let line else { return JSONResponse(explanation.json) }
+        guard let one = explanation.only(line: line) else {
+            throw APIError.invalidParameter("line", "invoice #\(id) has lines 1 to \(explanation.lines.count), got \(line)")
+        }
+        return JSONResponse(one.json)
     }
 }

@@ -12,6 +12,15 @@ public struct InvoiceExplanation: Sendable, Equatable {
     public var priceBook: PriceBookName?
     public var lines: [Line]
 
+    /// The explanation of line `number` alone (the CLI's `--line`, the API's `?line=`), nil when
+    /// the invoice has no such line.
+    public func only(line number: Int) -> InvoiceExplanation? {
+        guard lines.contains(where: { $0.line.lineNo == number }) else { return nil }
+        var one = self
+        one.lines = lines.filter { $0.line.lineNo == number }
+        return one
+    }
+
     public struct PriceBookName: Sendable, Equatable {
         public var name: String
         public var effectiveFrom: Timestamp
