@@ -47,6 +47,28 @@ struct ExplainCommandTests {
         #expect(text.contains("  allowance: 2232 a month; charged in full for 20 of 30 days (the book sets prorate_allowances: false)\n"), "\(text)")
     }
 
+    /// A discrepancy audit: `graduated tiers 500 at 0.02, 1000 at 0.015` read as "1000 units at
+    /// 0.015", and the JSON held only that prose. The tiers now read as the invoice lines write
+    /// them, counted above the allowance, and the JSON has them as fields. Here the book in the
+    /// ledger gives pro's droplet hours two graduated tiers.
+    @Test func tieredOverageReadsAsRangesAboveTheAllowanceAndAsFields() async throws {
+        let db = try RepoPaths.temporaryDirectory("explain-tiers").appendingPathComponent("ledger.sqlite").path
+        try FileManager.default.copyItem(atPath: try await RevenueMonthEnd.ledger(), toPath: db)
+        try await DatabaseQueue(path: db).write { db in
+            let item = "(SELECT i.id FROM plan_items i JOIN plans p ON p.id = i.plan_id WHERE p.code = 'pro' AND i.billing_kind = 'droplet_hours')"
+            try db.execute(sql: "UPDATE plan_items SET overage_mode = 'graduated', overage_unit_price = NULL WHERE id = \(item)")
+            try db.execute(sql: """
+                INSERT INTO plan_item_tiers (plan_item_id, position, up_to, unit_price) VALUES (\(item), 1, '500', '0.011'), (\(item), 2, NULL, '0.01')
+                """)
+        }
+        let text = try await ExplainCommand.explain(db: db, invoice: "acme/2026-04", invoiceID: nil, line: 2, format: .text)
+        #expect(text.contains("over it graduated tiers [0, 500) at 0.011, [500, …) at 0.01 a unit above the allowance\n"), "\(text)")
+        let json = try await ExplainCommand.explain(db: db, invoice: "acme/2026-04", invoiceID: nil, line: 2, format: .json)
+            .replacingOccurrences(of: " ", with: "")
+        #expect(json.contains(#""overage_mode":"graduated","overage_tiers":[{"unit_price":"0.011","up_to":"500"},{"unit_price":"0.01","up_to":null}]"#),
+                "\(json)")
+    }
+
     @Test func anUnknownTenantIsNamedAsOne() async throws {
         let db = try await RevenueMonthEnd.ledger()
         for (invoice, message) in [("nobody/2026-04", "--invoice nobody/2026-04: no tenant has code 'nobody'"),

@@ -71,10 +71,27 @@ extension InvoiceExplanation {
         }
     }
 
+    /// Tiers in the invoice lines' own notation, counted in units above the allowance
+    /// (`docs/revenue.md`): `graduated tiers [0, 500) at 0.02, [500, …) at 0.015 a unit above the allowance`.
     private static func overageText(_ price: OveragePrice) -> String {
         if case .flat(let unitPrice) = price { return "\(DecimalText.format(unitPrice)) a unit" }
-        return "\(price.mode) tiers " + price.tiers.map { "\($0.upTo.map(DecimalText.format) ?? "rest") at \(DecimalText.format($0.unitPrice))" }
-            .joined(separator: ", ")
+        return "\(price.mode) tiers " + tierRanges(price).map { "\($0.range) at \(DecimalText.format($0.tier.unitPrice))" }
+            .joined(separator: ", ") + " a unit above the allowance"
+    }
+
+    private static func tierRanges(_ price: OveragePrice) -> [(range: String, tier: PriceTier)] {
+        var from: Decimal = 0
+        return price.tiers.map { tier in
+            defer { from = tier.upTo ?? from }
+            return ("[\(DecimalText.format(from)), \(tier.upTo.map(DecimalText.format) ?? "…"))", tier)
+        }
+    }
+
+    /// The overage as fields a tool can read: a flat unit price, or the mode and each tier.
+    private static func overageJSON(_ price: OveragePrice) -> [String: JSONValue] {
+        if case .flat(let unitPrice) = price { return ["overage_mode": .string("flat"), "overage_unit_price": decimal(unitPrice)] }
+        return ["overage_mode": .string(price.mode),
+                "overage_tiers": .array(price.tiers.map { .object(["up_to": decimal($0.upTo), "unit_price": decimal($0.unitPrice)]) })]
     }
 
     static func eventText(_ event: ResourceEvent) -> String {
@@ -157,7 +174,7 @@ extension InvoiceExplanation {
                      "billing_kind": optional(allowance?.billingKind.rawValue), "included": decimal(allowance?.quantity)])
         case .planItem(let plan, let kind, let included, let overage):
             .object(["kind": .string("plan_item"), "plan": .string(plan), "billing_kind": .string(kind.rawValue), "included": decimal(included),
-                     "overage": .string(overageText(overage))])
+                     "overage": .string(overageText(overage))].merging(overageJSON(overage)) { first, _ in first })
         case .tax(let label, let rate):
             .object(["kind": .string("tax"), "label": .string(label), "rate": decimal(rate)])
         case .missing(let what):
