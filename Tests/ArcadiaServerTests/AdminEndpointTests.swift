@@ -144,12 +144,17 @@ import WorkbenchTestSupport
                 base_price: 31.00
                 items:
                   - {billing_kind: droplet_hours, included: 744, overage: 0.0125}
+              - {code: pro, name: Pro, base_price: 99.00}
+            addons:
+              - {code: storage_50gb, name: Extra Spaces storage 50 GB, monthly_price: 5.00, billing_kind: spaces_gb_month, included: 50}
             """
         try await harness.test { client async throws in
             let created = try await client.send(.post, "/api/v1/price-books", token: admin, body: yaml, contentType: "application/yaml")
             #expect(created.status == .created, "\(created.text)")
             #expect(try created.json["effective_from"]?.string == "2026-07-01" && created.json["plans"]?.items.first?.string == "starter")
-            let json = #"{"name": "autumn-2026", "effective_from": "2026-10-01", "plans": [{"code": "pro", "name": "Pro", "base_price": "99.00"}]}"#
+            let json = #"{"name": "autumn-2026", "effective_from": "2026-10-01", "plans": [{"code": "pro", "name": "Pro", "base_price": "99.00"}, "#
+                + #"{"code": "starter", "name": "Starter", "base_price": "29.00"}], "addons": [{"code": "storage_50gb", "name": "Storage", "#
+                + #""monthly_price": "5.00"}]}"#
             let fromJSON = try await client.send(.post, "/api/v1/price-books", token: admin, body: json)
             #expect(fromJSON.status == .created, "\(fromJSON.text)")
             let stored = try PriceBookStore(ledger: harness.ledger).book(inEffectAt: Timestamp(year: 2026, month: 8, day: 1))
@@ -165,6 +170,9 @@ import WorkbenchTestSupport
                 ("/api/v1/price-books", yaml.replacingOccurrences(of: "31.00", with: "thirty"), 400, "plans[0].base_price"),
                 ("/api/v1/price-books", yaml.replacingOccurrences(of: "2026-07-01", with: "2026-02-30"), 400, "effective_from"),
                 ("/api/v1/price-books", yaml, 409, "effective_from"),
+                // Live subscriptions use pro (acme-api) and storage_50gb (acme-web): a book without them is refused.
+                ("/api/v1/price-books", yaml.replacingOccurrences(of: "2026-07-01", with: "2026-12-01")
+                    .replacingOccurrences(of: "  - {code: pro, name: Pro, base_price: 99.00}\n", with: ""), 409, "plans"),
                 ("/api/v1/price-books", "name: [unclosed", 400, nil),
             ], client: client, token: admin, ledger: harness.ledger, contentType: "application/yaml")
             try await Self.expectRefusals([

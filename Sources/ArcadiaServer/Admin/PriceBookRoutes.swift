@@ -38,7 +38,7 @@ struct PriceBookRoutes {
             _ = try store.write(book, source: "admin API")
         } catch let error as PriceBookStoreError {
             var conflict = APIError.conflict(error.description)
-            conflict.field = "effective_from"
+            if case .effectiveDateTaken = error { conflict.field = "effective_from" } else { conflict.field = "plans" }
             throw conflict
         }
         guard let stored = try store.all().first(where: { $0.book.effectiveFrom == book.effectiveFrom }) else {

@@ -55,6 +55,40 @@ struct PriceBookStoreTests {
         #expect(try ledger.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM plans") } == 2)
     }
 
+    /// A history audit: a book imported without a plan live subscriptions use was stored, and
+    /// every rollup of the months it priced then failed those tenants. It is refused, naming
+    /// each plan and addon, over exactly the months it would price: from the first month starting
+    /// on or after its date (a book of June 15 prices July on) until the next book's.
+    @Test func aBookThatWouldLeaveSubscriptionsUnpricedIsRefused() throws {
+        let ledger = try Ledger()
+        let store = PriceBookStore(ledger: ledger)
+        _ = try store.write(RevenueFixtures.standardBook(name: "jan"), source: nil)
+        _ = try store.write(RevenueFixtures.standardBook(name: "sep", effectiveFrom: "2026-09-01"), source: nil)
+        let acme = try RevenueFixtures.tenant(ledger, code: "acme")
+        let web = try RevenueFixtures.deployment(ledger, code: "acme-web", tenantID: acme)
+        let api = try RevenueFixtures.deployment(ledger, code: "acme-api", tenantID: acme)
+        try RevenueFixtures.subscription(ledger, deploymentID: web, plan: "starter", addons: ["backups"], from: "2026-02-01", to: "2026-06-20")
+        try RevenueFixtures.subscription(ledger, deploymentID: api, plan: "pro", from: "2026-02-01")
+        var lean = RevenueFixtures.standardBook(name: "lean", effectiveFrom: "2026-06-15")
+        lean.plans.removeAll { $0.code == "starter" }
+        lean.addons = []
+        // June 15 prices July and August: acme-web ended on June 20, billed under jan; acme-api is billed then.
+        _ = try store.write(lean, source: nil)
+
+        var leaner = lean
+        (leaner.name, leaner.effectiveFrom) = ("leaner", RevenueFixtures.time("2026-06-01"))
+        leaner.plans.removeAll { $0.code == "pro" }
+        #expect(throws: PriceBookStoreError.leavesSubscriptionsUnpriced(book: "leaner", from: "2026-06-01",
+                                                                          unpriced: ["acme-api's plan 'pro'", "acme-web's plan 'starter'",
+                                                                                     "acme-web's addon 'backups'"])) {
+            try store.write(leaner, source: nil)
+        }
+        var late = leaner
+        (late.name, late.effectiveFrom) = ("late", RevenueFixtures.time("2027-01-01"))
+        #expect(throws: PriceBookStoreError.self, "acme-api is billed under any book from 2027 on") { try store.write(late, source: nil) }
+        #expect(try store.all().map(\.book.name) == ["jan", "lean", "sep"])
+    }
+
     @Test func aBookThatFailsHalfwayLeavesNoRow() throws {
         let ledger = try Ledger()
         var book = RevenueFixtures.standardBook()

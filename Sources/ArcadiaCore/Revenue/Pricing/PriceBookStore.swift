@@ -34,6 +34,10 @@ public struct PriceBookStore: Sendable {
         if let taken = try PriceBookRow.filter(PriceBookRow.Columns.effectiveFrom == book.effectiveFrom.isoDate).fetchOne(db) {
             throw PriceBookStoreError.effectiveDateTaken(date: book.effectiveFrom.isoDate, by: taken.name, writing: book.name)
         }
+        let unpriced = try unpriced(by: book, db)
+        guard unpriced.isEmpty else {
+            throw PriceBookStoreError.leavesSubscriptionsUnpriced(book: book.name, from: book.effectiveFrom.isoDate, unpriced: unpriced)
+        }
         var row = PriceBookRow(name: book.name, effectiveFrom: book.effectiveFrom, prorate: book.prorate,
                                prorateAllowances: book.prorateAllowances, source: source)
         try row.insert(db)
@@ -52,6 +56,33 @@ public struct PriceBookStore: Sendable {
         }
         for addon in book.addons { try AddonRow(priceBookID: bookID, addon: addon).insert(db) }
         return bookID
+    }
+
+    /// What subscriptions use that `book` would leave unpriced (`acme-web's plan 'gold'`), over the
+    /// months it would price: a month is priced by the book in effect at its start, so from the
+    /// first month starting on or after its effective date until the next stored book's. Every
+    /// rollup of those months would fail for them, so the book is refused now instead.
+    static func unpriced(by book: PriceBook, _ db: Database) throws -> [String] {
+        func firstMonth(from instant: Timestamp) -> Timestamp {
+            let period = BillingPeriod(containing: instant)
+            return period.start == instant ? instant : period.end
+        }
+        let next = try PriceBookRow.filter(PriceBookRow.Columns.effectiveFrom > book.effectiveFrom.isoDate)
+            .order(PriceBookRow.Columns.effectiveFrom).fetchOne(db)
+        var filter = "(s.ended_at IS NULL OR s.ended_at > ?)"
+        var arguments: StatementArguments = [firstMonth(from: book.effectiveFrom)]
+        if let next {
+            filter += " AND s.started_at < ?"
+            arguments += [firstMonth(from: next.effectiveFrom)]
+        }
+        var unpriced: [String] = []
+        for subscription in try Subscription.fetchAll(db, where: filter, arguments: arguments) {
+            if book.plan(subscription.planCode) == nil { unpriced.append("\(subscription.deploymentCode)'s plan '\(subscription.planCode)'") }
+            for addon in subscription.addonCodes where book.addon(addon) == nil {
+                unpriced.append("\(subscription.deploymentCode)'s addon '\(addon)'")
+            }
+        }
+        return unpriced.uniqued()
     }
 
     /// The book with `id` (an invoice's `price_book_id`), or nil when there is none.
@@ -106,11 +137,17 @@ public enum PriceBookStoreError: Error, Sendable, Equatable, CustomStringConvert
     /// `effective_from` is unique: two books effective the same day would make "the book in
     /// effect" ambiguous.
     case effectiveDateTaken(date: String, by: String, writing: String)
+    /// Subscriptions billed in the months the book would price use plans or addons it lacks.
+    case leavesSubscriptionsUnpriced(book: String, from: String, unpriced: [String])
 
     public var description: String {
         switch self {
         case .effectiveDateTaken(let date, let existing, let writing):
             return "cannot store price book '\(writing)': price book '\(existing)' is already effective from \(date)"
+        case .leavesSubscriptionsUnpriced(let book, let from, let unpriced):
+            return "cannot store price book '\(book)' effective \(from): it does not price what subscriptions billed under it use ("
+                + unpriced.joined(separator: ", ") + "), so their invoices could not be built; add those to the book, or change the "
+                + "subscriptions first"
         }
     }
 }
