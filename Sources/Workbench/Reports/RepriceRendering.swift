@@ -14,7 +14,9 @@ public enum RepriceRendering {
         for book in report.candidates { header += ["\(book) subtotal", "tax", "total", "delta", "change"] }
         var rows = [header]
         for row in report.rows {
-            var cells = [row.tenant, row.period.description, row.invoiced?.total.decimalString ?? "-", row.cost.decimalString]
+            // A month never invoiced is measured from its re-quote, marked so it is not read as an invoice.
+            let baseline = row.invoiced.map { $0.total.decimalString } ?? row.requoted.map { "\($0.total.decimalString)*" } ?? "-"
+            var cells = [row.tenant, row.period.description, baseline, row.cost.decimalString]
             for index in report.candidates.indices {
                 switch row.candidates[index] {
                 case .priced(let figures):
@@ -28,6 +30,9 @@ public enum RepriceRendering {
             rows.append(cells)
         }
         out += ReportTable.aligned(rows)
+        if report.rows.contains(where: { $0.invoiced == nil && $0.requoted != nil }) {
+            out += "* never invoiced: the month as the book in effect then prices it, which the deltas are measured from\n"
+        }
         let findings = report.rows.compactMap { row in row.finding.map { "  \(row.tenant) \(row.period): \($0)" } }
             + report.rows.flatMap { row in
                 zip(report.candidates, row.candidates).compactMap { book, outcome -> String? in

@@ -1,5 +1,6 @@
 @testable import ArcadiaCore
 import Foundation
+import MoneyAndTime
 import Testing
 import Workbench
 
@@ -39,5 +40,27 @@ extension RepriceRenderingTests {
                 "\(csv)")
         let json = try JSONSerialization.jsonObject(with: Data(try RepriceRendering.json(report).utf8)) as? [String: Any]
         #expect(((json?["rows"] as? [[String: Any]])?.first?["notes"] as? [String]) == row.notes)
+    }
+}
+
+extension RepriceRenderingTests {
+    /// A history audit: a month never invoiced showed '-' where the baseline goes, though its deltas
+    /// are measured from the month re-quoted with the book in effect (as the CSV and JSON say).
+    /// The table now shows that baseline, marked, with what the mark means.
+    @Test func aMonthNeverInvoicedShowsItsRequotedBaselineMarked() throws {
+        let figures = { (cents: Int) in RepriceReport.Figures(subtotal: Money(cents: cents), tax: .zero, total: Money(cents: cents)) }
+        let rows = [
+            RepriceReport.Row(tenant: "acme", period: BillingPeriod("2026-03")!, invoiced: figures(3_000), inEffectBook: "standard-2026",
+                              requoted: figures(3_000), finding: nil, candidates: [.priced(figures(3_300))]),
+            RepriceReport.Row(tenant: "acme", period: BillingPeriod("2026-04")!, invoiced: nil, inEffectBook: "standard-2026",
+                              requoted: figures(2_900), finding: nil, candidates: [.priced(figures(3_190))]),
+        ]
+        let table = try RepriceRendering.table(RepriceReport(candidates: ["candidate"], rows: rows), books: [])
+        let cells = table.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(cells.contains { $0.starts(with: ["acme", "2026-03", "30.00"]) }, "\(table)")
+        #expect(cells.contains { $0.starts(with: ["acme", "2026-04", "29.00*"]) && $0.contains("+2.90") }, "\(table)")
+        #expect(table.contains("\n* never invoiced: the month as the book in effect then prices it, which the deltas are measured from\n"))
+        let invoicedOnly = try RepriceRendering.table(RepriceReport(candidates: ["candidate"], rows: [rows[0]]), books: [])
+        #expect(!invoicedOnly.contains("never invoiced"))
     }
 }
