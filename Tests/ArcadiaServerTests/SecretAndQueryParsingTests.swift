@@ -6,6 +6,9 @@ import Testing
     @Test func aSecretShorterThanTheHashIsRefusedAndNeverPrinted() throws {
         #expect(throws: JWTSecretError.empty) { try JWTSecret("") }
         #expect(throws: JWTSecretError.tooShort(bytes: 63)) { try JWTSecret(String(repeating: "x", count: 63)) }
+        // An API audit: 70 spaces passed as a secret. Long enough, and no key at all.
+        #expect(throws: JWTSecretError.oneByteRepeated(bytes: 70)) { try JWTSecret(String(repeating: " ", count: 70)) }
+        #expect(throws: JWTSecretError.oneByteRepeated(bytes: 64)) { try JWTSecret(String(repeating: "a", count: 64)) }
         let secret = try JWTSecret(TestTokens.secretText)
         for text in [String(describing: secret), String(reflecting: secret), "\(secret)"] {
             #expect(!text.contains("arcadia-TEST-secret"), "\(text)")

@@ -108,7 +108,7 @@ import TestSupport
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         await #expect(throws: InputError.self) {
             _ = try await ServeCommand.service(ledgerPath: path, secretVariable: "S", corsOrigins: [],
-                                               environment: ["S": String(repeating: "k", count: 64)], clock: .fixed(Timestamp(seconds: 0)))
+                                               environment: ["S": ServeCommandTests.secret], clock: .fixed(Timestamp(seconds: 0)))
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }

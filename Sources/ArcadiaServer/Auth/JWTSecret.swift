@@ -10,6 +10,8 @@ public struct JWTSecret: Sendable, CustomStringConvertible, CustomDebugStringCon
     public init(_ text: String) throws(JWTSecretError) {
         guard !text.isEmpty else { throw .empty }
         guard text.utf8.count >= Self.minimumBytes else { throw .tooShort(bytes: text.utf8.count) }
+        // Long enough yet no key at all: 70 spaces (an unset variable padded), or one key held down.
+        guard Set(text.utf8).count > 1 else { throw .oneByteRepeated(bytes: text.utf8.count) }
         bytes = Array(text.utf8)
     }
 
@@ -21,11 +23,14 @@ public struct JWTSecret: Sendable, CustomStringConvertible, CustomDebugStringCon
 public enum JWTSecretError: Error, Equatable, CustomStringConvertible {
     case empty
     case tooShort(bytes: Int)
+    case oneByteRepeated(bytes: Int)
 
     public var description: String {
         switch self {
         case .empty: "the JWT secret is empty"
         case .tooShort(let bytes): "the JWT secret is \(bytes) bytes; HS512 needs at least \(JWTSecret.minimumBytes) (RFC 7518 §3.2)"
+        case .oneByteRepeated(let bytes):
+            "the JWT secret is one character repeated \(bytes) times, which is no secret; use random bytes (e.g. openssl rand -base64 64)"
         }
     }
 }
