@@ -6,20 +6,21 @@ import MoneyAndTime
 /// must hold the month's drafts until it is metered, then rebuild them (`docs/revenue.md`).
 /// Random outages almost never land there, which is why this one is aimed.
 enum MonthBoundaryOutage {
-    /// A path and the cadence of the job that requests it (`JobTable.production`).
+    /// A path and the cadences (`JobTable.production`) of the jobs that request it: the droplet
+    /// listing is also what the backups sync (hourly at :41) walks.
     private struct Target {
         var path: String
-        var interval: Int64
-        var minute: Int64
+        var cadences: [(interval: Int64, minute: Int64)]
     }
 
+    private static let quarterHourly: [(interval: Int64, minute: Int64)] = [(900, 0)]
     private static let targets = [
-        Target(path: "/v2/droplets", interval: 900, minute: 0),
-        Target(path: "/v2/droplets", interval: 900, minute: 0),
-        Target(path: "/v2/projects", interval: 900, minute: 0),
-        Target(path: "/v2/domains", interval: 900, minute: 0),
-        Target(path: "/v2/snapshots", interval: 3_600, minute: 33),
-        Target(path: "/v2/customers/my/balance", interval: 3_600, minute: 7),
+        Target(path: "/v2/droplets", cadences: quarterHourly + [(3_600, 41)]),
+        Target(path: "/v2/droplets", cadences: quarterHourly + [(3_600, 41)]),
+        Target(path: "/v2/projects", cadences: quarterHourly),
+        Target(path: "/v2/domains", cadences: quarterHourly),
+        Target(path: "/v2/snapshots", cadences: [(3_600, 33)]),
+        Target(path: "/v2/customers/my/balance", cadences: [(3_600, 7)]),
     ]
 
     /// Until when after the 1st's midnight: past the metering, the rollup, the issue, or well past.
@@ -34,7 +35,7 @@ enum MonthBoundaryOutage {
         let target = random.pick(targets)
         let armed = monthEnd - Int64(1 + random.below(8)) * 900 + 60
         let until = monthEnd + random.pick(lengths)
-        let runs = runs(every: target.interval, atMinute: target.minute, after: armed, through: until)
+        let runs = target.cadences.map { Self.runs(every: $0.interval, atMinute: $0.minute, after: armed, through: until) }.reduce(0, +)
         return TimelineEvent(at: armed, action: .fault(FaultSpec(path: target.path, status: random.pick([500, 502, 503]), times: runs * sendsPerRun)))
     }
 
