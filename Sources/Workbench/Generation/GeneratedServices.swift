@@ -22,16 +22,19 @@ struct GeneratedServices {
     private(set) var world = WorldSpec()
     private(set) var timeline: [TimelineEvent] = []
 
-    /// `fleet` is the world's droplets and `churn` their events: a droplet no event destroys is steady.
+    /// `fleet` is the world's droplets and `churn` their events: a droplet no event destroys or
+    /// renames is steady (its name is its own for the whole run).
     init(start: Timestamp, end: Timestamp, projects: [String], fleet: [DropletSpec], churn: [TimelineEvent]) {
         self.start = start
         self.end = end
         self.projects = projects
-        let destroyed = Set(churn.compactMap { event -> String? in
-            if case .destroyDroplet(let name) = event.action { return name }
-            return nil
+        let departed = Set(churn.compactMap { event -> String? in
+            switch event.action {
+            case .destroyDroplet(let name), .renameDroplet(let name, _): name
+            default: nil
+            }
         })
-        steady = fleet.filter { !destroyed.contains($0.name) }.map { Steady(name: $0.name, region: $0.region, project: $0.project ?? projects[0]) }
+        steady = fleet.filter { !departed.contains($0.name) }.map { Steady(name: $0.name, region: $0.region, project: $0.project ?? projects[0]) }
     }
 
     /// `count` instants in the run, ascending, each on a whole minute.

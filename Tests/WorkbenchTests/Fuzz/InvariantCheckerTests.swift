@@ -224,4 +224,14 @@ import WorkbenchTestSupport
         let scenario = try ScenarioParser.load(path: finding.path)
         #expect(await ScenarioCheck.violations(of: scenario) == [])
     }
+
+    /// Seed 9's finding (a checker bug): droplet hours kept one day, so by the run's end metering
+    /// had pruned the May records the rollup priced, and a quote of what is left disagreed with
+    /// the invoice. With a retention set, the ledger cannot re-quote an invoice; nothing is reported.
+    @Test func usagePrunedByRetentionIsNotAMisquotedInvoice() async throws {
+        let finding = RepoPaths.root().appendingPathComponent("Tests/Fixtures/fuzz-findings/fuzz-9-tenant-invoice-quote.yaml")
+        let scenario = try ScenarioParser.load(path: finding.path)
+        #expect(scenario.metering.policies[.dropletHours]?.retentionDays == 1)
+        #expect(await ScenarioCheck.violations(of: scenario) == [])
+    }
 }

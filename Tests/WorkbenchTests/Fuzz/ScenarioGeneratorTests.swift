@@ -13,6 +13,17 @@ import Workbench
         #expect(try ScenarioGenerator.fuzz(seed: 1, faults: false) != ScenarioGenerator.fuzz(seed: 2, faults: false))
     }
 
+    /// Every seed of a wide range, with and without faults, gives a scenario the validator takes
+    /// (`fuzz` validates, and a second validation of the returned value must agree).
+    @Test func everySeedOfARangeValidates() throws {
+        for seed: UInt64 in 1...300 {
+            for faults in [false, true] {
+                let scenario = try ScenarioGenerator.fuzz(seed: seed, faults: faults)
+                #expect(throws: Never.self, "seed \(seed)") { try ScenarioValidator.validate(scenario) }
+            }
+        }
+    }
+
     /// Every generated scenario is written as a file the parser reads back to the same value.
     @Test func aGeneratedScenarioReadsBackFromItsFile() throws {
         for seed: UInt64 in 1...20 {
@@ -75,7 +86,7 @@ import Workbench
         #expect(bookChanges)
         #expect(world == (true, true, true, true))
         #expect(faults == (true, true, true, true))
-        for action in ["createDroplet", "destroyDroplet", "resizeDroplet", "powerOffDroplet", "powerOnDroplet", "tagDroplet", "untagDroplet",
+        for action in ["createDroplet", "destroyDroplet", "renameDroplet", "resizeDroplet", "powerOffDroplet", "powerOnDroplet", "tagDroplet", "untagDroplet",
                        "takeSnapshot", "deleteSnapshot", "enableBackups", "disableBackups", "moveToProject",
                        "createVolume", "attachVolume", "detachVolume", "deleteVolume", "createDomain", "deleteDomain",
                        "reserveIP", "assignIP", "unassignIP", "releaseIP", "createLoadBalancer", "updateLoadBalancer", "deleteLoadBalancer",
