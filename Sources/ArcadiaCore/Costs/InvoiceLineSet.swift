@@ -24,7 +24,7 @@ enum InvoiceLineSet {
             kinds[line.product] = kind
             costKinds.append(kind)
         }
-        let matcher = try CostLineMatcher(db, policy: policy, costKinds: costKinds)
+        let matcher = try CostLineMatcher(db, policy: policy, costKinds: costKinds, drawnAt: invoice.period.end)
         let invoiceRowID = invoice.id
         let lines = ConcurrentMap.map(parsed) { [kinds] parsedLine in
             let kind = kinds[parsedLine.product] ?? CostKind(product: parsedLine.product)

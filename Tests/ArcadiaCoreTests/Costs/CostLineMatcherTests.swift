@@ -10,6 +10,8 @@ import Testing
 @Suite struct CostLineMatcherTests {
     static let t0 = Timestamp(year: 2026, month: 4, day: 1)
     static let day: Int64 = 86_400
+    /// April's invoice is drawn up as May begins.
+    static let drawnAt = Timestamp(year: 2026, month: 5, day: 1)
 
     /// The rule as one query per line, kept here as the matcher's specification. A life runs from
     /// `first_seen_at` to the first listing that missed it (`missing_since`, else `stale_at`); a
@@ -23,6 +25,8 @@ import Testing
             ORDER BY name = :name COLLATE BINARY DESC,
                      MAX(0, MIN(unixepoch(COALESCE(missing_since, stale_at, :end)), unixepoch(:end))
                             - MAX(unixepoch(first_seen_at), unixepoch(:start))) DESC,
+                     CASE WHEN unixepoch(COALESCE(missing_since, stale_at)) >= unixepoch(:end)
+                          THEN unixepoch(COALESCE(missing_since, stale_at)) - unixepoch(:end) ELSE 9223372036854775807 END,
                      first_seen_at, id
             LIMIT 1
             """, arguments: ["kind": kind, "name": name, "start": start, "end": end])
@@ -59,7 +63,7 @@ import Testing
         let ledger = try Ledger()
         try ledger.writer.write { db in
             try inventory(db)
-            let matcher = try CostLineMatcher(db, policy: .production, costKinds: [CostKind(product: "Droplets"), CostKind(product: "Volumes")])
+            let matcher = try CostLineMatcher(db, policy: .production, costKinds: [CostKind(product: "Droplets"), CostKind(product: "Volumes")], drawnAt: Self.drawnAt)
             let t0 = Self.t0, day = Self.day
             let periods = [(t0, t0 + day), (t0 + 3 * day, t0 + 4 * day), (t0 + 11 * day, t0 + 20 * day), (t0 - 5 * day, t0 - 4 * day),
                            (t0 + 2 * day, t0 + 2 * day + 60), (t0 - day, t0 + 30 * day), (t0, t0 + 10 * day), (t0 + 10 * day, t0 + 30 * day)]
@@ -93,7 +97,7 @@ import Testing
         let ledger = try Ledger()
         try ledger.writer.write { db in
             try inventory(db)
-            let matcher = try CostLineMatcher(db, policy: .production, costKinds: [CostKind(product: "Droplets")])
+            let matcher = try CostLineMatcher(db, policy: .production, costKinds: [CostKind(product: "Droplets")], drawnAt: Self.drawnAt)
             func match(_ name: String, _ start: Timestamp, _ end: Timestamp) -> CostLineMatcher.Outcome {
                 matcher.match(InvoiceCSVLine(lineNo: 1, csvRow: 2, product: "Droplets", description: "\(name) (s-1vcpu-1gb)", hours: 1,
                                              start: start, end: end, amountCents: 1), kind: CostKind(product: "Droplets"))
@@ -123,7 +127,7 @@ import Testing
                               lastChangedAt: t0).insert(db)
             try CloudResource(id: 2, kind: .droplet, providerID: "w1", name: "web-1", status: "active", projectID: 1, firstSeenAt: t0,
                               lastChangedAt: t0, missingSince: t0 + 4 * day, staleAt: t0 + 4 * day + 1_800).insert(db)
-            let matcher = try CostLineMatcher(db, policy: .production, costKinds: [CostKind(product: "Droplets")])
+            let matcher = try CostLineMatcher(db, policy: .production, costKinds: [CostKind(product: "Droplets")], drawnAt: Self.drawnAt)
             func match(project: String?) -> CostLineMatcher.Outcome {
                 var line = InvoiceCSVLine(lineNo: 1, csvRow: 2, product: "Droplets", description: "web-1 (s-1vcpu-1gb)", hours: 96,
                                           start: t0, end: t0 + 4 * day, amountCents: 86)
@@ -132,7 +136,7 @@ import Testing
             }
             #expect(match(project: "p-a") == .matched(resourceID: 2))
             #expect(match(project: "p-b") == .matched(resourceID: 1))
-            #expect(match(project: nil) == .matched(resourceID: 1), "no project: the earliest seen, then the lowest id, as before")
+            #expect(match(project: nil) == .matched(resourceID: 2), "no project: the one whose life ended where the line did")
         }
     }
 
@@ -150,7 +154,7 @@ import Testing
                               lastChangedAt: t0, missingSince: t0 + 2 * day, staleAt: t0 + 2 * day + 1_800).insert(db)
             try CloudResource(id: 2, kind: .droplet, providerID: "late", name: "late-1", status: "active", firstSeenAt: t0 + 30 * day,
                               lastChangedAt: t0 + 30 * day).insert(db)
-            let matcher = try CostLineMatcher(db, policy: .production, costKinds: [CostKind(product: "Droplets")])
+            let matcher = try CostLineMatcher(db, policy: .production, costKinds: [CostKind(product: "Droplets")], drawnAt: Self.drawnAt)
             func match(_ name: String, _ start: Timestamp, _ end: Timestamp) -> CostLineMatcher.Outcome {
                 matcher.match(InvoiceCSVLine(lineNo: 1, csvRow: 2, product: "Droplets", description: "\(name) (s-1vcpu-1gb)", hours: 1,
                                              start: start, end: end, amountCents: 1), kind: CostKind(product: "Droplets"))
@@ -161,6 +165,52 @@ import Testing
             #expect(match("node-3", t0, t0 + 2 * day - 600) == .matched(resourceID: 1))
             #expect(match("node-3", t0 + 2 * day - 600, t0 + 2 * day + 600) == .matched(resourceID: 1), "missed at the 2nd: the line began before")
             #expect(match("late-1", t0 + 30 * day - 600, t0 + 30 * day) == .matched(resourceID: 2), "zero shared time, first seen after")
+        }
+    }
+
+    /// A fuzz campaign's cases (renames and reused names, with DO's invoice ingested again later):
+    /// - web-1 renamed web-2 at 06:00 on May 1, after April's invoice was drawn up naming it
+    ///   web-1; ingested again on the 2nd, the line found no web-1 and went unmatched;
+    /// - node-2 destroyed on the 28th (first missed at 00:15) and node-1, in the same project,
+    ///   renamed node-2 on the 29th: both April lines say node-2, and the destroyed one's line
+    ///   (ending at the destroy) tied with node-1 on shared time and project, so the lowest id
+    ///   took it. The one whose life ended where the line did takes it now.
+    @Test func aResourceIsKnownByItsNameWhenTheInvoiceWasDrawnUp() throws {
+        let ledger = try Ledger()
+        try ledger.writer.write { db in
+            let t0 = Self.t0, day = Self.day
+            try CloudResource(id: 1, kind: .droplet, providerID: "w", name: "web-2", status: "active", firstSeenAt: t0 - 30 * day,
+                              lastChangedAt: Self.drawnAt + 6 * 3_600).insert(db)
+            try ResourceEvent(resourceID: 1, at: Self.drawnAt + 6 * 3_600, event: .changed, field: "name", oldValue: "web-1", newValue: "web-2").insert(db)
+            try CloudResource(id: 2, kind: .droplet, providerID: "n1", name: "node-2", status: "active", firstSeenAt: t0 - 30 * day,
+                              lastChangedAt: t0 + 28 * day).insert(db)
+            try ResourceEvent(resourceID: 2, at: t0 + 28 * day, event: .changed, field: "name", oldValue: "node-1", newValue: "node-2").insert(db)
+            try CloudResource(id: 3, kind: .droplet, providerID: "n2", name: "node-2", status: "active", firstSeenAt: t0 - 30 * day,
+                              lastChangedAt: t0, missingSince: t0 + 27 * day + 900, staleAt: t0 + 27 * day + 2_700).insert(db)
+            // Seed 101: api created at 10 d 00:01 (first listed at 00:15) and destroyed a day later; old,
+            // alive all along, renamed api on day 12. Old shares 14 minutes more of api's line, but
+            // within one listing window, and was not called api then.
+            try CloudResource(id: 4, kind: .droplet, providerID: "a", name: "api", status: "active", firstSeenAt: t0 + 10 * day + 900,
+                              lastChangedAt: t0, missingSince: t0 + 11 * day + 900, staleAt: t0 + 11 * day + 2_700).insert(db)
+            try CloudResource(id: 5, kind: .droplet, providerID: "o", name: "api", status: "active", firstSeenAt: t0 - 30 * day,
+                              lastChangedAt: t0 + 12 * day).insert(db)
+            try ResourceEvent(resourceID: 5, at: t0 + 12 * day, event: .changed, field: "name", oldValue: "old", newValue: "api").insert(db)
+            let matcher = try CostLineMatcher(db, policy: .production, costKinds: [CostKind(product: "Droplets")], drawnAt: Self.drawnAt)
+            func match(_ name: String, _ start: Timestamp, _ end: Timestamp) -> CostLineMatcher.Outcome {
+                matcher.match(InvoiceCSVLine(lineNo: 1, csvRow: 2, product: "Droplets", description: "\(name) (s-1vcpu-1gb)", hours: 1,
+                                             start: start, end: end, amountCents: 1), kind: CostKind(product: "Droplets"))
+            }
+            #expect(match("api", t0 + 10 * day + 60, t0 + 11 * day + 60) == .matched(resourceID: 4))
+            #expect(match("api", t0, Self.drawnAt) == .matched(resourceID: 5), "the renamed droplet's own month")
+            #expect(match("web-1", t0, Self.drawnAt) == .matched(resourceID: 1), "web-1 when April's invoice was drawn up")
+            #expect(match("web-2", t0, Self.drawnAt) == .unmatched(.noSuchResource(name: "web-2", kind: .droplet)))
+            #expect(match("node-2", t0, t0 + 27 * day) == .matched(resourceID: 3), "destroyed at the line's end")
+            #expect(match("node-2", t0, Self.drawnAt) == .matched(resourceID: 2), "alive all month")
+            // Drawn up before the rename (a March invoice ingested now): node-1 was node-1 then.
+            let march = try CostLineMatcher(db, policy: .production, costKinds: [CostKind(product: "Droplets")], drawnAt: t0)
+            let line = InvoiceCSVLine(lineNo: 1, csvRow: 2, product: "Droplets", description: "node-1 (s-1vcpu-1gb)", hours: 1,
+                                      start: t0 - 30 * day, end: t0, amountCents: 1)
+            #expect(march.match(line, kind: CostKind(product: "Droplets")) == .matched(resourceID: 2))
         }
     }
 }
