@@ -37,7 +37,7 @@ struct CostLineMatcher: Sendable {
                     + events.map { ($0["at"], $0["new_value"] ?? candidates[index].name) }
                 candidates[index].name = candidates[index].names.last { $0.from <= drawnAt }?.name ?? candidates[index].names[0].name
             }
-            kinds[kind] = KindResources(candidates, window: policy.syncWindow(for: kind))
+            kinds[kind] = KindResources(candidates, window: policy.syncWindow(for: kind), drawnAt: drawnAt)
         }
         self.kinds = kinds
     }
@@ -56,7 +56,7 @@ struct CostLineMatcher: Sendable {
         }
         guard let inventoryKind = kind.inventoryKind else { return .unmatched(.unknownProduct(line.product)) }
         let name = CostLineName.name(kind: kind, description: line.description, groupDescription: line.groupDescription)
-        let resources = kinds[inventoryKind] ?? KindResources([], window: policy.syncWindow(for: inventoryKind))
+        let resources = kinds[inventoryKind] ?? KindResources([], window: policy.syncWindow(for: inventoryKind), drawnAt: .init(seconds: 0))
         if let id = resources.best(named: name, start: line.start, end: line.end, project: line.projectName) {
             return .matched(resourceID: id)
         }
@@ -118,46 +118,58 @@ private struct MatchCandidate: FetchableRecord, Sendable {
 /// One kind's resources by name.
 private struct KindResources: Sendable {
     let byName: [String: [MatchCandidate]]
+    /// By each exact name a resource was first seen to bear after the invoice was drawn up: a
+    /// rename made just before, while listings failed over the month end, is seen only after.
+    let byLaterName: [String: [MatchCandidate]]
     /// The kind's earliest `first_seen_at`: when its inventory began (`MatchPolicy`).
     let earliestFirstSeen: Timestamp?
     /// The kind's sync window: lives that share a line's time to within it share it alike, since
     /// a listing sees a creation up to a window late.
     let window: Int64
 
-    init(_ candidates: [MatchCandidate], window: Int64) {
+    init(_ candidates: [MatchCandidate], window: Int64, drawnAt: Timestamp) {
         // ASCII letters folded, nothing else: SQLite's NOCASE, which the ledger's name index uses.
         byName = Dictionary(grouping: candidates) { $0.name.lowercasedASCII }
+        var later: [String: [MatchCandidate]] = [:]
+        for candidate in candidates {
+            guard let next = candidate.names.first(where: { $0.from > drawnAt }), next.name != candidate.name else { continue }
+            later[next.name, default: []].append(candidate)
+        }
+        byLaterName = later
         earliestFirstSeen = candidates.map(\.firstSeenAt).min()
         self.window = window
     }
 
     /// The resource of that name (as the invoice was drawn up), spelled exactly so if one is
-    /// (names that differ only in case are different droplets), else in any case. A resource a
+    /// (names that differ only in case are different droplets), else first seen so right after,
+    /// else in any case. A resource a
     /// listing had already missed when the line began cannot be the line's: it was destroyed
     /// before the line's resource existed (a droplet that lived between two listings under a
     /// name used before). When a name was reused (destroyed, then created again, often at once)
     /// the one whose ledger life shares the most of the line's time wins: the old one's life runs
     /// until a listing missed it, which may be after the new one's line began. Lives within one
-    /// sync window of the most share it alike; among them, the one called so for more of the
-    /// line (not renamed to the name after it), then the one sharing more, then the one in the
-    /// line's project (another droplet renamed to the name, alive as long), then the one whose
-    /// life ended nearest after the line did (a name taken over by a rename after its droplet
+    /// sync window of the most share it alike; among them, the one in the line's project (DO
+    /// prints it on the line), then the one called so for more of the line (not renamed to the
+    /// name after it), then the one sharing more, then the one whose life ended nearest after
+    /// the line did (a name taken over by a rename after its droplet
     /// was destroyed), then the earliest seen, then the lowest id: the choice depends only on
     /// ledger contents, never on row order luck.
     func best(named name: String, start: Timestamp, end: Timestamp, project: String?) -> Int64? {
-        let candidates = (byName[name.lowercasedASCII] ?? []).filter { $0.goneAt.map { $0 > start } ?? true }
-        let exact = candidates.filter { $0.name == name }
+        let alive = { (candidate: MatchCandidate) in candidate.goneAt.map { $0 > start } ?? true }
+        let candidates = (byName[name.lowercasedASCII] ?? []).filter(alive)
+        var exact = candidates.filter { $0.name == name }
+        if exact.isEmpty { exact = (byLaterName[name] ?? []).filter(alive) }
         let pool = (exact.isEmpty ? candidates : exact).map { (candidate: $0, shared: $0.overlap(start: start, end: end)) }
         guard let most = pool.map(\.shared).max() else { return nil }
         return pool.filter { $0.shared + window >= most }.min { left, right in
             let (a, b) = (left.candidate, right.candidate)
-            let (namedA, namedB) = (a.namedOverlap(name, start: start, end: end), b.namedOverlap(name, start: start, end: end))
-            if namedA != namedB { return namedA > namedB }
-            if left.shared != right.shared { return left.shared > right.shared }
             if let project, !project.isEmpty {
                 let (inA, inB) = (a.projectName == project, b.projectName == project)
                 if inA != inB { return inA }
             }
+            let (namedA, namedB) = (a.namedOverlap(name, start: start, end: end), b.namedOverlap(name, start: start, end: end))
+            if namedA != namedB { return namedA > namedB }
+            if left.shared != right.shared { return left.shared > right.shared }
             let (gapA, gapB) = (a.gap(after: end), b.gap(after: end))
             if gapA != gapB { return (gapA ?? .max) < (gapB ?? .max) }
             return (a.firstSeenAt, a.id) < (b.firstSeenAt, b.id)

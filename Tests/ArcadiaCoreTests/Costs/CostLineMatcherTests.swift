@@ -195,6 +195,11 @@ import Testing
             try CloudResource(id: 5, kind: .droplet, providerID: "o", name: "api", status: "active", firstSeenAt: t0 - 30 * day,
                               lastChangedAt: t0 + 12 * day).insert(db)
             try ResourceEvent(resourceID: 5, at: t0 + 12 * day, event: .changed, field: "name", oldValue: "old", newValue: "api").insert(db)
+            try CloudResource(id: 6, kind: .droplet, providerID: "s", name: "svc", status: "active", firstSeenAt: t0 - 30 * day,
+                              lastChangedAt: t0).insert(db)
+            try CloudResource(id: 7, kind: .droplet, providerID: "v", name: "Svc", status: "active", firstSeenAt: t0 - 30 * day,
+                              lastChangedAt: Self.drawnAt + 3_600).insert(db)
+            try ResourceEvent(resourceID: 7, at: Self.drawnAt + 3_600, event: .changed, field: "name", oldValue: "other", newValue: "Svc").insert(db)
             let matcher = try CostLineMatcher(db, policy: .production, costKinds: [CostKind(product: "Droplets")], drawnAt: Self.drawnAt)
             func match(_ name: String, _ start: Timestamp, _ end: Timestamp) -> CostLineMatcher.Outcome {
                 matcher.match(InvoiceCSVLine(lineNo: 1, csvRow: 2, product: "Droplets", description: "\(name) (s-1vcpu-1gb)", hours: 1,
@@ -203,7 +208,11 @@ import Testing
             #expect(match("api", t0 + 10 * day + 60, t0 + 11 * day + 60) == .matched(resourceID: 4))
             #expect(match("api", t0, Self.drawnAt) == .matched(resourceID: 5), "the renamed droplet's own month")
             #expect(match("web-1", t0, Self.drawnAt) == .matched(resourceID: 1), "web-1 when April's invoice was drawn up")
-            #expect(match("web-2", t0, Self.drawnAt) == .unmatched(.noSuchResource(name: "web-2", kind: .droplet)))
+            #expect(match("web-2", t0, Self.drawnAt) == .matched(resourceID: 1), "no droplet was web-2 then; web-1 was seen so next")
+            // Seed 365: Svc renamed at 23:40 on April 30 while droplet listings failed, so the ledger saw it
+            // only after the invoice was drawn up naming it Svc. Spelled exactly so next, it beats svc.
+            #expect(match("Svc", t0, Self.drawnAt) == .matched(resourceID: 7))
+            #expect(match("svc", t0, Self.drawnAt) == .matched(resourceID: 6))
             #expect(match("node-2", t0, t0 + 27 * day) == .matched(resourceID: 3), "destroyed at the line's end")
             #expect(match("node-2", t0, Self.drawnAt) == .matched(resourceID: 2), "alive all month")
             // Drawn up before the rename (a March invoice ingested now): node-1 was node-1 then.
